@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Flags -> config -> render(<App/>); nothing else.
+import meow from 'meow';
+import {run} from './source/app/run.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ berth [options]
+
+	Options
+	  --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST
+	                   (default: DOCKER_HOST, else unix:///var/run/docker.sock)
+	  --no-color       No colours (also when NO_COLOR is set)
+	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
+	  --resync SEC     Seconds between full listings that repair missed events (default 30)
+	  --version        Show berth's version
+	  --help           Show this help
+
+	Environment
+	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS   as for the docker CLI
+	  NO_COLOR                                                      turn colour off
+
+	Keys: press ? inside berth.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+			resync: {type: 'number', default: 30},
+		},
+	},
+);
+
+process.exitCode = await run({
+	host: cli.flags.host,
+	color: cli.flags.color,
+	ascii: cli.flags.ascii,
+	resyncSeconds: cli.flags.resync,
+});

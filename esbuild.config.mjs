@@ -1,0 +1,31 @@
+// Bundles cli.tsx into dist/cli.js: one file to load makes start-up faster than resolving hundreds of modules.
+import {build} from 'esbuild';
+
+/** Ink loads React devtools only under DEV=true with the package installed; berth ships without them. */
+const withoutDevtools = {
+	name: 'without-devtools',
+	setup(context) {
+		context.onResolve({filter: /devtools\.js$/}, args =>
+			args.importer.includes(`${'node_modules'}/ink/`) ? {path: 'ink-devtools', namespace: 'empty'} : undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'empty'}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+await build({
+	entryPoints: ['cli.tsx'],
+	outfile: 'dist/cli.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	jsx: 'automatic',
+	// ssh2's optional native add-ons are loaded by ssh2 itself, from node_modules.
+	external: ['ssh2', 'cpu-features'],
+	banner: {
+		js: "import {createRequire as __berthCreateRequire} from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
+	},
+	plugins: [withoutDevtools],
+	legalComments: 'none',
+	logLevel: 'warning',
+});

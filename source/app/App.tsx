@@ -1,0 +1,226 @@
+// Joins engines, state and screen: subscriptions, the clock, and the one place keys are handled.
+import {useApp, useInput, useWindowSize} from 'ink';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
+import type {Engine} from '../engine/types.js';
+import {containerColumns, orderColumns} from '../format/containerColumns.js';
+import {layoutColumns} from '../format/table.js';
+import {keyNameOf, keymap, resolveKeyAction} from '../keys/keymap.js';
+import {type AppAction, type AppState, createAppState, reduceApp} from '../model/app.js';
+import {selectContainerCounts, selectContainerRows} from '../model/rows.js';
+import {selectOffset, selectSelectedIndex} from '../model/view.js';
+import {Screen} from '../ui/Screen.js';
+import type {Theme} from '../ui/theme.js';
+import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
+import {StatsFollower} from './statsFollower.js';
+import {TimingFetcher} from './timingFetcher.js';
+
+export const minimumSize = {width: 50, height: 8};
+
+export type AppProps = {
+	engines: readonly Engine[];
+	/** What berth already knows when it starts (the first listing), so the first frame is complete. */
+	initial?: (now: number) => AppState;
+	theme: Theme;
+	syncOptions?: SyncOptions;
+};
+
+export function App({engines, initial, theme, syncOptions = defaultSyncOptions}: AppProps) {
+	const {exit} = useApp();
+	const {columns: width, rows: height} = useWindowSize();
+	const [state, dispatch] = useReducer(reduceApp, Date.now(), initial ?? createAppState);
+	const engineMap = useMemo(() => new Map(engines.map(engine => [engine.name, engine])), [engines]);
+
+	// The list area is what is left after the header, the column titles and the status line.
+	const pageSize = Math.max(1, height - 3);
+	const filterText = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
+	const rows = useMemo(
+		() => selectContainerRows(state.containers, state.stats, filterText, state.now),
+		[state.containers, state.stats, filterText, state.now],
+	);
+	const keys = useMemo(() => rows.map(row => row.key), [rows]);
+	const selectedIndex = selectSelectedIndex(state.view, keys);
+	const offset = selectOffset(state.view, keys, pageSize);
+	const visible = rows.slice(offset, offset + pageSize);
+	const layout = useMemo(() => orderColumns(layoutColumns(Math.max(0, width - 2), containerColumns)), [width]);
+
+	useEffect(() => {
+		const stops = engines.map(engine => startEngineSync(engine, dispatch, syncOptions));
+		return () => {
+			for (const stop of stops) stop();
+		};
+	}, [engines, syncOptions]);
+
+	// One clock for the whole screen: status texts age once a second.
+	useEffect(() => {
+		const timer = setInterval(() => {
+			dispatch({type: 'clock/tick', now: Date.now()});
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, []);
+
+	const stats = useRef<StatsFollower | undefined>(undefined);
+	const timings = useRef<TimingFetcher | undefined>(undefined);
+	useEffect(() => {
+		stats.current = new StatsFollower(engineMap, dispatch);
+		timings.current = new TimingFetcher(engineMap, dispatch);
+		return () => {
+			stats.current?.close();
+			timings.current?.close();
+		};
+	}, [engineMap]);
+
+	// Only containers on screen cost the engine a stats stream or an inspect.
+	const running = visible
+		.filter(row => row.state === 'running')
+		.map(row => ({engine: row.engine, id: row.id}));
+	const runningText = running.map(target => `${target.engine}/${target.id}`).join(',');
+	useEffect(() => {
+		stats.current?.follow(running);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the list
+	}, [runningText, engineMap]);
+
+	const untimed = visible
+		.filter(row => !state.containers.timings.has(row.key))
+		.map(row => ({engine: row.engine, id: row.id}));
+	const untimedText = untimed.map(target => `${target.engine}/${target.id}`).join(',');
+	useEffect(() => {
+		timings.current?.request(untimed);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the list
+	}, [untimedText, engineMap]);
+
+	useEffect(() => {
+		if (state.view.quitting) exit();
+	}, [state.view.quitting, exit]);
+
+	useInput((input, key) => {
+		const name = keyNameOf(input, key);
+		const list = {keys, pageSize};
+		const {mode} = state.view;
+		const send = (action: AppAction) => {
+			dispatch(action);
+		};
+
+		if (mode === 'filter') {
+			if (name === 'ctrl+c') send({type: 'quit'});
+			else if (name === 'escape') send({type: 'filter/clear'});
+			else if (name === 'return') send({type: 'filter/keep', list});
+			else if (name === 'backspace') send({type: 'filter/erase'});
+			else if (isPrintable(input, key)) send({type: 'filter/type', text: input});
+			return;
+		}
+
+		if (mode === 'command') {
+			if (name === 'ctrl+c') send({type: 'quit'});
+			else if (name === 'escape') send({type: 'command/cancel'});
+			else if (name === 'return') send({type: 'command/run'});
+			else if (name === 'tab') send({type: 'command/complete'});
+			else if (name === 'backspace') send({type: 'command/erase'});
+			else if (isPrintable(input, key)) send({type: 'command/type', text: input});
+			return;
+		}
+
+		const action = resolveKeyAction(mode, name);
+		if (state.view.message && action !== undefined) send({type: 'message/clear'});
+		switch (action) {
+			case 'move-up': {
+				send({type: 'move', by: -1, list});
+				break;
+			}
+
+			case 'move-down': {
+				send({type: 'move', by: 1, list});
+				break;
+			}
+
+			case 'page-up': {
+				send({type: 'page', by: -1, list});
+				break;
+			}
+
+			case 'page-down': {
+				send({type: 'page', by: 1, list});
+				break;
+			}
+
+			case 'move-first': {
+				send({type: 'move-to', to: 'first', list});
+				break;
+			}
+
+			case 'move-last': {
+				send({type: 'move-to', to: 'last', list});
+				break;
+			}
+
+			case 'filter-open': {
+				send({type: 'filter/open'});
+				break;
+			}
+
+			case 'filter-clear': {
+				send({type: 'filter/clear'});
+				break;
+			}
+
+			case 'command-open': {
+				send({type: 'command/open'});
+				break;
+			}
+
+			case 'help-toggle': {
+				send({type: 'help/toggle'});
+				break;
+			}
+
+			case 'quit': {
+				send({type: 'quit'});
+				break;
+			}
+
+			case undefined: {
+				break;
+			}
+		}
+	});
+
+	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
+	const engine = engines[0];
+	return (
+		<Screen
+			width={width}
+			height={height}
+			minimum={minimumSize}
+			theme={theme}
+			header={{
+				address: engine?.addressText ?? '',
+				connection: engine ? state.connection.get(engine.name) : undefined,
+				counts: selectContainerCounts(state.containers),
+				shown: rows.length,
+				filter: filterText,
+				theme,
+			}}
+			table={{
+				rows: visible,
+				layout,
+				selectedKey,
+				height: pageSize,
+				theme,
+				emptyText: filterText === '' ? 'No containers.' : `No container matches "${filterText}".`,
+			}}
+			status={{
+				mode: state.view.mode,
+				draft: state.view.draft,
+				message: state.view.message,
+				hints: '? help  / filter  : command  j/k move  q quit',
+				theme,
+			}}
+			bindings={keymap}
+		/>
+	);
+}
+
+function isPrintable(input: string, key: {ctrl: boolean; meta: boolean}): boolean {
+	return input !== '' && !key.ctrl && !key.meta && !/[\u0000-\u001F\u007F]/.test(input);
+}

@@ -1,0 +1,129 @@
+// Keeps one engine's containers in the state: event stream, per-container refresh, periodic resync, reconnect.
+import {describeEngineError} from '../engine/errors.js';
+import type {Engine, EngineEvent, Subscription} from '../engine/types.js';
+import type {AppAction} from '../model/app.js';
+
+export type SyncOptions = {
+	/** A full listing this often repairs anything an event did not tell. */
+	resyncMs: number;
+	retryMinMs: number;
+	retryMaxMs: number;
+};
+
+export const defaultSyncOptions: SyncOptions = {resyncMs: 30_000, retryMinMs: 500, retryMaxMs: 5000};
+
+/** Actions that do not change what the list shows. */
+const quietActions = new Set([
+	'top',
+	'attach',
+	'detach',
+	'resize',
+	'commit',
+	'copy',
+	'archive-path',
+	'extract-to-dir',
+	'export',
+]);
+
+export function isListChange(event: EngineEvent): boolean {
+	return event.type === 'container' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
+}
+
+/** Starts following an engine; the returned function stops everything it opened. */
+export function startEngineSync(
+	engine: Engine,
+	dispatch: (action: AppAction) => void,
+	options: SyncOptions = defaultSyncOptions,
+): () => void {
+	let stopped = false;
+	let events: Subscription | undefined;
+	let retryTimer: NodeJS.Timeout | undefined;
+	let attempt = 0;
+	// A container whose events come while it is being fetched is fetched once more afterwards.
+	const refreshing = new Map<string, boolean>();
+
+	const list = async () => {
+		const records = await engine.listContainers();
+		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records});
+	};
+
+	const refresh = async (id: string): Promise<void> => {
+		if (refreshing.has(id)) {
+			refreshing.set(id, true);
+			return;
+		}
+
+		refreshing.set(id, false);
+		try {
+			const [record] = await engine.listContainers({id});
+			if (stopped) return;
+			dispatch(
+				record
+					? {type: 'container/updated', record}
+					: {type: 'container/removed', engine: engine.name, id},
+			);
+		} catch {
+			// A lost connection shows through the event stream ending; the resync repairs the rest.
+		}
+
+		const again = refreshing.get(id);
+		refreshing.delete(id);
+		if (again && !stopped) await refresh(id);
+	};
+
+	const onEvent = (event: EngineEvent) => {
+		if (!isListChange(event)) return;
+		if (event.action === 'destroy') {
+			dispatch({type: 'container/removed', engine: engine.name, id: event.id});
+			return;
+		}
+
+		void refresh(event.id);
+	};
+
+	const lose = (error: unknown) => {
+		if (stopped) return;
+		events?.close();
+		events = undefined;
+		const text = describeEngineError(error);
+		dispatch({type: 'engine/lost', engine: engine.name, error: text, at: Date.now()});
+		attempt++;
+		dispatch({type: 'engine/retrying', engine: engine.name, attempt, error: text});
+		const delay = Math.min(options.retryMaxMs, options.retryMinMs * 2 ** (attempt - 1));
+		retryTimer = setTimeout(() => {
+			void connect();
+		}, delay);
+	};
+
+	const connect = async () => {
+		try {
+			const version = await engine.version();
+			if (stopped) return;
+			// Subscribe before listing, so that nothing happening in between is missed.
+			events = engine.subscribeEvents(onEvent, error => {
+				events = undefined;
+				lose(error ?? new Error('the event stream ended'));
+			});
+			await list();
+			if (stopped) return;
+			attempt = 0;
+			dispatch({type: 'engine/connected', engine: engine.name, version: version.version});
+		} catch (error) {
+			lose(error);
+		}
+	};
+
+	const resyncTimer = setInterval(() => {
+		if (events) list().catch(() => undefined);
+	}, options.resyncMs);
+
+	void connect();
+
+	return () => {
+		stopped = true;
+		events?.close();
+		events = undefined;
+		clearTimeout(retryTimer);
+		clearInterval(resyncTimer);
+	};
+}

@@ -1,0 +1,121 @@
+// Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
+import {render} from 'ink';
+import {resolveEngineAddress} from '../engine/address.js';
+import {createDockerEngine} from '../engine/docker.js';
+import {describeConnectionFailure} from '../engine/errors.js';
+import type {Engine} from '../engine/types.js';
+import {createAppState, reduceApp} from '../model/app.js';
+import type {Theme} from '../ui/theme.js';
+import {App} from './App.js';
+import {defaultSyncOptions} from './engineSync.js';
+
+export type RunOptions = {
+	host: string | undefined;
+	color: boolean;
+	ascii: boolean;
+	resyncSeconds: number;
+};
+
+/** NO_COLOR (any non-empty value) and --no-color both turn colour off. */
+export function selectTheme(options: RunOptions, environment: NodeJS.ProcessEnv): Theme {
+	const locale = environment.LC_ALL || environment.LC_CTYPE || environment.LANG || '';
+	const unicodeLocale = locale === '' || /utf-?8/i.test(locale);
+	return {
+		color: options.color && !(environment.NO_COLOR ?? '').length,
+		unicode: !options.ascii && environment.TERM !== 'linux' && unicodeLocale,
+	};
+}
+
+function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			reject(Object.assign(new Error('timed out'), {code: 'ETIMEDOUT'}));
+		}, milliseconds);
+		promise.then(
+			value => {
+				clearTimeout(timer);
+				resolve(value);
+			},
+			(error: unknown) => {
+				clearTimeout(timer);
+				reject(error);
+			},
+		);
+	});
+}
+
+/** Returns the exit status. Every failure is one line on stderr, never a stack trace. */
+export async function run(options: RunOptions): Promise<number> {
+	const resolved = resolveEngineAddress(options.host, process.env);
+	if (!resolved.ok) {
+		process.stderr.write(`berth: ${resolved.error}\n`);
+		return 1;
+	}
+
+	let engine: Engine;
+	try {
+		engine = createDockerEngine('default', resolved.address);
+	} catch (error) {
+		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
+
+	let initialState;
+	try {
+		const [version, records] = await withTimeout(
+			Promise.all([engine.version(), engine.listContainers()]),
+			10_000,
+		);
+		initialState = reduceApp(
+			reduceApp(createAppState(Date.now()), {type: 'containers/listed', engine: engine.name, records}),
+			{type: 'engine/connected', engine: engine.name, version: version.version},
+		);
+	} catch (error) {
+		process.stderr.write(`${describeConnectionFailure(engine.addressText, error)}\n`);
+		return 1;
+	}
+
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		process.stderr.write('berth: needs an interactive terminal (stdin and stdout must be a TTY).\n');
+		return 1;
+	}
+
+	const theme = selectTheme(options, process.env);
+	const state = initialState;
+	const instance = render(
+		<App
+			engines={[engine]}
+			initial={() => ({...state, now: Date.now()})}
+			theme={theme}
+			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
+		/>,
+		{
+			alternateScreen: true,
+			incrementalRendering: true,
+			maxFps: 20,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			// A TUI on a TTY is interactive even when CI is set in the environment.
+			interactive: true,
+		},
+	);
+
+	const fail = (error: unknown) => {
+		instance.unmount();
+		process.stderr.write(`berth: stopped by an internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(1);
+	};
+
+	process.on('uncaughtException', fail);
+	process.on('unhandledRejection', fail);
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
+
+	// Streams may still hold sockets open; berth is done with them.
+	setTimeout(() => process.exit(0), 50).unref();
+	return 0;
+}

@@ -1,0 +1,70 @@
+// Follows the stats streams of the containers that are on screen, and only those.
+import type {Engine, StatsSample, Subscription} from '../engine/types.js';
+import type {AppAction} from '../model/app.js';
+import {containerKey} from '../model/containers.js';
+
+export type StatsTarget = {engine: string; id: string};
+
+/** Samples are gathered and handed over in one batch per flush, so the screen redraws once for all. */
+export class StatsFollower {
+	private readonly streams = new Map<string, Subscription>();
+	private pending: AppAction[] = [];
+	private readonly timer: NodeJS.Timeout;
+
+	constructor(
+		private readonly engines: ReadonlyMap<string, Engine>,
+		private readonly dispatch: (action: AppAction) => void,
+		flushMs = 1000,
+		private readonly limit = 100,
+	) {
+		this.timer = setInterval(() => {
+			this.flush();
+		}, flushMs);
+	}
+
+	/** Opens streams for new targets and closes those no longer wanted. */
+	follow(targets: readonly StatsTarget[]): void {
+		const wanted = new Map(targets.slice(0, this.limit).map(target => [containerKey(target.engine, target.id), target]));
+		for (const [key, stream] of this.streams) {
+			if (!wanted.has(key)) {
+				stream.close();
+				this.streams.delete(key);
+			}
+		}
+
+		for (const [key, target] of wanted) {
+			if (this.streams.has(key)) continue;
+			const engine = this.engines.get(target.engine);
+			if (!engine) continue;
+			const stream = engine.subscribeStats(
+				target.id,
+				(sample: StatsSample) => {
+					this.pending.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
+				},
+				() => {
+					this.streams.delete(key);
+					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
+				},
+			);
+			this.streams.set(key, stream);
+		}
+	}
+
+	flush(): void {
+		if (this.pending.length === 0) return;
+		const actions = this.pending;
+		this.pending = [];
+		this.dispatch({type: 'batch', actions});
+	}
+
+	openCount(): number {
+		return this.streams.size;
+	}
+
+	close(): void {
+		clearInterval(this.timer);
+		for (const stream of this.streams.values()) stream.close();
+		this.streams.clear();
+		this.pending = [];
+	}
+}

@@ -1,0 +1,50 @@
+// Asks the engine for start/finish times of the rows on screen, a few at a time.
+import type {Engine} from '../engine/types.js';
+import type {AppAction} from '../model/app.js';
+import {containerKey} from '../model/containers.js';
+import type {StatsTarget} from './statsFollower.js';
+
+export class TimingFetcher {
+	private readonly inFlight = new Set<string>();
+	private queue: StatsTarget[] = [];
+	private closed = false;
+
+	constructor(
+		private readonly engines: ReadonlyMap<string, Engine>,
+		private readonly dispatch: (action: AppAction) => void,
+		private readonly concurrency = 4,
+	) {}
+
+	/** Targets are the rows on screen that have no timing yet; older requests not yet started are dropped. */
+	request(targets: readonly StatsTarget[]): void {
+		this.queue = targets.filter(target => !this.inFlight.has(containerKey(target.engine, target.id)));
+		this.pump();
+	}
+
+	close(): void {
+		this.closed = true;
+		this.queue = [];
+	}
+
+	private pump(): void {
+		while (!this.closed && this.inFlight.size < this.concurrency && this.queue.length > 0) {
+			const target = this.queue.shift()!;
+			const key = containerKey(target.engine, target.id);
+			const engine = this.engines.get(target.engine);
+			if (!engine || this.inFlight.has(key)) continue;
+			this.inFlight.add(key);
+			engine
+				.inspectTiming(target.id)
+				.then(
+					timing => {
+						if (!this.closed) this.dispatch({type: 'container/timed', engine: target.engine, id: target.id, timing});
+					},
+					() => undefined,
+				)
+				.finally(() => {
+					this.inFlight.delete(key);
+					this.pump();
+				});
+		}
+	}
+}

@@ -1,0 +1,309 @@
+// The Engine interface over dockerode: the only module that talks to a Docker engine.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type {Readable} from 'node:stream';
+import Docker from 'dockerode';
+import {formatEngineAddress} from './address.js';
+import type {
+	ContainerRecord,
+	ContainerState,
+	ContainerTiming,
+	Engine,
+	EngineAddress,
+	EngineEvent,
+	HealthStatus,
+	StatsSample,
+	Subscription,
+} from './types.js';
+
+const knownStates = new Set<ContainerState>([
+	'created',
+	'running',
+	'paused',
+	'restarting',
+	'removing',
+	'exited',
+	'dead',
+]);
+
+/** Options for dockerode from an address; TLS files are read here, so this may fail with a message. */
+export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
+	switch (address.kind) {
+		case 'unix':
+		case 'npipe': {
+			return {socketPath: address.socketPath};
+		}
+
+		case 'tcp': {
+			if (!address.tls) {
+				return {protocol: 'http', host: address.host, port: address.port};
+			}
+
+			const read = (name: string): Buffer | undefined => {
+				const file = path.join(address.tls === false ? '' : address.tls.certPath, name);
+				return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+			};
+
+			const ca = address.tls.verify ? read('ca.pem') : undefined;
+			const cert = read('cert.pem');
+			const key = read('key.pem');
+			return {
+				protocol: 'https',
+				host: address.host,
+				port: address.port,
+				...(ca ? {ca} : {}),
+				...(cert ? {cert} : {}),
+				...(key ? {key} : {}),
+			};
+		}
+
+		case 'ssh': {
+			return {
+				protocol: 'ssh',
+				host: address.host,
+				port: address.port,
+				...(address.username ? {username: address.username} : {}),
+				...(process.env.SSH_AUTH_SOCK ? {sshOptions: {agent: process.env.SSH_AUTH_SOCK}} : {}),
+			};
+		}
+	}
+}
+
+export function createDockerEngine(name: string, address: EngineAddress): Engine {
+	const docker = new Docker(dockerOptions(address));
+	const open = new Set<Readable>();
+
+	// Streams are followed line by line: the engine writes one JSON document per line.
+	const follow = (
+		stream: Readable,
+		onLine: (value: unknown) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription => {
+		open.add(stream);
+		let ended = false;
+		const finish = (error?: Error) => {
+			if (ended) return;
+			ended = true;
+			open.delete(stream);
+			onEnd(error);
+		};
+
+		const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
+		lines.on('line', line => {
+			if (ended || line.trim() === '') return;
+			let value: unknown;
+			try {
+				value = JSON.parse(line);
+			} catch {
+				return;
+			}
+
+			onLine(value);
+		});
+		stream.on('error', (error: Error) => {
+			finish(error);
+		});
+		stream.on('close', () => {
+			finish(new Error('the stream was closed by the engine'));
+		});
+		stream.on('end', () => {
+			finish(new Error('the stream was closed by the engine'));
+		});
+
+		return {
+			close() {
+				if (ended) return;
+				ended = true;
+				open.delete(stream);
+				lines.close();
+				stream.destroy();
+			},
+		};
+	};
+
+	// Opening a stream is asynchronous; a close() that comes first must still win.
+	const followLater = (
+		opening: Promise<Readable>,
+		onLine: (value: unknown) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription => {
+		let closed = false;
+		let inner: Subscription | undefined;
+		opening.then(
+			stream => {
+				if (closed) {
+					stream.destroy();
+					return;
+				}
+
+				inner = follow(stream, onLine, onEnd);
+			},
+			(error: unknown) => {
+				if (!closed) onEnd(asError(error));
+			},
+		);
+		return {
+			close() {
+				closed = true;
+				inner?.close();
+			},
+		};
+	};
+
+	return {
+		name,
+		addressText: formatEngineAddress(address),
+
+		async version() {
+			const version = await docker.version();
+			return {
+				version: version.Version,
+				apiVersion: version.ApiVersion,
+				os: version.Os,
+				arch: version.Arch,
+			};
+		},
+
+		async listContainers(filter) {
+			const list = await docker.listContainers({
+				all: true,
+				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
+			});
+			return list.map(info => toContainerRecord(name, info));
+		},
+
+		async inspectTiming(id) {
+			const info = await docker.getContainer(id).inspect();
+			return toContainerTiming(info.State as unknown as RawState);
+		},
+
+		subscribeEvents(onEvent, onEnd) {
+			const opening = docker.getEvents({
+				filters: {type: ['container']},
+			}) as unknown as Promise<Readable>;
+			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
+		},
+
+		subscribeStats(id, onSample, onEnd) {
+			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
+			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
+		},
+
+		openStreams() {
+			return open.size;
+		},
+	};
+}
+
+type RawState = {
+	Status?: string;
+	Running?: boolean;
+	Paused?: boolean;
+	Restarting?: boolean;
+	Dead?: boolean;
+	ExitCode?: number;
+	StartedAt?: string;
+	FinishedAt?: string;
+	Health?: {Status?: string};
+};
+
+export function toContainerTiming(state: RawState): ContainerTiming {
+	const health = state.Health?.Status;
+	return {
+		running: Boolean(state.Running),
+		paused: Boolean(state.Paused),
+		restarting: Boolean(state.Restarting),
+		dead: Boolean(state.Dead),
+		removing: state.Status === 'removing',
+		exitCode: state.ExitCode ?? 0,
+		startedAt: state.StartedAt ?? '',
+		finishedAt: state.FinishedAt ?? '',
+		health:
+			health === 'starting' || health === 'healthy' || health === 'unhealthy' ? (health as HealthStatus) : 'none',
+	};
+}
+
+export function toContainerRecord(engine: string, info: Docker.ContainerInfo): ContainerRecord {
+	const state = (info.State ?? '').toLowerCase() as ContainerState;
+	return {
+		engine,
+		id: info.Id,
+		names: info.Names ?? [],
+		image: info.Image ?? '',
+		imageId: info.ImageID ?? '',
+		command: info.Command ?? '',
+		created: info.Created ?? 0,
+		state: knownStates.has(state) ? state : 'dead',
+		status: info.Status ?? '',
+		ports: (info.Ports ?? []).map(port => ({
+			ip: port.IP ?? '',
+			privatePort: port.PrivatePort,
+			publicPort: port.PublicPort ?? 0,
+			type: port.Type ?? 'tcp',
+		})),
+		labels: info.Labels ?? {},
+	};
+}
+
+type RawEvent = {
+	Type?: string;
+	Action?: string;
+	status?: string;
+	id?: string;
+	Actor?: {ID?: string; Attributes?: Record<string, string>};
+	time?: number;
+	timeNano?: number;
+};
+
+export function toEngineEvent(value: unknown): EngineEvent {
+	const raw = (value ?? {}) as RawEvent;
+	return {
+		type: raw.Type ?? 'container',
+		action: raw.Action ?? raw.status ?? '',
+		id: raw.Actor?.ID ?? raw.id ?? '',
+		attributes: raw.Actor?.Attributes ?? {},
+		timeNano: raw.timeNano ?? (raw.time ?? 0) * 1e9,
+	};
+}
+
+type RawCpu = {
+	cpu_usage?: {total_usage?: number; percpu_usage?: number[] | null};
+	system_cpu_usage?: number;
+	online_cpus?: number;
+};
+
+type RawStats = {
+	read?: string;
+	cpu_stats?: RawCpu;
+	precpu_stats?: RawCpu;
+	memory_stats?: {usage?: number; limit?: number; stats?: Record<string, number>};
+	pids_stats?: {current?: number};
+};
+
+export function toStatsSample(value: unknown): StatsSample {
+	const raw = (value ?? {}) as RawStats;
+	const cpu = raw.cpu_stats ?? {};
+	const pre = raw.precpu_stats ?? {};
+	const memory = raw.memory_stats ?? {};
+	const usage = memory.usage ?? 0;
+	// The CLI subtracts the inactive page cache: cgroup v1 reports total_inactive_file, v2 inactive_file.
+	const stats = memory.stats ?? {};
+	const cache = stats.total_inactive_file ?? stats.inactive_file ?? 0;
+	return {
+		read: raw.read ?? '',
+		cpuTotal: cpu.cpu_usage?.total_usage ?? 0,
+		preCpuTotal: pre.cpu_usage?.total_usage ?? 0,
+		systemCpu: cpu.system_cpu_usage ?? 0,
+		preSystemCpu: pre.system_cpu_usage ?? 0,
+		onlineCpus: cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0,
+		memoryUsage: usage,
+		memoryCache: cache < usage ? cache : 0,
+		memoryLimit: memory.limit ?? 0,
+		pids: raw.pids_stats?.current ?? 0,
+	};
+}
+
+function asError(error: unknown): Error {
+	return error instanceof Error ? error : new Error(String(error));
+}

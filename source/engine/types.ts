@@ -1,0 +1,124 @@
+// The engine's records as berth uses them: plain, typed once, never dockerode objects.
+
+/** Where an engine lives, as DOCKER_HOST, --host or a context names it. */
+export type EngineAddress =
+	| {kind: 'unix'; socketPath: string}
+	| {kind: 'npipe'; socketPath: string}
+	| {
+			kind: 'tcp';
+			host: string;
+			port: number;
+			tls: false | {verify: boolean; certPath: string};
+	  }
+	| {kind: 'ssh'; host: string; port: number; username?: string};
+
+export type PortRecord = {
+	/** Host address the port is published on; empty when only exposed. */
+	ip: string;
+	privatePort: number;
+	/** 0 when the port is not published. */
+	publicPort: number;
+	type: string;
+};
+
+export type ContainerState =
+	| 'created'
+	| 'running'
+	| 'paused'
+	| 'restarting'
+	| 'removing'
+	| 'exited'
+	| 'dead';
+
+/** One container as `docker ps -a` lists it. */
+export type ContainerRecord = {
+	/** Name of the engine the container lives on: every record is keyed by engine and id. */
+	engine: string;
+	id: string;
+	names: string[];
+	image: string;
+	imageId: string;
+	command: string;
+	/** Unix seconds. */
+	created: number;
+	state: ContainerState;
+	/** The engine's own status text at the time of listing (`Up 3 minutes`). */
+	status: string;
+	ports: PortRecord[];
+	labels: Record<string, string>;
+};
+
+export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';
+
+/** The parts of `docker inspect` that the status text is made from. */
+export type ContainerTiming = {
+	running: boolean;
+	paused: boolean;
+	restarting: boolean;
+	dead: boolean;
+	removing: boolean;
+	exitCode: number;
+	/** ISO timestamps; Docker's zero time (`0001-01-01T00:00:00Z`) means never. */
+	startedAt: string;
+	finishedAt: string;
+	health: HealthStatus;
+};
+
+/** One sample from the engine's stats stream, reduced to what the CLI's figures need. */
+export type StatsSample = {
+	read: string;
+	cpuTotal: number;
+	preCpuTotal: number;
+	systemCpu: number;
+	preSystemCpu: number;
+	onlineCpus: number;
+	memoryUsage: number;
+	/** Page cache the CLI subtracts: total_inactive_file (cgroup v1) or inactive_file (v2). */
+	memoryCache: number;
+	memoryLimit: number;
+	pids: number;
+};
+
+/** An event from the engine's event stream. */
+export type EngineEvent = {
+	type: string;
+	action: string;
+	id: string;
+	attributes: Record<string, string>;
+	/** Unix nanoseconds as the engine reports them. */
+	timeNano: number;
+};
+
+export type EngineVersion = {
+	version: string;
+	apiVersion: string;
+	os: string;
+	arch: string;
+};
+
+/** A stream the caller must close; closing twice is harmless. */
+export type Subscription = {close(): void};
+
+/** The one small interface the rest of berth sees of an engine. */
+export type Engine = {
+	/** The name records are keyed by. */
+	readonly name: string;
+	/** The address as a person would write it (`unix:///var/run/docker.sock`). */
+	readonly addressText: string;
+	version(): Promise<EngineVersion>;
+	listContainers(filter?: {id?: string}): Promise<ContainerRecord[]>;
+	inspectTiming(id: string): Promise<ContainerTiming>;
+	/** Follows the event stream; onEnd is called once when it ends or fails. */
+	subscribeEvents(
+		onEvent: (event: EngineEvent) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription;
+	/** Follows one container's stats stream (about one sample a second). */
+	subscribeStats(
+		id: string,
+		onSample: (sample: StatsSample) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription;
+	/** Counts the streams this engine object holds open, for tests that prove none leak. */
+	openStreams(): number;
+};

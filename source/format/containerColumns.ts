@@ -1,0 +1,91 @@
+// The containers pane's columns and how one container becomes one line of text.
+import type {ContainerRow} from '../model/rows.js';
+import type {StatusTone} from './status.js';
+import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
+import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
+
+export type ContainerColumn = 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
+
+export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
+	{id: 'name', title: 'NAME', min: 12, ideal: 24, priority: 0, grow: true},
+	{id: 'status', title: 'STATUS', min: 14, ideal: 28, priority: 1},
+	{id: 'cpu', title: 'CPU %', min: 7, ideal: 8, priority: 2, align: 'right'},
+	{id: 'memory', title: 'MEM USAGE', min: 9, ideal: 20, priority: 3},
+	{id: 'ports', title: 'PORTS', min: 10, ideal: 28, priority: 4, grow: true},
+	{id: 'image', title: 'IMAGE', min: 10, ideal: 24, priority: 5, grow: true},
+	{id: 'project', title: 'PROJECT', min: 7, ideal: 14, priority: 6},
+];
+
+/** Left-to-right order on screen, whatever the priorities. */
+const screenOrder: readonly ContainerColumn[] = ['name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
+
+export function orderColumns(layout: ColumnLayout<ContainerColumn>): ColumnLayout<ContainerColumn> {
+	return [...layout].sort((a, b) => screenOrder.indexOf(a.id) - screenOrder.indexOf(b.id));
+}
+
+/** A run of text in a line, with the tone it is drawn in (none: the default colour). */
+export type LineSegment = {text: string; tone?: StatusTone | 'heading'};
+
+function cellText(row: ContainerRow, column: ContainerColumn, width: number): string {
+	switch (column) {
+		case 'name': {
+			return row.name;
+		}
+
+		case 'image': {
+			return row.image;
+		}
+
+		case 'status': {
+			return row.status;
+		}
+
+		case 'ports': {
+			return row.ports;
+		}
+
+		case 'cpu': {
+			return row.figures ? formatPercent(row.figures.cpuPercent) : '';
+		}
+
+		case 'memory': {
+			if (!row.figures) return '';
+			const full = formatMemoryUsage(row.figures.memoryUsage, row.figures.memoryLimit);
+			return full.length <= width ? full : formatBytes(row.figures.memoryUsage);
+		}
+
+		case 'project': {
+			return row.project;
+		}
+	}
+}
+
+/** One container as segments of one line; only the status carries a tone of its own. */
+export function formatContainerLine(
+	row: ContainerRow,
+	layout: ColumnLayout<ContainerColumn>,
+	ellipsis = '…',
+): LineSegment[] {
+	const segments: LineSegment[] = [];
+	let plain = '';
+	for (const [index, column] of layout.entries()) {
+		const gap = index === 0 ? '' : ' '.repeat(columnGap);
+		const text = padCell(cellText(row, column.id, column.width), column.width, column.align, ellipsis);
+		if (column.id === 'status') {
+			segments.push({text: plain + gap});
+			segments.push({text, tone: row.tone});
+			plain = '';
+		} else {
+			plain += gap + text;
+		}
+	}
+
+	if (plain !== '') segments.push({text: plain});
+	return segments.filter(segment => segment.text !== '');
+}
+
+export function formatContainerHeading(layout: ColumnLayout<ContainerColumn>, ellipsis = '…'): string {
+	return layout
+		.map(column => padCell(column.title, column.width, column.align, ellipsis))
+		.join(' '.repeat(columnGap));
+}

@@ -1,0 +1,27 @@
+// NAME and IMAGE cells as `docker ps` shows them.
+
+/**
+ * The container's own name: the engine lists it with a leading "/" (and link aliases with more slashes).
+ * Only a leading "/" is removed: Podman lists names without it.
+ */
+export function formatContainerName(names: readonly string[]): string {
+	const stripped = names.map(name => (name.startsWith('/') ? name.slice(1) : name));
+	return stripped.find(name => !name.includes('/')) ?? stripped[0] ?? '';
+}
+
+/** The image as the container was created from it, a bare image id shortened to 12 digits and a digest dropped. */
+export function formatImage(image: string, imageId: string): string {
+	if (image === '') return '<no image>';
+	const shortId = (text: string) => text.replace(/^sha256:/, '').slice(0, 12);
+	if (/^(sha256:)?[0-9a-f]{64}$/.test(image) || shortId(image) === shortId(imageId)) {
+		return shortId(image);
+	}
+
+	const at = image.indexOf('@');
+	return at === -1 ? image : image.slice(0, at);
+}
+
+/** Docker's short id. */
+export function formatShortId(id: string): string {
+	return id.replace(/^sha256:/, '').slice(0, 12);
+}

@@ -1,0 +1,27 @@
+// Sizes and percentages as `docker stats` prints them (go-units BytesSize, "%.2f%%").
+
+const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+
+/** Go's %.4g: four significant digits, trailing zeros dropped. */
+function formatFourDigits(value: number): string {
+	return String(Number(value.toPrecision(4)));
+}
+
+export function formatBytes(size: number): string {
+	let value = size;
+	let unit = 0;
+	while (value >= 1024 && unit < binaryUnits.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+
+	return `${formatFourDigits(value)}${binaryUnits[unit]}`;
+}
+
+export function formatPercent(value: number): string {
+	return `${value.toFixed(2)}%`;
+}
+
+export function formatMemoryUsage(usage: number, limit: number): string {
+	return `${formatBytes(usage)} / ${formatBytes(limit)}`;
+}

@@ -1,0 +1,68 @@
+// Container records per engine, as the engine last reported them. Pure reducer.
+import type {ContainerRecord, ContainerTiming} from '../engine/types.js';
+
+/** Every record is keyed by engine and id: several engines can be shown at once. */
+export function containerKey(engine: string, id: string): string {
+	return `${engine}\u0000${id}`;
+}
+
+export type ContainersState = {
+	records: ReadonlyMap<string, ContainerRecord>;
+	/** Start/finish times and health from inspect, so the status text ticks on between listings. */
+	timings: ReadonlyMap<string, ContainerTiming>;
+	/** Engines whose listing has arrived at least once. */
+	listedEngines: ReadonlySet<string>;
+};
+
+export type ContainersAction =
+	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]}
+	| {type: 'container/updated'; record: ContainerRecord}
+	| {type: 'container/removed'; engine: string; id: string}
+	| {type: 'container/timed'; engine: string; id: string; timing: ContainerTiming};
+
+export const emptyContainers: ContainersState = {
+	records: new Map(),
+	timings: new Map(),
+	listedEngines: new Set(),
+};
+
+export function reduceContainers(state: ContainersState, action: ContainersAction): ContainersState {
+	switch (action.type) {
+		case 'containers/listed': {
+			const records = new Map([...state.records].filter(([, record]) => record.engine !== action.engine));
+			for (const record of action.records) records.set(containerKey(record.engine, record.id), record);
+			// A fresh listing may disagree with what inspect said earlier: ask again for what is shown.
+			const timings = new Map(
+				[...state.timings].filter(([key]) => !key.startsWith(`${action.engine}\u0000`)),
+			);
+			return {records, timings, listedEngines: new Set([...state.listedEngines, action.engine])};
+		}
+
+		case 'container/updated': {
+			const key = containerKey(action.record.engine, action.record.id);
+			const records = new Map(state.records);
+			records.set(key, action.record);
+			const timings = new Map(state.timings);
+			timings.delete(key);
+			return {...state, records, timings};
+		}
+
+		case 'container/removed': {
+			const key = containerKey(action.engine, action.id);
+			if (!state.records.has(key)) return state;
+			const records = new Map(state.records);
+			records.delete(key);
+			const timings = new Map(state.timings);
+			timings.delete(key);
+			return {...state, records, timings};
+		}
+
+		case 'container/timed': {
+			const key = containerKey(action.engine, action.id);
+			if (!state.records.has(key)) return state;
+			const timings = new Map(state.timings);
+			timings.set(key, action.timing);
+			return {...state, timings};
+		}
+	}
+}

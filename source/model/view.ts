@@ -1,0 +1,218 @@
+// What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
+
+export type Mode = 'list' | 'filter' | 'command' | 'help';
+
+export type ViewName =
+	| 'containers'
+	| 'images'
+	| 'volumes'
+	| 'networks'
+	| 'events'
+	| 'services'
+	| 'tasks'
+	| 'nodes'
+	| 'contexts';
+
+export const viewNames: readonly ViewName[] = [
+	'containers',
+	'images',
+	'volumes',
+	'networks',
+	'events',
+	'services',
+	'tasks',
+	'nodes',
+	'contexts',
+];
+
+/** Views that exist in this build; the others answer the command line with a message. */
+export const builtViews: ReadonlySet<ViewName> = new Set(['containers']);
+
+export type Message = {text: string; tone: 'info' | 'error'};
+
+export type ViewState = {
+	mode: Mode;
+	view: ViewName;
+	/** The filter the list is narrowed by once Enter kept it. */
+	filter: string;
+	/** What is being typed at the `/` or `:` prompt. */
+	draft: string;
+	selectedKey: string | undefined;
+	/** Where the selection was, for when its row disappears. */
+	selectedIndex: number;
+	/** First row on screen. */
+	offset: number;
+	message: Message | undefined;
+	quitting: boolean;
+};
+
+export const initialView: ViewState = {
+	mode: 'list',
+	view: 'containers',
+	filter: '',
+	draft: '',
+	selectedKey: undefined,
+	selectedIndex: 0,
+	offset: 0,
+	message: undefined,
+	quitting: false,
+};
+
+/** The rows the list shows now, which movement needs to know. */
+export type ListShape = {keys: readonly string[]; pageSize: number};
+
+export type ViewAction =
+	| {type: 'move'; by: number; list: ListShape}
+	| {type: 'move-to'; to: 'first' | 'last'; list: ListShape}
+	| {type: 'page'; by: 1 | -1; list: ListShape}
+	| {type: 'filter/open'}
+	| {type: 'filter/type'; text: string}
+	| {type: 'filter/erase'}
+	| {type: 'filter/keep'; list: ListShape}
+	| {type: 'filter/clear'}
+	| {type: 'command/open'}
+	| {type: 'command/type'; text: string}
+	| {type: 'command/erase'}
+	| {type: 'command/complete'}
+	| {type: 'command/run'}
+	| {type: 'command/cancel'}
+	| {type: 'help/toggle'}
+	| {type: 'help/close'}
+	| {type: 'message/show'; message: Message}
+	| {type: 'message/clear'}
+	| {type: 'quit'};
+
+/** Index of the selected row in the current list, even when its row has gone. */
+export function selectSelectedIndex(state: ViewState, keys: readonly string[]): number {
+	if (keys.length === 0) return -1;
+	const found = state.selectedKey === undefined ? -1 : keys.indexOf(state.selectedKey);
+	if (found !== -1) return found;
+	return Math.min(Math.max(0, state.selectedIndex), keys.length - 1);
+}
+
+/** First row on screen so that the selection stays visible and the page is full where it can be. */
+export function selectOffset(state: ViewState, keys: readonly string[], pageSize: number): number {
+	const index = selectSelectedIndex(state, keys);
+	const size = Math.max(1, pageSize);
+	let offset = Math.min(state.offset, Math.max(0, keys.length - size));
+	if (index < offset) offset = index;
+	if (index >= offset + size) offset = index - size + 1;
+	return Math.max(0, offset);
+}
+
+function selectAt(state: ViewState, list: ListShape, index: number): ViewState {
+	if (list.keys.length === 0) return {...state, selectedKey: undefined, selectedIndex: 0, offset: 0};
+	const clamped = Math.min(Math.max(0, index), list.keys.length - 1);
+	const next = {...state, selectedKey: list.keys[clamped], selectedIndex: clamped};
+	return {...next, offset: selectOffset(next, list.keys, list.pageSize)};
+}
+
+/** Completes a partial view name when exactly one view starts with it, or to their common prefix. */
+export function completeViewName(text: string): string {
+	const partial = text.trim().toLowerCase();
+	const matches = viewNames.filter(name => name.startsWith(partial));
+	if (matches.length === 0) return text;
+	if (matches.length === 1) return matches[0]!;
+	let prefix: string = matches[0]!;
+	for (const name of matches) {
+		while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	}
+
+	return prefix.length > partial.length ? prefix : text;
+}
+
+export function reduceView(state: ViewState, action: ViewAction): ViewState {
+	switch (action.type) {
+		case 'move': {
+			return selectAt(state, action.list, selectSelectedIndex(state, action.list.keys) + action.by);
+		}
+
+		case 'move-to': {
+			return selectAt(state, action.list, action.to === 'first' ? 0 : action.list.keys.length - 1);
+		}
+
+		case 'page': {
+			const size = Math.max(1, action.list.pageSize);
+			return selectAt(state, action.list, selectSelectedIndex(state, action.list.keys) + action.by * size);
+		}
+
+		case 'filter/open': {
+			return {...state, mode: 'filter', draft: state.filter, message: undefined};
+		}
+
+		case 'filter/type': {
+			return {...state, draft: state.draft + action.text};
+		}
+
+		case 'filter/erase': {
+			return {...state, draft: [...state.draft].slice(0, -1).join('')};
+		}
+
+		case 'filter/keep': {
+			// The list passed in is already narrowed by the draft: its first row becomes the selection.
+			return selectAt({...state, mode: 'list', filter: state.draft.trim(), offset: 0}, action.list, 0);
+		}
+
+		case 'filter/clear': {
+			return {...state, mode: 'list', filter: '', draft: ''};
+		}
+
+		case 'command/open': {
+			return {...state, mode: 'command', draft: '', message: undefined};
+		}
+
+		case 'command/type': {
+			return {...state, draft: state.draft + action.text};
+		}
+
+		case 'command/erase': {
+			return {...state, draft: [...state.draft].slice(0, -1).join('')};
+		}
+
+		case 'command/complete': {
+			return {...state, draft: completeViewName(state.draft)};
+		}
+
+		case 'command/cancel': {
+			return {...state, mode: 'list', draft: ''};
+		}
+
+		case 'command/run': {
+			return runCommand({...state, mode: 'list', draft: ''}, state.draft.trim().toLowerCase());
+		}
+
+		case 'help/toggle': {
+			return {...state, mode: state.mode === 'help' ? 'list' : 'help'};
+		}
+
+		case 'help/close': {
+			return {...state, mode: 'list'};
+		}
+
+		case 'message/show': {
+			return {...state, message: action.message};
+		}
+
+		case 'message/clear': {
+			return {...state, message: undefined};
+		}
+
+		case 'quit': {
+			return {...state, quitting: true};
+		}
+	}
+}
+
+function runCommand(state: ViewState, command: string): ViewState {
+	if (command === '') return state;
+	if (command === 'q' || command === 'quit') return {...state, quitting: true};
+	if (command === 'help') return {...state, mode: 'help'};
+	const name = viewNames.find(view => view === command) ?? completeViewName(command);
+	if ((viewNames as readonly string[]).includes(name)) {
+		const view = name as ViewName;
+		if (builtViews.has(view)) return {...state, view, message: undefined};
+		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
+	}
+
+	return {...state, message: {text: `Unknown command ":${command}". Views: ${viewNames.join(', ')}.`, tone: 'error'}};
+}

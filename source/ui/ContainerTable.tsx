@@ -1,0 +1,96 @@
+// The containers list: a heading and one flat <Text> per visible row (only what fits is rendered).
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import {
+	type ContainerColumn,
+	formatContainerHeading,
+	formatContainerLine,
+} from '../format/containerColumns.js';
+import type {ColumnLayout} from '../format/table.js';
+import type {ContainerRow} from '../model/rows.js';
+import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
+
+type RowLineProps = {
+	before: string;
+	status: string;
+	tone: Tone | undefined;
+	after: string;
+	selected: boolean;
+	pointer: string;
+	color: boolean;
+};
+
+/** Props are plain strings, so a row whose text did not change is not rendered again. */
+const RowLine = memo(function RowLine({before, status, tone, after, selected, pointer, color}: RowLineProps) {
+	const gutter = selected ? `${pointer} ` : '  ';
+	if (!color) {
+		return (
+			<Text wrap="truncate">
+				{gutter}
+				{before}
+				{status}
+				{after}
+			</Text>
+		);
+	}
+
+	return (
+		<Text wrap="truncate" inverse={selected}>
+			{gutter}
+			{before}
+			<Text color={toneColor(tone)}>{status}</Text>
+			{after}
+		</Text>
+	);
+});
+
+export type ContainerTableProps = {
+	rows: readonly ContainerRow[];
+	layout: ColumnLayout<ContainerColumn>;
+	selectedKey: string | undefined;
+	/** Lines for the rows (the heading comes on top of them). */
+	height: number;
+	theme: Theme;
+	emptyText: string;
+};
+
+export function ContainerTable({rows, layout, selectedKey, height, theme, emptyText}: ContainerTableProps) {
+	const glyphs = selectGlyphs(theme);
+	return (
+		<Box flexDirection="column" height={height + 1} flexShrink={0}>
+			<Text bold={theme.color} wrap="truncate">
+				{'  '}
+				{formatContainerHeading(layout, glyphs.ellipsis)}
+			</Text>
+			{rows.length === 0 ? (
+				<Text wrap="truncate">{`  ${emptyText}`}</Text>
+			) : (
+				rows.map(row => {
+					const segments = formatContainerLine(row, layout, glyphs.ellipsis);
+					const statusIndex = segments.findIndex(segment => segment.tone !== undefined);
+					const before = segments
+						.slice(0, Math.max(0, statusIndex))
+						.map(segment => segment.text)
+						.join('');
+					const after = segments
+						.slice(statusIndex === -1 ? segments.length : statusIndex + 1)
+						.map(segment => segment.text)
+						.join('');
+					const status = statusIndex === -1 ? '' : segments[statusIndex]!.text;
+					return (
+						<RowLine
+							key={row.key}
+							before={statusIndex === -1 ? segments.map(segment => segment.text).join('') : before}
+							status={status}
+							tone={statusIndex === -1 ? undefined : segments[statusIndex]!.tone}
+							after={statusIndex === -1 ? '' : after}
+							selected={row.key === selectedKey}
+							pointer={glyphs.pointer}
+							color={theme.color}
+						/>
+					);
+				})
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,38 @@
+// The whole screen from props: header, the list or the help overlay, and the status line.
+import {Box} from 'ink';
+import type {KeyBinding} from '../keys/keymap.js';
+import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
+import {Header, type HeaderProps} from './Header.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {StatusLine, type StatusLineProps} from './StatusLine.js';
+import type {Theme} from './theme.js';
+import {TooSmall} from './TooSmall.js';
+
+export type ScreenProps = {
+	width: number;
+	height: number;
+	minimum: {width: number; height: number};
+	theme: Theme;
+	header: HeaderProps;
+	table: ContainerTableProps;
+	status: StatusLineProps;
+	bindings: readonly KeyBinding[];
+};
+
+export function Screen({width, height, minimum, theme, header, table, status, bindings}: ScreenProps) {
+	if (width < minimum.width || height < minimum.height) {
+		return <TooSmall width={width} height={height} minWidth={minimum.width} minHeight={minimum.height} />;
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Header {...header} />
+			{status.mode === 'help' ? (
+				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} />
+			) : (
+				<ContainerTable {...table} />
+			)}
+			<StatusLine {...status} />
+		</Box>
+	);
+}
