@@ -1,11 +1,12 @@
 // Joins engines, state and screen: subscriptions, the clock, and the one place keys are handled.
-import {useApp, useInput, useWindowSize} from 'ink';
+import {type Key, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/types.js';
 import {containerColumns, orderColumns} from '../format/containerColumns.js';
 import {layoutColumns} from '../format/table.js';
-import {keyNameOf, keymap, resolveKeyAction} from '../keys/keymap.js';
-import {type AppAction, type AppState, createAppState, reduceApp} from '../model/app.js';
+import {keyNameOf, keymap} from '../keys/keymap.js';
+import {type AppState, createAppState, reduceApp} from '../model/app.js';
+import type {KeyPress} from '../model/keypress.js';
 import {selectContainerCounts, selectContainerRows} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex} from '../model/view.js';
 import {Screen} from '../ui/Screen.js';
@@ -95,94 +96,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	}, [state.view.quitting, exit]);
 
 	useInput((input, key) => {
-		const name = keyNameOf(input, key);
-		const list = {keys, pageSize};
-		const {mode} = state.view;
-		const send = (action: AppAction) => {
-			dispatch(action);
-		};
-
-		if (mode === 'filter') {
-			if (name === 'ctrl+c') send({type: 'quit'});
-			else if (name === 'escape') send({type: 'filter/clear'});
-			else if (name === 'return') send({type: 'filter/keep', list});
-			else if (name === 'backspace') send({type: 'filter/erase'});
-			else if (isPrintable(input, key)) send({type: 'filter/type', text: input});
-			return;
-		}
-
-		if (mode === 'command') {
-			if (name === 'ctrl+c') send({type: 'quit'});
-			else if (name === 'escape') send({type: 'command/cancel'});
-			else if (name === 'return') send({type: 'command/run'});
-			else if (name === 'tab') send({type: 'command/complete'});
-			else if (name === 'backspace') send({type: 'command/erase'});
-			else if (isPrintable(input, key)) send({type: 'command/type', text: input});
-			return;
-		}
-
-		const action = resolveKeyAction(mode, name);
-		if (state.view.message && action !== undefined) send({type: 'message/clear'});
-		switch (action) {
-			case 'move-up': {
-				send({type: 'move', by: -1, list});
-				break;
-			}
-
-			case 'move-down': {
-				send({type: 'move', by: 1, list});
-				break;
-			}
-
-			case 'page-up': {
-				send({type: 'page', by: -1, list});
-				break;
-			}
-
-			case 'page-down': {
-				send({type: 'page', by: 1, list});
-				break;
-			}
-
-			case 'move-first': {
-				send({type: 'move-to', to: 'first', list});
-				break;
-			}
-
-			case 'move-last': {
-				send({type: 'move-to', to: 'last', list});
-				break;
-			}
-
-			case 'filter-open': {
-				send({type: 'filter/open'});
-				break;
-			}
-
-			case 'filter-clear': {
-				send({type: 'filter/clear'});
-				break;
-			}
-
-			case 'command-open': {
-				send({type: 'command/open'});
-				break;
-			}
-
-			case 'help-toggle': {
-				send({type: 'help/toggle'});
-				break;
-			}
-
-			case 'quit': {
-				send({type: 'quit'});
-				break;
-			}
-
-			case undefined: {
-				break;
-			}
-		}
+		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize});
 	});
 
 	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
@@ -221,6 +135,13 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	);
 }
 
-function isPrintable(input: string, key: {ctrl: boolean; meta: boolean}): boolean {
-	return input !== '' && !key.ctrl && !key.meta && !/[\u0000-\u001F\u007F]/.test(input);
+/**
+ * Keys typed faster than the terminal is read (a paste, tmux send-keys, a slow link) arrive as one chunk:
+ * each character is a key press of its own.
+ */
+export function splitKeyPresses(input: string, key: Key): KeyPress[] {
+	const name = keyNameOf(input, key);
+	const plain = !key.ctrl && !key.meta && name === input;
+	if (!plain) return [{name, printable: false}];
+	return [...input].map(character => ({name: character, printable: !/[\u0000-\u001F\u007F]/.test(character)}));
 }

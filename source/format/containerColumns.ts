@@ -7,8 +7,8 @@ import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 export type ContainerColumn = 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
-	{id: 'name', title: 'NAME', min: 12, ideal: 24, priority: 0, grow: true},
-	{id: 'status', title: 'STATUS', min: 14, ideal: 28, priority: 1},
+	{id: 'name', title: 'NAME', min: 12, ideal: 24, priority: 1, grow: true},
+	{id: 'status', title: 'STATUS', min: 20, ideal: 30, priority: 0},
 	{id: 'cpu', title: 'CPU %', min: 7, ideal: 8, priority: 2, align: 'right'},
 	{id: 'memory', title: 'MEM USAGE', min: 9, ideal: 20, priority: 3},
 	{id: 'ports', title: 'PORTS', min: 10, ideal: 28, priority: 4, grow: true},

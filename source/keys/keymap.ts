@@ -29,8 +29,8 @@ export type KeyBinding = {
 };
 
 export const keymap: readonly KeyBinding[] = [
-	{action: 'move-up', keys: ['up', 'k'], scope: 'list', label: '↑ / k', help: 'Select the row above'},
-	{action: 'move-down', keys: ['down', 'j'], scope: 'list', label: '↓ / j', help: 'Select the row below'},
+	{action: 'move-up', keys: ['up', 'k'], scope: 'list', label: 'Up / k', help: 'Select the row above'},
+	{action: 'move-down', keys: ['down', 'j'], scope: 'list', label: 'Down / j', help: 'Select the row below'},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], scope: 'list', label: 'PgUp / Ctrl-B', help: 'Up one page'},
 	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], scope: 'list', label: 'PgDn / Ctrl-F', help: 'Down one page'},
 	{action: 'move-first', keys: ['home', 'g'], scope: 'list', label: 'g / Home', help: 'First row'},

@@ -1,4 +1,5 @@
 // The whole state as one value, composed from one reducer per concern.
+import {type KeyPress, reduceKeyPress} from './keypress.js';
 import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
@@ -19,7 +20,8 @@ export type AppAction =
 	| ConnectionAction
 	| ViewAction
 	| {type: 'batch'; actions: readonly AppAction[]}
-	| {type: 'clock/tick'; now: number};
+	| {type: 'clock/tick'; now: number}
+	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number};
 
 export function createAppState(now: number): AppState {
 	return {containers: emptyContainers, stats: emptyStats, connection: new Map(), view: initialView, now};
@@ -33,6 +35,10 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 
 		case 'clock/tick': {
 			return {...state, now: action.now};
+		}
+
+		case 'keys/pressed': {
+			return action.presses.reduce((next, press) => reduceKeyPress(next, press, action.pageSize), state);
 		}
 
 		case 'containers/listed':

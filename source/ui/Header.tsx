@@ -1,4 +1,4 @@
-// The top line: which engine, its version, the container counts and whether berth is connected.
+// The top line: connection state first (it matters most when cut short), counts, engine version, address.
 import {Box, Text} from 'ink';
 import type {EngineConnection} from '../model/connection.js';
 import type {ContainerCounts} from '../model/rows.js';
@@ -13,26 +13,27 @@ export type HeaderProps = {
 	theme: Theme;
 };
 
+export function formatConnectionState(connection: EngineConnection | undefined): string {
+	if (connection === undefined) return 'connecting';
+	if (connection.status === 'connected') return 'connected';
+	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
+}
+
 export function Header({address, connection, counts, shown, filter, theme}: HeaderProps) {
 	const {separator} = selectGlyphs(theme);
-	const version = connection?.status === 'connected' ? `Docker ${connection.version}` : '';
+	const version = connection?.status === 'connected' ? ` ${separator} Docker ${connection.version}` : '';
 	const summary = `${counts.total} containers: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
-	const state =
-		connection === undefined
-			? 'connecting'
-			: connection.status === 'connected'
-				? 'connected'
-				: `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
-	const stateColor = theme.color ? (connection?.status === 'disconnected' ? 'red' : 'green') : undefined;
+	const lost = connection?.status === 'disconnected';
 	return (
 		<Box flexShrink={0}>
 			<Text wrap="truncate">
 				<Text bold={theme.color}>berth</Text>
-				{` ${separator} ${address}${version ? ` ${separator} ${version}` : ''} ${separator} ${summary}${filtered} ${separator} `}
-				<Text color={stateColor} bold={theme.color && connection?.status === 'disconnected'}>
-					{state}
+				{` ${separator} `}
+				<Text color={theme.color ? (lost ? 'red' : 'green') : undefined} bold={theme.color && lost}>
+					{formatConnectionState(connection)}
 				</Text>
+				{` ${separator} ${summary}${filtered}${version} ${separator} ${address}`}
 			</Text>
 		</Box>
 	);

@@ -18,13 +18,13 @@ export function HelpOverlay({bindings, height, theme}: HelpOverlayProps) {
 	return (
 		<Box flexDirection="column" height={height} flexShrink={0} overflow="hidden">
 			<Text bold={theme.color}>Keys (Esc or ? closes this help)</Text>
-			{theme.unicode ? (
+			{theme.unicode && height >= data.length * 2 + 4 ? (
 				<Table
 					data={data}
 					header={({children}: {children?: ReactNode}) => <Text bold={theme.color}>{children}</Text>}
 				/>
 			) : (
-				// Consoles without Unicode get the same table without box-drawing lines.
+				// Small screens and consoles without Unicode get the same table without lines.
 				data.map(row => <Text key={row.KEY} wrap="truncate">{`  ${padCell(row.KEY, keyWidth)}  ${row.ACTION}`}</Text>)
 			)}
 		</Box>
