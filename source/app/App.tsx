@@ -2,7 +2,7 @@
 import {type Key, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/types.js';
-import {containerColumns, orderColumns} from '../format/containerColumns.js';
+import {containerColumns, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {layoutColumns} from '../format/table.js';
 import {keyNameOf, keymap} from '../keys/keymap.js';
 import {type AppState, createAppState, reduceApp} from '../model/app.js';
@@ -42,7 +42,11 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	const selectedIndex = selectSelectedIndex(state.view, keys);
 	const offset = selectOffset(state.view, keys, pageSize);
 	const visible = rows.slice(offset, offset + pageSize);
-	const layout = useMemo(() => orderColumns(layoutColumns(Math.max(0, width - 2), containerColumns)), [width]);
+	const contentWidths = useMemo(() => measureContainerColumns(rows), [rows]);
+	const layout = useMemo(
+		() => orderColumns(layoutColumns(Math.max(0, width - 2), containerColumns, contentWidths)),
+		[width, contentWidths],
+	);
 
 	useEffect(() => {
 		const stops = engines.map(engine => startEngineSync(engine, dispatch, syncOptions));
@@ -114,6 +118,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				shown: rows.length,
 				filter: filterText,
 				theme,
+				width,
 			}}
 			table={{
 				rows: visible,
@@ -129,6 +134,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				message: state.view.message,
 				hints: '? help  / filter  : command  j/k move  q quit',
 				theme,
+				width,
 			}}
 			bindings={keymap}
 		/>

@@ -1,4 +1,5 @@
 // Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
+import fs from 'node:fs';
 import {render} from 'ink';
 import {resolveEngineAddress} from '../engine/address.js';
 import {createDockerEngine} from '../engine/docker.js';
@@ -102,6 +103,10 @@ export async function run(options: RunOptions): Promise<number> {
 
 	const fail = (error: unknown) => {
 		instance.unmount();
+		if (process.env.BERTH_DEBUG_LOG) {
+			fs.appendFileSync(process.env.BERTH_DEBUG_LOG, `${error instanceof Error ? error.stack : String(error)}\n`);
+		}
+
 		process.stderr.write(`berth: stopped by an internal error: ${error instanceof Error ? error.message : String(error)}\n`);
 		process.exit(1);
 	};

@@ -101,6 +101,10 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 			onLine(value);
 		});
+		// readline passes its input's errors on: both must be heard, or a dropped connection would throw.
+		lines.on('error', (error: Error) => {
+			finish(error);
+		});
 		stream.on('error', (error: Error) => {
 			finish(error);
 		});

@@ -7,13 +7,13 @@ import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 export type ContainerColumn = 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
-	{id: 'name', title: 'NAME', min: 12, ideal: 24, priority: 1, grow: true},
-	{id: 'status', title: 'STATUS', min: 20, ideal: 30, priority: 0},
+	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
+	{id: 'status', title: 'STATUS', min: 20, ideal: 36, priority: 0},
 	{id: 'cpu', title: 'CPU %', min: 7, ideal: 8, priority: 2, align: 'right'},
 	{id: 'memory', title: 'MEM USAGE', min: 9, ideal: 20, priority: 3},
-	{id: 'ports', title: 'PORTS', min: 10, ideal: 28, priority: 4, grow: true},
-	{id: 'image', title: 'IMAGE', min: 10, ideal: 24, priority: 5, grow: true},
-	{id: 'project', title: 'PROJECT', min: 7, ideal: 14, priority: 6},
+	{id: 'ports', title: 'PORTS', min: 10, ideal: 40, priority: 4, grow: true},
+	{id: 'image', title: 'IMAGE', min: 10, ideal: 32, priority: 5, grow: true},
+	{id: 'project', title: 'PROJECT', min: 7, ideal: 20, priority: 6},
 ];
 
 /** Left-to-right order on screen, whatever the priorities. */
@@ -58,6 +58,32 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 			return row.project;
 		}
 	}
+}
+
+/** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
+export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
+	const widths = new Map<ContainerColumn, number>([
+		['name', 0],
+		['image', 0],
+		['status', 0],
+		['ports', 0],
+		['cpu', 7],
+		['memory', 20],
+		['project', 0],
+	]);
+	const widen = (column: ContainerColumn, text: string) => {
+		if (text.length > widths.get(column)!) widths.set(column, text.length);
+	};
+
+	for (const row of rows) {
+		widen('name', row.name);
+		widen('image', row.image);
+		widen('status', row.status);
+		widen('ports', row.ports);
+		widen('project', row.project);
+	}
+
+	return widths;
 }
 
 /** One container as segments of one line; only the status carries a tone of its own. */

@@ -18,7 +18,15 @@ export function formatImage(image: string, imageId: string): string {
 	}
 
 	const at = image.indexOf('@');
-	return at === -1 ? image : image.slice(0, at);
+	return familiarReference(at === -1 ? image : image.slice(0, at));
+}
+
+/** As reference.FamiliarString: the default registry and its "library/" namespace are not shown. */
+function familiarReference(reference: string): string {
+	const path = /^(?:docker\.io|index\.docker\.io)\/(.+)$/.exec(reference)?.[1];
+	if (path === undefined) return reference;
+	const official = path.startsWith('library/') ? path.slice('library/'.length) : undefined;
+	return official !== undefined && !official.includes('/') ? official : path;
 }
 
 /** Docker's short id. */

@@ -18,11 +18,23 @@ export type ColumnLayout<Id extends string> = Array<{id: Id; title: string; widt
 
 export const columnGap = 1;
 
-/** Keeps the most important columns that fit, widens them towards their ideal, then shares the rest. */
+/**
+ * Keeps the most important columns that fit, widens them towards their ideal, then shares the rest.
+ * Given the widest content of each column, no column is made wider than its content needs
+ * (as `docker ps` sizes its columns), and what is left stays blank at the right.
+ */
 export function layoutColumns<Id extends string>(
 	width: number,
-	columns: ReadonlyArray<ColumnSpec<Id>>,
+	specs: ReadonlyArray<ColumnSpec<Id>>,
+	contentWidths?: ReadonlyMap<Id, number>,
 ): ColumnLayout<Id> {
+	const columns = specs.map(column => {
+		const content = contentWidths?.get(column.id);
+		if (content === undefined) return column;
+		const needed = Math.max(column.min, content, [...column.title].length);
+		return {...column, ideal: Math.min(column.ideal, needed), grow: column.grow === true && needed > column.ideal};
+	});
+
 	const total = (kept: ReadonlyArray<ColumnSpec<Id>>, widthOf: (column: ColumnSpec<Id>) => number) =>
 		kept.reduce((sum, column) => sum + widthOf(column), 0) + Math.max(0, kept.length - 1) * columnGap;
 
@@ -52,7 +64,8 @@ export function layoutColumns<Id extends string>(
 	return kept.map(column => ({
 		id: column.id,
 		title: column.title,
-		width: Math.max(0, widths.get(column.id) ?? column.min),
+		// A lone column wider than the space is cut to it.
+		width: Math.max(0, Math.min(width, widths.get(column.id) ?? column.min)),
 		align: column.align ?? 'left',
 	}));
 }
@@ -69,4 +82,25 @@ export function padCell(text: string, width: number, align: 'left' | 'right' = '
 	const cut = truncateText(text, width, ellipsis);
 	const gap = ' '.repeat(Math.max(0, width - [...cut].length));
 	return align === 'right' ? gap + cut : cut + gap;
+}
+
+/** Cuts a line made of several runs (each drawn in its own style) to a width, keeping the runs. */
+export function truncateSegments<Segment extends {text: string}>(
+	segments: readonly Segment[],
+	width: number,
+	ellipsis = '…',
+): Segment[] {
+	const total = segments.reduce((sum, segment) => sum + [...segment.text].length, 0);
+	if (total <= width) return [...segments];
+	const result: Segment[] = [];
+	let room = Math.max(0, width - 1);
+	for (const segment of segments) {
+		if (room <= 0) break;
+		const characters = [...segment.text];
+		result.push({...segment, text: characters.slice(0, room).join('')});
+		room -= Math.min(room, characters.length);
+	}
+
+	if (width > 0) result.push({...(result.at(-1) ?? segments[0]!), text: ellipsis});
+	return result;
 }

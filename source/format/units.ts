@@ -4,6 +4,13 @@ const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'
 
 /** Go's %.4g: four significant digits, trailing zeros dropped. */
 function formatFourDigits(value: number): string {
+	// toPrecision rounds an exact half up; Go rounds it to the even digit (1.0625 -> "1.062").
+	const [mantissa = '', exponent = '0'] = value.toExponential(99).split('e');
+	const digits = mantissa.replace('.', '');
+	if (/^50*$/.test(digits.slice(4)) && Number(digits[3]) % 2 === 0) {
+		return String(Number(`${digits[0]}.${digits.slice(1, 4)}e${exponent}`));
+	}
+
 	return String(Number(value.toPrecision(4)));
 }
 

@@ -31,7 +31,8 @@ export function calculateCpuPercent(sample: StatsSample): number {
 
 /** Memory in use less the inactive page cache, as the CLI shows it. */
 export function calculateMemoryUsage(sample: StatsSample): number {
-	return sample.memoryUsage - sample.memoryCache;
+	// Like the CLI, only a cache smaller than the usage is subtracted.
+	return sample.memoryCache < sample.memoryUsage ? sample.memoryUsage - sample.memoryCache : sample.memoryUsage;
 }
 
 export function calculateFigures(sample: StatsSample): ContainerFigures {

@@ -28,7 +28,7 @@ export function Screen({width, height, minimum, theme, header, table, status, bi
 		<Box flexDirection="column" width={width} height={height}>
 			<Header {...header} />
 			{status.mode === 'help' ? (
-				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} />
+				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} />
 			) : (
 				<ContainerTable {...table} />
 			)}

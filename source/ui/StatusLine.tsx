@@ -1,7 +1,8 @@
 // The bottom line: the `/` or `:` prompt while typing, else the last message, else the main keys.
 import {Text} from 'ink';
 import type {Message, Mode} from '../model/view.js';
-import type {Theme} from './theme.js';
+import {truncateText} from '../format/table.js';
+import {selectGlyphs, type Theme} from './theme.js';
 
 export type StatusLineProps = {
 	mode: Mode;
@@ -9,14 +10,16 @@ export type StatusLineProps = {
 	message: Message | undefined;
 	hints: string;
 	theme: Theme;
+	width: number;
 };
 
-export function StatusLine({mode, draft, message, hints, theme}: StatusLineProps) {
+export function StatusLine({mode, draft, message, hints, theme, width}: StatusLineProps) {
+	const {ellipsis} = selectGlyphs(theme);
 	if (mode === 'filter' || mode === 'command') {
 		return (
 			<Text wrap="truncate">
 				{mode === 'filter' ? '/' : ':'}
-				{draft}
+				{truncateText(draft, Math.max(0, width - 2), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>
 		);
@@ -25,14 +28,14 @@ export function StatusLine({mode, draft, message, hints, theme}: StatusLineProps
 	if (message) {
 		return (
 			<Text wrap="truncate" color={theme.color && message.tone === 'error' ? 'red' : undefined}>
-				{message.text}
+				{truncateText(message.text, width, ellipsis)}
 			</Text>
 		);
 	}
 
 	return (
 		<Text wrap="truncate" dimColor={theme.color}>
-			{hints}
+			{truncateText(hints, width, ellipsis)}
 		</Text>
 	);
 }

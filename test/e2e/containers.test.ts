@@ -1,0 +1,240 @@
+// End to end: the built CLI in a real terminal (tmux) against the real test engine.
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {after, afterEach, describe, test} from 'node:test';
+import {keymap} from '../../source/keys/keymap.js';
+import {
+	docker,
+	engineSkip,
+	freePort,
+	idleCmd,
+	removeTestContainers,
+	runContainer,
+	startDaemon,
+	stopDaemon,
+	testDockerHost,
+	uniqueName,
+} from '../support/testEngine.js';
+import {berthCommand, TmuxSession} from '../support/tmux.js';
+
+const skip = await engineSkip();
+const created: string[] = [];
+const sessions: TmuxSession[] = [];
+after(async () => {
+	if (!skip) await removeTestContainers(created);
+});
+afterEach(async () => {
+	for (const session of sessions.splice(0)) await session.kill();
+});
+
+async function startBerth(options: {args?: string[]; env?: Record<string, string>; width?: number; height?: number; term?: string} = {}) {
+	const session = new TmuxSession();
+	sessions.push(session);
+	await session.start({
+		command: berthCommand(['--host', testDockerHost, ...(options.args ?? [])]),
+		env: options.env ?? {},
+		width: options.width ?? 160,
+		height: options.height ?? 48,
+		term: options.term ?? 'xterm-256color',
+	});
+	return session;
+}
+
+/** The screen line that shows a container. */
+function lineOf(screen: string, name: string): string {
+	return screen.split('\n').find(line => new RegExp(`^. ${name}\\s`).test(line)) ?? '';
+}
+
+/** Waits until a container's row matches, and says how long that took. */
+async function waitForRow(session: TmuxSession, name: string, pattern: RegExp, timeoutMs = 10_000) {
+	const started = Date.now();
+	const screen = await session.waitFor(current => pattern.test(lineOf(current, name)), {timeoutMs});
+	return {screen, elapsed: Date.now() - started};
+}
+
+describe('containers pane', {skip}, () => {
+	test('shows running, paused, exited and created containers with docker\'s status and ports', async () => {
+		const port = await freePort();
+		const web = uniqueName('web');
+		const paused = uniqueName('paused');
+		const exited = uniqueName('exited');
+		const fresh = uniqueName('created');
+		created.push(web, paused, exited, fresh);
+		await runContainer({name: web, args: ['-p', `127.0.0.1:${port}:80`], cmd: ['httpd', '-f', '-p', '80']});
+		await runContainer({name: paused, cmd: [...idleCmd]});
+		await docker('pause', paused);
+		await runContainer({name: exited, cmd: ['sh', '-c', 'exit 3'], detach: false}).catch(() => undefined);
+		await runContainer({name: fresh, create: true, cmd: ['true']});
+
+		const session = await startBerth();
+		const screen = await session.waitFor(current => [web, paused, exited, fresh].every(name => lineOf(current, name) !== ''));
+		assert.match(lineOf(screen, web), new RegExp(`Up (Less than a second|\\d+ seconds?)\\s+127\\.0\\.0\\.1:${port}->80/tcp`));
+		assert.match(lineOf(screen, paused), /Up (Less than a second|\d+ seconds?) \(Paused\)/);
+		assert.match(lineOf(screen, exited), /Exited \(3\) (Less than a second|\d+ seconds?) ago/);
+		assert.match(lineOf(screen, fresh), /\sCreated(\s|$)/);
+		assert.match(screen, /NAME\s+IMAGE\s+STATUS\s+PORTS\s+CPU %\s+MEM USAGE\s+PROJECT/);
+		assert.match(lineOf(screen, web), /berth-test\/busybox/);
+		// CPU and memory arrive from the stats stream for the running container.
+		const withStats = await session.waitFor(current => /\d+\.\d\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB/.test(lineOf(current, web)));
+		assert.equal(lineOf(withStats, exited).includes('%'), false, 'no CPU figure for a stopped container');
+	});
+
+	test('changes made from outside show up through the event stream', async () => {
+		const name = uniqueName('live');
+		const later = uniqueName('later');
+		created.push(name, later);
+		await runContainer({name, cmd: [...idleCmd]});
+		const session = await startBerth();
+		await waitForRow(session, name, /Up /);
+
+		// The full resync runs every 30 s: anything faster than that came through the events.
+		await docker('pause', name);
+		assert.ok((await waitForRow(session, name, /\(Paused\)/, 5000)).elapsed < 5000);
+		await docker('unpause', name);
+		await waitForRow(session, name, /Up [^(]*$/, 5000);
+		await docker('stop', '-t', '1', name);
+		await waitForRow(session, name, /Exited \(\d+\)/, 5000);
+		await runContainer({name: later, cmd: [...idleCmd]});
+		await waitForRow(session, later, /Up /, 5000);
+		await docker('rm', '-f', later);
+		await session.waitFor(current => lineOf(current, later) === '', {timeoutMs: 5000});
+		const renamed = uniqueName('renamed');
+		await docker('rename', name, renamed);
+		created.push(renamed);
+		await waitForRow(session, renamed, /Exited/, 5000);
+	});
+
+	test('keys: move, filter, help, command line and quit', async () => {
+		const prefix = uniqueName('keys');
+		const names = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
+		created.push(...names);
+		for (const name of names) await runContainer({name, create: true, cmd: ['true']});
+		const session = await startBerth();
+		await session.waitFor(current => names.every(name => lineOf(current, name) !== ''));
+
+		await session.sendText('/');
+		await session.sendText(`${prefix}-b`);
+		let screen = await session.waitFor(current => lineOf(current, names[0]!) === '' && lineOf(current, names[1]!) !== '');
+		assert.match(screen, new RegExp(`^/${prefix}-b`, 'm'), 'the prompt shows what is typed');
+		await session.sendKeys('Enter');
+		screen = await session.waitFor(current => lineOf(current, names[1]!).startsWith('›'));
+		assert.match(screen, /filter "berth-t-keys-[0-9a-f]+-b": 1 shown/);
+		await session.sendKeys('Escape');
+		screen = await session.waitFor(current => names.every(name => lineOf(current, name) !== ''));
+
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		await session.waitFor(current => lineOf(current, names[0]!).startsWith('›'));
+		await session.sendKeys('j');
+		await session.waitFor(current => lineOf(current, names[1]!).startsWith('›'));
+		await session.sendKeys('G');
+		await session.waitFor(current => lineOf(current, names[2]!).startsWith('›'));
+		await session.sendKeys('k');
+		await session.waitFor(current => lineOf(current, names[1]!).startsWith('›'));
+		await session.sendKeys('g');
+		await session.waitFor(current => lineOf(current, names[0]!).startsWith('›'));
+
+		await session.sendText('?');
+		screen = await session.waitFor('Esc or ? closes this help');
+		for (const binding of keymap) {
+			assert.ok(screen.includes(binding.label), `help shows ${binding.label}`);
+			assert.ok(screen.includes(binding.help.slice(0, 40)), `help explains ${binding.label}`);
+		}
+
+		await session.sendKeys('Escape');
+		await session.waitFor(current => lineOf(current, names[0]!) !== '');
+		await session.sendText(':im');
+		await session.sendKeys('Tab');
+		await session.waitFor(/^:images/m);
+		await session.sendKeys('Enter');
+		await session.waitFor('The images view is not in this version of berth yet.');
+		await session.sendText(':containers');
+		await session.sendKeys('Enter');
+		await session.waitFor(current => lineOf(current, names[0]!) !== '');
+
+		await session.sendText('q');
+		const exited = await waitUntil(async () => !(await session.isAlive()));
+		assert.ok(exited, 'q quits');
+		assert.equal(await session.exitStatus(), 0);
+		// Leaving the alternate screen gives the shell its screen back: no berth rows stay on it.
+		assert.equal(lineOf(await session.capture(), names[0]!), '');
+	});
+
+	test('NO_COLOR, an 80x24 TERM=linux console, and a terminal too small', async () => {
+		const name = uniqueName('plain');
+		created.push(name);
+		await runContainer({name, cmd: [...idleCmd]});
+
+		const colored = await startBerth();
+		await colored.waitFor(current => lineOf(current, name) !== '');
+		assert.match(await colored.capture({escapes: true}), /\u001B\[3\dm/, 'colours by default');
+
+		const plain = await startBerth({env: {NO_COLOR: '1'}});
+		await plain.waitFor(current => lineOf(current, name) !== '');
+		assert.doesNotMatch(await plain.capture({escapes: true}), /\u001B\[(\d+;)*(3\d|9\d|4\d|7)m/, 'no colour or inverse');
+		const flagged = await startBerth({args: ['--no-color']});
+		await flagged.waitFor(current => lineOf(current, name) !== '');
+		assert.doesNotMatch(await flagged.capture({escapes: true}), /\u001B\[(\d+;)*(3\d|9\d|4\d|7)m/);
+
+		const console80 = await startBerth({width: 80, height: 24, term: 'linux'});
+		const screen = await console80.waitFor(current => lineOf(current, name) !== '' || /^> /m.test(current));
+		const lines = screen.split('\n');
+		assert.ok(lines.every(line => line.length <= 80));
+		assert.match(screen, /NAME\s+IMAGE\s+STATUS/);
+		assert.doesNotMatch(screen, /[^\u0000-\u007E]/, 'ASCII only on TERM=linux');
+
+		await console80.resize(40, 6);
+		await console80.waitFor(/Terminal too small: 40x6/);
+		await console80.resize(80, 24);
+		await console80.waitFor(/NAME\s+IMAGE\s+STATUS/);
+	});
+});
+
+describe('engine lost and found', {skip}, () => {
+	test('stopping dockerd shows the disconnected state; starting it again recovers the list', async () => {
+		const name = uniqueName('survivor');
+		created.push(name);
+		await runContainer({name, cmd: [...idleCmd]});
+		const session = await startBerth();
+		await waitForRow(session, name, /Up /);
+		await stopDaemon();
+		try {
+			await session.waitFor(/disconnected, retrying/, {timeoutMs: 15_000});
+			assert.ok(await session.isAlive(), 'berth keeps running without its engine');
+		} finally {
+			await startDaemon();
+		}
+
+		// dockerd stopped the container on its way down: the recovered list must say so.
+		await session.waitFor(current => /berth \S connected/.test(current) && /Exited \(\d+\)/.test(lineOf(current, name)), {
+			timeoutMs: 20_000,
+		});
+		await docker('start', name);
+		await waitForRow(session, name, /Up /, 5000);
+	});
+});
+
+test('no engine at the address: one line naming it, exit status 1', async () => {
+	const run = promisify(execFile);
+	const [node, cli] = berthCommand();
+	const result = await run(node!, [cli!, '--host', 'unix:///tmp/berth-nothing-here.sock'], {env: {...process.env, CI: ''}}).then(
+		() => ({code: 0, stderr: ''}),
+		(error: {code: number; stderr: string}) => ({code: error.code, stderr: error.stderr}),
+	);
+	assert.equal(result.code, 1);
+	assert.equal(result.stderr.trim().split('\n').length, 1);
+	assert.match(result.stderr, /cannot reach the Docker engine at unix:\/\/\/tmp\/berth-nothing-here\.sock: is the engine running\?/);
+	assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		if (await check()) return true;
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+
+	return false;
+}

@@ -1,0 +1,149 @@
+// The engine layer against the real test engine: listing, status and ports as docker prints them, streams.
+import assert from 'node:assert/strict';
+import {after, test} from 'node:test';
+import {parseEngineAddress} from '../../source/engine/address.js';
+import {createDockerEngine} from '../../source/engine/docker.js';
+import {describeConnectionFailure} from '../../source/engine/errors.js';
+import type {EngineEvent, StatsSample} from '../../source/engine/types.js';
+import {formatContainerName} from '../../source/format/names.js';
+import {formatPorts} from '../../source/format/ports.js';
+import {formatStatus} from '../../source/format/status.js';
+import {calculateFigures} from '../../source/model/stats.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+
+const skip = await engineSkip();
+const created: string[] = [];
+after(async () => {
+	if (!skip) await removeTestContainers(created);
+});
+
+function testEngine() {
+	const parsed = parseEngineAddress(testDockerHost, {});
+	assert.ok(parsed.ok);
+	return createDockerEngine('test', parsed.address);
+}
+
+function eventually<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const poll = () => {
+			const value = check();
+			if (value !== undefined) resolve(value);
+			else if (Date.now() - started > timeoutMs) reject(new Error('timed out waiting'));
+			else setTimeout(poll, 25);
+		};
+
+		poll();
+	});
+}
+
+test('lists containers with the names, states and ports docker ps shows', {skip}, async () => {
+	const engine = testEngine();
+	const web = uniqueName('web');
+	const exited = uniqueName('exit');
+	const fresh = uniqueName('created');
+	created.push(web, exited, fresh);
+	await runContainer({name: web, args: ['-p', '127.0.0.1:18181:80', '--expose', '9000-9002'], cmd: [...idleCmd]});
+	await runContainer({name: exited, cmd: ['sh', '-c', 'exit 3'], detach: false}).catch(() => undefined);
+	await runContainer({name: fresh, create: true, cmd: ['true']});
+
+	const records = await engine.listContainers();
+	for (const name of [web, exited, fresh]) {
+		const record = records.find(entry => formatContainerName(entry.names) === name);
+		assert.ok(record, `${name} is listed`);
+		const [state, ports] = (await docker('ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.State}}|{{.Ports}}')).split('|');
+		assert.equal(record.state, state);
+		assert.equal(formatPorts(record.ports), ports);
+		assert.equal(record.engine, 'test');
+	}
+
+	const webRecord = records.find(entry => formatContainerName(entry.names) === web)!;
+	assert.equal(formatPorts(webRecord.ports), '9000-9002/tcp, 127.0.0.1:18181->80/tcp');
+});
+
+test('the status text made from inspect matches the engine\'s own', {skip}, async () => {
+	const engine = testEngine();
+	const running = uniqueName('up');
+	const paused = uniqueName('paused');
+	const exited = uniqueName('exited');
+	const fresh = uniqueName('fresh');
+	created.push(running, paused, exited, fresh);
+	await runContainer({name: running, cmd: [...idleCmd]});
+	await runContainer({name: paused, cmd: [...idleCmd]});
+	await docker('pause', paused);
+	await runContainer({name: exited, cmd: ['sh', '-c', 'exit 7'], detach: false}).catch(() => undefined);
+	await runContainer({name: fresh, create: true, cmd: ['true']});
+
+	for (const name of [running, paused, exited, fresh]) {
+		const id = await docker('inspect', '--format', '{{.Id}}', name);
+		const timing = await engine.inspectTiming(id);
+		const before = Date.now();
+		const theirs = await docker('ps', '-a', '--filter', `id=${id}`, '--format', '{{.Status}}');
+		const after = Date.now();
+		// The two clocks read a moment apart: the engine's text must match ours at some instant in between.
+		const candidates = new Set([before, after, before - 1000, after + 1000].map(now => formatStatus(timing, now)));
+		assert.ok(candidates.has(theirs), `${name}: engine says "${theirs}", berth says ${[...candidates].join(' | ')}`);
+	}
+});
+
+test('the event stream reports changes made outside, and closes cleanly', {skip}, async () => {
+	const engine = testEngine();
+	const name = uniqueName('events');
+	created.push(name);
+	const events: EngineEvent[] = [];
+	let ended = false;
+	const subscription = engine.subscribeEvents(
+		event => events.push(event),
+		() => {
+			ended = true;
+		},
+	);
+	await eventually(() => (engine.openStreams() === 1 ? true : undefined));
+	const id = await runContainer({name, cmd: [...idleCmd]});
+	await docker('pause', name);
+	await eventually(() => events.find(event => event.id === id && event.action === 'pause'));
+	assert.ok(events.some(event => event.id === id && event.action === 'start'));
+	subscription.close();
+	subscription.close();
+	assert.equal(engine.openStreams(), 0);
+	assert.equal(ended, false, 'closing is not reported as the stream ending');
+});
+
+test('stats samples give docker-stats figures, and many opened and closed streams leave none open', {skip}, async () => {
+	const engine = testEngine();
+	const name = uniqueName('stats');
+	created.push(name);
+	const id = await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
+	const samples: StatsSample[] = [];
+	const subscription = engine.subscribeStats(id, sample => samples.push(sample), () => undefined);
+	await eventually(() => (samples.length >= 2 ? true : undefined));
+	subscription.close();
+	const figures = calculateFigures(samples.at(-1)!);
+	assert.ok(figures.cpuPercent > 20, `a busy loop uses CPU (${figures.cpuPercent}%)`);
+	assert.ok(figures.memoryLimit > 0);
+	assert.ok(figures.memoryUsage > 0 && figures.memoryUsage < figures.memoryLimit);
+	assert.ok(figures.pids >= 1);
+
+	for (let round = 0; round < 20; round++) {
+		engine.subscribeStats(id, () => undefined, () => undefined).close();
+	}
+
+	const streams = Array.from({length: 5}, () => engine.subscribeStats(id, () => undefined, () => undefined));
+	await eventually(() => (engine.openStreams() === 5 ? true : undefined));
+	for (const stream of streams) stream.close();
+	assert.equal(engine.openStreams(), 0);
+});
+
+test('an address with no engine gives one line that says what to do', {skip}, async () => {
+	const parsed = parseEngineAddress('unix:///tmp/berth-no-such-engine.sock', {});
+	assert.ok(parsed.ok);
+	const engine = createDockerEngine('none', parsed.address);
+	const error = await engine.version().then(
+		() => undefined,
+		(error_: unknown) => error_,
+	);
+	const line = describeConnectionFailure(engine.addressText, error);
+	assert.match(line, /unix:\/\/\/tmp\/berth-no-such-engine\.sock/);
+	assert.match(line, /is the engine running\?/);
+	assert.doesNotMatch(line, /\n/);
+});

@@ -1,0 +1,284 @@
+#!/usr/bin/env bash
+# berth's private Docker engine for tests.
+#
+#   bash test/support/engine.sh [up]        start (or reuse) the engine; last stdout line: DOCKER_HOST=unix://...
+#   bash test/support/engine.sh down        stop it (SIGTERM, then SIGKILL after ~15 s); data-root is kept
+#   bash test/support/engine.sh env         print `export DOCKER_HOST=...` (use: eval "$(bash engine.sh env)")
+#   bash test/support/engine.sh stop-daemon / start-daemon / restart-daemon
+#
+# Environment:
+#   BERTH_ENGINE_DIR          directory of the engine (default /tmp/berth-engine): docker.sock, data/, exec/,
+#                             docker.pid, dockerd.log
+#   BERTH_ENGINE_BRIDGE       bridge the engine's containers use (default berth0, at most 15 characters)
+#   BERTH_ENGINE_BRIDGE_CIDR  address of that bridge (default 172.31.254.1/24)
+#   BERTH_BUSYBOX             static busybox used for the test image (default /bin/busybox)
+#
+# It never uses the system engine (/var/run/docker.sock) nor docker0, and never pulls from a registry:
+# the test image berth-test/busybox:latest is imported from a local busybox-static root filesystem.
+set -euo pipefail
+PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+
+DIR="${BERTH_ENGINE_DIR:-/tmp/berth-engine}"
+BRIDGE="${BERTH_ENGINE_BRIDGE:-berth0}"
+BRIDGE_CIDR="${BERTH_ENGINE_BRIDGE_CIDR:-172.31.254.1/24}"
+BUSYBOX="${BERTH_BUSYBOX:-/bin/busybox}"
+IMAGE="berth-test/busybox:latest"
+SOCK="$DIR/docker.sock"
+HOST="unix://$SOCK"
+PIDFILE="$DIR/docker.pid"
+LOG="$DIR/dockerd.log"
+
+log() { printf 'engine.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------------
+# Prerequisites
+
+busybox_is_static() {
+	[ -x "$BUSYBOX" ] || return 1
+	if command -v ldd >/dev/null 2>&1; then
+		# ldd exits non-zero and says "not a dynamic executable" for static binaries.
+		! ldd "$BUSYBOX" >/dev/null 2>&1
+	else
+		return 0
+	fi
+}
+
+ensure_prerequisites() {
+	local missing=() packages=()
+	command -v dockerd >/dev/null 2>&1 || { missing+=(dockerd); packages+=(docker.io); }
+	command -v docker >/dev/null 2>&1 || { missing+=(docker); packages+=(docker.io); }
+	busybox_is_static || { missing+=("static busybox ($BUSYBOX)"); packages+=(busybox-static); }
+	command -v ip >/dev/null 2>&1 || { missing+=(ip); packages+=(iproute2); }
+	# Wanted by the rest of the test suite (terminal driver, compose tests), not by the engine itself.
+	local optional=()
+	command -v tmux >/dev/null 2>&1 || optional+=(tmux)
+	command -v docker-compose >/dev/null 2>&1 || optional+=(docker-compose)
+
+	if [ ${#missing[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
+		return 0
+	fi
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		local all
+		all=$(printf '%s\n' "${packages[@]}" "${optional[@]}" | sort -u | tr '\n' ' ')
+		log "installing: $all"
+		export DEBIAN_FRONTEND=noninteractive
+		# shellcheck disable=SC2086
+		if ! { apt-get update -qq && apt-get install -y -qq $all; } >"${TMPDIR:-/tmp}/berth-engine-apt.log" 2>&1; then
+			tail -n 20 "${TMPDIR:-/tmp}/berth-engine-apt.log" >&2 || true
+			[ ${#missing[@]} -eq 0 ] || die "apt-get install $all failed (see above); set DOCKER_HOST (or berth --host) to an existing engine instead"
+			log "could not install optional packages: ${optional[*]}"
+		fi
+		missing=()
+		command -v dockerd >/dev/null 2>&1 || missing+=(dockerd)
+		command -v docker >/dev/null 2>&1 || missing+=(docker)
+		busybox_is_static || missing+=("static busybox ($BUSYBOX)")
+		command -v ip >/dev/null 2>&1 || missing+=(ip)
+	elif [ ${#optional[@]} -gt 0 ] && [ ${#missing[@]} -eq 0 ]; then
+		log "note: ${optional[*]} missing (needed by some tests; install with apt-get as root)"
+	fi
+	if [ ${#missing[@]} -gt 0 ]; then
+		die "cannot start a private Docker engine: missing ${missing[*]} (as root: apt-get install docker.io busybox-static); or point berth at an existing engine with DOCKER_HOST=unix:///path/to/docker.sock (berth --host)"
+	fi
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Helpers
+
+engine_answers() {
+	[ -S "$SOCK" ] || return 1
+	timeout 10 docker -H "$HOST" version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+# True if the process exists and is not a zombie.
+alive() {
+	local state
+	state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+	[ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# Prints the pid of our dockerd if the pidfile names a live dockerd process.
+daemon_pid() {
+	[ -f "$PIDFILE" ] || return 1
+	local pid
+	pid=$(tr -dc '0-9' <"$PIDFILE")
+	[ -n "$pid" ] || return 1
+	alive "$pid" || return 1
+	[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ] || return 1
+	echo "$pid"
+}
+
+ensure_bridge() {
+	if ! ip link show dev "$BRIDGE" >/dev/null 2>&1; then
+		log "creating bridge $BRIDGE ($BRIDGE_CIDR)"
+		ip link add name "$BRIDGE" type bridge
+	fi
+	if ! ip -4 addr show dev "$BRIDGE" | grep -q "inet ${BRIDGE_CIDR%/*}/"; then
+		ip addr add "$BRIDGE_CIDR" dev "$BRIDGE" 2>/dev/null || true
+	fi
+	ip link set "$BRIDGE" up
+}
+
+# A containerd namespace of our own, so that even when dockerd attaches to a system containerd
+# (it does when /run/containerd/containerd.sock exists) our containers never mix with another engine's.
+containerd_namespace() {
+	printf 'berth-%s' "$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)"
+}
+
+# dockerd reuses the containerd named in exec/containerd/containerd.pid if that pid exists. After dockerd was
+# killed, that containerd dies with it, but its pid can linger as a zombie (or be reused): dockerd then waits
+# for a socket that never comes ("timeout waiting for containerd to start"). Remove such a pidfile first.
+clear_stale_containerd() {
+	local pidfile="$DIR/exec/containerd/containerd.pid" cpid i
+	cpid=$(tr -dc '0-9' 2>/dev/null <"$pidfile" || true)
+	[ -n "$cpid" ] || { rm -f "$pidfile"; return 0; }
+	if alive "$cpid" && [ "$(cat "/proc/$cpid/comm" 2>/dev/null)" = containerd ]; then
+		[ -S "$DIR/exec/containerd/containerd.sock" ] && return 0 # a live orphan: dockerd reattaches to it
+		log "killing containerd $cpid, which has no socket"
+		kill -KILL "$cpid" 2>/dev/null || true
+		for ((i = 0; i < 50; i++)); do
+			alive "$cpid" || break
+			sleep 0.1
+		done
+	fi
+	rm -f "$pidfile"
+}
+
+start_daemon() {
+	local started=''
+	if daemon_pid >/dev/null; then
+		# Alive but not answering (yet): give it the usual wait below instead of starting a second one.
+		log "dockerd $(daemon_pid) is running but not answering yet; waiting"
+	else
+		rm -f "$PIDFILE" "$SOCK"
+		mkdir -p "$DIR/data" "$DIR/exec"
+		clear_stale_containerd
+		ensure_bridge
+		local ns
+		ns=$(containerd_namespace)
+		log "starting dockerd on $HOST (log: $LOG)"
+		printf '\n=== %s engine.sh: starting dockerd\n' "$(date -Is)" >>"$LOG"
+		# fd 9 holds the lock: the daemon must not inherit it, or the lock would stay taken forever.
+		setsid dockerd \
+			--host "$HOST" \
+			--data-root "$DIR/data" \
+			--exec-root "$DIR/exec" \
+			--pidfile "$PIDFILE" \
+			--bridge "$BRIDGE" \
+			--containerd-namespace "$ns" \
+			--containerd-plugins-namespace "$ns-plugins" \
+			--shutdown-timeout 2 \
+			</dev/null >>"$LOG" 2>&1 9>&- &
+		started=$!
+		disown || true
+	fi
+	local i
+	for ((i = 0; i < 150; i++)); do
+		if engine_answers; then
+			return 0
+		fi
+		if [ -n "$started" ] && ! alive "$started"; then
+			log "dockerd exited during start-up"
+			break
+		fi
+		sleep 0.2
+	done
+	log "dockerd did not answer on $HOST within 30 s; last lines of $LOG:"
+	tail -n 30 "$LOG" >&2 || true
+	exit 1
+}
+
+build_image() {
+	if docker -H "$HOST" image inspect "$IMAGE" >/dev/null 2>&1; then
+		return 0
+	fi
+	log "building $IMAGE from $BUSYBOX"
+	local root
+	root=$(mktemp -d "${TMPDIR:-/tmp}/berth-rootfs.XXXXXX")
+	# shellcheck disable=SC2064
+	trap "rm -rf '$root'" EXIT
+	mkdir -p "$root/bin" "$root/etc" "$root/root" "$root/tmp" "$root/usr/bin" "$root/var/www" \
+		"$root/proc" "$root/sys" "$root/dev"
+	chmod 1777 "$root/tmp"
+	cp "$BUSYBOX" "$root/bin/busybox"
+	chmod 755 "$root/bin/busybox"
+	local applet
+	for applet in $("$BUSYBOX" --list); do
+		[ "$applet" = busybox ] && continue
+		ln -sf busybox "$root/bin/$applet"
+	done
+	ln -sf /bin/busybox "$root/usr/bin/env"
+	printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$root/etc/passwd"
+	printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+	printf 'berth test container\n' >"$root/var/www/index.html"
+	tar --numeric-owner --owner=0 --group=0 -C "$root" -cf - . |
+		docker -H "$HOST" import -c 'CMD ["/bin/sh"]' - "$IMAGE" >/dev/null
+	rm -rf "$root"
+	trap - EXIT
+}
+
+lock() {
+	mkdir -p "$DIR"
+	exec 9>"$DIR/engine.lock"
+	if command -v flock >/dev/null 2>&1; then
+		flock -w 300 9 || die "timed out waiting for the lock $DIR/engine.lock"
+	fi
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Subcommands
+
+cmd_up() {
+	if command -v docker >/dev/null 2>&1 && engine_answers && docker -H "$HOST" image inspect "$IMAGE" >/dev/null 2>&1; then
+		echo "DOCKER_HOST=$HOST"
+		return 0
+	fi
+	ensure_prerequisites
+	[ "$(id -u)" = 0 ] || die "starting a private dockerd needs root; point berth at an existing engine instead with DOCKER_HOST=unix:///path/to/docker.sock (berth --host)"
+	lock
+	if ! engine_answers; then
+		start_daemon
+	fi
+	build_image
+	echo "DOCKER_HOST=$HOST"
+}
+
+cmd_down() {
+	lock
+	local pid i
+	if pid=$(daemon_pid); then
+		log "stopping dockerd $pid"
+		kill -TERM "$pid" 2>/dev/null || true
+		for ((i = 0; i < 75; i++)); do
+			alive "$pid" || break
+			sleep 0.2
+		done
+		if alive "$pid"; then
+			log "dockerd $pid ignored SIGTERM for 15 s; killing it"
+			kill -KILL "$pid" 2>/dev/null || true
+			# Its own containerd would outlive it: stop that too (dockerd reuses it otherwise, which is fine,
+			# but "down" means down).
+			local cpid
+			cpid=$(tr -dc '0-9' 2>/dev/null <"$DIR/exec/containerd/containerd.pid" || true)
+			if [ -n "$cpid" ] && [ "$(cat "/proc/$cpid/comm" 2>/dev/null)" = containerd ]; then
+				kill -TERM "$cpid" 2>/dev/null || true
+			fi
+			for ((i = 0; i < 25; i++)); do
+				alive "$pid" || break
+				sleep 0.2
+			done
+		fi
+	fi
+	rm -f "$PIDFILE" "$SOCK"
+}
+
+case "${1:-up}" in
+up | start) cmd_up ;;
+down | stop) cmd_down ;;
+env) echo "export DOCKER_HOST=$HOST" ;;
+stop-daemon) cmd_down ;;
+start-daemon) cmd_up ;;
+restart-daemon) cmd_down && cmd_up ;;
+-h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+*) die "unknown subcommand '$1' (use up, down, env, stop-daemon, start-daemon, restart-daemon)" ;;
+esac

@@ -1,0 +1,430 @@
+/**
+ * The private Docker engine that berth's tests run against (see test/support/engine.sh).
+ *
+ * Pattern for a test file that needs the engine:
+ *
+ *   import {after, test} from 'node:test';
+ *   import {engineSkip, idleCmd, runContainer, uniqueName, removeTestContainers, testDockerHost} from '../support/testEngine.js';
+ *
+ *   const skip = await engineSkip(); // false, or the reason to skip ('no test engine: ...'); throws when CI is set
+ *   const created: string[] = [];
+ *   after(() => skip || removeTestContainers(created));
+ *
+ *   test('lists a running container', {skip}, async () => {
+ *     const name = uniqueName('list');
+ *     created.push(name);
+ *     await runContainer({name, cmd: [...idleCmd]});
+ *     // ... point berth at testDockerHost ...
+ *   });
+ *
+ * (`const up = await ensureTestEngine(); test('x', {skip: !up && 'no test engine'}, ...)` is the same thing.)
+ *
+ * Rules: containers are created from `testImage` with the label `testLabel` and a `uniqueName()`; clean up
+ * the names you created (test files run in parallel on one engine: `removeTestContainers()` without names
+ * removes the other files' containers too). Ports are published on 127.0.0.1 only (runContainer refuses
+ * anything else); traffic goes to loopback only, never to a container's 172.x address; nothing is pulled.
+ *
+ * Stopping or restarting the daemon breaks every other test file that uses the same engine at that moment.
+ * A test that does it takes an engine of its own:
+ *
+ *   const engine = isolatedEngine('restart');     // its own dir, bridge and subnet; ~1 s to start
+ *   const skip = await engine.skip();
+ *   after(() => engine.down());
+ *   test('survives a restart', {skip}, async () => { ...; await engine.restartDaemon(); ... });
+ *
+ * Environment: BERTH_TEST_DOCKER_HOST points the tests at an engine that already runs (the script is then
+ * not used); BERTH_ENGINE_DIR chooses the directory of the private engine (default /tmp/berth-engine);
+ * BERTH_DOCKER_CLI the docker client (default: `docker` on PATH). When CI is set, a missing engine is an
+ * error instead of a skip.
+ */
+import {execFile} from 'node:child_process';
+import {createHash, randomBytes} from 'node:crypto';
+import {createServer} from 'node:net';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export const testImage = 'berth-test/busybox:latest';
+export const testLabel = 'berth.test=1';
+/** Absolute path of engine.sh. */
+export const engineScript: string = fileURLToPath(new URL('engine.sh', import.meta.url));
+
+/**
+ * A command that runs until stopped and exits at once on SIGTERM/SIGINT. Prefer it to `sleep N`: a plain
+ * `sleep` as PID 1 ignores SIGTERM, so `docker stop` and every daemon stop/restart wait the full 10 s
+ * stop timeout for it (this engine has no docker-init, so `--init` is not available).
+ */
+export const idleCmd: readonly string[] = ['sh', '-c', 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done'];
+
+const dockerCli = process.env.BERTH_DOCKER_CLI || 'docker';
+
+function isCi(): boolean {
+	const ci = process.env.CI;
+	return Boolean(ci) && ci !== '0' && ci !== 'false';
+}
+
+/** The environment for the docker CLI: no DOCKER_CONTEXT/DOCKER_HOST that could fight with -H. */
+function cliEnv(): NodeJS.ProcessEnv {
+	const env = {...process.env};
+	delete env.DOCKER_CONTEXT;
+	delete env.DOCKER_HOST;
+	return env;
+}
+
+interface ExecError extends Error {
+	stdout?: string;
+	stderr?: string;
+	code?: number | string;
+	killed?: boolean;
+	signal?: string;
+}
+
+/** `berth-t-PREFIX-RANDOM`: unique container/network/volume names that tests own. */
+export function uniqueName(prefix: string): string {
+	return `berth-t-${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export interface RunContainerOptions {
+	name: string;
+	/** Extra options before the image, e.g. ['-p', '127.0.0.1:18080:80', '-e', 'A=1']. */
+	args?: string[];
+	/** Command after the image; default the image's CMD (/bin/sh, which exits at once without -i). */
+	cmd?: string[];
+	/** `docker run -d` (default true); false runs in the foreground and resolves with the output. */
+	detach?: boolean;
+	/** `docker create` instead of `docker run`. */
+	create?: boolean;
+	/** Default testImage. */
+	image?: string;
+}
+
+/** Throws if `args` would publish a port on anything but 127.0.0.1 (the network rule). */
+export function assertLoopbackPorts(args: readonly string[]): void {
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		if (arg === '-P' || arg === '--publish-all' || arg.startsWith('--publish-all=')) {
+			throw new Error(`${arg} publishes on every address: publish on 127.0.0.1 only`);
+		}
+		let spec: string | undefined;
+		if (arg === '-p' || arg === '--publish') {
+			spec = args[i + 1];
+			i++;
+		} else if (arg.startsWith('--publish=')) {
+			spec = arg.slice('--publish='.length);
+		} else if (arg.startsWith('-p') && !arg.startsWith('--')) {
+			spec = arg.slice(2);
+		}
+		if (spec !== undefined && !/^127\.0\.0\.1:\d*:/.test(spec) && !/(^|,)host_ip=127\.0\.0\.1(,|$)/.test(spec)) {
+			throw new Error(`port ${spec} must be published on 127.0.0.1 only (e.g. -p 127.0.0.1:18080:80)`);
+		}
+	}
+}
+
+/** A TCP port that is free on 127.0.0.1 right now (for `-p 127.0.0.1:PORT:80`). */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface TestEngineOptions {
+	/** Directory of the engine (engine.sh's BERTH_ENGINE_DIR). */
+	dir: string;
+	/** Bridge name (at most 15 characters) and its address; default engine.sh's (berth0, 172.31.254.1/24). */
+	bridge?: string;
+	bridgeCidr?: string;
+	/** An engine that runs already (not managed by engine.sh): its DOCKER_HOST. */
+	externalHost?: string;
+}
+
+/** One engine: the shared default one (`defaultEngine`), or one of a test's own (`isolatedEngine`). */
+export class TestEngine {
+	readonly dir: string;
+	readonly bridge: string | undefined;
+	readonly bridgeCidr: string | undefined;
+	/** DOCKER_HOST of this engine, e.g. unix:///tmp/berth-engine/docker.sock. */
+	readonly dockerHost: string;
+	/** True when the engine comes from BERTH_TEST_DOCKER_HOST and engine.sh does not manage it. */
+	readonly external: boolean;
+	private ensured: Promise<{up: boolean; reason: string}> | undefined;
+	private warned = false;
+
+	constructor(options: TestEngineOptions) {
+		this.dir = options.dir;
+		this.bridge = options.bridge;
+		this.bridgeCidr = options.bridgeCidr;
+		this.external = Boolean(options.externalHost);
+		this.dockerHost = options.externalHost || `unix://${this.dir}/docker.sock`;
+	}
+
+	/**
+	 * Runs the docker CLI against this engine (`docker -H dockerHost ...args`) and resolves with its trimmed
+	 * stdout; rejects with an Error whose message holds the command and its stderr.
+	 */
+	async docker(...args: string[]): Promise<string> {
+		return this.dockerWith({}, ...args);
+	}
+
+	/** Like docker(), with a timeout in ms (default 60 s). */
+	async dockerWith(options: {timeoutMs?: number}, ...args: string[]): Promise<string> {
+		try {
+			const {stdout} = await execFileAsync(dockerCli, ['-H', this.dockerHost, ...args], {
+				env: cliEnv(),
+				timeout: options.timeoutMs ?? 60_000,
+				maxBuffer: 64 * 1024 * 1024,
+				encoding: 'utf8',
+			});
+			return stdout.trim();
+		} catch (error) {
+			const e = error as ExecError;
+			const why = e.killed ? `timed out (${e.signal ?? 'killed'})` : `exit ${String(e.code)}`;
+			const stderr = (e.stderr ?? '').trim() || e.message;
+			throw new Error(`docker ${args.join(' ')} failed (${why}): ${stderr}`);
+		}
+	}
+
+	/** True if the daemon answers `docker version` now. */
+	async answers(): Promise<boolean> {
+		try {
+			await this.dockerWith({timeoutMs: 15_000}, 'version', '--format', '{{.Server.Version}}');
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	private async imagePresent(): Promise<boolean> {
+		try {
+			await this.dockerWith({timeoutMs: 15_000}, 'image', 'inspect', '--format', '{{.Id}}', testImage);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Runs `bash engine.sh SUBCOMMAND` for this engine and resolves with its stdout. */
+	async script(subcommand: string): Promise<string> {
+		if (this.external) {
+			throw new Error(`engine.sh ${subcommand}: the engine ${this.dockerHost} comes from BERTH_TEST_DOCKER_HOST, engine.sh does not manage it`);
+		}
+		const env: NodeJS.ProcessEnv = {...process.env, BERTH_ENGINE_DIR: this.dir};
+		if (this.bridge) {
+			env.BERTH_ENGINE_BRIDGE = this.bridge;
+		}
+		if (this.bridgeCidr) {
+			env.BERTH_ENGINE_BRIDGE_CIDR = this.bridgeCidr;
+		}
+		try {
+			const {stdout} = await execFileAsync('bash', [engineScript, subcommand], {
+				env,
+				// A fresh machine runs apt-get here.
+				timeout: 10 * 60_000,
+				maxBuffer: 16 * 1024 * 1024,
+				encoding: 'utf8',
+			});
+			return stdout.trim();
+		} catch (error) {
+			const e = error as ExecError;
+			const stderr = (e.stderr ?? '').trim() || e.message;
+			throw new Error(`bash ${engineScript} ${subcommand} failed: ${stderr}`);
+		}
+	}
+
+	private async bringUp(): Promise<{up: boolean; reason: string}> {
+		if ((await this.answers()) && (await this.imagePresent())) {
+			return {up: true, reason: ''};
+		}
+		if (this.external) {
+			const reason = (await this.answers())
+				? `BERTH_TEST_DOCKER_HOST=${this.dockerHost} has no image ${testImage} (load it: docker save ${testImage} | DOCKER_HOST=... docker load)`
+				: `BERTH_TEST_DOCKER_HOST=${this.dockerHost} does not answer`;
+			return {up: false, reason};
+		}
+		try {
+			await this.script('up');
+		} catch (error) {
+			return {up: false, reason: (error as Error).message};
+		}
+		if (await this.answers()) {
+			return {up: true, reason: ''};
+		}
+		return {up: false, reason: `engine.sh up finished but ${this.dockerHost} does not answer`};
+	}
+
+	/**
+	 * Makes sure the engine answers (starting it with `engine.sh up` at most once per process) and that
+	 * `testImage` exists. Resolves true when it does. When it cannot: throws if CI is set (tests must fail in
+	 * CI), else resolves false and prints the reason once on stderr.
+	 */
+	async ensure(): Promise<boolean> {
+		this.ensured ??= this.bringUp();
+		const {up, reason} = await this.ensured;
+		if (up) {
+			return true;
+		}
+		if (isCi()) {
+			throw new Error(`test engine unavailable (CI is set, so this is an error): ${reason}`);
+		}
+		if (!this.warned) {
+			this.warned = true;
+			process.stderr.write(`# skipping engine tests: ${reason}\n`);
+		}
+		return false;
+	}
+
+	/** For `test(name, {skip: await engine.skip()}, fn)`: false when the engine is up, else the reason. */
+	async skip(): Promise<false | string> {
+		if (await this.ensure()) {
+			return false;
+		}
+		const {reason} = await this.ensured!;
+		return `no test engine: ${reason.split('\n')[0]}`;
+	}
+
+	/**
+	 * Runs (or creates) a container of testImage named `name` with the label berth.test=1.
+	 * Resolves with the container id (detached or created) or with the output (detach: false).
+	 */
+	async runContainer(options: RunContainerOptions): Promise<string> {
+		const {name, args = [], cmd = [], detach = true, create = false, image = testImage} = options;
+		assertLoopbackPorts(args);
+		const head = create ? ['create'] : detach ? ['run', '-d'] : ['run'];
+		return this.docker(...head, '--name', name, '--label', testLabel, ...args, image, ...cmd);
+	}
+
+	/**
+	 * Removes (docker rm -f, with anonymous volumes) the named containers, or every container labelled
+	 * berth.test=1. Containers that are already gone are not an error.
+	 */
+	async removeTestContainers(names?: readonly string[]): Promise<void> {
+		const targets = names
+			? [...names]
+			: (await this.docker('ps', '-aq', '--filter', `label=${testLabel}`)).split(/\s+/).filter(Boolean);
+		if (targets.length === 0) {
+			return;
+		}
+		try {
+			await this.docker('rm', '-f', '-v', ...targets);
+		} catch {
+			// Some were already gone: remove the rest one by one, ignoring "No such container".
+			for (const target of targets) {
+				try {
+					await this.docker('rm', '-f', '-v', target);
+				} catch (error) {
+					if (!/no such container/i.test((error as Error).message)) {
+						throw error;
+					}
+				}
+			}
+		}
+	}
+
+	/** Stops the dockerd of this engine (its containers stop with it; about 1-2 s with idleCmd containers). */
+	async stopDaemon(): Promise<void> {
+		await this.script('stop-daemon');
+	}
+
+	/** Starts the dockerd of this engine again (no-op if it answers) and waits until it answers. */
+	async startDaemon(): Promise<void> {
+		await this.script('start-daemon');
+		if (!(await this.answers())) {
+			throw new Error(`startDaemon: ${this.dockerHost} does not answer`);
+		}
+	}
+
+	/** stopDaemon() then startDaemon(). */
+	async restartDaemon(): Promise<void> {
+		await this.stopDaemon();
+		await this.startDaemon();
+	}
+
+	/** Stops this engine for good (`engine.sh down`; its data directory stays). */
+	async down(): Promise<void> {
+		await this.script('down');
+	}
+}
+
+/**
+ * An engine of the calling test's own, named `berth-iso-NAME`: directory /tmp/berth-engine-NAME, its own
+ * bridge and /24 in 172.31.100-249.0, its own copy of testImage. Start it with ensure()/skip(), stop it with
+ * down() in after(). For tests that stop, restart or otherwise disturb the daemon. Use a name that no other
+ * test file uses (the engines of two names can, rarely, hash to one subnet: then pick another name).
+ */
+export function isolatedEngine(name: string): TestEngine {
+	if (!/^[a-z0-9-]{1,20}$/.test(name)) {
+		throw new Error(`isolatedEngine(${JSON.stringify(name)}): use 1-20 characters a-z, 0-9, -`);
+	}
+	const hash = createHash('sha256').update(name).digest();
+	const octet = 100 + (hash.readUInt16BE(0) % 150);
+	return new TestEngine({
+		dir: `/tmp/berth-engine-${name}`,
+		bridge: `berthi${hash.toString('hex').slice(0, 8)}`,
+		bridgeCidr: `172.31.${octet}.1/24`,
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The shared default engine, and functions bound to it.
+
+export const engineDir: string = process.env.BERTH_ENGINE_DIR || '/tmp/berth-engine';
+export const defaultEngine: TestEngine = new TestEngine({
+	dir: engineDir,
+	...(process.env.BERTH_TEST_DOCKER_HOST ? {externalHost: process.env.BERTH_TEST_DOCKER_HOST} : {}),
+});
+/** True when BERTH_TEST_DOCKER_HOST names an engine that the script does not manage. */
+export const externalEngine: boolean = defaultEngine.external;
+/** DOCKER_HOST of the shared test engine. */
+export const testDockerHost: string = defaultEngine.dockerHost;
+
+/** Brings up the shared engine if needed; see TestEngine.ensure(). */
+export async function ensureTestEngine(): Promise<boolean> {
+	return defaultEngine.ensure();
+}
+
+/** For `test(name, {skip: await engineSkip()}, fn)`: false when the shared engine is up, else the reason. */
+export async function engineSkip(): Promise<false | string> {
+	return defaultEngine.skip();
+}
+
+/** `docker -H testDockerHost ...args`: trimmed stdout, or an Error with stderr. */
+export async function docker(...args: string[]): Promise<string> {
+	return defaultEngine.docker(...args);
+}
+
+/** docker() with a timeout in ms (default 60 s). */
+export async function dockerWith(options: {timeoutMs?: number}, ...args: string[]): Promise<string> {
+	return defaultEngine.dockerWith(options, ...args);
+}
+
+/** Runs or creates a labelled container of testImage on the shared engine; see TestEngine.runContainer(). */
+export async function runContainer(options: RunContainerOptions): Promise<string> {
+	return defaultEngine.runContainer(options);
+}
+
+/** `docker rm -f -v` the named containers (or all labelled berth.test=1) on the shared engine. */
+export async function removeTestContainers(names?: readonly string[]): Promise<void> {
+	return defaultEngine.removeTestContainers(names);
+}
+
+/** Stops the shared engine's dockerd. Disturbs every test file running now: prefer isolatedEngine(). */
+export async function stopDaemon(): Promise<void> {
+	return defaultEngine.stopDaemon();
+}
+
+/** Starts the shared engine's dockerd again and waits until it answers. */
+export async function startDaemon(): Promise<void> {
+	return defaultEngine.startDaemon();
+}
+
+/** Restarts the shared engine's dockerd. Disturbs every test file running now: prefer isolatedEngine(). */
+export async function restartDaemon(): Promise<void> {
+	return defaultEngine.restartDaemon();
+}
