@@ -10,9 +10,8 @@ import {
 	freePort,
 	idleCmd,
 	removeTestContainers,
+	isolatedEngine,
 	runContainer,
-	startDaemon,
-	stopDaemon,
 	testDockerHost,
 	uniqueName,
 } from '../support/testEngine.js';
@@ -192,27 +191,36 @@ describe('containers pane', {skip}, () => {
 	});
 });
 
-describe('engine lost and found', {skip}, () => {
+// An engine of its own: stopping it must not disturb the shared test engine.
+const lonely = isolatedEngine('e2e-lost');
+const lonelySkip = skip || (await lonely.skip());
+after(async () => {
+	if (!lonelySkip) await lonely.down();
+});
+
+describe('engine lost and found', {skip: lonelySkip}, () => {
 	test('stopping dockerd shows the disconnected state; starting it again recovers the list', async () => {
 		const name = uniqueName('survivor');
-		created.push(name);
-		await runContainer({name, cmd: [...idleCmd]});
-		const session = await startBerth();
+		await lonely.runContainer({name, cmd: [...idleCmd]});
+		const session = new TmuxSession();
+		sessions.push(session);
+		await session.start({command: berthCommand(['--host', lonely.dockerHost])});
 		await waitForRow(session, name, /Up /);
-		await stopDaemon();
+		await lonely.stopDaemon();
 		try {
 			await session.waitFor(/disconnected, retrying/, {timeoutMs: 15_000});
 			assert.ok(await session.isAlive(), 'berth keeps running without its engine');
 		} finally {
-			await startDaemon();
+			await lonely.startDaemon();
 		}
 
 		// dockerd stopped the container on its way down: the recovered list must say so.
 		await session.waitFor(current => /berth \S connected/.test(current) && /Exited \(\d+\)/.test(lineOf(current, name)), {
 			timeoutMs: 20_000,
 		});
-		await docker('start', name);
+		await lonely.docker('start', name);
 		await waitForRow(session, name, /Up /, 5000);
+		await lonely.removeTestContainers([name]);
 	});
 });
 
