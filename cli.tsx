@@ -14,6 +14,7 @@ const cli = meow(
 	  --no-color       No colours (also when NO_COLOR is set)
 	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
 	  --resync SEC     Seconds between full listings that repair missed events (default 30)
+	  --read-only      A pure viewer: keys that would change a container are off
 	  --version        Show berth's version
 	  --help           Show this help
 
@@ -30,6 +31,7 @@ const cli = meow(
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
 			resync: {type: 'number', default: 30},
+			readOnly: {type: 'boolean', default: false},
 		},
 	},
 );
@@ -39,4 +41,5 @@ process.exitCode = await run({
 	color: cli.flags.color,
 	ascii: cli.flags.ascii,
 	resyncSeconds: cli.flags.resync,
+	readOnly: cli.flags.readOnly,
 });

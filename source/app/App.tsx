@@ -1,5 +1,5 @@
 // Joins engines, state and screen: subscriptions, the clock, and the one place keys are handled.
-import {type Key, useApp, useInput, useWindowSize} from 'ink';
+import {type Key, useApp, useInput, useStdin, useStdout, useWindowSize} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/types.js';
 import {containerColumns, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
@@ -7,15 +7,22 @@ import {layoutColumns} from '../format/table.js';
 import {keyNameOf, keymap} from '../keys/keymap.js';
 import {type AppState, createAppState, reduceApp} from '../model/app.js';
 import type {KeyPress} from '../model/keypress.js';
+import {formatConfirmation} from '../model/operations.js';
+import {paneTitles, selectPaneLines} from '../model/pane.js';
 import {selectContainerCounts, selectContainerRows} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex} from '../model/view.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
 import {StatsFollower} from './statsFollower.js';
+import {pipeTerminal, runRequest, type TerminalHandover} from './requests.js';
 import {TimingFetcher} from './timingFetcher.js';
 
 export const minimumSize = {width: 50, height: 8};
+
+const listHints = '? help  / filter  s stop  S start  r restart  p pause  d remove  e shell  Enter details  q quit';
+const readOnlyHints = 'read-only  ? help  / filter  Enter details  i inspect  t top  q quit';
+const paneHints = 'Esc back  j/k scroll  / search  n/N next/previous  x reveal secrets  ? help';
 
 export type AppProps = {
 	engines: readonly Engine[];
@@ -26,7 +33,9 @@ export type AppProps = {
 };
 
 export function App({engines, initial, theme, syncOptions = defaultSyncOptions}: AppProps) {
-	const {exit} = useApp();
+	const {exit, suspendTerminal} = useApp();
+	const {stdin} = useStdin();
+	const {stdout} = useStdout();
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useReducer(reduceApp, Date.now(), initial ?? createAppState);
 	const engineMap = useMemo(() => new Map(engines.map(engine => [engine.name, engine])), [engines]);
@@ -99,11 +108,40 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		if (state.view.quitting) exit();
 	}, [state.view.quitting, exit]);
 
+	// Requests are data in the state; here they are carried out, and their outcomes dispatched back.
+	const size = useRef({columns: width, rows: height});
+	size.current = {columns: width, rows: height};
+	const {outbox} = state.operations;
+	useEffect(() => {
+		if (outbox.length === 0) return;
+		dispatch({type: 'requests/taken', ids: outbox.map(request => request.id)});
+		const handOver: TerminalHandover = async (session, banner) =>
+			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
+		for (const request of outbox) {
+			void runRequest(engineMap, request, handOver, size.current).then(result => {
+				dispatch({type: 'request/finished', request, result});
+			});
+		}
+	}, [outbox, engineMap, suspendTerminal, stdin, stdout]);
+
+	// The processes pane is refreshed while it is open.
+	const paneKind = state.operations.pane?.kind;
+	useEffect(() => {
+		if (paneKind !== 'top') return;
+		const timer = setInterval(() => {
+			dispatch({type: 'pane/refresh'});
+		}, 2000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [paneKind]);
+
 	useInput((input, key) => {
 		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize});
 	});
 
 	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
+	const {pane} = state.operations;
 	const engine = engines[0];
 	return (
 		<Screen
@@ -124,6 +162,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				rows: visible,
 				layout,
 				selectedKey,
+				marks: state.view.marks,
 				height: pageSize,
 				theme,
 				emptyText: filterText === '' ? 'No containers.' : `No container matches "${filterText}".`,
@@ -132,11 +171,23 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				mode: state.view.mode,
 				draft: state.view.draft,
 				message: state.view.message,
-				hints: '? help  / filter  : command  j/k move  q quit',
+				hints: state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
 				theme,
 				width,
+				question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 			}}
 			bindings={keymap}
+			helpScroll={state.view.helpScroll}
+			pane={
+				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
+					? {
+							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
+							lines: selectPaneLines(pane, state.now),
+							scroll: pane.scroll,
+							search: state.view.mode === 'pane-search' ? state.view.draft : pane.search,
+						}
+					: undefined
+			}
 		/>
 	);
 }

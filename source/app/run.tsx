@@ -15,6 +15,7 @@ export type RunOptions = {
 	color: boolean;
 	ascii: boolean;
 	resyncSeconds: number;
+	readOnly: boolean;
 };
 
 /** NO_COLOR (any non-empty value) and --no-color both turn colour off. */
@@ -86,7 +87,7 @@ export async function run(options: RunOptions): Promise<number> {
 	const instance = render(
 		<App
 			engines={[engine]}
-			initial={() => ({...state, now: Date.now()})}
+			initial={() => ({...state, view: {...state.view, readOnly: options.readOnly}, now: Date.now()})}
 			theme={theme}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
 		/>,

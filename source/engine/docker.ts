@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type {Readable} from 'node:stream';
+import type {Duplex, Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
+import {type RawState, toContainerTiming} from './timing.js';
 import type {
 	ContainerRecord,
 	ContainerState,
@@ -12,9 +13,10 @@ import type {
 	Engine,
 	EngineAddress,
 	EngineEvent,
-	HealthStatus,
+	InspectDocument,
 	StatsSample,
 	Subscription,
+	TerminalSession,
 } from './types.js';
 
 const knownStates = new Set<ContainerState>([
@@ -194,38 +196,156 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
 		},
 
+		async containerAction(id, action, options = {}) {
+			const container = docker.getContainer(id);
+			switch (action) {
+				case 'stop': {
+					// No timeout given: the engine waits the container's own stop timeout, as `docker stop` does.
+					await container.stop();
+					return;
+				}
+
+				case 'start': {
+					await container.start();
+					return;
+				}
+
+				case 'restart': {
+					await container.restart();
+					return;
+				}
+
+				case 'pause': {
+					await container.pause();
+					return;
+				}
+
+				case 'unpause': {
+					await container.unpause();
+					return;
+				}
+
+				case 'kill': {
+					await container.kill();
+					return;
+				}
+
+				case 'remove': {
+					await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes)});
+				}
+			}
+		},
+
+		async inspectContainer(id) {
+			return (await docker.getContainer(id).inspect()) as unknown as InspectDocument;
+		},
+
+		async topContainer(id) {
+			const top = (await docker.getContainer(id).top()) as {Titles?: string[]; Processes?: string[][]};
+			return {titles: top.Titles ?? [], processes: top.Processes ?? []};
+		},
+
+		async openShell(id, size) {
+			const container = docker.getContainer(id);
+			const info = await container.inspect();
+			if (!info.State.Running || info.State.Paused) {
+				throw new Error(`${info.Name.replace(/^\//, '')} is not running: a shell needs a running container`);
+			}
+
+			for (const shell of ['bash', 'sh']) {
+				if (await commandRuns(container, [shell, '-c', 'exit 0'])) {
+					const exec = await container.exec({
+						Cmd: [shell],
+						AttachStdin: true,
+						AttachStdout: true,
+						AttachStderr: true,
+						Tty: true,
+						Env: [`TERM=${process.env.TERM ?? 'xterm'}`],
+					});
+					const stream = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
+					return terminalSession(stream, open, async (columns, rows) => {
+						await exec.resize({h: rows, w: columns});
+					}, size);
+				}
+			}
+
+			throw new Error(`no shell in ${info.Name.replace(/^\//, '')} (tried bash and sh)`);
+		},
+
+		async attachContainer(id, size) {
+			const container = docker.getContainer(id);
+			const info = await container.inspect();
+			if (!info.State.Running) {
+				throw new Error(`${info.Name.replace(/^\//, '')} is not running: attach needs a running container`);
+			}
+
+			const stream = (await container.attach({
+				stream: true,
+				stdin: true,
+				stdout: true,
+				stderr: true,
+				hijack: true,
+				detachKeys: 'ctrl-p,ctrl-q',
+			})) as unknown as Duplex;
+			return terminalSession(stream, open, async (columns, rows) => {
+				if (info.Config.Tty) await container.resize({h: rows, w: columns});
+			}, size);
+		},
+
 		openStreams() {
 			return open.size;
 		},
 	};
 }
 
-type RawState = {
-	Status?: string;
-	Running?: boolean;
-	Paused?: boolean;
-	Restarting?: boolean;
-	Dead?: boolean;
-	ExitCode?: number;
-	StartedAt?: string;
-	FinishedAt?: string;
-	Health?: {Status?: string};
-};
+/** Runs a command without a terminal and says whether it exited 0: how a shell's presence is found. */
+async function commandRuns(container: Docker.Container, command: string[]): Promise<boolean> {
+	try {
+		const exec = await container.exec({Cmd: command, AttachStdout: true, AttachStderr: true});
+		const stream = (await exec.start({hijack: true, stdin: false})) as unknown as Duplex;
+		await new Promise<void>(resolve => {
+			stream.on('end', resolve);
+			stream.on('close', resolve);
+			stream.on('error', () => resolve());
+			stream.resume();
+		});
+		const result = await exec.inspect();
+		return result.ExitCode === 0;
+	} catch {
+		return false;
+	}
+}
 
-export function toContainerTiming(state: RawState): ContainerTiming {
-	const health = state.Health?.Status;
-	return {
-		running: Boolean(state.Running),
-		paused: Boolean(state.Paused),
-		restarting: Boolean(state.Restarting),
-		dead: Boolean(state.Dead),
-		removing: state.Status === 'removing',
-		exitCode: state.ExitCode ?? 0,
-		startedAt: state.StartedAt ?? '',
-		finishedAt: state.FinishedAt ?? '',
-		health:
-			health === 'starting' || health === 'healthy' || health === 'unhealthy' ? (health as HealthStatus) : 'none',
+function terminalSession(
+	stream: Duplex,
+	open: Set<Readable>,
+	resize: (columns: number, rows: number) => Promise<void>,
+	size: {columns: number; rows: number},
+): TerminalSession {
+	open.add(stream);
+	const finished = new Promise<void>(resolve => {
+		const done = () => {
+			open.delete(stream);
+			resolve();
+		};
+
+		stream.on('end', done);
+		stream.on('close', done);
+		stream.on('error', done);
+	});
+	const session: TerminalSession = {
+		output: stream,
+		input: stream,
+		async resize(columns, rows) {
+			await resize(columns, rows).catch(() => undefined);
+		},
+		finished,
+		close() {
+			stream.destroy();
+		},
 	};
+	void session.resize(size.columns, size.rows);
+	return session;
 }
 
 export function toContainerRecord(engine: string, info: Docker.ContainerInfo): ContainerRecord {

@@ -96,6 +96,31 @@ export type EngineVersion = {
 	arch: string;
 };
 
+export type ContainerActionName = 'stop' | 'start' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove';
+
+export type ContainerActionOptions = {
+	/** remove: also a running container (`docker rm -f`). */
+	force?: boolean;
+	/** remove: also its anonymous volumes (`docker rm -v`). */
+	removeVolumes?: boolean;
+};
+
+/** `docker top`: the column titles and one row per process. */
+export type ProcessTable = {titles: string[]; processes: string[][]};
+
+/** A terminal inside a container (exec or attach): raw bytes both ways. */
+export type TerminalSession = {
+	output: NodeJS.ReadableStream;
+	input: NodeJS.WritableStream;
+	resize(columns: number, rows: number): Promise<void>;
+	/** Settles when the process exits or the engine closes the stream. */
+	finished: Promise<void>;
+	close(): void;
+};
+
+/** The inspect document as the engine sends it (`docker inspect`). */
+export type InspectDocument = Record<string, unknown>;
+
 /** A stream the caller must close; closing twice is harmless. */
 export type Subscription = {close(): void};
 
@@ -119,6 +144,13 @@ export type Engine = {
 		onSample: (sample: StatsSample) => void,
 		onEnd: (error?: Error) => void,
 	): Subscription;
+	containerAction(id: string, action: ContainerActionName, options?: ContainerActionOptions): Promise<void>;
+	inspectContainer(id: string): Promise<InspectDocument>;
+	topContainer(id: string): Promise<ProcessTable>;
+	/** An interactive shell, as `docker exec -it`: bash where there is one, else sh. */
+	openShell(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
+	/** The main process's terminal, as `docker attach`; Ctrl-P Ctrl-Q detaches. */
+	attachContainer(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
 	/** Counts the streams this engine object holds open, for tests that prove none leak. */
 	openStreams(): number;
 };

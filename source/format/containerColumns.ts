@@ -8,7 +8,7 @@ export type ContainerColumn = 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'm
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
-	{id: 'status', title: 'STATUS', min: 20, ideal: 36, priority: 0},
+	{id: 'status', title: 'STATUS', min: 20, ideal: 40, priority: 0},
 	{id: 'cpu', title: 'CPU %', min: 7, ideal: 8, priority: 2, align: 'right'},
 	{id: 'memory', title: 'MEM USAGE', min: 9, ideal: 20, priority: 3},
 	{id: 'ports', title: 'PORTS', min: 10, ideal: 40, priority: 4, grow: true},

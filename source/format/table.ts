@@ -30,9 +30,14 @@ export function layoutColumns<Id extends string>(
 ): ColumnLayout<Id> {
 	const columns = specs.map(column => {
 		const content = contentWidths?.get(column.id);
-		if (content === undefined) return column;
+		if (content === undefined) return {...column, most: Number.POSITIVE_INFINITY};
 		const needed = Math.max(column.min, content, [...column.title].length);
-		return {...column, ideal: Math.min(column.ideal, needed), grow: column.grow === true && needed > column.ideal};
+		return {
+			...column,
+			ideal: Math.min(column.ideal, needed),
+			grow: column.grow === true && needed > column.ideal,
+			most: needed,
+		};
 	});
 
 	const total = (kept: ReadonlyArray<ColumnSpec<Id>>, widthOf: (column: ColumnSpec<Id>) => number) =>
@@ -54,9 +59,12 @@ export function layoutColumns<Id extends string>(
 		}
 	}
 
-	const growing = kept.filter(column => column.grow);
+	// A growing column takes no more than its content needs: the ones that need least are served first,
+	// so what they leave goes to the others, and what nobody needs stays blank.
+	const room = (column: (typeof kept)[number]) => column.most - (widths.get(column.id) ?? 0);
+	const growing = kept.filter(column => column.grow).sort((a, b) => (room(a) < room(b) ? -1 : room(a) > room(b) ? 1 : 0));
 	for (const [index, column] of growing.entries()) {
-		const share = Math.floor(spare / (growing.length - index));
+		const share = Math.min(Math.floor(spare / (growing.length - index)), room(column));
 		widths.set(column.id, (widths.get(column.id) ?? 0) + share);
 		spare -= share;
 	}

@@ -12,11 +12,36 @@ export type KeyAction =
 	| 'filter-open'
 	| 'filter-clear'
 	| 'command-open'
+	| 'stop'
+	| 'start'
+	| 'restart'
+	| 'pause'
+	| 'kill'
+	| 'remove'
+	| 'shell'
+	| 'attach'
+	| 'inspect'
+	| 'top'
+	| 'details'
+	| 'mark'
+	| 'mark-all'
+	| 'mark-project'
+	| 'pane-search'
+	| 'search-next'
+	| 'search-previous'
+	| 'reveal'
+	| 'back'
+	| 'confirm-yes'
+	| 'confirm-no'
+	| 'confirm-volumes'
 	| 'help-toggle'
 	| 'quit';
 
-/** Where a binding applies: list keys are given to the list; global keys work everywhere but prompts. */
-export type KeyScope = 'list' | 'global';
+/**
+ * Where a binding applies: `list` on the containers list; `pane` in details, inspect and top; `confirm`
+ * while a y / N question is asked; `global` everywhere but prompts.
+ */
+export type KeyScope = 'list' | 'pane' | 'confirm' | 'global';
 
 export type KeyBinding = {
 	action: KeyAction;
@@ -26,6 +51,8 @@ export type KeyBinding = {
 	/** How the overlay and readme show the keys. */
 	label: string;
 	help: string;
+	/** Changes a container: refused in read-only mode. */
+	mutating?: boolean;
 };
 
 export const keymap: readonly KeyBinding[] = [
@@ -42,7 +69,7 @@ export const keymap: readonly KeyBinding[] = [
 		label: '/',
 		help: 'Filter by name, image, status or project; Enter keeps it, Esc clears it',
 	},
-	{action: 'filter-clear', keys: ['escape'], scope: 'list', label: 'Esc', help: 'Clear the filter, close a prompt or overlay'},
+	{action: 'filter-clear', keys: ['escape'], scope: 'list', label: 'Esc', help: 'Clear the filter and the marks'},
 	{
 		action: 'command-open',
 		keys: [':'],
@@ -50,9 +77,51 @@ export const keymap: readonly KeyBinding[] = [
 		label: ':',
 		help: 'Command line: a view by name (:containers), Tab completes; :q quits',
 	},
+	{action: 'stop', keys: ['s'], scope: 'list', label: 's', help: 'Stop (the engine\'s default timeout)', mutating: true},
+	{action: 'start', keys: ['S'], scope: 'list', label: 'S', help: 'Start', mutating: true},
+	{action: 'restart', keys: ['r'], scope: 'list', label: 'r', help: 'Restart', mutating: true},
+	{action: 'pause', keys: ['p'], scope: 'list', label: 'p', help: 'Pause, or unpause a paused container', mutating: true},
+	{action: 'kill', keys: ['K'], scope: 'list', label: 'K', help: 'Kill (asks first)', mutating: true},
+	{
+		action: 'remove',
+		keys: ['d'],
+		scope: 'list',
+		label: 'd',
+		help: 'Remove (asks first; a running container is force-removed)',
+		mutating: true,
+	},
+	{action: 'shell', keys: ['e'], scope: 'list', label: 'e', help: 'Shell in the container (bash, else sh); exit returns', mutating: true},
+	{action: 'attach', keys: ['a'], scope: 'list', label: 'a', help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true},
+	{action: 'details', keys: ['return'], scope: 'list', label: 'Enter', help: 'Details: image, command, ports, mounts, networks, env'},
+	{action: 'inspect', keys: ['i'], scope: 'list', label: 'i', help: 'Inspect document, searchable with /'},
+	{action: 'top', keys: ['t'], scope: 'list', label: 't', help: 'Processes (docker top), refreshed'},
+	{action: 'mark', keys: [' '], scope: 'list', label: 'Space', help: 'Mark or unmark; actions apply to all marked'},
+	{action: 'mark-all', keys: ['*'], scope: 'list', label: '*', help: 'Mark every shown container, or unmark all'},
+	{action: 'mark-project', keys: ['P'], scope: 'list', label: 'P', help: 'Mark the selected container\'s compose project'},
+	{action: 'move-up', keys: ['up', 'k'], scope: 'pane', label: 'Up / k', help: 'Scroll up'},
+	{action: 'move-down', keys: ['down', 'j'], scope: 'pane', label: 'Down / j', help: 'Scroll down'},
+	{action: 'page-up', keys: ['pageup', 'ctrl+b'], scope: 'pane', label: 'PgUp / Ctrl-B', help: 'Scroll up one page'},
+	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], scope: 'pane', label: 'PgDn / Ctrl-F', help: 'Scroll down one page'},
+	{action: 'move-first', keys: ['home', 'g'], scope: 'pane', label: 'g / Home', help: 'Top'},
+	{action: 'move-last', keys: ['end', 'G'], scope: 'pane', label: 'G / End', help: 'Bottom'},
+	{action: 'pane-search', keys: ['/'], scope: 'pane', label: '/', help: 'Search; Enter jumps to the first match'},
+	{action: 'search-next', keys: ['n'], scope: 'pane', label: 'n', help: 'Next match'},
+	{action: 'search-previous', keys: ['N'], scope: 'pane', label: 'N', help: 'Previous match'},
+	{action: 'reveal', keys: ['x'], scope: 'pane', label: 'x', help: 'Show or mask secret-looking environment values'},
+	{action: 'back', keys: ['escape'], scope: 'pane', label: 'Esc', help: 'Back to the list'},
+	{action: 'confirm-yes', keys: ['y', 'Y'], scope: 'confirm', label: 'y', help: 'Yes, do it'},
+	{action: 'confirm-no', keys: ['n', 'N', 'escape', 'return'], scope: 'confirm', label: 'n / Esc / Enter', help: 'No (the default)'},
+	{action: 'confirm-volumes', keys: ['v'], scope: 'confirm', label: 'v', help: 'Remove: also remove anonymous volumes (docker rm -v)'},
 	{action: 'help-toggle', keys: ['?'], scope: 'global', label: '?', help: 'Show or hide this help'},
 	{action: 'quit', keys: ['q', 'ctrl+c'], scope: 'global', label: 'q / Ctrl-C', help: 'Quit and restore the terminal'},
 ];
+
+export const scopeTitles: Record<KeyScope, string> = {
+	list: 'Containers',
+	pane: 'Details, inspect, top',
+	confirm: 'Questions (y / N)',
+	global: 'Everywhere',
+};
 
 /** A stable name for what Ink reports, so the table can be written in plain words. */
 export function keyNameOf(input: string, key: Key): string {
@@ -72,13 +141,31 @@ export function keyNameOf(input: string, key: Key): string {
 	return input;
 }
 
+export function isMutating(action: KeyAction): boolean {
+	return keymap.some(binding => binding.action === action && binding.mutating === true);
+}
+
 /** The action bound to a key in a mode; prompts take their keys themselves, so nothing is bound there. */
 export function resolveKeyAction(mode: Mode, name: string): KeyAction | undefined {
-	if (mode === 'filter' || mode === 'command') {
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search') {
 		return name === 'ctrl+c' ? 'quit' : undefined;
 	}
 
-	if (mode === 'help' && name === 'escape') return 'help-toggle';
-	const scopes: readonly KeyScope[] = mode === 'help' ? ['global'] : ['list', 'global'];
+	if (mode === 'confirm') {
+		if (name === 'ctrl+c') return 'quit';
+		return keymap.find(binding => binding.scope === 'confirm' && binding.keys.includes(name))?.action;
+	}
+
+	if (mode === 'help') {
+		if (name === 'escape') return 'help-toggle';
+		// The overlay scrolls with the list's movement keys.
+		const movement = keymap.find(binding => binding.scope === 'list' && binding.keys.includes(name) && binding.action.startsWith('move-'));
+		if (movement && (movement.action === 'move-up' || movement.action === 'move-down')) return movement.action;
+		const paging = keymap.find(binding => binding.scope === 'list' && binding.keys.includes(name) && binding.action.startsWith('page-'));
+		if (paging) return paging.action;
+	}
+
+	const scopes: readonly KeyScope[] =
+		mode === 'help' ? ['global'] : mode === 'pane' ? ['pane', 'global'] : ['list', 'global'];
 	return keymap.find(binding => scopes.includes(binding.scope) && binding.keys.includes(name))?.action;
 }

@@ -1,5 +1,16 @@
 // The whole state as one value, composed from one reducer per concern.
 import {type KeyPress, reduceKeyPress} from './keypress.js';
+import {
+	actionWords,
+	describeTargets,
+	emptyOperations,
+	enqueue,
+	fillPane,
+	type OperationsState,
+	type Request,
+	type RequestResult,
+	takeRequests,
+} from './operations.js';
 import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
@@ -10,6 +21,7 @@ export type AppState = {
 	stats: StatsState;
 	connection: ConnectionState;
 	view: ViewState;
+	operations: OperationsState;
 	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
 	now: number;
 };
@@ -21,10 +33,20 @@ export type AppAction =
 	| ViewAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
-	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number};
+	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number}
+	| {type: 'requests/taken'; ids: readonly number[]}
+	| {type: 'request/finished'; request: Request; result: RequestResult}
+	| {type: 'pane/refresh'};
 
 export function createAppState(now: number): AppState {
-	return {containers: emptyContainers, stats: emptyStats, connection: new Map(), view: initialView, now};
+	return {
+		containers: emptyContainers,
+		stats: emptyStats,
+		connection: new Map(),
+		view: initialView,
+		operations: emptyOperations,
+		now,
+	};
 }
 
 export function reduceApp(state: AppState, action: AppAction): AppState {
@@ -35,6 +57,20 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 
 		case 'clock/tick': {
 			return {...state, now: action.now};
+		}
+
+		case 'requests/taken': {
+			return {...state, operations: takeRequests(state.operations, action.ids)};
+		}
+
+		case 'request/finished': {
+			return finishRequest(state, action.request, action.result);
+		}
+
+		case 'pane/refresh': {
+			const {pane} = state.operations;
+			if (!pane || pane.kind !== 'top' || state.operations.outbox.some(request => request.kind === 'top')) return state;
+			return {...state, operations: enqueue(state.operations, {kind: 'top', target: pane.target})};
 		}
 
 		case 'keys/pressed': {
@@ -65,6 +101,40 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		default: {
 			const view = reduceView(state.view, action);
 			return view === state.view ? state : {...state, view};
+		}
+	}
+}
+
+/** The outcome of a request, as a message or in the pane; container states arrive through the events. */
+function finishRequest(state: AppState, request: Request, result: RequestResult): AppState {
+	const message = (text: string, tone: 'info' | 'error') => ({...state.view, message: {text, tone}});
+	switch (request.kind) {
+		case 'container-action': {
+			const words = actionWords[request.action];
+			if (result.kind !== 'container-action' || result.failures.length === 0) {
+				return {...state, view: message(`${words.done} ${describeTargets(request.targets)}.`, 'info')};
+			}
+
+			const failures = result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; ');
+			const done = request.targets.length - result.failures.length;
+			return {
+				...state,
+				view: message(`Could not ${words.verb} ${failures}${done > 0 ? ` (${words.done.toLowerCase()} ${done})` : ''}`, 'error'),
+			};
+		}
+
+		case 'inspect':
+		case 'top': {
+			const pane = fillPane(state.operations.pane, request.target, result);
+			return pane === state.operations.pane ? state : {...state, operations: {...state.operations, pane}};
+		}
+
+		case 'shell':
+		case 'attach': {
+			const error = result.kind === 'terminal' || result.kind === 'failed' ? result.error : undefined;
+			if (error) return {...state, view: message(error, 'error')};
+			const what = request.kind === 'shell' ? 'Shell in' : 'Detached from';
+			return {...state, view: message(`${what} ${request.target.name}${request.kind === 'shell' ? ' closed' : ''}.`, 'info')};
 		}
 	}
 }

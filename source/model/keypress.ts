@@ -1,8 +1,22 @@
 // What a key press does to the state: the keymap's actions and the prompts' editing, as one pure function.
-import {type KeyAction, resolveKeyAction} from '../keys/keymap.js';
-import {type AppState, reduceApp} from './app.js';
-import {selectContainerRows} from './rows.js';
-import type {ListShape, ViewAction} from './view.js';
+import type {ContainerActionName} from '../engine/types.js';
+import {isMutating, type KeyAction, keymap, resolveKeyAction} from '../keys/keymap.js';
+import type {AppState} from './app.js';
+import {reduceApp} from './app.js';
+import {
+	actionWords,
+	type ActionTarget,
+	choosePauseAction,
+	createConfirmation,
+	describeTargets,
+	enqueue,
+	needsConfirmation,
+	openPane,
+	type PaneKind,
+} from './operations.js';
+import {clampScroll, selectPaneLines, selectSearchMatches} from './pane.js';
+import {type ContainerRow, selectContainerRows} from './rows.js';
+import {type ListShape, selectSelectedIndex, type ViewAction} from './view.js';
 
 export type KeyPress = {
 	/** Name from keyNameOf: 'down', 'return', 'ctrl+c', or the character typed. */
@@ -11,87 +25,348 @@ export type KeyPress = {
 	printable: boolean;
 };
 
-function listShape(state: AppState, pageSize: number): ListShape {
+function selectRows(state: AppState): ContainerRow[] {
 	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
-	return {keys: selectContainerRows(state.containers, state.stats, filter, state.now).map(row => row.key), pageSize};
+	return selectContainerRows(state.containers, state.stats, filter, state.now);
 }
 
-function promptAction(state: AppState, press: KeyPress, pageSize: number): ViewAction | undefined {
-	const {name} = press;
-	if (state.view.mode === 'filter') {
-		if (name === 'escape') return {type: 'filter/clear'};
-		if (name === 'return') return {type: 'filter/keep', list: listShape(state, pageSize)};
-		if (name === 'backspace') return {type: 'filter/erase'};
-		if (press.printable) return {type: 'filter/type', text: name};
-		return undefined;
+function listShape(state: AppState, pageSize: number): ListShape {
+	return {keys: selectRows(state).map(row => row.key), pageSize};
+}
+
+function toTarget(row: ContainerRow): ActionTarget {
+	return {key: row.key, engine: row.engine, id: row.id, name: row.name, state: row.state};
+}
+
+function selectedRow(state: AppState): ContainerRow | undefined {
+	const rows = selectRows(state);
+	const index = selectSelectedIndex(
+		state.view,
+		rows.map(row => row.key),
+	);
+	return index === -1 ? undefined : rows[index];
+}
+
+/** Marked containers when there are marks (filtered or not), else the selected one. */
+export function selectActionTargets(state: AppState): ActionTarget[] {
+	if (state.view.marks.size > 0) {
+		const all = selectContainerRows(state.containers, state.stats, '', state.now);
+		return all.filter(row => state.view.marks.has(row.key)).map(row => toTarget(row));
 	}
 
-	if (name === 'escape') return {type: 'command/cancel'};
-	if (name === 'return') return {type: 'command/run'};
-	if (name === 'tab') return {type: 'command/complete'};
-	if (name === 'backspace') return {type: 'command/erase'};
-	if (press.printable) return {type: 'command/type', text: name};
-	return undefined;
+	const row = selectedRow(state);
+	return row ? [toTarget(row)] : [];
 }
 
-function boundAction(action: KeyAction, list: () => ListShape): ViewAction {
+function withMessage(state: AppState, text: string, tone: 'info' | 'error' = 'info'): AppState {
+	return {...state, view: {...state.view, message: {text, tone}}};
+}
+
+function promptAction(state: AppState, press: KeyPress, pageSize: number): AppState {
+	const {name} = press;
+	const view = (action: ViewAction) => reduceApp(state, action);
+	switch (state.view.mode) {
+		case 'filter': {
+			if (name === 'escape') return view({type: 'filter/clear'});
+			if (name === 'return') return view({type: 'filter/keep', list: listShape(state, pageSize)});
+			if (name === 'backspace') return view({type: 'filter/erase'});
+			if (press.printable) return view({type: 'filter/type', text: name});
+			return state;
+		}
+
+		case 'pane-search': {
+			if (name === 'escape') return {...state, view: {...state.view, mode: 'pane', draft: ''}};
+			if (name === 'return') return keepPaneSearch(state, pageSize);
+			if (name === 'backspace') return view({type: 'filter/erase'});
+			if (press.printable) return view({type: 'filter/type', text: name});
+			return state;
+		}
+
+		default: {
+			if (name === 'escape') return view({type: 'command/cancel'});
+			if (name === 'return') return view({type: 'command/run'});
+			if (name === 'tab') return view({type: 'command/complete'});
+			if (name === 'backspace') return view({type: 'command/erase'});
+			if (press.printable) return view({type: 'command/type', text: name});
+			return state;
+		}
+	}
+}
+
+/** Asks the engine to act, or asks the person first; the result comes back through the engine's events. */
+function requestAction(state: AppState, action: ContainerActionName, targets: readonly ActionTarget[]): AppState {
+	if (targets.length === 0) return withMessage(state, 'No container selected.', 'error');
+	if (needsConfirmation(action, targets)) {
+		return {
+			...state,
+			operations: {...state.operations, confirmation: createConfirmation(action, targets)},
+			view: {...state.view, mode: 'confirm', message: undefined},
+		};
+	}
+
+	return issueAction(state, action, targets, {});
+}
+
+function issueAction(
+	state: AppState,
+	action: ContainerActionName,
+	targets: readonly ActionTarget[],
+	options: {force?: boolean; removeVolumes?: boolean},
+): AppState {
+	const operations = enqueue(state.operations, {kind: 'container-action', action, targets, options});
+	return {
+		...state,
+		operations: {...operations, confirmation: undefined},
+		view: {
+			...state.view,
+			mode: 'list',
+			marks: new Set(),
+			message: {text: `${actionWords[action].doing} ${describeTargets(targets)}…`, tone: 'info'},
+		},
+	};
+}
+
+function openPaneFor(state: AppState, kind: PaneKind): AppState {
+	const row = selectedRow(state);
+	if (!row) return withMessage(state, 'No container selected.', 'error');
+	const target = toTarget(row);
+	const operations = enqueue(state.operations, {kind: kind === 'top' ? 'top' : 'inspect', target});
+	return {...state, operations: {...operations, pane: openPane(kind, target)}, view: {...state.view, mode: 'pane'}};
+}
+
+function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
+	const {pane} = state.operations;
+	if (!pane) return state;
+	const lineCount = selectPaneLines(pane, state.now).length;
+	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
+	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
+}
+
+function keepPaneSearch(state: AppState, pageSize: number): AppState {
+	const {pane} = state.operations;
+	if (!pane) return state;
+	const search = state.view.draft;
+	const next = {
+		...state,
+		operations: {...state.operations, pane: {...pane, search}},
+		view: {...state.view, mode: 'pane' as const, draft: ''},
+	};
+	return jumpToMatch(next, 0, pageSize);
+}
+
+/** Scrolls so that the next (direction 1), previous (-1) or first at/after the top (0) match is on top. */
+function jumpToMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): AppState {
+	const {pane} = state.operations;
+	if (!pane || pane.search === '') return state;
+	const lines = selectPaneLines(pane, state.now);
+	const matches = selectSearchMatches(lines, pane.search);
+	if (matches.length === 0) return withMessage(state, `No match for "${pane.search}".`, 'error');
+	const found =
+		direction === -1
+			? ([...matches].reverse().find(index => index < pane.scroll) ?? matches.at(-1)!)
+			: (matches.find(index => (direction === 0 ? index >= pane.scroll : index > pane.scroll)) ?? matches[0]!);
+	const position = matches.indexOf(found) + 1;
+	const scrolled = scrollPane(state, () => found, pageSize);
+	return withMessage(
+		{...scrolled, operations: {...scrolled.operations, pane: {...scrolled.operations.pane!, scroll: found}}},
+		`Match ${position} of ${matches.length} for "${pane.search}" (line ${found + 1}).`,
+	);
+}
+
+function markAction(state: AppState, action: 'mark' | 'mark-all' | 'mark-project'): AppState {
+	const marks = new Set(state.view.marks);
+	const withMarks = (text?: string) => ({
+		...state,
+		view: {...state.view, marks, message: text ? {text, tone: 'info' as const} : state.view.message},
+	});
+	if (action === 'mark') {
+		const row = selectedRow(state);
+		if (!row) return state;
+		if (marks.has(row.key)) marks.delete(row.key);
+		else marks.add(row.key);
+		return withMarks(`${marks.size} marked.`);
+	}
+
+	if (action === 'mark-all') {
+		const shown = selectRows(state).map(row => row.key);
+		if (shown.length > 0 && shown.every(key => marks.has(key))) {
+			marks.clear();
+			return withMarks('Marks cleared.');
+		}
+
+		for (const key of shown) marks.add(key);
+		return withMarks(`${marks.size} marked.`);
+	}
+
+	const row = selectedRow(state);
+	if (!row) return state;
+	if (row.project === '') return withMessage(state, `${row.name} is not part of a compose project.`, 'error');
+	const all = selectContainerRows(state.containers, state.stats, '', state.now);
+	marks.clear();
+	for (const member of all) if (member.project === row.project && member.engine === row.engine) marks.add(member.key);
+	return withMarks(`Marked the ${marks.size} containers of compose project ${row.project}.`);
+}
+
+function runBoundAction(state: AppState, action: KeyAction, pageSize: number): AppState {
+	const view = (viewAction: ViewAction) => reduceApp(state, viewAction);
+	const list = () => listShape(state, pageSize);
+	const inPane = state.view.mode === 'pane';
+	if (state.view.mode === 'help') {
+		const by = {'move-up': -1, 'move-down': 1, 'page-up': -pageSize, 'page-down': pageSize}[action as string];
+		if (by !== undefined) return view({type: 'help/scroll', by});
+	}
+
 	switch (action) {
 		case 'move-up': {
-			return {type: 'move', by: -1, list: list()};
+			return inPane ? scrollPane(state, scroll => scroll - 1, pageSize) : view({type: 'move', by: -1, list: list()});
 		}
 
 		case 'move-down': {
-			return {type: 'move', by: 1, list: list()};
+			return inPane ? scrollPane(state, scroll => scroll + 1, pageSize) : view({type: 'move', by: 1, list: list()});
 		}
 
 		case 'page-up': {
-			return {type: 'page', by: -1, list: list()};
+			return inPane ? scrollPane(state, scroll => scroll - pageSize, pageSize) : view({type: 'page', by: -1, list: list()});
 		}
 
 		case 'page-down': {
-			return {type: 'page', by: 1, list: list()};
+			return inPane ? scrollPane(state, scroll => scroll + pageSize, pageSize) : view({type: 'page', by: 1, list: list()});
 		}
 
 		case 'move-first': {
-			return {type: 'move-to', to: 'first', list: list()};
+			return inPane ? scrollPane(state, () => 0, pageSize) : view({type: 'move-to', to: 'first', list: list()});
 		}
 
 		case 'move-last': {
-			return {type: 'move-to', to: 'last', list: list()};
+			return inPane
+				? scrollPane(state, (_scroll, lineCount) => lineCount, pageSize)
+				: view({type: 'move-to', to: 'last', list: list()});
 		}
 
 		case 'filter-open': {
-			return {type: 'filter/open'};
+			return view({type: 'filter/open'});
 		}
 
 		case 'filter-clear': {
-			return {type: 'filter/clear'};
+			return view({type: 'filter/clear'});
 		}
 
 		case 'command-open': {
-			return {type: 'command/open'};
+			return view({type: 'command/open'});
+		}
+
+		case 'stop':
+		case 'start':
+		case 'restart':
+		case 'kill':
+		case 'remove': {
+			return requestAction(state, action, selectActionTargets(state));
+		}
+
+		case 'pause': {
+			const targets = selectActionTargets(state);
+			return requestAction(state, choosePauseAction(targets), targets);
+		}
+
+		case 'shell':
+		case 'attach': {
+			const row = selectedRow(state);
+			if (!row) return withMessage(state, 'No container selected.', 'error');
+			const operations = enqueue(state.operations, {kind: action, target: toTarget(row)});
+			return withMessage(
+				{...state, operations},
+				action === 'shell' ? `Opening a shell in ${row.name}…` : `Attaching to ${row.name}…`,
+			);
+		}
+
+		case 'details':
+		case 'inspect':
+		case 'top': {
+			return openPaneFor(state, action);
+		}
+
+		case 'mark':
+		case 'mark-all':
+		case 'mark-project': {
+			return markAction(state, action);
+		}
+
+		case 'pane-search': {
+			return {...state, view: {...state.view, mode: 'pane-search', draft: state.operations.pane?.search ?? ''}};
+		}
+
+		case 'search-next': {
+			return jumpToMatch(state, 1, pageSize);
+		}
+
+		case 'search-previous': {
+			return jumpToMatch(state, -1, pageSize);
+		}
+
+		case 'reveal': {
+			const {pane} = state.operations;
+			if (!pane) return state;
+			return withMessage(
+				{...state, operations: {...state.operations, pane: {...pane, revealed: !pane.revealed}}},
+				pane.revealed ? 'Secret-looking values masked.' : 'Secret-looking values shown: x masks them again.',
+			);
+		}
+
+		case 'back': {
+			return {...state, operations: {...state.operations, pane: undefined}, view: {...state.view, mode: 'list'}};
+		}
+
+		case 'confirm-yes': {
+			const {confirmation} = state.operations;
+			if (!confirmation) return {...state, view: {...state.view, mode: 'list'}};
+			return issueAction(state, confirmation.action, confirmation.targets, {
+				force: confirmation.force,
+				removeVolumes: confirmation.removeVolumes,
+			});
+		}
+
+		case 'confirm-no': {
+			return {
+				...state,
+				operations: {...state.operations, confirmation: undefined},
+				view: {...state.view, mode: 'list', message: {text: 'Cancelled: nothing was changed.', tone: 'info'}},
+			};
+		}
+
+		case 'confirm-volumes': {
+			const {confirmation} = state.operations;
+			if (confirmation?.action !== 'remove') return state;
+			return {
+				...state,
+				operations: {...state.operations, confirmation: {...confirmation, removeVolumes: !confirmation.removeVolumes}},
+			};
 		}
 
 		case 'help-toggle': {
-			return {type: 'help/toggle'};
+			return view({type: 'help/toggle'});
 		}
 
 		case 'quit': {
-			return {type: 'quit'};
+			return view({type: 'quit'});
 		}
 	}
 }
 
 export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: number): AppState {
 	const {mode} = state.view;
-	if (mode === 'filter' || mode === 'command') {
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search') {
 		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
-		const action = promptAction(state, press, pageSize);
-		return action ? reduceApp(state, action) : state;
+		return promptAction(state, press, pageSize);
 	}
 
 	const bound = resolveKeyAction(mode, press.name);
 	if (bound === undefined) return state;
-	const cleared = state.view.message ? reduceApp(state, {type: 'message/clear'}) : state;
-	return reduceApp(cleared, boundAction(bound, () => listShape(cleared, pageSize)));
+	if (state.view.readOnly && isMutating(bound)) {
+		const label = keymap.find(binding => binding.action === bound)?.label ?? press.name;
+		return withMessage(state, `Read-only mode: "${label}" would change a container, so it is off.`, 'error');
+	}
+
+	const cleared =
+		state.view.message && mode !== 'confirm' ? {...state, view: {...state.view, message: undefined}} : state;
+	return runBoundAction(cleared, bound, pageSize);
 }

@@ -1,6 +1,6 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
 
-export type Mode = 'list' | 'filter' | 'command' | 'help';
+export type Mode = 'list' | 'filter' | 'command' | 'help' | 'confirm' | 'pane' | 'pane-search';
 
 export type ViewName =
 	| 'containers'
@@ -44,6 +44,14 @@ export type ViewState = {
 	offset: number;
 	message: Message | undefined;
 	quitting: boolean;
+	/** Containers (by key) that actions apply to instead of the selection. */
+	marks: ReadonlySet<string>;
+	/** A pure viewer: keys that would change a container answer with a message instead. */
+	readOnly: boolean;
+	/** First line of the help overlay on screen. */
+	helpScroll: number;
+	/** Where closing the help goes back to. */
+	helpReturn?: Mode;
 };
 
 export const initialView: ViewState = {
@@ -56,6 +64,9 @@ export const initialView: ViewState = {
 	offset: 0,
 	message: undefined,
 	quitting: false,
+	marks: new Set(),
+	readOnly: false,
+	helpScroll: 0,
 };
 
 /** The rows the list shows now, which movement needs to know. */
@@ -78,6 +89,7 @@ export type ViewAction =
 	| {type: 'command/cancel'}
 	| {type: 'help/toggle'}
 	| {type: 'help/close'}
+	| {type: 'help/scroll'; by: number}
 	| {type: 'message/show'; message: Message}
 	| {type: 'message/clear'}
 	| {type: 'quit'};
@@ -154,7 +166,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'filter/clear': {
-			return {...state, mode: 'list', filter: '', draft: ''};
+			return {...state, mode: 'list', filter: '', draft: '', marks: state.mode === 'list' ? new Set() : state.marks};
 		}
 
 		case 'command/open': {
@@ -182,11 +194,18 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'help/toggle': {
-			return {...state, mode: state.mode === 'help' ? 'list' : 'help'};
+			// Help opened from a pane goes back to the pane.
+			if (state.mode === 'help') return {...state, mode: state.helpReturn ?? 'list'};
+			const back: Mode = state.mode === 'pane' ? 'pane' : 'list';
+			return {...state, mode: 'help', helpScroll: 0, helpReturn: back};
+		}
+
+		case 'help/scroll': {
+			return {...state, helpScroll: Math.max(0, state.helpScroll + action.by)};
 		}
 
 		case 'help/close': {
-			return {...state, mode: 'list'};
+			return {...state, mode: state.helpReturn ?? 'list'};
 		}
 
 		case 'message/show': {

@@ -16,13 +16,14 @@ type RowLineProps = {
 	tone: Tone | undefined;
 	after: string;
 	selected: boolean;
+	marked: boolean;
 	pointer: string;
 	color: boolean;
 };
 
 /** Props are plain strings, so a row whose text did not change is not rendered again. */
-const RowLine = memo(function RowLine({before, status, tone, after, selected, pointer, color}: RowLineProps) {
-	const gutter = selected ? `${pointer} ` : '  ';
+const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, pointer, color}: RowLineProps) {
+	const gutter = `${selected ? pointer : ' '}${marked ? '*' : ' '}`;
 	if (!color) {
 		return (
 			<Text wrap="truncate">
@@ -48,13 +49,14 @@ export type ContainerTableProps = {
 	rows: readonly ContainerRow[];
 	layout: ColumnLayout<ContainerColumn>;
 	selectedKey: string | undefined;
+	marks: ReadonlySet<string>;
 	/** Lines for the rows (the heading comes on top of them). */
 	height: number;
 	theme: Theme;
 	emptyText: string;
 };
 
-export function ContainerTable({rows, layout, selectedKey, height, theme, emptyText}: ContainerTableProps) {
+export function ContainerTable({rows, layout, selectedKey, marks, height, theme, emptyText}: ContainerTableProps) {
 	const glyphs = selectGlyphs(theme);
 	return (
 		<Box flexDirection="column" height={height + 1} flexShrink={0}>
@@ -85,6 +87,7 @@ export function ContainerTable({rows, layout, selectedKey, height, theme, emptyT
 							tone={statusIndex === -1 ? undefined : segments[statusIndex]!.tone}
 							after={statusIndex === -1 ? '' : after}
 							selected={row.key === selectedKey}
+							marked={marks.has(row.key)}
 							pointer={glyphs.pointer}
 							color={theme.color}
 						/>

@@ -1,33 +1,52 @@
-// The `?` overlay: every binding of the keymap table, as the table says it.
-import {Table} from '@alcalzone/ink-table';
+// The `?` overlay: every binding of the keymap table, grouped by where it applies, scrollable.
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
-import type {KeyBinding} from '../keys/keymap.js';
 import {padCell, truncateText} from '../format/table.js';
+import {type KeyBinding, type KeyScope, scopeTitles} from '../keys/keymap.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HelpOverlayProps = {
 	bindings: readonly KeyBinding[];
 	height: number;
-	theme: Theme;
 	width: number;
+	scroll: number;
+	theme: Theme;
 };
 
-export function HelpOverlay({bindings, height, theme, width}: HelpOverlayProps) {
+type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
+
+export function selectHelpLines(bindings: readonly KeyBinding[]): HelpLine[] {
+	const scopes: KeyScope[] = ['list', 'pane', 'confirm', 'global'];
+	return scopes.flatMap(scope => [
+		{kind: 'heading' as const, text: scopeTitles[scope]},
+		...bindings
+			.filter(binding => binding.scope === scope)
+			.map(binding => ({kind: 'binding' as const, label: binding.label, help: binding.help})),
+	]);
+}
+
+export function HelpOverlay({bindings, height, width, scroll, theme}: HelpOverlayProps) {
 	const {ellipsis} = selectGlyphs(theme);
-	const data = bindings.map(binding => ({KEY: binding.label, ACTION: binding.help}));
-	const keyWidth = Math.max(3, ...data.map(row => row.KEY.length));
+	const lines = selectHelpLines(bindings);
+	const room = Math.max(1, height - 1);
+	const top = Math.max(0, Math.min(scroll, lines.length - room));
+	const shown = lines.slice(top, top + room);
+	const keyWidth = Math.max(...lines.map(line => (line.kind === 'binding' ? line.label.length : 0)));
+	const more = lines.length > room ? ` (${top + 1}-${top + shown.length} of ${lines.length}, j/k scroll)` : '';
 	return (
 		<Box flexDirection="column" height={height} flexShrink={0} overflow="hidden">
-			<Text bold={theme.color}>Keys (Esc or ? closes this help)</Text>
-			{theme.unicode && height >= data.length * 2 + 4 && width >= 40 + keyWidth ? (
-				<Table
-					data={data}
-					header={({children}: {children?: ReactNode}) => <Text bold={theme.color}>{children}</Text>}
-				/>
-			) : (
-				// Small screens and consoles without Unicode get the same table without lines.
-				data.map(row => <Text key={row.KEY} wrap="truncate">{truncateText(`  ${padCell(row.KEY, keyWidth)}  ${row.ACTION}`, width, ellipsis)}</Text>)
+			<Text bold={theme.color} wrap="truncate">
+				{truncateText(`Keys: Esc or ? closes this help${more}`, width, ellipsis)}
+			</Text>
+			{shown.map(line =>
+				line.kind === 'heading' ? (
+					<Text key={`h-${line.text}`} bold={theme.color} underline={theme.color} wrap="truncate">
+						{line.text}
+					</Text>
+				) : (
+					<Text key={`${line.label}-${line.help}`} wrap="truncate">
+						{truncateText(`  ${padCell(line.label, keyWidth)}  ${line.help}`, width, ellipsis)}
+					</Text>
+				),
 			)}
 		</Box>
 	);

@@ -4,6 +4,7 @@ import type {KeyBinding} from '../keys/keymap.js';
 import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
 import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {PaneView, type PaneViewProps} from './PaneView.js';
 import {StatusLine, type StatusLineProps} from './StatusLine.js';
 import type {Theme} from './theme.js';
 import {TooSmall} from './TooSmall.js';
@@ -17,9 +18,12 @@ export type ScreenProps = {
 	table: ContainerTableProps;
 	status: StatusLineProps;
 	bindings: readonly KeyBinding[];
+	/** Details, inspect or top, shown instead of the list. */
+	pane?: Omit<PaneViewProps, 'height' | 'width' | 'theme'> | undefined;
+	helpScroll: number;
 };
 
-export function Screen({width, height, minimum, theme, header, table, status, bindings}: ScreenProps) {
+export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll}: ScreenProps) {
 	if (width < minimum.width || height < minimum.height) {
 		return <TooSmall width={width} height={height} minWidth={minimum.width} minHeight={minimum.height} />;
 	}
@@ -28,7 +32,9 @@ export function Screen({width, height, minimum, theme, header, table, status, bi
 		<Box flexDirection="column" width={width} height={height}>
 			<Header {...header} />
 			{status.mode === 'help' ? (
-				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} />
+				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} scroll={helpScroll} />
+			) : pane ? (
+				<PaneView {...pane} height={table.height} width={width} theme={theme} />
 			) : (
 				<ContainerTable {...table} />
 			)}

@@ -11,14 +11,24 @@ export type StatusLineProps = {
 	hints: string;
 	theme: Theme;
 	width: number;
+	/** The y / N question while one is asked. */
+	question?: string | undefined;
 };
 
-export function StatusLine({mode, draft, message, hints, theme, width}: StatusLineProps) {
+export function StatusLine({mode, draft, message, hints, theme, width, question}: StatusLineProps) {
 	const {ellipsis} = selectGlyphs(theme);
-	if (mode === 'filter' || mode === 'command') {
+	if (mode === 'confirm' && question) {
+		return (
+			<Text wrap="truncate" color={theme.color ? 'yellow' : undefined} bold={theme.color}>
+				{truncateText(question, width, ellipsis)}
+			</Text>
+		);
+	}
+
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search') {
 		return (
 			<Text wrap="truncate">
-				{mode === 'filter' ? '/' : ':'}
+				{mode === 'command' ? ':' : '/'}
 				{truncateText(draft, Math.max(0, width - 2), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>

@@ -1,0 +1,144 @@
+// Lines of the details, inspect and top panes, with secret-looking environment values masked. Pure.
+import type {InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
+import {toContainerTiming} from '../engine/timing.js';
+import {formatHumanDuration} from './duration.js';
+import {formatPorts} from './ports.js';
+import {formatStatus, isZeroTime} from './status.js';
+import {padCell} from './table.js';
+
+/** Names that usually hold credentials (DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, ...). */
+export function isSecretName(name: string): boolean {
+	return /pass(word|wd)?|secret|token|(^|_)key($|_)|api_?key|credential|private|auth|cert/i.test(name);
+}
+
+export const secretMask = '******';
+
+/** `NAME=value` entries with secret-looking values masked unless revealed. */
+export function maskEnvironment(entries: readonly string[], revealed: boolean): string[] {
+	if (revealed) return [...entries];
+	return entries.map(entry => {
+		const equals = entry.indexOf('=');
+		if (equals === -1) return entry;
+		const name = entry.slice(0, equals);
+		return isSecretName(name) ? `${name}=${secretMask}` : entry;
+	});
+}
+
+type Inspected = {
+	Id?: string;
+	Name?: string;
+	Created?: string;
+	Path?: string;
+	Args?: string[];
+	Image?: string;
+	RestartCount?: number;
+	State?: Parameters<typeof toContainerTiming>[0];
+	Config?: {Image?: string; Env?: string[]; Labels?: Record<string, string> | null; Cmd?: string[] | null; Tty?: boolean};
+	HostConfig?: {RestartPolicy?: {Name?: string; MaximumRetryCount?: number}};
+	NetworkSettings?: {
+		Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null;
+		Networks?: Record<string, {IPAddress?: string; Gateway?: string; GlobalIPv6Address?: string; Aliases?: string[] | null}> | null;
+	};
+	Mounts?: Array<{Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean}>;
+};
+
+/** A deep copy of the document with Config.Env masked, for the inspect pane. */
+export function maskInspectDocument(document: InspectDocument, revealed: boolean): InspectDocument {
+	const copy = structuredClone(document) as Inspected & InspectDocument;
+	if (copy.Config?.Env) copy.Config.Env = maskEnvironment(copy.Config.Env, revealed);
+	return copy;
+}
+
+export function formatInspectLines(document: InspectDocument, revealed: boolean): string[] {
+	return JSON.stringify([maskInspectDocument(document, revealed)], null, 2).split('\n');
+}
+
+/** The inspect document's ports map, as the list's PORTS column shows ports. */
+export function portsFromInspect(document: InspectDocument): PortRecord[] {
+	const ports = (document as Inspected).NetworkSettings?.Ports ?? {};
+	const records: PortRecord[] = [];
+	for (const [key, bindings] of Object.entries(ports)) {
+		const [portText, type = 'tcp'] = key.split('/');
+		const privatePort = Number(portText);
+		if (!bindings || bindings.length === 0) {
+			records.push({ip: '', privatePort, publicPort: 0, type});
+			continue;
+		}
+
+		for (const binding of bindings) {
+			records.push({ip: binding.HostIp || '0.0.0.0', privatePort, publicPort: Number(binding.HostPort ?? 0), type});
+		}
+	}
+
+	return records;
+}
+
+function formatTime(iso: string | undefined, now: number): string {
+	if (!iso || isZeroTime(iso)) return '-';
+	const when = Date.parse(iso);
+	return `${new Date(when).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${formatHumanDuration(now - when)} ago)`;
+}
+
+function quoteArgument(argument: string): string {
+	return /[\s"'$`\\]/.test(argument) || argument === '' ? JSON.stringify(argument) : argument;
+}
+
+/** The details pane: what people look for first, one `label  value` per line, lists indented below. */
+export function formatDetailsLines(document: InspectDocument, revealed: boolean, now: number): string[] {
+	const inspected = document as Inspected;
+	const lines: string[] = [];
+	const field = (label: string, value: string) => lines.push(`${padCell(label, 16)}${value}`);
+	const list = (label: string, values: readonly string[]) => {
+		field(label, values.length === 0 ? '-' : values[0]!);
+		for (const value of values.slice(1)) lines.push(`${' '.repeat(16)}${value}`);
+	};
+
+	const timing = toContainerTiming(inspected.State ?? {});
+	field('Name', (inspected.Name ?? '').replace(/^\//, ''));
+	field('ID', (inspected.Id ?? '').slice(0, 12));
+	field('Status', formatStatus(timing, now) || '-');
+	field('Image', `${inspected.Config?.Image ?? '-'} (${(inspected.Image ?? '').replace(/^sha256:/, '').slice(0, 12)})`);
+	field('Command', [inspected.Path ?? '', ...(inspected.Args ?? [])].filter(part => part !== '').map(quoteArgument).join(' ') || '-');
+	field('Created', formatTime(inspected.Created, now));
+	field('Started', formatTime(inspected.State?.StartedAt, now));
+	if (!timing.running) field('Finished', formatTime(inspected.State?.FinishedAt, now));
+	const policy = inspected.HostConfig?.RestartPolicy;
+	const policyName = policy?.Name || 'no';
+	field(
+		'Restart policy',
+		`${policyName}${policyName === 'on-failure' && policy?.MaximumRetryCount ? `:${policy.MaximumRetryCount}` : ''} (restarted ${inspected.RestartCount ?? 0} times)`,
+	);
+	list('Ports', formatPorts(portsFromInspect(document)).split(', ').filter(Boolean));
+	list(
+		'Mounts',
+		(inspected.Mounts ?? []).map(
+			mount =>
+				`${mount.Type === 'volume' ? `volume ${mount.Name ?? ''}` : (mount.Source ?? '')} -> ${mount.Destination ?? ''} (${mount.RW === false ? 'ro' : 'rw'})`,
+		),
+	);
+	list(
+		'Networks',
+		Object.entries(inspected.NetworkSettings?.Networks ?? {}).map(
+			([name, network]) =>
+				`${name}  ${network.IPAddress || '-'}${network.GlobalIPv6Address ? ` ${network.GlobalIPv6Address}` : ''}${network.Gateway ? `  gateway ${network.Gateway}` : ''}`,
+		),
+	);
+	list('Environment', maskEnvironment(inspected.Config?.Env ?? [], revealed));
+	list(
+		'Labels',
+		Object.entries(inspected.Config?.Labels ?? {})
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([name, value]) => `${name}=${value}`),
+	);
+	return lines;
+}
+
+/** `docker top` as aligned columns; the last column (the command) takes what is left. */
+export function formatTopLines(table: ProcessTable): string[] {
+	const widths = table.titles.map((title, index) =>
+		Math.max(title.length, ...table.processes.map(process => (process[index] ?? '').length)),
+	);
+	const line = (cells: readonly string[]) =>
+		cells.map((cell, index) => (index === cells.length - 1 ? cell : padCell(cell, widths[index] ?? 0))).join('  ');
+	return [line(table.titles), ...table.processes.map(process => line(process))];
+}

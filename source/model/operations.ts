@@ -1,0 +1,138 @@
+// Work asked of the engines (actions, inspect, top, shells) as data, the confirmation before it, and the
+// pane that shows a result. Pure: the app layer takes requests from the outbox and reports back.
+import type {
+	ContainerActionName,
+	ContainerActionOptions,
+	ContainerState,
+	InspectDocument,
+	ProcessTable,
+} from '../engine/types.js';
+
+export type ActionTarget = {key: string; engine: string; id: string; name: string; state: ContainerState};
+
+export type Request =
+	| {
+			id: number;
+			kind: 'container-action';
+			action: ContainerActionName;
+			targets: readonly ActionTarget[];
+			options: ContainerActionOptions;
+	  }
+	| {id: number; kind: 'inspect' | 'top'; target: ActionTarget}
+	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget};
+
+export type Confirmation = {
+	action: ContainerActionName;
+	targets: readonly ActionTarget[];
+	/** Remove: some targets are running, so removing them forces. */
+	force: boolean;
+	/** Remove: also the anonymous volumes (`docker rm -v`). */
+	removeVolumes: boolean;
+};
+
+export type PaneKind = 'details' | 'inspect' | 'top';
+
+export type Pane = {
+	kind: PaneKind;
+	target: ActionTarget;
+	/** The inspect document (details, inspect) or the process table (top); undefined while loading. */
+	document: InspectDocument | undefined;
+	table: ProcessTable | undefined;
+	error: string | undefined;
+	/** Secret-looking environment values are masked until revealed. */
+	revealed: boolean;
+	/** First line on screen. */
+	scroll: number;
+	/** What `/` searches for in the pane, once kept. */
+	search: string;
+};
+
+export type OperationsState = {
+	nextId: number;
+	outbox: readonly Request[];
+	confirmation: Confirmation | undefined;
+	pane: Pane | undefined;
+};
+
+export const emptyOperations: OperationsState = {nextId: 1, outbox: [], confirmation: undefined, pane: undefined};
+
+export type RequestResult =
+	| {kind: 'container-action'; failures: ReadonlyArray<{name: string; error: string}>}
+	| {kind: 'inspect'; document: InspectDocument}
+	| {kind: 'top'; table: ProcessTable}
+	| {kind: 'terminal'; error: string | undefined}
+	| {kind: 'failed'; error: string};
+
+/** Past tense and progressive of each action, for status messages. */
+export const actionWords: Record<ContainerActionName, {doing: string; done: string; verb: string}> = {
+	stop: {doing: 'Stopping', done: 'Stopped', verb: 'stop'},
+	start: {doing: 'Starting', done: 'Started', verb: 'start'},
+	restart: {doing: 'Restarting', done: 'Restarted', verb: 'restart'},
+	pause: {doing: 'Pausing', done: 'Paused', verb: 'pause'},
+	unpause: {doing: 'Unpausing', done: 'Unpaused', verb: 'unpause'},
+	kill: {doing: 'Killing', done: 'Killed', verb: 'kill'},
+	remove: {doing: 'Removing', done: 'Removed', verb: 'remove'},
+};
+
+export function describeTargets(targets: readonly ActionTarget[]): string {
+	if (targets.length === 1) return targets[0]!.name;
+	return `${targets.length} containers`;
+}
+
+const runningStates = new Set<ContainerState>(['running', 'paused', 'restarting']);
+
+/** `p` pauses, or unpauses when every target is paused already. */
+export function choosePauseAction(targets: readonly ActionTarget[]): ContainerActionName {
+	return targets.length > 0 && targets.every(target => target.state === 'paused') ? 'unpause' : 'pause';
+}
+
+/** Kill and remove always ask; the others ask when they act on more than one container. */
+export function needsConfirmation(action: ContainerActionName, targets: readonly ActionTarget[]): boolean {
+	return action === 'kill' || action === 'remove' || targets.length > 1;
+}
+
+export function createConfirmation(action: ContainerActionName, targets: readonly ActionTarget[]): Confirmation {
+	return {
+		action,
+		targets,
+		force: action === 'remove' && targets.some(target => runningStates.has(target.state)),
+		removeVolumes: false,
+	};
+}
+
+/** The question, as the prompt line shows it. */
+export function formatConfirmation(confirmation: Confirmation): string {
+	const {action, targets, force, removeVolumes} = confirmation;
+	const what = describeTargets(targets);
+	if (action === 'remove') {
+		const running = targets.filter(target => runningStates.has(target.state)).length;
+		const forced = force ? ` ${running === targets.length && targets.length === 1 ? 'It is running: it will be force-removed' : `${running} running: force-removed`} (docker rm -f).` : '';
+		const volumes = ` [${removeVolumes ? 'x' : ' '}] v: also its anonymous volumes.`;
+		return `Remove ${what}?${forced}${volumes} y / N`;
+	}
+
+	return `${actionWords[action].verb[0]!.toUpperCase()}${actionWords[action].verb.slice(1)} ${what}? y / N`;
+}
+
+export function enqueue(state: OperationsState, request: DistributiveOmit<Request, 'id'>): OperationsState {
+	return {...state, nextId: state.nextId + 1, outbox: [...state.outbox, {...request, id: state.nextId} as Request]};
+}
+
+export function takeRequests(state: OperationsState, ids: readonly number[]): OperationsState {
+	return {...state, outbox: state.outbox.filter(request => !ids.includes(request.id))};
+}
+
+export function openPane(kind: PaneKind, target: ActionTarget): Pane {
+	return {kind, target, document: undefined, table: undefined, error: undefined, revealed: false, scroll: 0, search: ''};
+}
+
+/** A pane takes the result of a request only if it still shows the container the request was for. */
+export function fillPane(pane: Pane | undefined, target: ActionTarget, result: RequestResult): Pane | undefined {
+	if (!pane || pane.target.key !== target.key) return pane;
+	if (result.kind === 'inspect') return {...pane, document: result.document, error: undefined};
+	if (result.kind === 'top') return {...pane, table: result.table, error: undefined};
+	if (result.kind === 'failed') return {...pane, error: result.error};
+	return pane;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
