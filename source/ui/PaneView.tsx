@@ -35,7 +35,7 @@ const PaneLine = memo(function PaneLine({text, search, color}: PaneLineProps) {
 			{parts.map((part, index) =>
 				part.match ? (
 					// eslint-disable-next-line react/no-array-index-key -- runs have no identity but their place
-					<Text key={index} inverse={color} bold>
+					<Text key={index} inverse={color} bold={color}>
 						{color ? part.text : `[${part.text}]`}
 					</Text>
 				) : (

@@ -1,0 +1,124 @@
+// The containers reducer: records per engine and id, listing, events, inspect timings.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {
+	containerKey,
+	type ContainersState,
+	emptyContainers,
+	reduceContainers,
+} from '../../source/model/containers.js';
+import {containerRecord, timingRecord} from './records.js';
+
+function listed(state: ContainersState, engine: string, ids: string[]): ContainersState {
+	return reduceContainers(state, {
+		type: 'containers/listed',
+		engine,
+		records: ids.map(id => containerRecord({engine, id})),
+	});
+}
+
+const sortedKeys = (state: ContainersState) => [...state.records.keys()].sort();
+
+describe('containerKey', () => {
+	test('engine and id both count, and cannot run into each other', () => {
+		assert.notEqual(containerKey('a', 'b'), containerKey('b', 'a'));
+		assert.notEqual(containerKey('ab', 'c'), containerKey('a', 'bc'));
+		assert.equal(containerKey('local', 'c1'), containerKey('local', 'c1'));
+	});
+});
+
+describe('reduceContainers', () => {
+	test('a listing fills the state and marks the engine listed', () => {
+		const state = listed(emptyContainers, 'local', ['c1', 'c2']);
+		assert.deepEqual(sortedKeys(state), [containerKey('local', 'c1'), containerKey('local', 'c2')]);
+		assert.deepEqual([...state.listedEngines], ['local']);
+		assert.equal(emptyContainers.records.size, 0, 'the empty state is not changed in place');
+	});
+
+	test('a listing replaces only that engine’s records', () => {
+		let state = listed(emptyContainers, 'local', ['c1', 'c2']);
+		state = listed(state, 'remote', ['r1']);
+		state = listed(state, 'local', ['c3']);
+		assert.deepEqual(sortedKeys(state), [containerKey('local', 'c3'), containerKey('remote', 'r1')].sort());
+		assert.deepEqual([...state.listedEngines].sort(), ['local', 'remote']);
+	});
+
+	test('an empty listing empties that engine and still counts as listed', () => {
+		let state = listed(emptyContainers, 'local', ['c1']);
+		state = listed(state, 'local', []);
+		assert.equal(state.records.size, 0);
+		assert.ok(state.listedEngines.has('local'));
+	});
+
+	test('two engines with the same container id stay separate', () => {
+		let state = listed(emptyContainers, 'local', ['same']);
+		state = listed(state, 'remote', ['same']);
+		assert.equal(state.records.size, 2);
+		assert.equal(state.records.get(containerKey('local', 'same'))?.engine, 'local');
+		assert.equal(state.records.get(containerKey('remote', 'same'))?.engine, 'remote');
+
+		state = reduceContainers(state, {type: 'container/removed', engine: 'local', id: 'same'});
+		assert.deepEqual(sortedKeys(state), [containerKey('remote', 'same')]);
+	});
+
+	test('an update adds or replaces one record and forgets its timing', () => {
+		let state = listed(emptyContainers, 'local', ['c1']);
+		state = reduceContainers(state, {type: 'container/timed', engine: 'local', id: 'c1', timing: timingRecord()});
+		assert.ok(state.timings.has(containerKey('local', 'c1')));
+
+		state = reduceContainers(state, {
+			type: 'container/updated',
+			record: containerRecord({id: 'c1', state: 'exited', status: 'Exited (0) 1 second ago'}),
+		});
+		assert.equal(state.records.get(containerKey('local', 'c1'))?.state, 'exited');
+		assert.equal(state.timings.has(containerKey('local', 'c1')), false);
+
+		state = reduceContainers(state, {type: 'container/updated', record: containerRecord({id: 'c2'})});
+		assert.deepEqual(sortedKeys(state), [containerKey('local', 'c1'), containerKey('local', 'c2')]);
+	});
+
+	test('a removal drops the record and its timing; an unknown one changes nothing', () => {
+		let state = listed(emptyContainers, 'local', ['c1', 'c2']);
+		state = reduceContainers(state, {type: 'container/timed', engine: 'local', id: 'c1', timing: timingRecord()});
+		state = reduceContainers(state, {type: 'container/removed', engine: 'local', id: 'c1'});
+		assert.deepEqual(sortedKeys(state), [containerKey('local', 'c2')]);
+		assert.equal(state.timings.size, 0);
+
+		const same = reduceContainers(state, {type: 'container/removed', engine: 'local', id: 'nope'});
+		assert.equal(same, state);
+		const otherEngine = reduceContainers(state, {type: 'container/removed', engine: 'remote', id: 'c2'});
+		assert.equal(otherEngine, state);
+	});
+
+	test('a timing is kept for a known container and ignored for an unknown one', () => {
+		const state = listed(emptyContainers, 'local', ['c1']);
+		const timing = timingRecord({health: 'healthy'});
+		const timed = reduceContainers(state, {type: 'container/timed', engine: 'local', id: 'c1', timing});
+		assert.equal(timed.timings.get(containerKey('local', 'c1')), timing);
+
+		const ignored = reduceContainers(state, {type: 'container/timed', engine: 'local', id: 'gone', timing});
+		assert.equal(ignored, state);
+		const wrongEngine = reduceContainers(state, {type: 'container/timed', engine: 'remote', id: 'c1', timing});
+		assert.equal(wrongEngine, state);
+	});
+
+	test('a fresh listing forgets that engine’s timings only', () => {
+		let state = listed(emptyContainers, 'local', ['c1']);
+		state = listed(state, 'remote', ['c1']);
+		for (const engine of ['local', 'remote']) {
+			state = reduceContainers(state, {type: 'container/timed', engine, id: 'c1', timing: timingRecord()});
+		}
+
+		state = listed(state, 'local', ['c1']);
+		assert.deepEqual([...state.timings.keys()], [containerKey('remote', 'c1')]);
+	});
+
+	test('an engine whose name is a prefix of another keeps its own timings', () => {
+		let state = listed(emptyContainers, 'dev', ['c1']);
+		state = listed(state, 'dev2', ['c1']);
+		state = reduceContainers(state, {type: 'container/timed', engine: 'dev2', id: 'c1', timing: timingRecord()});
+		state = listed(state, 'dev', ['c1']);
+		assert.deepEqual([...state.timings.keys()], [containerKey('dev2', 'c1')]);
+		assert.equal(state.records.size, 2);
+	});
+});

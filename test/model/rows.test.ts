@@ -1,0 +1,220 @@
+// From state to the rows of the containers pane: formatting, filter, grouping by compose project, counts.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {ContainerRecord} from '../../source/engine/types.js';
+import {containerKey, type ContainersState, emptyContainers, reduceContainers} from '../../source/model/containers.js';
+import {
+	composeProjectLabel,
+	type ContainerRow,
+	filterContainerRows,
+	selectContainerCounts,
+	selectContainerRows,
+	sortContainerRows,
+} from '../../source/model/rows.js';
+import {emptyStats, reduceStats, type StatsState} from '../../source/model/stats.js';
+import {containerRecord, statsSample, timingRecord} from './records.js';
+
+const now = Date.parse('2024-05-01T12:00:00Z');
+
+function stateOf(records: ContainerRecord[]): ContainersState {
+	const engines = new Set(records.map(record => record.engine));
+	let state = emptyContainers;
+	for (const engine of engines) {
+		state = reduceContainers(state, {
+			type: 'containers/listed',
+			engine,
+			records: records.filter(record => record.engine === engine),
+		});
+	}
+
+	return state;
+}
+
+function project(name: string): Record<string, string> {
+	return {[composeProjectLabel]: name};
+}
+
+const names = (rows: readonly ContainerRow[]) => rows.map(row => row.name);
+
+const records: ContainerRecord[] = [
+	containerRecord({id: 'a1', names: ['/shop-web-1'], image: 'nginx:1.25', labels: project('shop')}),
+	containerRecord({
+		id: 'a2',
+		names: ['/shop-db-1'],
+		image: 'postgres:16',
+		labels: project('shop'),
+		state: 'exited',
+		status: 'Exited (0) 2 hours ago',
+	}),
+	containerRecord({id: 'b1', names: ['/blog-app-1'], image: 'ghost:5', labels: project('blog')}),
+	containerRecord({id: 'c1', names: ['/zeta'], image: 'redis:7', state: 'paused', status: 'Up 1 hour (Paused)'}),
+	containerRecord({id: 'c2', names: ['/alpha'], image: 'busybox', state: 'created', status: 'Created'}),
+	containerRecord({
+		id: 'c3',
+		names: ['/mid'],
+		image: 'busybox',
+		state: 'restarting',
+		status: 'Restarting (1) 2 seconds ago',
+	}),
+];
+
+describe('selectContainerRows', () => {
+	test('compose projects together alphabetically, standalone containers after, names within', () => {
+		const rows = selectContainerRows(stateOf(records), emptyStats, '', now);
+		assert.deepEqual(names(rows), ['blog-app-1', 'shop-db-1', 'shop-web-1', 'alpha', 'mid', 'zeta']);
+		assert.deepEqual(
+			rows.map(row => row.project),
+			['blog', 'shop', 'shop', '', '', ''],
+		);
+	});
+
+	test('a row carries the formatted cells and the tone of its status', () => {
+		const state = stateOf([
+			containerRecord({
+				id: 'x1',
+				names: ['/other/alias', '/web'],
+				image: `nginx@sha256:${'b'.repeat(64)}`,
+				status: 'Up 5 seconds (unhealthy)',
+				ports: [{ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp'}],
+			}),
+		]);
+		const [row] = selectContainerRows(state, emptyStats, '', now);
+		assert.deepEqual(row, {
+			key: containerKey('local', 'x1'),
+			engine: 'local',
+			id: 'x1',
+			name: 'web',
+			image: 'nginx',
+			state: 'running',
+			status: 'Up 5 seconds (unhealthy)',
+			tone: 'bad',
+			ports: '0.0.0.0:8080->80/tcp',
+			project: '',
+			figures: undefined,
+		});
+	});
+
+	test('with a timing from inspect the status is computed for now and ticks on', () => {
+		let state = stateOf([containerRecord({id: 'x1', status: 'Up 3 minutes'})]);
+		state = reduceContainers(state, {
+			type: 'container/timed',
+			engine: 'local',
+			id: 'x1',
+			timing: timingRecord({startedAt: '2024-05-01T10:00:00Z', health: 'starting'}),
+		});
+		const [row] = selectContainerRows(state, emptyStats, '', now);
+		assert.equal(row?.status, 'Up 2 hours (health: starting)');
+		assert.equal(row?.tone, 'warning');
+		const [later] = selectContainerRows(state, emptyStats, '', now + 24 * 3_600_000);
+		assert.equal(later?.status, 'Up 26 hours (health: starting)');
+	});
+
+	test('figures only for running and paused containers', () => {
+		const state = stateOf(records);
+		let stats: StatsState = emptyStats;
+		for (const id of ['a1', 'a2', 'c1']) {
+			stats = reduceStats(stats, {type: 'stats/sampled', engine: 'local', id, sample: statsSample({memoryUsage: 1024})});
+		}
+
+		const rows = selectContainerRows(state, stats, '', now);
+		const figures = Object.fromEntries(rows.map(row => [row.id, row.figures?.memoryUsage]));
+		assert.deepEqual(figures, {a1: 1024, a2: undefined, b1: undefined, c1: 1024, c2: undefined, c3: undefined});
+	});
+
+	test('figures belong to the engine the stats came from', () => {
+		const state = stateOf([containerRecord({id: 'same'}), containerRecord({id: 'same', engine: 'remote'})]);
+		const stats = reduceStats(emptyStats, {
+			type: 'stats/sampled',
+			engine: 'remote',
+			id: 'same',
+			sample: statsSample({memoryUsage: 2048}),
+		});
+		const rows = selectContainerRows(state, stats, '', now);
+		assert.equal(rows.length, 2);
+		const byEngine = Object.fromEntries(rows.map(row => [row.engine, row.figures?.memoryUsage]));
+		assert.deepEqual(byEngine, {local: undefined, remote: 2048});
+	});
+
+	test('the filter applies before sorting', () => {
+		const rows = selectContainerRows(stateOf(records), emptyStats, 'shop', now);
+		assert.deepEqual(names(rows), ['shop-db-1', 'shop-web-1']);
+	});
+});
+
+describe('filterContainerRows', () => {
+	const rows = selectContainerRows(stateOf(records), emptyStats, '', now);
+	const cases: Array<{filter: string; expected: string[]; why: string}> = [
+		{filter: '', expected: names(rows), why: 'empty keeps all'},
+		{filter: '   ', expected: names(rows), why: 'blank keeps all'},
+		{filter: 'web', expected: ['shop-web-1'], why: 'by name'},
+		{filter: 'WEB', expected: ['shop-web-1'], why: 'case-insensitive'},
+		{filter: ' web ', expected: ['shop-web-1'], why: 'trimmed'},
+		{filter: 'postgres', expected: ['shop-db-1'], why: 'by image'},
+		{filter: 'paused', expected: ['zeta'], why: 'by status'},
+		{filter: 'exited', expected: ['shop-db-1'], why: 'by status text'},
+		{filter: 'blog', expected: ['blog-app-1'], why: 'by project (and name)'},
+		{filter: 'shop', expected: ['shop-db-1', 'shop-web-1'], why: 'by project'},
+		{filter: 'nothing-like-this', expected: [], why: 'no match'},
+	];
+
+	for (const {filter, expected, why} of cases) {
+		test(`"${filter}": ${why}`, () => {
+			assert.deepEqual(names(filterContainerRows(rows, filter)).sort(), [...expected].sort());
+		});
+	}
+
+	test('by project only, where name, image and status do not match', () => {
+		const state = stateOf([
+			containerRecord({id: 'p1', names: ['/one'], image: 'busybox', labels: project('payments')}),
+			containerRecord({id: 'p2', names: ['/two'], image: 'busybox'}),
+		]);
+		const all = selectContainerRows(state, emptyStats, '', now);
+		assert.deepEqual(names(filterContainerRows(all, 'payments')), ['one']);
+	});
+
+	test('by id prefix', () => {
+		const state = stateOf([
+			containerRecord({id: '3f9a0c1d2e4b', names: ['/one']}),
+			containerRecord({id: '7b2c9d0e1f3a', names: ['/two']}),
+		]);
+		const all = selectContainerRows(state, emptyStats, '', now);
+		assert.deepEqual(names(filterContainerRows(all, '3f9a')), ['one']);
+		assert.deepEqual(names(filterContainerRows(all, '9a0c')), [], 'the id matches only from its start');
+	});
+});
+
+describe('sortContainerRows', () => {
+	test('does not change the array given', () => {
+		const rows = selectContainerRows(stateOf(records), emptyStats, '', now).reverse();
+		const before = names(rows);
+		sortContainerRows(rows);
+		assert.deepEqual(names(rows), before);
+	});
+
+	test('the same name on two engines sorts the same way every time', () => {
+		const state = stateOf([containerRecord({id: 'x', names: ['/web']}), containerRecord({id: 'x', names: ['/web'], engine: 'a'})]);
+		const rows = selectContainerRows(state, emptyStats, '', now);
+		assert.deepEqual(
+			sortContainerRows([...rows].reverse()).map(row => row.engine),
+			sortContainerRows(rows).map(row => row.engine),
+		);
+	});
+});
+
+describe('selectContainerCounts', () => {
+	test('total, running, paused and stopped', () => {
+		// restarting counts as running here; created, exited and dead as stopped.
+		const counts = selectContainerCounts(
+			stateOf([
+				...records,
+				containerRecord({id: 'd1', state: 'dead', status: 'Dead'}),
+				containerRecord({id: 'r1', state: 'running', engine: 'remote'}),
+			]),
+		);
+		assert.deepEqual(counts, {total: 8, running: 4, paused: 1, stopped: 3});
+	});
+
+	test('nothing listed: all zero', () => {
+		assert.deepEqual(selectContainerCounts(emptyContainers), {total: 0, running: 0, paused: 0, stopped: 0});
+	});
+});

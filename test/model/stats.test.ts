@@ -1,0 +1,155 @@
+// Stats figures computed as `docker stats` computes them, and the stats reducer.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {containerKey} from '../../source/model/containers.js';
+import {
+	calculateCpuPercent,
+	calculateFigures,
+	calculateMemoryUsage,
+	emptyStats,
+	reduceStats,
+} from '../../source/model/stats.js';
+import {statsSample} from './records.js';
+
+const MiB = 1024 * 1024;
+
+describe('calculateCpuPercent', () => {
+	// (cpuDelta / systemDelta) * onlineCpus * 100, and 0 unless both deltas are positive.
+	const cases: Array<{name: string; sample: Parameters<typeof calculateCpuPercent>[0]; expected: number}> = [
+		{
+			name: 'a tenth of the host on four CPUs',
+			sample: statsSample({cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9, onlineCpus: 4}),
+			expected: 40,
+		},
+		{
+			name: 'one whole CPU of two',
+			sample: statsSample({cpuTotal: 6e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9, onlineCpus: 2}),
+			expected: 100,
+		},
+		{
+			name: 'no CPU used',
+			sample: statsSample({cpuTotal: 1e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9}),
+			expected: 0,
+		},
+		{
+			name: 'container counter went back (restart)',
+			sample: statsSample({cpuTotal: 1e7, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9}),
+			expected: 0,
+		},
+		{
+			name: 'no system time passed',
+			sample: statsSample({cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 1e9, preSystemCpu: 1e9}),
+			expected: 0,
+		},
+		{
+			name: 'system counter went back',
+			sample: statsSample({cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 1e9, preSystemCpu: 2e9}),
+			expected: 0,
+		},
+		{
+			name: 'first sample: no previous reading at all',
+			sample: statsSample({cpuTotal: 5e8, preCpuTotal: 0, systemCpu: 0, preSystemCpu: 0}),
+			expected: 0,
+		},
+	];
+
+	for (const {name, sample, expected} of cases) {
+		test(name, () => {
+			assert.equal(calculateCpuPercent(sample), expected);
+		});
+	}
+});
+
+describe('calculateMemoryUsage', () => {
+	test('usage less the inactive page cache', () => {
+		assert.equal(calculateMemoryUsage(statsSample({memoryUsage: 100 * MiB, memoryCache: 20 * MiB})), 80 * MiB);
+	});
+
+	test('no cache: the usage as it is', () => {
+		assert.equal(calculateMemoryUsage(statsSample({memoryUsage: 100 * MiB, memoryCache: 0})), 100 * MiB);
+	});
+
+	test('a cache not smaller than the usage is not subtracted, as in the CLI', () => {
+		assert.equal(calculateMemoryUsage(statsSample({memoryUsage: 10 * MiB, memoryCache: 10 * MiB})), 10 * MiB);
+		assert.equal(calculateMemoryUsage(statsSample({memoryUsage: 10 * MiB, memoryCache: 30 * MiB})), 10 * MiB);
+	});
+});
+
+describe('calculateFigures', () => {
+	test('memory percent of the limit, from the usage less cache', () => {
+		const figures = calculateFigures(
+			statsSample({memoryUsage: 300 * MiB, memoryCache: 100 * MiB, memoryLimit: 800 * MiB, pids: 7}),
+		);
+		assert.deepEqual(figures, {
+			cpuPercent: 0,
+			memoryUsage: 200 * MiB,
+			memoryLimit: 800 * MiB,
+			memoryPercent: 25,
+			pids: 7,
+		});
+	});
+
+	test('no limit known: 0 percent, not a division by zero', () => {
+		assert.equal(calculateFigures(statsSample({memoryUsage: MiB, memoryLimit: 0})).memoryPercent, 0);
+	});
+});
+
+describe('reduceStats', () => {
+	const sample = statsSample({cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9, memoryUsage: MiB});
+
+	test('a sample sets the figures of that engine and container', () => {
+		const state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 40);
+		assert.equal(state.get(containerKey('remote', 'c1')), undefined);
+		assert.equal(emptyStats.size, 0, 'the empty state is not changed in place');
+	});
+
+	test('the same id on two engines keeps two sets of figures', () => {
+		let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+		state = reduceStats(state, {
+			type: 'stats/sampled',
+			engine: 'remote',
+			id: 'c1',
+			sample: statsSample({memoryUsage: 2 * MiB}),
+		});
+		assert.equal(state.size, 2);
+		assert.equal(state.get(containerKey('local', 'c1'))?.memoryUsage, MiB);
+		assert.equal(state.get(containerKey('remote', 'c1'))?.memoryUsage, 2 * MiB);
+	});
+
+	test('a later sample replaces the figures', () => {
+		let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+		state = reduceStats(state, {
+			type: 'stats/sampled',
+			engine: 'local',
+			id: 'c1',
+			sample: statsSample({memoryUsage: 5 * MiB}),
+		});
+		assert.equal(state.get(containerKey('local', 'c1'))?.memoryUsage, 5 * MiB);
+		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 0);
+	});
+
+	test('the end of a stream drops the figures; an unknown one changes nothing', () => {
+		let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+		state = reduceStats(state, {type: 'stats/ended', engine: 'local', id: 'c1'});
+		assert.equal(state.size, 0);
+		const same = reduceStats(state, {type: 'stats/ended', engine: 'local', id: 'c1'});
+		assert.equal(same, state);
+	});
+
+	for (const read of ['0001-01-01T00:00:00Z', '']) {
+		test(`a zero-time sample (read "${read}") from a stopped container ends the figures`, () => {
+			let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+			state = reduceStats(state, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read})});
+			assert.equal(state.has(containerKey('local', 'c1')), false);
+
+			const untouched = reduceStats(emptyStats, {
+				type: 'stats/sampled',
+				engine: 'local',
+				id: 'c1',
+				sample: statsSample({read}),
+			});
+			assert.equal(untouched, emptyStats);
+		});
+	}
+});

@@ -1,0 +1,336 @@
+// The view reducer: selection and scrolling, the `/` filter prompt and the `:` command line.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {
+	completeViewName,
+	initialView,
+	type ListShape,
+	reduceView,
+	selectOffset,
+	selectSelectedIndex,
+	type ViewAction,
+	type ViewState,
+} from '../../source/model/view.js';
+
+const keys = (count: number) => Array.from({length: count}, (_, index) => `k${index}`);
+const list = (count: number, pageSize = 5): ListShape => ({keys: keys(count), pageSize});
+
+function run(actions: ViewAction[], state: ViewState = initialView): ViewState {
+	return actions.reduce(reduceView, state);
+}
+
+function typed(mode: 'filter' | 'command', text: string, state: ViewState = initialView): ViewState {
+	const open: ViewAction = mode === 'filter' ? {type: 'filter/open'} : {type: 'command/open'};
+	const letters = [...text].map(
+		(character): ViewAction => ({type: mode === 'filter' ? 'filter/type' : 'command/type', text: character}),
+	);
+	return run([open, ...letters], state);
+}
+
+describe('moving the selection', () => {
+	type ListAction = Extract<ViewAction, {list: ListShape}>;
+	const cases: Array<{name: string; actions: ListAction[]; index: number}> = [
+		{name: 'nothing selected yet: the first row', actions: [], index: 0},
+		{name: 'down one', actions: [{type: 'move', by: 1, list: list(10)}], index: 1},
+		{name: 'up from the top stays on the first row', actions: [{type: 'move', by: -1, list: list(10)}], index: 0},
+		{
+			name: 'down past the end stays on the last row',
+			actions: [{type: 'move', by: 25, list: list(10)}],
+			index: 9,
+		},
+		{name: 'last', actions: [{type: 'move-to', to: 'last', list: list(10)}], index: 9},
+		{
+			name: 'first after last',
+			actions: [
+				{type: 'move-to', to: 'last', list: list(10)},
+				{type: 'move-to', to: 'first', list: list(10)},
+			],
+			index: 0,
+		},
+		{name: 'a page down moves by the page size', actions: [{type: 'page', by: 1, list: list(20, 5)}], index: 5},
+		{
+			name: 'a page down near the end stops at the last row',
+			actions: [
+				{type: 'move', by: 17, list: list(20, 5)},
+				{type: 'page', by: 1, list: list(20, 5)},
+			],
+			index: 19,
+		},
+		{
+			name: 'a page up near the top stops at the first row',
+			actions: [
+				{type: 'move', by: 3, list: list(20, 5)},
+				{type: 'page', by: -1, list: list(20, 5)},
+			],
+			index: 0,
+		},
+		{
+			name: 'a page of size 0 still moves one row',
+			actions: [{type: 'page', by: 1, list: list(20, 0)}],
+			index: 1,
+		},
+	];
+
+	for (const {name, actions, index} of cases) {
+		test(name, () => {
+			const state = run(actions);
+			const count = actions.length === 0 ? 10 : (actions[0]!.list.keys.length);
+			assert.equal(selectSelectedIndex(state, keys(count)), index);
+			if (actions.length > 0) assert.equal(state.selectedKey, `k${index}`);
+		});
+	}
+
+	test('an empty list has no selection', () => {
+		const state = run([{type: 'move', by: 1, list: list(0)}]);
+		assert.equal(state.selectedKey, undefined);
+		assert.equal(selectSelectedIndex(state, []), -1);
+		assert.equal(run([{type: 'move-to', to: 'last', list: list(0)}]).selectedKey, undefined);
+	});
+});
+
+describe('the selection across changes of the list', () => {
+	test('it stays on its row when the rows are re-ordered', () => {
+		const state = run([{type: 'move', by: 2, list: list(5)}]);
+		assert.equal(state.selectedKey, 'k2');
+		assert.equal(selectSelectedIndex(state, ['k4', 'k2', 'k0', 'k1', 'k3']), 1);
+	});
+
+	test('moving after a re-order starts from the row, not from the old index', () => {
+		let state = run([{type: 'move', by: 2, list: list(5)}]);
+		state = reduceView(state, {type: 'move', by: 1, list: {keys: ['k2', 'k0', 'k1', 'k3', 'k4'], pageSize: 5}});
+		assert.equal(state.selectedKey, 'k0');
+	});
+
+	test('when its row disappears it falls back to the same place', () => {
+		const state = run([{type: 'move', by: 2, list: list(5)}]);
+		assert.equal(selectSelectedIndex(state, ['k0', 'k1', 'k3', 'k4']), 2);
+	});
+
+	test('when its row disappears at the end it falls back to the new last row', () => {
+		const state = run([{type: 'move-to', to: 'last', list: list(5)}]);
+		assert.equal(selectSelectedIndex(state, ['k0', 'k1']), 1);
+	});
+
+	test('moving from a vanished row moves from where it was', () => {
+		let state = run([{type: 'move', by: 2, list: list(5)}]);
+		state = reduceView(state, {type: 'move', by: 1, list: {keys: ['k0', 'k1', 'k3', 'k4'], pageSize: 5}});
+		assert.equal(state.selectedKey, 'k4');
+	});
+});
+
+describe('selectOffset', () => {
+	test('scrolls down just enough to show the selection', () => {
+		const state = run([{type: 'move', by: 7, list: list(20, 5)}]);
+		assert.equal(selectOffset(state, keys(20), 5), 3);
+		assert.equal(state.offset, 3);
+	});
+
+	test('scrolls up when the selection goes above the page', () => {
+		let state = run([{type: 'move', by: 12, list: list(20, 5)}]);
+		state = reduceView(state, {type: 'move', by: -6, list: list(20, 5)});
+		assert.equal(state.offset, 6);
+		assert.equal(selectOffset(state, keys(20), 5), 6);
+	});
+
+	test('the selection is on the page for every move', () => {
+		let state = initialView;
+		for (const by of [3, 9, -4, 15, -20, 7, 1, 1, 1, -2]) {
+			state = reduceView(state, {type: 'move', by, list: list(30, 6)});
+			const index = selectSelectedIndex(state, keys(30));
+			const offset = selectOffset(state, keys(30), 6);
+			assert.ok(index >= offset && index < offset + 6, `row ${index} visible from ${offset}`);
+		}
+	});
+
+	test('the page stays full when rows disappear below it', () => {
+		const state = run([{type: 'move-to', to: 'last', list: list(20, 5)}]);
+		assert.equal(state.offset, 15);
+		assert.equal(selectOffset(state, keys(8), 5), 3);
+	});
+
+	test('a list shorter than the page starts at 0; an empty one too', () => {
+		const state = run([{type: 'move', by: 2, list: list(20, 5)}]);
+		assert.equal(selectOffset(state, keys(3), 5), 0);
+		assert.equal(selectOffset(state, [], 5), 0);
+	});
+
+	test('a page of size 0 counts as one row', () => {
+		const state = run([{type: 'move', by: 4, list: list(10, 1)}]);
+		assert.equal(selectOffset(state, keys(10), 0), 4);
+	});
+});
+
+describe('the / filter prompt', () => {
+	test('opens with the kept filter as its draft, and clears the message', () => {
+		const state = run([{type: 'message/show', message: {text: 'x', tone: 'info'}}, {type: 'filter/open'}], {
+			...initialView,
+			filter: 'web',
+		});
+		assert.equal(state.mode, 'filter');
+		assert.equal(state.draft, 'web');
+		assert.equal(state.message, undefined);
+	});
+
+	test('typing and erasing edit the draft only', () => {
+		let state = typed('filter', 'ngin');
+		assert.equal(state.draft, 'ngin');
+		assert.equal(state.filter, '');
+		state = reduceView(state, {type: 'filter/erase'});
+		assert.equal(state.draft, 'ngi');
+		state = run([{type: 'filter/erase'}, {type: 'filter/erase'}, {type: 'filter/erase'}, {type: 'filter/erase'}], state);
+		assert.equal(state.draft, '');
+	});
+
+	test('erasing removes a whole character, not half of one', () => {
+		const state = reduceView(typed('filter', 'a😀'), {type: 'filter/erase'});
+		assert.equal(state.draft, 'a');
+	});
+
+	test('Enter keeps the filter and selects the first row of the list passed in', () => {
+		let state = run([{type: 'move', by: 7, list: list(20, 5)}]);
+		state = typed('filter', ' web ', state);
+		state = reduceView(state, {type: 'filter/keep', list: {keys: ['w3', 'w1'], pageSize: 5}});
+		assert.equal(state.mode, 'list');
+		assert.equal(state.filter, 'web');
+		assert.equal(state.selectedKey, 'w3');
+		assert.equal(state.selectedIndex, 0);
+		assert.equal(state.offset, 0);
+	});
+
+	test('Enter with nothing matching leaves no selection', () => {
+		const state = reduceView(typed('filter', 'zzz'), {type: 'filter/keep', list: {keys: [], pageSize: 5}});
+		assert.equal(state.filter, 'zzz');
+		assert.equal(state.selectedKey, undefined);
+	});
+
+	test('Esc clears the filter and the draft', () => {
+		let state = typed('filter', 'web');
+		state = reduceView(state, {type: 'filter/keep', list: list(3)});
+		state = typed('filter', 'x', state);
+		state = reduceView(state, {type: 'filter/clear'});
+		assert.equal(state.mode, 'list');
+		assert.equal(state.filter, '');
+		assert.equal(state.draft, '');
+	});
+});
+
+describe('the : command line', () => {
+	test('opens empty and clears the message', () => {
+		const state = run([{type: 'message/show', message: {text: 'x', tone: 'error'}}], {...initialView, draft: 'old'});
+		const opened = reduceView(state, {type: 'command/open'});
+		assert.equal(opened.mode, 'command');
+		assert.equal(opened.draft, '');
+		assert.equal(opened.message, undefined);
+	});
+
+	const completions: Array<[string, string]> = [
+		['im', 'images'],
+		// containers and contexts share "cont": Tab goes as far as they agree.
+		['co', 'cont'],
+		['c', 'cont'],
+		['cont', 'cont'],
+		['conta', 'containers'],
+		['n', 'n'],
+		['ne', 'networks'],
+		['IM', 'images'],
+		['xyz', 'xyz'],
+		['', ''],
+		['containers', 'containers'],
+	];
+	for (const [draft, expected] of completions) {
+		test(`Tab completes ":${draft}" to ":${expected}"`, () => {
+			assert.equal(completeViewName(draft), expected);
+			assert.equal(reduceView(typed('command', draft), {type: 'command/complete'}).draft, expected);
+		});
+	}
+
+	test('Tab twice on a shared prefix goes no further', () => {
+		const state = run([{type: 'command/complete'}, {type: 'command/complete'}], typed('command', 'co'));
+		assert.equal(state.draft, 'cont');
+	});
+
+	test('erasing edits the draft', () => {
+		assert.equal(reduceView(typed('command', 'ima'), {type: 'command/erase'}).draft, 'im');
+	});
+
+	test(':containers switches to the containers view', () => {
+		const state = reduceView(typed('command', 'containers', {...initialView, view: 'images'}), {type: 'command/run'});
+		assert.equal(state.view, 'containers');
+		assert.equal(state.mode, 'list');
+		assert.equal(state.draft, '');
+		assert.equal(state.message, undefined);
+	});
+
+	test('a unique prefix runs the view it names', () => {
+		const state = reduceView(typed('command', 'conta', {...initialView, view: 'images'}), {type: 'command/run'});
+		assert.equal(state.view, 'containers');
+	});
+
+	test(':images is not built yet: an error message, the view stays', () => {
+		const state = reduceView(typed('command', 'images'), {type: 'command/run'});
+		assert.equal(state.view, 'containers');
+		assert.equal(state.mode, 'list');
+		assert.equal(state.message?.tone, 'error');
+		assert.match(state.message?.text ?? '', /images/);
+	});
+
+	for (const command of ['q', 'quit', ' Q ']) {
+		test(`:${command.trim()} quits`, () => {
+			const state = reduceView(typed('command', command), {type: 'command/run'});
+			assert.equal(state.quitting, true);
+		});
+	}
+
+	test(':help opens the help', () => {
+		assert.equal(reduceView(typed('command', 'help'), {type: 'command/run'}).mode, 'help');
+	});
+
+	test('an unknown command says so and lists the views', () => {
+		const state = reduceView(typed('command', 'frobnicate'), {type: 'command/run'});
+		assert.equal(state.message?.tone, 'error');
+		assert.match(state.message?.text ?? '', /Unknown command ":frobnicate"/);
+		assert.match(state.message?.text ?? '', /containers/);
+		assert.equal(state.quitting, false);
+		assert.equal(state.mode, 'list');
+	});
+
+	test('an ambiguous prefix is an unknown command', () => {
+		const state = reduceView(typed('command', 'co'), {type: 'command/run'});
+		assert.match(state.message?.text ?? '', /Unknown command ":co"/);
+	});
+
+	test('an empty command line just closes', () => {
+		const before = typed('command', '');
+		const state = reduceView(before, {type: 'command/run'});
+		assert.equal(state.mode, 'list');
+		assert.equal(state.message, undefined);
+		assert.equal(state.quitting, false);
+	});
+
+	test('Esc cancels without running', () => {
+		const state = reduceView(typed('command', 'q'), {type: 'command/cancel'});
+		assert.equal(state.mode, 'list');
+		assert.equal(state.draft, '');
+		assert.equal(state.quitting, false);
+	});
+});
+
+describe('help, messages and quit', () => {
+	test('help toggles and closes', () => {
+		const open = reduceView(initialView, {type: 'help/toggle'});
+		assert.equal(open.mode, 'help');
+		assert.equal(reduceView(open, {type: 'help/toggle'}).mode, 'list');
+		assert.equal(reduceView(open, {type: 'help/close'}).mode, 'list');
+	});
+
+	test('a message shows and clears', () => {
+		const shown = reduceView(initialView, {type: 'message/show', message: {text: 'stopped web', tone: 'info'}});
+		assert.deepEqual(shown.message, {text: 'stopped web', tone: 'info'});
+		assert.equal(reduceView(shown, {type: 'message/clear'}).message, undefined);
+	});
+
+	test('quit sets quitting', () => {
+		assert.equal(reduceView(initialView, {type: 'quit'}).quitting, true);
+		assert.equal(initialView.quitting, false);
+	});
+});

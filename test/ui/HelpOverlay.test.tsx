@@ -1,0 +1,89 @@
+// The `?` overlay lists the keymap table, grouped by scope and scrolled through when it does not fit.
+import './forceColor.js';
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import {keymap, scopeTitles} from '../../source/keys/keymap.js';
+import {HelpOverlay, selectHelpLines} from '../../source/ui/HelpOverlay.js';
+import type {Theme} from '../../source/ui/theme.js';
+import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';
+
+afterEach(cleanup);
+
+const lineCount = selectHelpLines(keymap).length;
+/** Tall enough for every line and the title. */
+const tall = lineCount + 1;
+
+function frameOf(theme: Theme, {height = tall, width = frameWidth, scroll = 0} = {}): string {
+	const {lastFrame} = render(<HelpOverlay bindings={keymap} height={height} width={width} scroll={scroll} theme={theme} />);
+	return lastFrame() ?? '';
+}
+
+const stripStyle = (frame: string) => frame.replaceAll(/\u001B\[[\d;]*m/g, '');
+
+function assertEveryBinding(frame: string) {
+	const lines = stripStyle(frame).split('\n');
+	for (const binding of keymap) {
+		assert.ok(
+			lines.some(line => line.includes(binding.label) && line.includes(binding.help)),
+			`${binding.scope} ${binding.action}: "${binding.label}" with "${binding.help}"`,
+		);
+	}
+}
+
+describe('HelpOverlay', () => {
+	for (const [name, theme] of Object.entries(themes)) {
+		test(`${name}: every keymap entry's label and help, under its scope's title`, () => {
+			const frame = frameOf(theme);
+			assertEveryBinding(frame);
+			const lines = stripStyle(frame).split('\n');
+			for (const title of Object.values(scopeTitles)) assert.ok(lines.includes(title), title);
+			// Each binding comes after the title of its own scope.
+			for (const binding of keymap) {
+				const at = lines.findIndex(line => line.includes(binding.help));
+				const titleAt = lines.indexOf(scopeTitles[binding.scope]);
+				assert.ok(titleAt !== -1 && titleAt < at, `${binding.action} under ${scopeTitles[binding.scope]}`);
+			}
+		});
+	}
+
+	test('a short screen shows a page at a time, and scrolling reaches every entry', () => {
+		const height = 10;
+		const seen: string[] = [];
+		for (let scroll = 0; scroll < lineCount; scroll += height - 1) {
+			const frame = frameOf(themes.plain, {height, scroll});
+			assert.ok(frame.split('\n').length <= height, `no taller than ${height}`);
+			seen.push(...frame.split('\n').slice(1));
+		}
+
+		assertEveryBinding(seen.join('\n'));
+	});
+
+	test('the title says where the page is when it does not all fit', () => {
+		assert.match(frameOf(themes.plain, {height: 10}), new RegExp(`\\(1-9 of ${lineCount}, j/k scroll\\)`));
+		assert.doesNotMatch(frameOf(themes.plain), /of \d+, j\/k scroll/);
+	});
+
+	test('scrolling past the end shows the last page', () => {
+		const last = frameOf(themes.plain, {height: 10, scroll: lineCount - 9});
+		assert.equal(frameOf(themes.plain, {height: 10, scroll: 10_000}), last);
+		assert.ok(last.includes(keymap.at(-1)!.help));
+	});
+
+	test('without colour: no escape codes; with colour: some', () => {
+		assert.doesNotMatch(frameOf(themes.plain), escapeCode);
+		assert.doesNotMatch(frameOf(themes.ascii), escapeCode);
+		assert.match(frameOf(themes.full), escapeCode);
+	});
+
+	test('without Unicode: ASCII only, even when lines are cut', () => {
+		assert.doesNotMatch(frameOf(themes.ascii), nonAscii);
+		const narrow = frameOf(themes.ascii, {width: 40, height: 10});
+		assert.doesNotMatch(narrow, nonAscii);
+		assert.ok(narrow.includes('~'));
+	});
+
+	test('a narrow screen cuts lines to its width', () => {
+		for (const line of frameOf(themes.plain, {width: 50}).split('\n')) assert.ok([...line].length <= 50, line);
+	});
+});

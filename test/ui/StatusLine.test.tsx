@@ -1,0 +1,64 @@
+// The bottom line: the prompt while typing, else the message, else the hints.
+import './forceColor.js';
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import {StatusLine, type StatusLineProps} from '../../source/ui/StatusLine.js';
+import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';
+
+afterEach(cleanup);
+
+function frameOf(overrides: Partial<StatusLineProps>): string {
+	const props: StatusLineProps = {
+		mode: 'list',
+		draft: '',
+		message: undefined,
+		hints: '? help  / filter  : command  j/k move  q quit',
+		theme: themes.plain,
+		width: frameWidth,
+		...overrides,
+	};
+	const {lastFrame} = render(<StatusLine {...props} />);
+	return lastFrame() ?? '';
+}
+
+describe('StatusLine', () => {
+	test('the hints in the list', () => {
+		assert.equal(frameOf({}), '? help  / filter  : command  j/k move  q quit');
+	});
+
+	test('the filter prompt with its draft and a cursor', () => {
+		assert.equal(frameOf({mode: 'filter', draft: 'web'}), '/web_');
+		assert.equal(frameOf({mode: 'filter', draft: 'web', theme: themes.full}), '/web\u001B[7m \u001B[27m');
+	});
+
+	test('the command prompt', () => {
+		assert.equal(frameOf({mode: 'command', draft: 'im'}), ':im_');
+	});
+
+	test('a message wins over the hints; an error is red with colour', () => {
+		assert.equal(frameOf({message: {text: 'Stopped shop-web-1', tone: 'info'}}), 'Stopped shop-web-1');
+		assert.equal(
+			frameOf({message: {text: 'No such container', tone: 'error'}, theme: themes.full}),
+			'\u001B[31mNo such container\u001B[39m',
+		);
+		assert.doesNotMatch(frameOf({message: {text: 'No such container', tone: 'error'}}), escapeCode);
+	});
+
+	test('the prompt wins over a message', () => {
+		assert.equal(frameOf({mode: 'filter', draft: 'x', message: {text: 'old', tone: 'error'}}), '/x_');
+	});
+
+	test('a long draft is cut so the prompt and cursor fit the width', () => {
+		const frame = frameOf({mode: 'filter', draft: 'a'.repeat(200), width: 30, theme: themes.ascii});
+		assert.equal(frame.length, 30);
+		assert.ok(frame.endsWith('~_'));
+		assert.doesNotMatch(frame, nonAscii);
+	});
+
+	test('a long message is cut to the width', () => {
+		const frame = frameOf({message: {text: 'x'.repeat(150), tone: 'info'}, width: 40});
+		assert.equal([...frame].length, 40);
+		assert.ok(frame.endsWith('…'));
+	});
+});
