@@ -15,6 +15,8 @@ const cli = meow(
 	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
 	  --resync SEC     Seconds between full listings that repair missed events (default 30)
 	  --read-only      A pure viewer: keys that would change a container are off
+	  --tail N         Log lines of backlog a logs pane starts with (default 1000)
+	  --log-lines N    Log lines a logs pane keeps at most (default 5000)
 	  --version        Show berth's version
 	  --help           Show this help
 
@@ -32,6 +34,8 @@ const cli = meow(
 			ascii: {type: 'boolean', default: false},
 			resync: {type: 'number', default: 30},
 			readOnly: {type: 'boolean', default: false},
+			tail: {type: 'number', default: 1000},
+			logLines: {type: 'number', default: 5000},
 		},
 	},
 );
@@ -42,4 +46,6 @@ process.exitCode = await run({
 	ascii: cli.flags.ascii,
 	resyncSeconds: cli.flags.resync,
 	readOnly: cli.flags.readOnly,
+	tail: cli.flags.tail,
+	logLines: cli.flags.logLines,
 });

@@ -8,6 +8,7 @@ import {keyNameOf, keymap} from '../keys/keymap.js';
 import {type AppState, createAppState, reduceApp} from '../model/app.js';
 import type {KeyPress} from '../model/keypress.js';
 import {formatConfirmation} from '../model/operations.js';
+import {type LogsState, selectLogRows} from '../model/logs.js';
 import {paneTitles, selectPaneLines} from '../model/pane.js';
 import {selectContainerCounts, selectContainerRows} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex} from '../model/view.js';
@@ -16,12 +17,14 @@ import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
 import {StatsFollower} from './statsFollower.js';
 import {pipeTerminal, runRequest, type TerminalHandover} from './requests.js';
+import {LogFollower} from './logFollower.js';
 import {TimingFetcher} from './timingFetcher.js';
 
 export const minimumSize = {width: 50, height: 8};
 
 const listHints = '? help  / filter  s stop  S start  r restart  p pause  d remove  e shell  Enter details  q quit';
 const readOnlyHints = 'read-only  ? help  / filter  Enter details  i inspect  t top  q quit';
+const logsHints = 'Esc back  j/k scroll  G follow  / search  f filter  T time  w wrap  c colour  s save  ! stderr';
 const paneHints = 'Esc back  j/k scroll  / search  n/N next/previous  x reveal secrets  ? help';
 
 export type AppProps = {
@@ -124,6 +127,21 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		}
 	}, [outbox, engineMap, suspendTerminal, stdin, stdout]);
 
+	// The logs pane's streams live exactly as long as the pane shows the same containers.
+	const logFollower = useRef<LogFollower | undefined>(undefined);
+	useEffect(() => {
+		logFollower.current = new LogFollower(engineMap, dispatch, state.settings.logCapacity);
+		return () => {
+			logFollower.current?.close();
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the capacity is fixed at start
+	}, [engineMap]);
+	const {logs} = state;
+	useEffect(() => {
+		logFollower.current?.follow(logs?.targets ?? [], logs?.tail ?? 0, logs?.generation ?? 0);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the generation stands for targets and tail
+	}, [logs?.generation]);
+
 	// The processes pane is refreshed while it is open.
 	const paneKind = state.operations.pane?.kind;
 	useEffect(() => {
@@ -137,7 +155,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	}, [paneKind]);
 
 	useInput((input, key) => {
-		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize});
+		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize, width});
 	});
 
 	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
@@ -171,13 +189,26 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				mode: state.view.mode,
 				draft: state.view.draft,
 				message: state.view.message,
-				hints: state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
+				hints: state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
 				theme,
 				width,
 				question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 			}}
 			bindings={keymap}
 			helpScroll={state.view.helpScroll}
+			logs={
+				logs && (state.view.mode === 'logs' || state.view.mode === 'logs-search' || state.view.mode === 'logs-filter' || state.view.mode === 'help')
+					? {
+							title: formatLogsTitle(logs),
+							rows: selectLogRows(logs, width, Math.max(1, pageSize - 1)),
+							nameWidth: logs.targets.length > 1 ? Math.max(...logs.targets.map(target => target.name.length)) : 0,
+							timestamps: logs.timestamps,
+							wrap: logs.wrap,
+							logColor: logs.color,
+							search: state.view.mode === 'logs-search' ? state.view.draft : logs.search,
+						}
+					: undefined
+			}
 			pane={
 				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
 					? {
@@ -200,5 +231,27 @@ export function splitKeyPresses(input: string, key: Key): KeyPress[] {
 	const name = keyNameOf(input, key);
 	const plain = !key.ctrl && !key.meta && name === input;
 	if (!plain) return [{name, printable: false}];
-	return [...input].map(character => ({name: character, printable: !/[\u0000-\u001F\u007F]/.test(character)}));
+	return [...input].map(character => {
+		const control = controlKeyNames[character];
+		if (control) return {name: control, printable: false};
+		return {name: character, printable: !/[\u0000-\u001F\u007F]/.test(character)};
+	});
+}
+
+/** Keys that arrive as plain control characters inside a chunk of typed text. */
+const controlKeyNames: Record<string, string> = {
+	'\r': 'return',
+	'\n': 'return',
+	'\t': 'tab',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	'\u001B': 'escape',
+};
+
+function formatLogsTitle(logs: LogsState): string {
+	const who = logs.targets.length === 1 ? logs.targets[0]!.name : `${logs.targets.length} containers (${logs.targets.map(target => target.name).join(', ')})`;
+	const state = logs.follow ? 'following' : 'paused (G follows)';
+	const filter = logs.filter === '' ? '' : `, filter "${logs.filter}"`;
+	const dropped = logs.dropped > 0 ? `, ${logs.dropped} older dropped` : '';
+	return `Logs: ${who}: ${state}, ${logs.lines.length} lines kept of ${logs.capacity}${dropped}${filter}`;
 }

@@ -1,4 +1,7 @@
 // Carries out the requests the state asks for, against each container's own engine.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import type {Request, RequestResult} from '../model/operations.js';
@@ -42,6 +45,11 @@ export async function runRequest(
 				return {kind: 'top', table: await engineOf(request.target.engine).topContainer(request.target.id)};
 			}
 
+			case 'save-logs': {
+				const file = await saveLogFile(request.name, request.content);
+				return {kind: 'saved', path: file, lines: request.lines};
+			}
+
 			case 'shell':
 			case 'attach': {
 				const engine = engineOf(request.target.engine);
@@ -63,6 +71,24 @@ export async function runRequest(
 			? {kind: 'terminal', error: text}
 			: {kind: 'failed', error: text};
 	}
+}
+
+/** Writes to the working directory, or the temporary one when that is not writable; returns the path. */
+export async function saveLogFile(name: string, content: string, directories = [process.cwd(), os.tmpdir()]): Promise<string> {
+	const stamp = new Date().toISOString().replaceAll(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+	const file = `berth-${name.replaceAll(/[^\w.-]/g, '_')}-${stamp}.log`;
+	let lastError: unknown;
+	for (const directory of directories) {
+		const target = path.join(directory, file);
+		try {
+			await fs.writeFile(target, content, {flag: 'wx'});
+			return target;
+		} catch (error) {
+			lastError = error;
+		}
+	}
+
+	throw lastError instanceof Error ? lastError : new Error('no writable directory');
 }
 
 /** Raw bytes both ways between this terminal and the session, window size passed on, until it ends. */

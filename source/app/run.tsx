@@ -16,6 +16,8 @@ export type RunOptions = {
 	ascii: boolean;
 	resyncSeconds: number;
 	readOnly: boolean;
+	tail: number;
+	logLines: number;
 };
 
 /** NO_COLOR (any non-empty value) and --no-color both turn colour off. */
@@ -87,7 +89,16 @@ export async function run(options: RunOptions): Promise<number> {
 	const instance = render(
 		<App
 			engines={[engine]}
-			initial={() => ({...state, view: {...state.view, readOnly: options.readOnly}, now: Date.now()})}
+			initial={() => ({
+				...state,
+				view: {...state.view, readOnly: options.readOnly},
+				settings: {
+					logCapacity: Math.max(100, Math.trunc(options.logLines)),
+					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),
+					logColor: theme.color,
+				},
+				now: Date.now(),
+			})}
 			theme={theme}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
 		/>,

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type {Duplex, Readable} from 'node:stream';
+import {type Duplex, type Readable, Writable} from 'node:stream';
+import {LogLineSplitter} from './logLines.js';
 import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
 import {type RawState, toContainerTiming} from './timing.js';
@@ -14,6 +15,7 @@ import type {
 	EngineAddress,
 	EngineEvent,
 	InspectDocument,
+	LogRecord,
 	StatsSample,
 	Subscription,
 	TerminalSession,
@@ -290,6 +292,74 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			return terminalSession(stream, open, async (columns, rows) => {
 				if (info.Config.Tty) await container.resize({h: rows, w: columns});
 			}, size);
+		},
+
+		followLogs(id, options, onRecord, onEnd) {
+			const container = docker.getContainer(id);
+			let closed = false;
+			let stream: Readable | undefined;
+			const opening = (async () => {
+				const info = await container.inspect();
+				const raw = (await container.logs({
+					follow: true,
+					stdout: true,
+					stderr: true,
+					timestamps: true,
+					tail: Math.max(0, options.tail),
+				})) as unknown as Readable;
+				return {raw, tty: Boolean(info.Config.Tty)};
+			})();
+			opening.then(
+				({raw, tty}) => {
+					if (closed) {
+						raw.destroy();
+						return;
+					}
+
+					stream = raw;
+					open.add(raw);
+					const splitters: LogLineSplitter[] = [];
+					const sink = (kind: LogRecord['stream']) => {
+						const splitter = new LogLineSplitter(kind, onRecord);
+						splitters.push(splitter);
+						return new Writable({
+							write(chunk: Buffer, _encoding, done) {
+								splitter.push(chunk);
+								done();
+							},
+						});
+					};
+
+					if (tty) raw.pipe(sink('tty'));
+					// Without a terminal the engine multiplexes stdout and stderr: dockerode takes them apart.
+					else docker.modem.demuxStream(raw, sink('stdout'), sink('stderr'));
+					let ended = false;
+					const finish = (error?: Error) => {
+						if (ended || closed) return;
+						ended = true;
+						open.delete(raw);
+						for (const splitter of splitters) splitter.end();
+						onEnd(error);
+					};
+
+					raw.on('end', () => finish());
+					raw.on('close', () => finish());
+					raw.on('error', (error: Error) => finish(error));
+				},
+				(error: unknown) => {
+					if (!closed) onEnd(asError(error));
+				},
+			);
+			return {
+				close() {
+					if (closed) return;
+					closed = true;
+					if (stream) {
+						open.delete(stream);
+						stream.destroy();
+					}
+				},
+			};
 		},
 
 		openStreams() {

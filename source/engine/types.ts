@@ -118,6 +118,17 @@ export type TerminalSession = {
 	close(): void;
 };
 
+/** One line of a container's log, as the engine sent it (not yet made safe to show). */
+export type LogRecord = {
+	/** `tty` for containers with a terminal: their output is one stream. */
+	stream: 'stdout' | 'stderr' | 'tty';
+	/** RFC 3339, from the engine. */
+	timestamp: string;
+	text: string;
+	/** Characters cut from a line longer than berth keeps. */
+	cut: number;
+};
+
 /** The inspect document as the engine sends it (`docker inspect`). */
 export type InspectDocument = Record<string, unknown>;
 
@@ -151,6 +162,13 @@ export type Engine = {
 	openShell(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
 	/** The main process's terminal, as `docker attach`; Ctrl-P Ctrl-Q detaches. */
 	attachContainer(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
+	/** Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`. */
+	followLogs(
+		id: string,
+		options: {tail: number},
+		onRecord: (record: LogRecord) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription;
 	/** Counts the streams this engine object holds open, for tests that prove none leak. */
 	openStreams(): number;
 };

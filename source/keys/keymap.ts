@@ -34,14 +34,24 @@ export type KeyAction =
 	| 'confirm-yes'
 	| 'confirm-no'
 	| 'confirm-volumes'
+	| 'logs'
+	| 'follow'
+	| 'logs-filter'
+	| 'toggle-timestamps'
+	| 'toggle-wrap'
+	| 'toggle-color'
+	| 'save-logs'
+	| 'more-backlog'
+	| 'less-backlog'
 	| 'help-toggle'
 	| 'quit';
 
 /**
- * Where a binding applies: `list` on the containers list; `pane` in details, inspect and top; `confirm`
+ * Where a binding applies: `list` on the containers list; `logs` in the logs pane; `pane` in details,
+ * inspect and top; `confirm`
  * while a y / N question is asked; `global` everywhere but prompts.
  */
-export type KeyScope = 'list' | 'pane' | 'confirm' | 'global';
+export type KeyScope = 'list' | 'logs' | 'pane' | 'confirm' | 'global';
 
 export type KeyBinding = {
 	action: KeyAction;
@@ -92,12 +102,30 @@ export const keymap: readonly KeyBinding[] = [
 	},
 	{action: 'shell', keys: ['e'], scope: 'list', label: 'e', help: 'Shell in the container (bash, else sh); exit returns', mutating: true},
 	{action: 'attach', keys: ['a'], scope: 'list', label: 'a', help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true},
+	{action: 'logs', keys: ['l'], scope: 'list', label: 'l', help: 'Logs, following (of all marked containers, merged, when some are marked)'},
 	{action: 'details', keys: ['return'], scope: 'list', label: 'Enter', help: 'Details: image, command, ports, mounts, networks, env'},
 	{action: 'inspect', keys: ['i'], scope: 'list', label: 'i', help: 'Inspect document, searchable with /'},
 	{action: 'top', keys: ['t'], scope: 'list', label: 't', help: 'Processes (docker top), refreshed'},
 	{action: 'mark', keys: [' '], scope: 'list', label: 'Space', help: 'Mark or unmark; actions apply to all marked'},
 	{action: 'mark-all', keys: ['*'], scope: 'list', label: '*', help: 'Mark every shown container, or unmark all'},
 	{action: 'mark-project', keys: ['P'], scope: 'list', label: 'P', help: 'Mark the selected container\'s compose project'},
+	{action: 'move-up', keys: ['up', 'k'], scope: 'logs', label: 'Up / k', help: 'Scroll up (stops following)'},
+	{action: 'move-down', keys: ['down', 'j'], scope: 'logs', label: 'Down / j', help: 'Scroll down'},
+	{action: 'page-up', keys: ['pageup', 'ctrl+b'], scope: 'logs', label: 'PgUp / Ctrl-B', help: 'Up one page (stops following)'},
+	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], scope: 'logs', label: 'PgDn / Ctrl-F', help: 'Down one page'},
+	{action: 'move-first', keys: ['home', 'g'], scope: 'logs', label: 'g / Home', help: 'Oldest line kept'},
+	{action: 'follow', keys: ['end', 'G'], scope: 'logs', label: 'G / End', help: 'Newest line, and follow again'},
+	{action: 'pane-search', keys: ['/'], scope: 'logs', label: '/', help: 'Search: matches highlighted, Enter jumps to the next'},
+	{action: 'search-next', keys: ['n'], scope: 'logs', label: 'n', help: 'Next match'},
+	{action: 'search-previous', keys: ['N'], scope: 'logs', label: 'N', help: 'Previous match'},
+	{action: 'logs-filter', keys: ['f'], scope: 'logs', label: 'f', help: 'Filter: show only lines that contain a text (empty: all)'},
+	{action: 'toggle-timestamps', keys: ['T'], scope: 'logs', label: 'T', help: 'Timestamps on or off'},
+	{action: 'toggle-wrap', keys: ['w'], scope: 'logs', label: 'w', help: 'Wrap long lines on or off'},
+	{action: 'toggle-color', keys: ['c'], scope: 'logs', label: 'c', help: 'The containers\' own colours on or off'},
+	{action: 'save-logs', keys: ['s'], scope: 'logs', label: 's', help: 'Save the lines kept to a file (says where)'},
+	{action: 'more-backlog', keys: ['+'], scope: 'logs', label: '+', help: 'Twice as many backlog lines (reloads)'},
+	{action: 'less-backlog', keys: ['-'], scope: 'logs', label: '-', help: 'Half as many backlog lines (reloads)'},
+	{action: 'back', keys: ['escape'], scope: 'logs', label: 'Esc', help: 'Back to the list (the log stream closes)'},
 	{action: 'move-up', keys: ['up', 'k'], scope: 'pane', label: 'Up / k', help: 'Scroll up'},
 	{action: 'move-down', keys: ['down', 'j'], scope: 'pane', label: 'Down / j', help: 'Scroll down'},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], scope: 'pane', label: 'PgUp / Ctrl-B', help: 'Scroll up one page'},
@@ -118,6 +146,7 @@ export const keymap: readonly KeyBinding[] = [
 
 export const scopeTitles: Record<KeyScope, string> = {
 	list: 'Containers',
+	logs: 'Logs',
 	pane: 'Details, inspect, top',
 	confirm: 'Questions (y / N)',
 	global: 'Everywhere',
@@ -147,7 +176,7 @@ export function isMutating(action: KeyAction): boolean {
 
 /** The action bound to a key in a mode; prompts take their keys themselves, so nothing is bound there. */
 export function resolveKeyAction(mode: Mode, name: string): KeyAction | undefined {
-	if (mode === 'filter' || mode === 'command' || mode === 'pane-search') {
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter') {
 		return name === 'ctrl+c' ? 'quit' : undefined;
 	}
 
@@ -166,6 +195,6 @@ export function resolveKeyAction(mode: Mode, name: string): KeyAction | undefine
 	}
 
 	const scopes: readonly KeyScope[] =
-		mode === 'help' ? ['global'] : mode === 'pane' ? ['pane', 'global'] : ['list', 'global'];
+		mode === 'help' ? ['global'] : mode === 'pane' ? ['pane', 'global'] : mode === 'logs' ? ['logs', 'global'] : ['list', 'global'];
 	return keymap.find(binding => scopes.includes(binding.scope) && binding.keys.includes(name))?.action;
 }

@@ -1,5 +1,6 @@
 // The whole state as one value, composed from one reducer per concern.
 import {type KeyPress, reduceKeyPress} from './keypress.js';
+import {appendLogLines, appendNotice, type IncomingLogLine, type LogsState} from './logs.js';
 import {
 	actionWords,
 	describeTargets,
@@ -22,9 +23,24 @@ export type AppState = {
 	connection: ConnectionState;
 	view: ViewState;
 	operations: OperationsState;
+	/** The logs pane while it is open. */
+	logs: LogsState | undefined;
+	settings: Settings;
 	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
 	now: number;
 };
+
+/** Chosen at start (flags, terminal). */
+export type Settings = {
+	/** Backlog lines a logs pane starts with. */
+	logTail: number;
+	/** Lines a logs pane keeps at most. */
+	logCapacity: number;
+	/** Whether the containers' own colours are shown in logs at first. */
+	logColor: boolean;
+};
+
+export const defaultSettings: Settings = {logTail: 1000, logCapacity: 5000, logColor: true};
 
 export type AppAction =
 	| ContainersAction
@@ -33,7 +49,9 @@ export type AppAction =
 	| ViewAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
-	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number}
+	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number; width?: number}
+	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]}
+	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
 	| {type: 'requests/taken'; ids: readonly number[]}
 	| {type: 'request/finished'; request: Request; result: RequestResult}
 	| {type: 'pane/refresh'};
@@ -45,6 +63,8 @@ export function createAppState(now: number): AppState {
 		connection: new Map(),
 		view: initialView,
 		operations: emptyOperations,
+		logs: undefined,
+		settings: defaultSettings,
 		now,
 	};
 }
@@ -74,7 +94,23 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		}
 
 		case 'keys/pressed': {
-			return action.presses.reduce((next, press) => reduceKeyPress(next, press, action.pageSize), state);
+			return action.presses.reduce(
+				(next, press) => reduceKeyPress(next, press, action.pageSize, action.width ?? 80),
+				state,
+			);
+		}
+
+		case 'logs/appended': {
+			if (state.logs?.generation !== action.generation) return state;
+			return {...state, logs: appendLogLines(state.logs, action.lines)};
+		}
+
+		case 'logs/ended': {
+			if (state.logs?.generation !== action.generation) return state;
+			const text = action.removed
+				? `-- ${action.name} was removed: its log ends here --`
+				: `-- ${action.name} stopped: its log ends here --`;
+			return {...state, logs: appendNotice(state.logs, text)};
 		}
 
 		case 'containers/listed':
@@ -127,6 +163,11 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 		case 'top': {
 			const pane = fillPane(state.operations.pane, request.target, result);
 			return pane === state.operations.pane ? state : {...state, operations: {...state.operations, pane}};
+		}
+
+		case 'save-logs': {
+			if (result.kind === 'saved') return {...state, view: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
+			return {...state, view: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
 		}
 
 		case 'shell':

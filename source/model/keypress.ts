@@ -14,6 +14,13 @@ import {
 	openPane,
 	type PaneKind,
 } from './operations.js';
+import {
+	createLogs,
+	formatLogsForFile,
+	jumpToLogMatch,
+	type LogsState,
+	scrollLogs,
+} from './logs.js';
 import {clampScroll, selectPaneLines, selectSearchMatches} from './pane.js';
 import {type ContainerRow, selectContainerRows} from './rows.js';
 import {type ListShape, selectSelectedIndex, type ViewAction} from './view.js';
@@ -285,6 +292,29 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 			return openPaneFor(state, action);
 		}
 
+		case 'logs': {
+			const targets = selectActionTargets(state);
+			if (targets.length === 0) return withMessage(state, 'No container selected.', 'error');
+			const logs = createLogs(targets, {
+				tail: state.settings.logTail,
+				capacity: state.settings.logCapacity,
+				color: state.settings.logColor,
+				generation: (state.logs?.generation ?? 0) + 1,
+			});
+			return {...state, logs, view: {...state.view, mode: 'logs', marks: new Set()}};
+		}
+
+		case 'follow':
+		case 'logs-filter':
+		case 'toggle-timestamps':
+		case 'toggle-wrap':
+		case 'toggle-color':
+		case 'save-logs':
+		case 'more-backlog':
+		case 'less-backlog': {
+			return state;
+		}
+
 		case 'mark':
 		case 'mark-all':
 		case 'mark-project': {
@@ -352,8 +382,13 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 	}
 }
 
-export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: number): AppState {
+export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: number, width = 80): AppState {
 	const {mode} = state.view;
+	if (mode === 'logs-search' || mode === 'logs-filter') {
+		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
+		return logsPromptAction(state, press, pageSize, width);
+	}
+
 	if (mode === 'filter' || mode === 'command' || mode === 'pane-search') {
 		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
 		return promptAction(state, press, pageSize);
@@ -368,5 +403,130 @@ export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: numbe
 
 	const cleared =
 		state.view.message && mode !== 'confirm' ? {...state, view: {...state.view, message: undefined}} : state;
+	if (mode === 'logs' && cleared.logs) return runLogsAction(cleared, cleared.logs, bound, pageSize, width);
 	return runBoundAction(cleared, bound, pageSize);
+}
+
+function withLogs(state: AppState, logs: LogsState, message?: string): AppState {
+	const next = {...state, logs};
+	return message ? withMessage(next, message) : next;
+}
+
+function logsPromptAction(state: AppState, press: KeyPress, pageSize: number, width: number): AppState {
+	const {logs} = state;
+	if (!logs) return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	const {name} = press;
+	const back = {...state, view: {...state.view, mode: 'logs' as const, draft: ''}};
+	if (name === 'escape') {
+		// Esc leaves a search as it was, and clears a filter.
+		return state.view.mode === 'logs-filter' ? withLogs(back, {...logs, filter: ''}) : back;
+	}
+
+	if (name === 'return') {
+		if (state.view.mode === 'logs-filter') {
+			const text = state.view.draft.trim();
+			return withLogs(back, {...logs, filter: text}, text === '' ? 'Filter off: every line shown.' : `Showing only lines with "${text}".`);
+		}
+
+		const searched = {...logs, search: state.view.draft};
+		if (searched.search === '') return withLogs(back, searched);
+		const jump = jumpToLogMatch(searched, 1, width, pageSize - 1);
+		return jump.found
+			? withLogs(back, jump.logs, `Matches of "${searched.search}" highlighted: n next, N previous.`)
+			: withLogs({...back, view: {...back.view, message: {text: `No line has "${searched.search}".`, tone: 'error'}}}, searched);
+	}
+
+	const view = (action: ViewAction) => reduceApp(state, action);
+	if (name === 'backspace') return view({type: 'filter/erase'});
+	if (press.printable) return view({type: 'filter/type', text: name});
+	return state;
+}
+
+function runLogsAction(state: AppState, logs: LogsState, action: KeyAction, pageSize: number, width: number): AppState {
+	// The pane's title takes one line of the page.
+	const height = Math.max(1, pageSize - 1);
+	switch (action) {
+		case 'move-up': {
+			return withLogs(state, scrollLogs(logs, -1, width, height));
+		}
+
+		case 'move-down': {
+			return withLogs(state, scrollLogs(logs, 1, width, height));
+		}
+
+		case 'page-up': {
+			return withLogs(state, scrollLogs(logs, -height, width, height));
+		}
+
+		case 'page-down': {
+			return withLogs(state, scrollLogs(logs, height, width, height));
+		}
+
+		case 'move-first': {
+			return withLogs(state, {...logs, follow: false, anchor: 0});
+		}
+
+		case 'follow': {
+			return withLogs(state, {...logs, follow: true}, 'Following the newest lines.');
+		}
+
+		case 'pane-search': {
+			return {...state, view: {...state.view, mode: 'logs-search', draft: logs.search}};
+		}
+
+		case 'logs-filter': {
+			return {...state, view: {...state.view, mode: 'logs-filter', draft: logs.filter}};
+		}
+
+		case 'search-next':
+		case 'search-previous': {
+			if (logs.search === '') return withMessage(state, 'Nothing to search for yet: / first.', 'error');
+			const jump = jumpToLogMatch(logs, action === 'search-next' ? 1 : -1, width, height);
+			return jump.found ? withLogs(state, jump.logs) : withMessage(state, `No line has "${logs.search}".`, 'error');
+		}
+
+		case 'toggle-timestamps': {
+			return withLogs(state, {...logs, timestamps: !logs.timestamps});
+		}
+
+		case 'toggle-wrap': {
+			return withLogs(state, {...logs, wrap: !logs.wrap});
+		}
+
+		case 'toggle-color': {
+			return withLogs(state, {...logs, color: !logs.color}, logs.color ? 'Log colours off.' : 'Log colours on.');
+		}
+
+		case 'more-backlog':
+		case 'less-backlog': {
+			const tail =
+				action === 'more-backlog' ? Math.min(logs.capacity, logs.tail * 2) : Math.max(10, Math.floor(logs.tail / 2));
+			const reopened = createLogs(logs.targets, {
+				tail,
+				capacity: logs.capacity,
+				color: logs.color,
+				generation: logs.generation + 1,
+			});
+			return withLogs(state, {...reopened, timestamps: logs.timestamps, wrap: logs.wrap}, `Reloading with the last ${tail} lines.`);
+		}
+
+		case 'save-logs': {
+			const name = logs.targets.length === 1 ? logs.targets[0]!.name : `${logs.targets.length}-containers`;
+			const operations = enqueue(state.operations, {
+				kind: 'save-logs',
+				name,
+				content: formatLogsForFile(logs),
+				lines: logs.lines.length,
+			});
+			return {...state, operations};
+		}
+
+		case 'back': {
+			return {...state, logs: undefined, view: {...state.view, mode: 'list'}};
+		}
+
+		default: {
+			return runBoundAction(state, action, pageSize);
+		}
+	}
 }

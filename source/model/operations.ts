@@ -19,7 +19,8 @@ export type Request =
 			options: ContainerActionOptions;
 	  }
 	| {id: number; kind: 'inspect' | 'top'; target: ActionTarget}
-	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget};
+	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
+	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};
 
 export type Confirmation = {
 	action: ContainerActionName;
@@ -61,6 +62,7 @@ export type RequestResult =
 	| {kind: 'inspect'; document: InspectDocument}
 	| {kind: 'top'; table: ProcessTable}
 	| {kind: 'terminal'; error: string | undefined}
+	| {kind: 'saved'; path: string; lines: number}
 	| {kind: 'failed'; error: string};
 
 /** Past tense and progressive of each action, for status messages. */

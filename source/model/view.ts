@@ -1,6 +1,16 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
 
-export type Mode = 'list' | 'filter' | 'command' | 'help' | 'confirm' | 'pane' | 'pane-search';
+export type Mode =
+	| 'list'
+	| 'filter'
+	| 'command'
+	| 'help'
+	| 'confirm'
+	| 'pane'
+	| 'pane-search'
+	| 'logs'
+	| 'logs-search'
+	| 'logs-filter';
 
 export type ViewName =
 	| 'containers'
@@ -196,7 +206,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		case 'help/toggle': {
 			// Help opened from a pane goes back to the pane.
 			if (state.mode === 'help') return {...state, mode: state.helpReturn ?? 'list'};
-			const back: Mode = state.mode === 'pane' ? 'pane' : 'list';
+			const back: Mode = state.mode === 'pane' || state.mode === 'logs' ? state.mode : 'list';
 			return {...state, mode: 'help', helpScroll: 0, helpReturn: back};
 		}
 

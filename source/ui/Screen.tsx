@@ -4,6 +4,7 @@ import type {KeyBinding} from '../keys/keymap.js';
 import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
 import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {LogView, type LogViewProps} from './LogView.js';
 import {PaneView, type PaneViewProps} from './PaneView.js';
 import {StatusLine, type StatusLineProps} from './StatusLine.js';
 import type {Theme} from './theme.js';
@@ -21,9 +22,11 @@ export type ScreenProps = {
 	/** Details, inspect or top, shown instead of the list. */
 	pane?: Omit<PaneViewProps, 'height' | 'width' | 'theme'> | undefined;
 	helpScroll: number;
+	/** The logs pane, shown instead of the list. */
+	logs?: Omit<LogViewProps, 'height' | 'width' | 'theme'> | undefined;
 };
 
-export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll}: ScreenProps) {
+export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll, logs}: ScreenProps) {
 	if (width < minimum.width || height < minimum.height) {
 		return <TooSmall width={width} height={height} minWidth={minimum.width} minHeight={minimum.height} />;
 	}
@@ -33,6 +36,8 @@ export function Screen({width, height, minimum, theme, header, table, status, bi
 			<Header {...header} />
 			{status.mode === 'help' ? (
 				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} scroll={helpScroll} />
+			) : logs ? (
+				<LogView {...logs} height={table.height} width={width} theme={theme} />
 			) : pane ? (
 				<PaneView {...pane} height={table.height} width={width} theme={theme} />
 			) : (

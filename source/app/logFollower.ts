@@ -1,0 +1,101 @@
+// Owns the log streams of the logs pane: opens them, batches their lines, closes them on switch or leave.
+import type {Engine, LogRecord, Subscription} from '../engine/types.js';
+import type {AppAction} from '../model/app.js';
+import type {IncomingLogLine} from '../model/logs.js';
+import type {ActionTarget} from '../model/operations.js';
+
+/**
+ * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
+ * between flushes at most `capacity` lines wait, the oldest dropped first, so memory stays bounded too.
+ */
+export class LogFollower {
+	private streams: Subscription[] = [];
+	private pending: IncomingLogLine[] = [];
+	private pendingStart = 0;
+	private ended: AppAction[] = [];
+	private generation = -1;
+	private readonly timer: NodeJS.Timeout;
+
+	constructor(
+		private readonly engines: ReadonlyMap<string, Engine>,
+		private readonly dispatch: (action: AppAction) => void,
+		private readonly capacity: number,
+		flushMs = 100,
+	) {
+		this.timer = setInterval(() => {
+			this.flush();
+		}, flushMs);
+	}
+
+	/** Follows these containers from now on (nothing for none); the old streams are closed first. */
+	follow(targets: readonly ActionTarget[], tail: number, generation: number): void {
+		if (generation === this.generation) return;
+		this.closeStreams();
+		this.generation = generation;
+		for (const target of targets) {
+			const engine = this.engines.get(target.engine);
+			if (!engine) continue;
+			const stream = engine.followLogs(
+				target.id,
+				{tail},
+				(record: LogRecord) => {
+					this.take({source: target.key, name: target.name, record});
+				},
+				() => {
+					void this.reportEnd(engine, target, generation);
+				},
+			);
+			this.streams.push(stream);
+		}
+	}
+
+	openCount(): number {
+		return this.streams.length;
+	}
+
+	close(): void {
+		clearInterval(this.timer);
+		this.closeStreams();
+	}
+
+	private take(line: IncomingLogLine): void {
+		this.pending.push(line);
+		// Keep at most `capacity` waiting lines without copying on every line.
+		if (this.pending.length - this.pendingStart > this.capacity) this.pendingStart++;
+		if (this.pendingStart > this.capacity) {
+			this.pending = this.pending.slice(this.pendingStart);
+			this.pendingStart = 0;
+		}
+	}
+
+	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
+		const [record] = await engine.listContainers({id: target.id}).catch(() => [undefined]);
+		if (generation !== this.generation) return;
+		this.flush();
+		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined});
+		this.flush();
+	}
+
+	flush(): void {
+		if (this.pending.length > this.pendingStart) {
+			const lines = this.pending.slice(this.pendingStart);
+			this.pending = [];
+			this.pendingStart = 0;
+			this.dispatch({type: 'logs/appended', generation: this.generation, lines});
+		}
+
+		if (this.ended.length > 0) {
+			const ended = this.ended;
+			this.ended = [];
+			for (const action of ended) this.dispatch(action);
+		}
+	}
+
+	private closeStreams(): void {
+		for (const stream of this.streams) stream.close();
+		this.streams = [];
+		this.pending = [];
+		this.pendingStart = 0;
+		this.ended = [];
+	}
+}

@@ -1,0 +1,120 @@
+// Makes log text safe to draw: a container's output is data, never commands to the terminal. Pure.
+import stringWidth from 'string-width';
+
+const escape = '\u001B';
+const sgrPattern = /\u001B\[[0-9;:]*m/g;
+
+function caret(code: number): string {
+	return code === 0x7f ? '^?' : `^${String.fromCharCode(code + 64)}`;
+}
+
+/**
+ * Drops every escape sequence but colour (SGR), which is kept for the colour switch; cursor moves, screen
+ * clears, title changes, OSC 52 clipboard writes, hyperlinks and device strings are dropped. Other control
+ * characters are shown as ^X, tabs become spaces, and a carriage return keeps what was written after it,
+ * as a terminal would show the line.
+ */
+export function sanitizeLogText(raw: string): string {
+	const afterReturn = raw.lastIndexOf('\r');
+	const text = afterReturn === -1 ? raw : raw.slice(afterReturn + 1);
+	let result = '';
+	let column = 0;
+	for (let index = 0; index < text.length; index++) {
+		const character = text[index]!;
+		const code = character.charCodeAt(0);
+		if (character === escape) {
+			const next = text[index + 1];
+			if (next === '[') {
+				// CSI: parameters, intermediates, one final byte.
+				let end = index + 2;
+				while (end < text.length && /[0-?]/.test(text[end]!)) end++;
+				while (end < text.length && /[ -/]/.test(text[end]!)) end++;
+				const final = text[end];
+				const sequence = text.slice(index, end + 1);
+				if (final === 'm' && /^\u001B\[[0-9;:]*m$/.test(sequence)) result += sequence;
+				index = end;
+				continue;
+			}
+
+			if (next === ']' || next === 'P' || next === 'X' || next === '^' || next === '_') {
+				// OSC and device strings run to BEL or ST (ESC \): all of it goes.
+				let end = index + 2;
+				while (end < text.length && text[end] !== '\u0007' && !(text[end] === escape && text[end + 1] === '\\')) end++;
+				index = text[end] === escape ? end + 1 : end;
+				continue;
+			}
+
+			index += next === undefined ? 0 : 1;
+			continue;
+		}
+
+		if (code >= 0x80 && code <= 0x9f) continue;
+		if (character === '\t') {
+			const spaces = 8 - (column % 8);
+			result += ' '.repeat(spaces);
+			column += spaces;
+			continue;
+		}
+
+		if (code < 0x20 || code === 0x7f) {
+			result += caret(code);
+			column += 2;
+			continue;
+		}
+
+		result += character;
+		column++;
+	}
+
+	return result;
+}
+
+export function stripSgr(text: string): string {
+	return text.replace(sgrPattern, '');
+}
+
+/** Columns the text takes on screen (SGR sequences take none, wide characters two). */
+export function measureLogText(text: string): number {
+	return stringWidth(stripSgr(text));
+}
+
+/** Splits sanitized text into pieces of at most `width` columns, each closing any colour it opened. */
+export function wrapLogText(text: string, width: number, maxRows = Number.POSITIVE_INFINITY): string[] {
+	const rows: string[] = [];
+	let row = '';
+	let used = 0;
+	let colored = false;
+	const close = () => {
+		rows.push(colored ? `${row}\u001B[0m` : row);
+		row = '';
+		used = 0;
+	};
+
+	const tokens = text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? [];
+	for (const token of tokens) {
+		if (token.startsWith(escape)) {
+			row += token;
+			colored = true;
+			continue;
+		}
+
+		const tokenWidth = stringWidth(token);
+		if (used + tokenWidth > width && used > 0) {
+			close();
+			if (rows.length >= maxRows) return rows;
+		}
+
+		row += token;
+		used += tokenWidth;
+	}
+
+	if (row !== '' || rows.length === 0) close();
+	return rows.slice(0, maxRows);
+}
+
+/** The first `width` columns of the text, with a mark where it was cut. */
+export function truncateLogText(text: string, width: number, ellipsis: string): string {
+	if (measureLogText(text) <= width) return text;
+	const [first = ''] = wrapLogText(text, Math.max(0, width - 1), 1);
+	return `${first}${ellipsis}`;
+}
