@@ -46,18 +46,27 @@ const everyAction = Object.keys({
 	'confirm-yes': true,
 	'confirm-no': true,
 	'confirm-volumes': true,
+	logs: true,
+	follow: true,
+	'logs-filter': true,
+	'toggle-timestamps': true,
+	'toggle-wrap': true,
+	'toggle-color': true,
+	'save-logs': true,
+	'more-backlog': true,
+	'less-backlog': true,
 	'help-toggle': true,
 	quit: true,
 } satisfies Record<KeyAction, true>) as KeyAction[];
 
-const everyScope = Object.keys({list: true, pane: true, confirm: true, global: true} satisfies Record<
+const everyScope = Object.keys({list: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
 	KeyScope,
 	true
 >) as KeyScope[];
 
 /** The mode in which a scope's keys are read, and the scopes read together there. */
-const modeOfScope: Record<KeyScope, Mode> = {list: 'list', pane: 'pane', confirm: 'confirm', global: 'list'};
-const scopesReadTogether: KeyScope[][] = [['list', 'global'], ['pane', 'global'], ['confirm']];
+const modeOfScope: Record<KeyScope, Mode> = {list: 'list', logs: 'logs', pane: 'pane', confirm: 'confirm', global: 'list'};
+const scopesReadTogether: KeyScope[][] = [['list', 'global'], ['logs', 'global'], ['pane', 'global'], ['confirm']];
 
 const keysOf = (scopes: readonly KeyScope[]) =>
 	keymap.filter(binding => scopes.includes(binding.scope)).flatMap(binding => binding.keys);
