@@ -137,9 +137,18 @@ describe('containers pane', {skip}, () => {
 
 		await session.sendText('?');
 		screen = await session.waitFor('Esc or ? closes this help');
+		// The overlay scrolls with j when it is longer than the screen: gather every page.
+		const pages = [screen];
+		for (let page = 0; page < 10 && !/\bq \/ Ctrl-C\b/.test(pages.join('\n')); page++) {
+			await session.sendKeys('PageDown');
+			const previous = pages.at(-1)!;
+			pages.push(await session.waitFor(current => current !== previous));
+		}
+
+		const help = pages.join('\n');
 		for (const binding of keymap) {
-			assert.ok(screen.includes(binding.label), `help shows ${binding.label}`);
-			assert.ok(screen.includes(binding.help.slice(0, 40)), `help explains ${binding.label}`);
+			assert.ok(help.includes(binding.label), `help shows ${binding.label}`);
+			assert.ok(help.includes(binding.help.slice(0, 40)), `help explains ${binding.label}: ${binding.help}`);
 		}
 
 		await session.sendKeys('Escape');

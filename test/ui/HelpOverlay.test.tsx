@@ -39,10 +39,13 @@ describe('HelpOverlay', () => {
 			const lines = stripStyle(frame).split('\n');
 			for (const title of Object.values(scopeTitles)) assert.ok(lines.includes(title), title);
 			// Each binding comes after the title of its own scope.
+			const titles = new Set<string>(Object.values(scopeTitles));
 			for (const binding of keymap) {
-				const at = lines.findIndex(line => line.includes(binding.help));
 				const titleAt = lines.indexOf(scopeTitles[binding.scope]);
-				assert.ok(titleAt !== -1 && titleAt < at, `${binding.action} under ${scopeTitles[binding.scope]}`);
+				const nextTitle = lines.findIndex((line, index) => index > titleAt && titles.has(line));
+				const end = nextTitle === -1 ? lines.length : nextTitle;
+				const at = lines.findIndex((line, index) => index > titleAt && index < end && line.includes(binding.label) && line.includes(binding.help));
+				assert.ok(titleAt !== -1 && at !== -1, `${binding.action} under ${scopeTitles[binding.scope]}`);
 			}
 		});
 	}
