@@ -10,7 +10,7 @@ import type {KeyPress} from '../model/keypress.js';
 import {formatConfirmation} from '../model/operations.js';
 import {type LogsState, selectLogRows} from '../model/logs.js';
 import {paneTitles, selectPaneLines} from '../model/pane.js';
-import {selectContainerCounts, selectContainerRows} from '../model/rows.js';
+import {selectContainerCounts, selectContainerRows, selectResourceTotals} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex} from '../model/view.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
@@ -47,8 +47,8 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	const pageSize = Math.max(1, height - 3);
 	const filterText = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
 	const rows = useMemo(
-		() => selectContainerRows(state.containers, state.stats, filterText, state.now),
-		[state.containers, state.stats, filterText, state.now],
+		() => selectContainerRows(state.containers, state.stats, filterText, state.now, state.view.sort),
+		[state.containers, state.stats, filterText, state.now, state.view.sort],
 	);
 	const keys = useMemo(() => rows.map(row => row.key), [rows]);
 	const selectedIndex = selectSelectedIndex(state.view, keys);
@@ -171,6 +171,8 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				address: engine?.addressText ?? '',
 				connection: engine ? state.connection.get(engine.name) : undefined,
 				counts: selectContainerCounts(state.containers),
+				totals: selectResourceTotals(state.containers, state.stats),
+				sort: state.view.sort,
 				shown: rows.length,
 				filter: filterText,
 				theme,
@@ -213,7 +215,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
 					? {
 							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
-							lines: selectPaneLines(pane, state.now),
+							lines: selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: theme.unicode}),
 							scroll: pane.scroll,
 							search: state.view.mode === 'pane-search' ? state.view.draft : pane.search,
 						}

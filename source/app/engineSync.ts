@@ -47,6 +47,12 @@ export function startEngineSync(
 		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records});
 	};
 
+	// Image counts and the host name change rarely: asked again at each resync and after image events.
+	const describe = async () => {
+		const info = await engine.info();
+		if (!stopped) dispatch({type: 'engine/described', engine: engine.name, info});
+	};
+
 	const refresh = async (id: string): Promise<void> => {
 		if (refreshing.has(id)) {
 			refreshing.set(id, true);
@@ -72,6 +78,11 @@ export function startEngineSync(
 	};
 
 	const onEvent = (event: EngineEvent) => {
+		if (event.type === 'image' && /^(pull|delete|import|load|tag|untag)$/.test(event.action)) {
+			describe().catch(() => undefined);
+			return;
+		}
+
 		if (!isListChange(event)) return;
 		if (event.action === 'destroy') {
 			dispatch({type: 'container/removed', engine: engine.name, id: event.id});
@@ -108,13 +119,17 @@ export function startEngineSync(
 			if (stopped) return;
 			attempt = 0;
 			dispatch({type: 'engine/connected', engine: engine.name, version: version.version});
+			describe().catch(() => undefined);
 		} catch (error) {
 			lose(error);
 		}
 	};
 
 	const resyncTimer = setInterval(() => {
-		if (events) list().catch(() => undefined);
+		if (events) {
+			list().catch(() => undefined);
+			describe().catch(() => undefined);
+		}
 	}, options.resyncMs);
 
 	void connect();

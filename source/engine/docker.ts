@@ -173,6 +173,11 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			};
 		},
 
+		async info() {
+			const info = (await docker.info()) as {Name?: string; Images?: number; NCPU?: number; MemTotal?: number};
+			return {name: info.Name ?? '', images: info.Images ?? 0, cpus: info.NCPU ?? 0, memory: info.MemTotal ?? 0};
+		},
+
 		async listContainers(filter) {
 			const list = await docker.listContainers({
 				all: true,
@@ -188,7 +193,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		subscribeEvents(onEvent, onEnd) {
 			const opening = docker.getEvents({
-				filters: {type: ['container']},
+				filters: {type: ['container', 'image']},
 			}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
 		},
@@ -473,6 +478,8 @@ type RawStats = {
 	precpu_stats?: RawCpu;
 	memory_stats?: {usage?: number; limit?: number; stats?: Record<string, number>};
 	pids_stats?: {current?: number};
+	networks?: Record<string, {rx_bytes?: number; tx_bytes?: number}> | null;
+	blkio_stats?: {io_service_bytes_recursive?: Array<{op?: string; value?: number}> | null};
 };
 
 export function toStatsSample(value: unknown): StatsSample {
@@ -495,7 +502,33 @@ export function toStatsSample(value: unknown): StatsSample {
 		memoryCache: cache < usage ? cache : 0,
 		memoryLimit: memory.limit ?? 0,
 		pids: raw.pids_stats?.current ?? 0,
+		...sumNetworks(raw.networks),
+		...sumBlockIo(raw.blkio_stats?.io_service_bytes_recursive),
 	};
+}
+
+function sumNetworks(networks: RawStats['networks']): {networkRx: number; networkTx: number} {
+	let networkRx = 0;
+	let networkTx = 0;
+	for (const network of Object.values(networks ?? {})) {
+		networkRx += network.rx_bytes ?? 0;
+		networkTx += network.tx_bytes ?? 0;
+	}
+
+	return {networkRx, networkTx};
+}
+
+/** As the CLI: cgroup v1 says Read/Write, v2 read/write. */
+function sumBlockIo(entries: Array<{op?: string; value?: number}> | null | undefined): {blockRead: number; blockWrite: number} {
+	let blockRead = 0;
+	let blockWrite = 0;
+	for (const entry of entries ?? []) {
+		const op = (entry.op ?? '').toLowerCase();
+		if (op === 'read') blockRead += entry.value ?? 0;
+		else if (op === 'write') blockWrite += entry.value ?? 0;
+	}
+
+	return {blockRead, blockWrite};
 }
 
 function asError(error: unknown): Error {

@@ -77,6 +77,11 @@ export type StatsSample = {
 	memoryCache: number;
 	memoryLimit: number;
 	pids: number;
+	/** Totals since the container started, summed over its networks and block devices. */
+	networkRx: number;
+	networkTx: number;
+	blockRead: number;
+	blockWrite: number;
 };
 
 /** An event from the engine's event stream. */
@@ -88,6 +93,9 @@ export type EngineEvent = {
 	/** Unix nanoseconds as the engine reports them. */
 	timeNano: number;
 };
+
+/** What `docker info` says of the engine, for the header. */
+export type EngineInfo = {name: string; images: number; cpus: number; memory: number};
 
 export type EngineVersion = {
 	version: string;
@@ -142,6 +150,7 @@ export type Engine = {
 	/** The address as a person would write it (`unix:///var/run/docker.sock`). */
 	readonly addressText: string;
 	version(): Promise<EngineVersion>;
+	info(): Promise<EngineInfo>;
 	listContainers(filter?: {id?: string}): Promise<ContainerRecord[]>;
 	inspectTiming(id: string): Promise<ContainerTiming>;
 	/** Follows the event stream; onEnd is called once when it ends or fails. */

@@ -32,3 +32,26 @@ export function formatPercent(value: number): string {
 export function formatMemoryUsage(usage: number, limit: number): string {
 	return `${formatBytes(usage)} / ${formatBytes(limit)}`;
 }
+
+const decimalUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+
+/** go-units HumanSizeWithPrecision(size, 3), as `docker stats` prints NET I/O and BLOCK I/O. */
+export function formatDecimalSize(size: number): string {
+	let value = size;
+	let unit = 0;
+	while (value >= 1000 && unit < decimalUnits.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+
+	return `${String(Number(value.toPrecision(3)))}${decimalUnits[unit]}`;
+}
+
+/** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */
+export function formatInOut(received: number, sent: number): string {
+	return `${formatDecimalSize(received)} / ${formatDecimalSize(sent)}`;
+}
+
+export function formatRate(bytesPerSecond: number): string {
+	return `${formatDecimalSize(bytesPerSecond)}/s`;
+}

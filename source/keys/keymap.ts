@@ -34,6 +34,8 @@ export type KeyAction =
 	| 'confirm-yes'
 	| 'confirm-no'
 	| 'confirm-volumes'
+	| 'sort-next'
+	| 'sort-reverse'
 	| 'logs'
 	| 'follow'
 	| 'logs-filter'
@@ -106,6 +108,8 @@ export const keymap: readonly KeyBinding[] = [
 	{action: 'details', keys: ['return'], scope: 'list', label: 'Enter', help: 'Details: image, command, ports, mounts, networks, env'},
 	{action: 'inspect', keys: ['i'], scope: 'list', label: 'i', help: 'Inspect document, searchable with /'},
 	{action: 'top', keys: ['t'], scope: 'list', label: 't', help: 'Processes (docker top), refreshed'},
+	{action: 'sort-next', keys: ['o'], scope: 'list', label: 'o', help: 'Sort by the next of: project, name, status, age, CPU, memory'},
+	{action: 'sort-reverse', keys: ['O'], scope: 'list', label: 'O', help: 'Reverse the sort order'},
 	{action: 'mark', keys: [' '], scope: 'list', label: 'Space', help: 'Mark or unmark; actions apply to all marked'},
 	{action: 'mark-all', keys: ['*'], scope: 'list', label: '*', help: 'Mark every shown container, or unmark all'},
 	{action: 'mark-project', keys: ['P'], scope: 'list', label: 'P', help: 'Mark the selected container\'s compose project'},

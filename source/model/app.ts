@@ -128,6 +128,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		}
 
 		case 'engine/connected':
+		case 'engine/described':
 		case 'engine/lost':
 		case 'engine/retrying': {
 			const connection = reduceConnection(state.connection, action);

@@ -1,13 +1,15 @@
 // Whether each engine is reachable, and since when it is not. Pure reducer.
+import type {EngineInfo} from '../engine/types.js';
 
 export type EngineConnection =
-	| {status: 'connected'; version: string}
+	| {status: 'connected'; version: string; info?: EngineInfo}
 	| {status: 'disconnected'; error: string; since: number; attempt: number};
 
 export type ConnectionState = ReadonlyMap<string, EngineConnection>;
 
 export type ConnectionAction =
 	| {type: 'engine/connected'; engine: string; version: string}
+	| {type: 'engine/described'; engine: string; info: EngineInfo}
 	| {type: 'engine/lost'; engine: string; error: string; at: number}
 	| {type: 'engine/retrying'; engine: string; attempt: number; error: string};
 
@@ -16,7 +18,17 @@ export function reduceConnection(state: ConnectionState, action: ConnectionActio
 	const current = state.get(action.engine);
 	switch (action.type) {
 		case 'engine/connected': {
-			next.set(action.engine, {status: 'connected', version: action.version});
+			next.set(action.engine, {
+				status: 'connected',
+				version: action.version,
+				...(current?.status === 'connected' && current.info ? {info: current.info} : {}),
+			});
+			return next;
+		}
+
+		case 'engine/described': {
+			if (current?.status !== 'connected') return state;
+			next.set(action.engine, {...current, info: action.info});
 			return next;
 		}
 

@@ -34,7 +34,7 @@ export type KeyPress = {
 
 function selectRows(state: AppState): ContainerRow[] {
 	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
-	return selectContainerRows(state.containers, state.stats, filter, state.now);
+	return selectContainerRows(state.containers, state.stats, filter, state.now, state.view.sort);
 }
 
 function listShape(state: AppState, pageSize: number): ListShape {
@@ -144,7 +144,7 @@ function openPaneFor(state: AppState, kind: PaneKind): AppState {
 function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane) return state;
-	const lineCount = selectPaneLines(pane, state.now).length;
+	const lineCount = selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: true}).length;
 	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
 	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
 }
@@ -165,7 +165,7 @@ function keepPaneSearch(state: AppState, pageSize: number): AppState {
 function jumpToMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane || pane.search === '') return state;
-	const lines = selectPaneLines(pane, state.now);
+	const lines = selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: true});
 	const matches = selectSearchMatches(lines, pane.search);
 	if (matches.length === 0) return withMessage(state, `No match for "${pane.search}".`, 'error');
 	const found =
@@ -319,6 +319,15 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		case 'mark-all':
 		case 'mark-project': {
 			return markAction(state, action);
+		}
+
+		case 'sort-next': {
+			const sorted = view({type: 'sort/next'});
+			return withMessage(sorted, `Sorted by ${sorted.view.sort.by}${sorted.view.sort.descending ? ', largest first' : ''}: o next, O reverses.`);
+		}
+
+		case 'sort-reverse': {
+			return view({type: 'sort/reverse'});
 		}
 
 		case 'pane-search': {

@@ -1,16 +1,47 @@
 // The lines a details, inspect or top pane shows, and where its search matches. Pure selectors.
 import {formatDetailsLines, formatInspectLines, formatTopLines} from '../format/inspect.js';
+import {formatSparkline} from '../format/sparkline.js';
+import {padCell} from '../format/table.js';
+import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
+import type {ContainerFigures} from './stats.js';
 
 export const paneTitles = {details: 'Details', inspect: 'Inspect', top: 'Processes'} as const;
 
-export function selectPaneLines(pane: Pane, now: number): string[] {
+export function selectPaneLines(
+	pane: Pane,
+	now: number,
+	resources: {figures: ContainerFigures | undefined; unicode: boolean} = {figures: undefined, unicode: true},
+): string[] {
 	if (pane.error !== undefined) return [`Error: ${pane.error}`];
 	if (pane.kind === 'top') return pane.table ? formatTopLines(pane.table) : ['Loading…'];
 	if (!pane.document) return ['Loading…'];
 	return pane.kind === 'details'
-		? formatDetailsLines(pane.document, pane.revealed, now)
+		? [...formatResourceLines(resources.figures, resources.unicode), ...formatDetailsLines(pane.document, pane.revealed, now)]
 		: formatInspectLines(pane.document, pane.revealed);
+}
+
+const chartWidth = 60;
+
+/** The details pane's resource figures with their history as small charts. */
+export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean): string[] {
+	const label = (text: string) => padCell(text, 16);
+	if (!figures) return [`${label('Resources')}no figures: the container is not running`, ''];
+	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
+		formatSparkline(values, chartWidth, {unicode, ...options});
+	const history = figures.history;
+	const seconds = history.length > 1 ? Math.round((history.at(-1)!.at - history[0]!.at) / 1000) : 0;
+	return [
+		`${label('Resources')}the last ${seconds} seconds, one sample a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
+		`${label('CPU')}${padCell(formatPercent(figures.cpuPercent), 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,
+		`${label('Memory')}${padCell(`${formatMemoryUsage(figures.memoryUsage, figures.memoryLimit)} (${formatPercent(figures.memoryPercent)})`, 30)}${chart(history.map(point => point.memoryUsage), {fromLowest: true})}`,
+		`${label('Network in')}${padCell(`${formatRate(figures.networkRxRate)} (${formatDecimalSize(figures.networkRx)})`, 30)}${chart(history.map(point => point.networkRxRate))}`,
+		`${label('Network out')}${padCell(`${formatRate(figures.networkTxRate)} (${formatDecimalSize(figures.networkTx)})`, 30)}${chart(history.map(point => point.networkTxRate))}`,
+		`${label('Block read')}${padCell(`${formatRate(figures.blockReadRate)} (${formatDecimalSize(figures.blockRead)})`, 30)}${chart(history.map(point => point.blockReadRate))}`,
+		`${label('Block write')}${padCell(`${formatRate(figures.blockWriteRate)} (${formatDecimalSize(figures.blockWrite)})`, 30)}${chart(history.map(point => point.blockWriteRate))}`,
+		`${label('PIDs')}${figures.pids}`,
+		'',
+	];
 }
 
 /** Indexes of the lines that contain the search text (case-insensitive). */

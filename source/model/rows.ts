@@ -20,13 +20,25 @@ export type ContainerRow = {
 	ports: string;
 	project: string;
 	figures: ContainerFigures | undefined;
+	/** Unix seconds. */
+	created: number;
 };
+
+export type SortKey = 'project' | 'name' | 'status' | 'age' | 'cpu' | 'memory';
+
+export const sortKeys: readonly SortKey[] = ['project', 'name', 'status', 'age', 'cpu', 'memory'];
+
+export type SortOrder = {by: SortKey; descending: boolean};
+
+/** Compose projects together, as berth starts. */
+export const defaultSort: SortOrder = {by: 'project', descending: false};
 
 export function selectContainerRows(
 	containers: ContainersState,
 	stats: StatsState,
 	filter: string,
 	now: number,
+	sort: SortOrder = defaultSort,
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
@@ -44,11 +56,12 @@ export function selectContainerRows(
 			tone: selectStatusTone(record.state, status),
 			ports: formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
+			created: record.created,
 			figures: record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined,
 		});
 	}
 
-	return sortContainerRows(filterContainerRows(rows, filter));
+	return sortContainerRows(filterContainerRows(rows, filter), sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */
@@ -65,8 +78,56 @@ export function filterContainerRows(rows: readonly ContainerRow[], filter: strin
 	);
 }
 
-/** Compose projects together (alphabetically), standalone containers after them, names within. */
-export function sortContainerRows(rows: readonly ContainerRow[]): ContainerRow[] {
+const stateOrder: Record<ContainerState, number> = {
+	running: 0,
+	restarting: 1,
+	paused: 2,
+	removing: 3,
+	created: 4,
+	exited: 5,
+	dead: 6,
+};
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * By project: compose projects together (alphabetically), standalone containers after them, names within.
+ * Other orders fall back to the name, so rows that tie keep still; containers without figures come last
+ * when sorting by CPU or memory, whichever the direction.
+ */
+export function sortContainerRows(rows: readonly ContainerRow[], sort: SortOrder = defaultSort): ContainerRow[] {
+	if (sort.by === 'project') {
+		const sorted = sortByProject(rows);
+		return sort.descending ? sorted.reverse() : sorted;
+	}
+
+	const direction = sort.descending ? -1 : 1;
+	const figure = (row: ContainerRow) =>
+		sort.by === 'cpu' ? row.figures?.cpuPercent : sort.by === 'memory' ? row.figures?.memoryUsage : undefined;
+	return [...rows].sort((a, b) => {
+		let order = 0;
+		if (sort.by === 'cpu' || sort.by === 'memory') {
+			const [left, right] = [figure(a), figure(b)];
+			if (left === undefined || right === undefined) {
+				if (left !== right) return left === undefined ? 1 : -1;
+			} else {
+				order = left - right;
+			}
+		} else if (sort.by === 'status') {
+			order = stateOrder[a.state] - stateOrder[b.state];
+		} else if (sort.by === 'age') {
+			// Youngest first reads as "ascending age".
+			order = b.created - a.created;
+		}
+
+		if (order !== 0) return order * direction;
+		return compareText(a.name, b.name) || compareText(a.key, b.key);
+	});
+}
+
+function sortByProject(rows: readonly ContainerRow[]): ContainerRow[] {
 	return [...rows].sort((a, b) => {
 		if (a.project !== b.project) {
 			if (a.project === '') return 1;
@@ -91,4 +152,22 @@ export function selectContainerCounts(containers: ContainersState): ContainerCou
 	}
 
 	return counts;
+}
+
+export type ResourceTotals = {cpuPercent: number; memoryUsage: number; measured: number; running: number};
+
+/** CPU and memory summed over the running containers that have figures (berth measures those on screen). */
+export function selectResourceTotals(containers: ContainersState, stats: StatsState): ResourceTotals {
+	const totals = {cpuPercent: 0, memoryUsage: 0, measured: 0, running: 0};
+	for (const [key, record] of containers.records) {
+		if (record.state !== 'running' && record.state !== 'paused') continue;
+		totals.running++;
+		const figures = stats.get(key);
+		if (!figures) continue;
+		totals.measured++;
+		totals.cpuPercent += figures.cpuPercent;
+		totals.memoryUsage += figures.memoryUsage;
+	}
+
+	return totals;
 }

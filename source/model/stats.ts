@@ -2,13 +2,41 @@
 import type {StatsSample} from '../engine/types.js';
 import {containerKey} from './containers.js';
 
+/** One moment of a container's history, for the charts. */
+export type StatsPoint = {
+	at: number;
+	cpuPercent: number;
+	memoryUsage: number;
+	networkRxRate: number;
+	networkTxRate: number;
+	blockReadRate: number;
+	blockWriteRate: number;
+};
+
 export type ContainerFigures = {
+	/** When the engine read the sample (milliseconds). */
+	at: number;
 	cpuPercent: number;
 	memoryUsage: number;
 	memoryLimit: number;
 	memoryPercent: number;
 	pids: number;
+	/** Totals, as `docker stats` shows them. */
+	networkRx: number;
+	networkTx: number;
+	blockRead: number;
+	blockWrite: number;
+	/** Bytes per second since the sample before (0 for the first). */
+	networkRxRate: number;
+	networkTxRate: number;
+	blockReadRate: number;
+	blockWriteRate: number;
+	/** The last `historyLength` points, oldest first. */
+	history: readonly StatsPoint[];
 };
+
+/** About three minutes at the engine's one sample a second. */
+export const historyLength = 180;
 
 export type StatsState = ReadonlyMap<string, ContainerFigures>;
 
@@ -35,9 +63,33 @@ export function calculateMemoryUsage(sample: StatsSample): number {
 	return sample.memoryCache < sample.memoryUsage ? sample.memoryUsage - sample.memoryCache : sample.memoryUsage;
 }
 
-export function calculateFigures(sample: StatsSample): ContainerFigures {
+function rate(current: number, previous: number | undefined, seconds: number): number {
+	if (previous === undefined || seconds <= 0 || current < previous) return 0;
+	return (current - previous) / seconds;
+}
+
+/** Figures from a sample, with rates and history carried on from the figures before it. */
+export function calculateFigures(sample: StatsSample, previous?: ContainerFigures): ContainerFigures {
 	const memoryUsage = calculateMemoryUsage(sample);
+	const at = Date.parse(sample.read) || 0;
+	const seconds = previous ? (at - previous.at) / 1000 : 0;
+	const rates = {
+		networkRxRate: rate(sample.networkRx, previous?.networkRx, seconds),
+		networkTxRate: rate(sample.networkTx, previous?.networkTx, seconds),
+		blockReadRate: rate(sample.blockRead, previous?.blockRead, seconds),
+		blockWriteRate: rate(sample.blockWrite, previous?.blockWrite, seconds),
+	};
+	const cpuPercent = calculateCpuPercent(sample);
+	const point: StatsPoint = {at, cpuPercent, memoryUsage, ...rates};
+	const history = [...(previous?.history ?? []), point].slice(-historyLength);
 	return {
+		at,
+		networkRx: sample.networkRx,
+		networkTx: sample.networkTx,
+		blockRead: sample.blockRead,
+		blockWrite: sample.blockWrite,
+		...rates,
+		history,
 		cpuPercent: calculateCpuPercent(sample),
 		memoryUsage,
 		memoryLimit: sample.memoryLimit,
@@ -56,7 +108,7 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 			}
 
 			const next = new Map(state);
-			next.set(key, calculateFigures(action.sample));
+			next.set(key, calculateFigures(action.sample, state.get(key)));
 			return next;
 		}
 

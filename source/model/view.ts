@@ -1,4 +1,5 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
+import {defaultSort, type SortOrder, sortKeys} from './rows.js';
 
 export type Mode =
 	| 'list'
@@ -60,6 +61,7 @@ export type ViewState = {
 	readOnly: boolean;
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
+	sort: SortOrder;
 	/** Where closing the help goes back to. */
 	helpReturn?: Mode;
 };
@@ -77,6 +79,7 @@ export const initialView: ViewState = {
 	marks: new Set(),
 	readOnly: false,
 	helpScroll: 0,
+	sort: defaultSort,
 };
 
 /** The rows the list shows now, which movement needs to know. */
@@ -100,6 +103,8 @@ export type ViewAction =
 	| {type: 'help/toggle'}
 	| {type: 'help/close'}
 	| {type: 'help/scroll'; by: number}
+	| {type: 'sort/next'}
+	| {type: 'sort/reverse'}
 	| {type: 'message/show'; message: Message}
 	| {type: 'message/clear'}
 	| {type: 'quit'};
@@ -208,6 +213,16 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			if (state.mode === 'help') return {...state, mode: state.helpReturn ?? 'list'};
 			const back: Mode = state.mode === 'pane' || state.mode === 'logs' ? state.mode : 'list';
 			return {...state, mode: 'help', helpScroll: 0, helpReturn: back};
+		}
+
+		case 'sort/next': {
+			const next = sortKeys[(sortKeys.indexOf(state.sort.by) + 1) % sortKeys.length]!;
+			// Figures read best largest first; the rest in their natural order.
+			return {...state, sort: {by: next, descending: next === 'cpu' || next === 'memory'}};
+		}
+
+		case 'sort/reverse': {
+			return {...state, sort: {...state.sort, descending: !state.sort.descending}};
 		}
 
 		case 'help/scroll': {

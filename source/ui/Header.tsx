@@ -1,8 +1,9 @@
 // The top line: connection state first (it matters most when cut short), counts, engine version, address.
 import {Box, Text} from 'ink';
 import type {EngineConnection} from '../model/connection.js';
-import type {ContainerCounts} from '../model/rows.js';
 import {truncateSegments} from '../format/table.js';
+import {formatBytes, formatPercent} from '../format/units.js';
+import type {ContainerCounts, ResourceTotals, SortOrder} from '../model/rows.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HeaderProps = {
@@ -13,6 +14,8 @@ export type HeaderProps = {
 	filter: string;
 	theme: Theme;
 	width: number;
+	totals?: ResourceTotals | undefined;
+	sort?: SortOrder | undefined;
 };
 
 export function formatConnectionState(connection: EngineConnection | undefined): string {
@@ -21,9 +24,18 @@ export function formatConnectionState(connection: EngineConnection | undefined):
 	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
 }
 
-export function Header({address, connection, counts, shown, filter, theme, width}: HeaderProps) {
+export function Header({address, connection, counts, shown, filter, theme, width, totals, sort}: HeaderProps) {
 	const {separator, ellipsis} = selectGlyphs(theme);
-	const version = connection?.status === 'connected' ? ` ${separator} Docker ${connection.version}` : '';
+	const info = connection?.status === 'connected' ? connection.info : undefined;
+	const version =
+		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}Docker ${connection.version}` : '';
+	const images = info ? ` ${separator} ${info.images} images` : '';
+	const measured =
+		totals && totals.running > 0
+			? ` ${separator} CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
+			: '';
+	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
+	const sorted = sort && (sort.by !== 'project' || sort.descending) ? ` ${separator} sort: ${sort.by} ${arrow}` : '';
 	const summary = `${counts.total} containers: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
 	const lost = connection?.status === 'disconnected';
@@ -33,7 +45,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 			{text: 'berth', bold: theme.color},
 			{text: ` ${separator} `},
 			{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost},
-			{text: ` ${separator} ${summary}${filtered}${version} ${separator} ${address}`},
+			{text: ` ${separator} ${summary}${images}${measured}${filtered}${sorted}${version} ${separator} ${address}`},
 		] as Array<{text: string; color?: string | undefined; bold?: boolean}>,
 		width,
 		ellipsis,

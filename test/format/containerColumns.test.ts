@@ -11,6 +11,7 @@ import {
 } from '../../source/format/containerColumns.js';
 import {type ColumnLayout, columnGap, layoutColumns} from '../../source/format/table.js';
 import type {ContainerRow} from '../../source/model/rows.js';
+import {containerFigures} from '../model/records.js';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -22,12 +23,13 @@ function row(overrides: Partial<ContainerRow> = {}): ContainerRow {
 		id: 'c1',
 		name: 'shop-web-1',
 		image: 'nginx:1.25',
+		created: 1_714_564_800,
 		state: 'running',
 		status: 'Up 3 minutes (healthy)',
 		tone: 'good',
 		ports: '0.0.0.0:8080->80/tcp',
 		project: 'shop',
-		figures: {cpuPercent: 12.345, memoryUsage: 1.5 * MiB, memoryLimit: 8 * GiB, memoryPercent: 0.02, pids: 3},
+		figures: containerFigures({cpuPercent: 12.345, memoryUsage: 1.5 * MiB, memoryLimit: 8 * GiB, memoryPercent: 0.02, pids: 3}),
 		...overrides,
 	};
 }

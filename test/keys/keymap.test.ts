@@ -46,6 +46,8 @@ const everyAction = Object.keys({
 	'confirm-yes': true,
 	'confirm-no': true,
 	'confirm-volumes': true,
+	'sort-next': true,
+	'sort-reverse': true,
 	logs: true,
 	follow: true,
 	'logs-filter': true,

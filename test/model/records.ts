@@ -1,3 +1,4 @@
+import type {ContainerFigures} from '../../source/model/stats.js';
 // Container and stats records for the model tests, with only what a test cares about spelled out.
 import type {ContainerRecord, ContainerTiming, StatsSample} from '../../source/engine/types.js';
 
@@ -35,6 +36,10 @@ export function timingRecord(overrides: Partial<ContainerTiming> = {}): Containe
 export function statsSample(overrides: Partial<StatsSample> = {}): StatsSample {
 	return {
 		read: '2024-05-01T12:00:00.123456789Z',
+		networkRx: 0,
+		networkTx: 0,
+		blockRead: 0,
+		blockWrite: 0,
 		cpuTotal: 0,
 		preCpuTotal: 0,
 		systemCpu: 0,
@@ -44,6 +49,28 @@ export function statsSample(overrides: Partial<StatsSample> = {}): StatsSample {
 		memoryCache: 0,
 		memoryLimit: 0,
 		pids: 1,
+		...overrides,
+	};
+}
+
+/** Figures as the stats reducer makes them, with quiet defaults for what a test does not name. */
+export function containerFigures(overrides: Partial<ContainerFigures> = {}): ContainerFigures {
+	return {
+		at: 0,
+		cpuPercent: 0,
+		memoryUsage: 0,
+		memoryLimit: 0,
+		memoryPercent: 0,
+		pids: 0,
+		networkRx: 0,
+		networkTx: 0,
+		blockRead: 0,
+		blockWrite: 0,
+		networkRxRate: 0,
+		networkTxRate: 0,
+		blockReadRate: 0,
+		blockWriteRate: 0,
+		history: [],
 		...overrides,
 	};
 }

@@ -7,6 +7,7 @@ import type {ContainerColumn} from '../../source/format/containerColumns.js';
 import type {ColumnLayout} from '../../source/format/table.js';
 import type {ContainerRow} from '../../source/model/rows.js';
 import {ContainerTable} from '../../source/ui/ContainerTable.js';
+import {containerFigures} from '../model/records.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {containerRow, escapeCode, nonAscii, tableLayout, themes} from './rows.js';
 
@@ -21,7 +22,7 @@ const rows: ContainerRow[] = [
 		status: 'Up 3 minutes (healthy)',
 		ports: '0.0.0.0:8080->80/tcp',
 		project: 'shop',
-		figures: {cpuPercent: 1.5, memoryUsage: 12 * MiB, memoryLimit: 512 * MiB, memoryPercent: 2.34, pids: 4},
+		figures: containerFigures({cpuPercent: 1.5, memoryUsage: 12 * MiB, memoryLimit: 512 * MiB, memoryPercent: 2.34, pids: 4}),
 	}),
 	containerRow({
 		id: 'db',

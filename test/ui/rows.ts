@@ -23,6 +23,7 @@ export function containerRow(overrides: Partial<ContainerRow> & {id: string}): C
 		key: `local\u0000${overrides.id}`,
 		engine: 'local',
 		name: overrides.id,
+		created: 1_714_564_800,
 		image: 'nginx:1.25',
 		state: 'running',
 		status: 'Up 3 minutes',
