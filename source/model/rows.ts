@@ -115,6 +115,8 @@ export function sortContainerRows(rows: readonly ContainerRow[], sort: SortOrder
 			} else {
 				order = left - right;
 			}
+		} else if (sort.by === 'name') {
+			order = compareText(a.name, b.name);
 		} else if (sort.by === 'status') {
 			order = stateOrder[a.state] - stateOrder[b.state];
 		} else if (sort.by === 'age') {

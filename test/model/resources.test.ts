@@ -1,0 +1,142 @@
+// Resource figures beyond CPU and memory: rates, history, sorting by them, totals; sizes and charts.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {ContainerRecord} from '../../source/engine/types.js';
+import {formatSparkline} from '../../source/format/sparkline.js';
+import {formatDecimalSize, formatInOut, formatRate} from '../../source/format/units.js';
+import {containerKey, emptyContainers, reduceContainers} from '../../source/model/containers.js';
+import {formatResourceLines} from '../../source/model/pane.js';
+import {selectContainerRows, selectResourceTotals, type SortOrder} from '../../source/model/rows.js';
+import {calculateFigures, emptyStats, historyLength, reduceStats, type StatsState} from '../../source/model/stats.js';
+import {initialView, reduceView} from '../../source/model/view.js';
+import {containerRecord, statsSample} from './records.js';
+
+describe('formatDecimalSize (go-units HumanSizeWithPrecision 3, as docker stats NET I/O)', () => {
+	const cases: Array<[number, string]> = [
+		[0, '0B'],
+		[648, '648B'],
+		[999, '999B'],
+		[1000, '1kB'],
+		[1234, '1.23kB'],
+		[12_345, '12.3kB'],
+		[1_500_000, '1.5MB'],
+		[2_000_000_000, '2GB'],
+	];
+	for (const [size, text] of cases) test(`${size} -> ${text}`, () => assert.equal(formatDecimalSize(size), text));
+	test('in / out and rates', () => {
+		assert.equal(formatInOut(1234, 648), '1.23kB / 648B');
+		assert.equal(formatRate(1500), '1.5kB/s');
+	});
+});
+
+describe('formatSparkline', () => {
+	test('scales to the series maximum, one character a value, padded to the width', () => {
+		assert.equal(formatSparkline([0, 1, 2, 4], 6, {unicode: true}), '  ▁▃▅█');
+	});
+	test('a given maximum keeps small values low', () => {
+		assert.equal(formatSparkline([1, 1], 2, {unicode: true, max: 100}), '▁▁');
+	});
+	test('from the lowest value, so growth far below the maximum shows', () => {
+		assert.equal(formatSparkline([100, 100, 107], 3, {unicode: true, fromLowest: true}), '▁▁█');
+	});
+	test('ASCII only where the terminal lacks Unicode', () => {
+		assert.match(formatSparkline([0, 5, 10], 3, {unicode: false}), /^[\u0020-\u007E]{3}$/);
+	});
+	test('only the newest values that fit', () => {
+		assert.equal(formatSparkline([9, 9, 9, 0, 10], 2, {unicode: true}), '▁█');
+	});
+});
+
+describe('figures over time', () => {
+	test('rates come from two samples a second apart; history is bounded', () => {
+		const first = calculateFigures(statsSample({read: '2024-05-01T12:00:00Z', networkRx: 1000, blockWrite: 0}));
+		assert.equal(first.networkRxRate, 0, 'no rate from one sample');
+		const second = calculateFigures(
+			statsSample({read: '2024-05-01T12:00:02Z', networkRx: 5000, blockWrite: 8192}),
+			first,
+		);
+		assert.equal(second.networkRxRate, 2000);
+		assert.equal(second.blockWriteRate, 4096);
+		assert.equal(second.history.length, 2);
+		let figures = second;
+		for (let index = 0; index < historyLength + 20; index++) {
+			figures = calculateFigures(statsSample({read: new Date(Date.parse('2024-05-01T12:01:00Z') + index * 1000).toISOString()}), figures);
+		}
+
+		assert.equal(figures.history.length, historyLength);
+	});
+
+	test('a counter that went back (a restart) gives no negative rate', () => {
+		const first = calculateFigures(statsSample({read: '2024-05-01T12:00:00Z', networkTx: 9000}));
+		const second = calculateFigures(statsSample({read: '2024-05-01T12:00:01Z', networkTx: 10}), first);
+		assert.equal(second.networkTxRate, 0);
+	});
+
+	test('the details pane shows every figure with a chart, or says there are none', () => {
+		const figures = calculateFigures(statsSample({read: '2024-05-01T12:00:00Z', pids: 7}));
+		const lines = formatResourceLines(figures, true);
+		for (const label of ['CPU', 'Memory', 'Network in', 'Network out', 'Block read', 'Block write', 'PIDs']) {
+			assert.ok(lines.some(line => line.startsWith(label)), label);
+		}
+
+		assert.ok(lines.some(line => /^PIDs\s+7$/.test(line)));
+		assert.match(formatResourceLines(undefined, true)[0]!, /not running/);
+		assert.ok(formatResourceLines(figures, false).every(line => /^[\u0020-\u007E]*$/.test(line)), 'ASCII charts');
+	});
+});
+
+describe('sorting and totals', () => {
+	const records: ContainerRecord[] = [
+		containerRecord({id: 'a', names: ['/alpha'], state: 'running', created: 300}),
+		containerRecord({id: 'b', names: ['/bravo'], state: 'exited', created: 100, status: 'Exited (0) 1 minute ago'}),
+		containerRecord({id: 'c', names: ['/charlie'], state: 'running', created: 200}),
+		containerRecord({id: 'd', names: ['/delta'], state: 'paused', created: 400}),
+	];
+	const containers = reduceContainers(emptyContainers, {type: 'containers/listed', engine: records[0]!.engine, records});
+	const engine = records[0]!.engine;
+	let stats: StatsState = emptyStats;
+	for (const [id, cpu, memory] of [
+		['a', 5, 300],
+		['c', 50, 100],
+	] as const) {
+		stats = reduceStats(stats, {
+			type: 'stats/sampled',
+			engine,
+			id,
+			sample: statsSample({cpuTotal: cpu, preCpuTotal: 0, systemCpu: 100, preSystemCpu: 0, onlineCpus: 1, memoryUsage: memory}),
+		});
+	}
+
+	const names = (sort: SortOrder) => selectContainerRows(containers, stats, '', 0, sort).map(row => row.name);
+	test('by CPU, largest first; containers without figures last either way', () => {
+		assert.deepEqual(names({by: 'cpu', descending: true}), ['charlie', 'alpha', 'bravo', 'delta']);
+		assert.deepEqual(names({by: 'cpu', descending: false}), ['alpha', 'charlie', 'bravo', 'delta']);
+	});
+	test('by memory', () => {
+		assert.deepEqual(names({by: 'memory', descending: true}).slice(0, 2), ['alpha', 'charlie']);
+	});
+	test('by name, status and age', () => {
+		assert.deepEqual(names({by: 'name', descending: true}), ['delta', 'charlie', 'bravo', 'alpha']);
+		assert.deepEqual(names({by: 'status', descending: false}), ['alpha', 'charlie', 'delta', 'bravo']);
+		assert.deepEqual(names({by: 'age', descending: false}), ['delta', 'alpha', 'charlie', 'bravo']);
+	});
+	test('o cycles the sort key, figures largest first; O reverses', () => {
+		let view = initialView;
+		const seen: string[] = [];
+		for (let index = 0; index < 6; index++) {
+			view = reduceView(view, {type: 'sort/next'});
+			seen.push(`${view.sort.by}${view.sort.descending ? '-' : '+'}`);
+		}
+
+		assert.deepEqual(seen, ['name+', 'status+', 'age+', 'cpu-', 'memory-', 'project+']);
+		assert.equal(reduceView(view, {type: 'sort/reverse'}).sort.descending, true);
+	});
+	test('totals add the measured running containers and say how many are measured', () => {
+		const totals = selectResourceTotals(containers, stats);
+		assert.equal(totals.running, 3);
+		assert.equal(totals.measured, 2);
+		assert.equal(totals.cpuPercent, 55);
+		assert.equal(totals.memoryUsage, 400);
+		assert.ok(stats.has(containerKey(engine, 'a')));
+	});
+});
