@@ -61,13 +61,19 @@ export function startEngineSync(
 
 		refreshing.set(id, false);
 		try {
-			const [record] = await engine.listContainers({id});
+			// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
+			// running); inspect reads the state itself, so its word on the state wins.
+			const [[record], timing] = await Promise.all([
+				engine.listContainers({id}),
+				engine.inspectTiming(id).catch(() => undefined),
+			]);
 			if (stopped) return;
-			dispatch(
-				record
-					? {type: 'container/updated', record}
-					: {type: 'container/removed', engine: engine.name, id},
-			);
+			if (!record) {
+				dispatch({type: 'container/removed', engine: engine.name, id});
+			} else {
+				dispatch({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
+				if (timing) dispatch({type: 'container/timed', engine: engine.name, id, timing});
+			}
 		} catch {
 			// A lost connection shows through the event stream ending; the resync repairs the rest.
 		}

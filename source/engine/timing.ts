@@ -1,5 +1,7 @@
 // The container's State from inspect, reduced to what its status text is made from. Pure.
-import type {ContainerTiming, HealthStatus} from './types.js';
+import type {ContainerState, ContainerTiming, HealthStatus} from './types.js';
+
+const knownStates = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
 
 export type RawState = {
 	Status?: string;
@@ -15,7 +17,9 @@ export type RawState = {
 
 export function toContainerTiming(state: RawState): ContainerTiming {
 	const health = state.Health?.Status;
+	const status = (state.Status ?? '').toLowerCase();
 	return {
+		state: (knownStates as readonly string[]).includes(status) ? (status as ContainerState) : state.Running ? 'running' : 'exited',
 		running: Boolean(state.Running),
 		paused: Boolean(state.Paused),
 		restarting: Boolean(state.Restarting),

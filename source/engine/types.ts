@@ -52,6 +52,8 @@ export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';
 
 /** The parts of `docker inspect` that the status text is made from. */
 export type ContainerTiming = {
+	/** The engine's own word for the state (inspect's State.Status). */
+	state: ContainerState;
 	running: boolean;
 	paused: boolean;
 	restarting: boolean;

@@ -153,12 +153,14 @@ function keepPaneSearch(state: AppState, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane) return state;
 	const search = state.view.draft;
+	// A new search starts from the top of the document; the same one again goes on from where it is.
+	const scroll = search === pane.search ? pane.scroll : 0;
 	const next = {
 		...state,
-		operations: {...state.operations, pane: {...pane, search}},
+		operations: {...state.operations, pane: {...pane, search, scroll}},
 		view: {...state.view, mode: 'pane' as const, draft: ''},
 	};
-	return jumpToMatch(next, 0, pageSize);
+	return jumpToMatch(next, search === pane.search ? 1 : 0, pageSize);
 }
 
 /** Scrolls so that the next (direction 1), previous (-1) or first at/after the top (0) match is on top. */

@@ -64,6 +64,7 @@ function ago(milliseconds: number): string {
 
 function timing(overrides: Partial<ContainerTiming>): ContainerTiming {
 	return {
+		state: 'exited',
 		running: false,
 		paused: false,
 		restarting: false,

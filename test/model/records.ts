@@ -20,6 +20,7 @@ export function containerRecord(overrides: Partial<ContainerRecord> & {id: strin
 
 export function timingRecord(overrides: Partial<ContainerTiming> = {}): ContainerTiming {
 	return {
+		state: 'running',
 		running: true,
 		paused: false,
 		restarting: false,
