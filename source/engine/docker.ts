@@ -4,6 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
 import {LogLineSplitter} from './logLines.js';
+import {createResourceMethods} from './resources.js';
 import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
 import {type RawState, toContainerTiming} from './timing.js';
@@ -162,6 +163,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	return {
 		name,
 		addressText: formatEngineAddress(address),
+		...createResourceMethods(docker, name),
 
 		async version() {
 			const version = await docker.version();
@@ -193,7 +195,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		subscribeEvents(onEvent, onEnd) {
 			const opening = docker.getEvents({
-				filters: {type: ['container', 'image']},
+				filters: {type: ['container', 'image', 'volume', 'network']},
 			}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
 		},

@@ -142,6 +142,74 @@ export type LogRecord = {
 /** The inspect document as the engine sends it (`docker inspect`). */
 export type InspectDocument = Record<string, unknown>;
 
+/** One image as `docker images` lists it (one record per image, with all its tags). */
+export type ImageRecord = {
+	engine: string;
+	id: string;
+	/** `repository:tag` names; empty for a dangling image. */
+	repoTags: string[];
+	repoDigests: string[];
+	/** Unix seconds. */
+	created: number;
+	size: number;
+};
+
+/** One layer of an image, as `docker history` shows it. */
+export type ImageLayer = {id: string; created: number; createdBy: string; size: number; comment: string; tags: string[]};
+
+export type VolumeRecord = {
+	engine: string;
+	name: string;
+	driver: string;
+	mountpoint: string;
+	scope: string;
+	labels: Record<string, string>;
+	createdAt: string;
+};
+
+export type NetworkRecord = {
+	engine: string;
+	id: string;
+	name: string;
+	driver: string;
+	scope: string;
+	internal: boolean;
+	subnets: string[];
+	gateways: string[];
+	/** Containers attached, with their addresses (from the network's inspect document). */
+	containers: Array<{id: string; name: string; ipv4: string; ipv6: string}>;
+	labels: Record<string, string>;
+};
+
+/** `docker system df -v`: sizes of what the engine stores. */
+export type DiskUsage = {
+	images: Array<{id: string; size: number; sharedSize: number; containers: number}>;
+	containers: Array<{id: string; sizeRw: number}>;
+	volumes: Array<{name: string; size: number; refCount: number}>;
+	buildCache: Array<{size: number; inUse: boolean}>;
+	layersSize: number;
+};
+
+/** A progress message of a pull, per layer as the engine sends it. */
+export type PullProgress = {layer: string; status: string; current: number | undefined; total: number | undefined};
+
+export type PortSpec = {hostIp: string; hostPort: string; containerPort: number; protocol: 'tcp' | 'udp' | 'sctp'};
+export type MountSpec = {source: string; target: string; readOnly: boolean};
+export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+
+/** What `docker run` is asked for, checked before it gets here. */
+export type RunSpec = {
+	image: string;
+	name: string;
+	command: string[];
+	ports: PortSpec[];
+	env: string[];
+	mounts: MountSpec[];
+	restart: RestartPolicy;
+	/** A terminal and open stdin, so a shell can be attached (`-it`). */
+	interactive: boolean;
+};
+
 /** A stream the caller must close; closing twice is harmless. */
 export type Subscription = {close(): void};
 
@@ -180,6 +248,21 @@ export type Engine = {
 		onRecord: (record: LogRecord) => void,
 		onEnd: (error?: Error) => void,
 	): Subscription;
+	listImages(): Promise<ImageRecord[]>;
+	imageHistory(id: string): Promise<ImageLayer[]>;
+	/** `docker rmi`: the engine's lines (`Untagged: …`, `Deleted: …`). */
+	removeImage(id: string, options: {force: boolean}): Promise<string[]>;
+	pruneImages(): Promise<{deleted: number; reclaimed: number}>;
+	/** Pulls `name:tag`, reporting the engine's progress messages; rejects with the engine's error. */
+	pullImage(reference: string, onProgress: (progress: PullProgress) => void): Promise<void>;
+	listVolumes(): Promise<VolumeRecord[]>;
+	removeVolume(name: string): Promise<void>;
+	pruneVolumes(): Promise<{deleted: number; reclaimed: number}>;
+	listNetworks(): Promise<NetworkRecord[]>;
+	inspectNetwork(id: string): Promise<InspectDocument>;
+	diskUsage(): Promise<DiskUsage>;
+	/** Creates and starts a container as `docker run -d` does; a container that cannot start is removed again. */
+	runContainer(spec: RunSpec): Promise<{id: string}>;
 	/** Counts the streams this engine object holds open, for tests that prove none leak. */
 	openStreams(): number;
 };
