@@ -9,14 +9,17 @@ import {type AppState, createAppState, reduceApp} from '../model/app.js';
 import type {KeyPress} from '../model/keypress.js';
 import {formatConfirmation} from '../model/operations.js';
 import {type LogsState, selectLogRows} from '../model/logs.js';
-import {paneTitles, selectPaneLines} from '../model/pane.js';
+import {paneTitles, selectPaneLinesFor} from '../model/paneLines.js';
 import {selectContainerCounts, selectContainerRows, selectResourceTotals} from '../model/rows.js';
-import {selectOffset, selectSelectedIndex} from '../model/view.js';
+import {selectOffset, selectSelectedIndex, type ViewName} from '../model/view.js';
+import {filterTableRows, selectTableRows, tableColumns} from '../model/tables.js';
+import type {EventEntry} from '../model/resources.js';
+import {measureTableColumns} from '../ui/ResourceTable.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
 import {StatsFollower} from './statsFollower.js';
-import {pipeTerminal, runRequest, type TerminalHandover} from './requests.js';
+import {pipeTerminal, refreshResource, runRequest, type TerminalHandover} from './requests.js';
 import {LogFollower} from './logFollower.js';
 import {TimingFetcher} from './timingFetcher.js';
 
@@ -25,6 +28,38 @@ export const minimumSize = {width: 50, height: 8};
 const listHints = '? help  / filter  s stop  S start  r restart  p pause  d remove  e shell  Enter details  q quit';
 const readOnlyHints = 'read-only  ? help  / filter  Enter details  i inspect  t top  q quit';
 const logsHints = 'Esc back  j/k scroll  G follow  / search  f filter  T time  w wrap  c colour  s save  ! stderr';
+const tableHints: Record<'images' | 'volumes' | 'networks' | 'events', string> = {
+	images: '1-5 views  Enter layers  p pull  r run  d remove  D prune  / filter  ? help  q quit',
+	volumes: '1-5 views  Enter details  d remove  D prune  R run  / filter  ? help  q quit',
+	networks: '1-5 views  Enter inspect  R run  / filter  ? help  q quit',
+	events: '1-5 views  newest first  / filter  ? help  q quit',
+};
+
+const resourceKinds: Record<ViewName, ReadonlyArray<'images' | 'volumes' | 'networks' | 'disk'>> = {
+	containers: [],
+	images: ['images'],
+	volumes: ['volumes', 'disk'],
+	networks: ['networks'],
+	events: [],
+	services: [],
+	tasks: [],
+	nodes: [],
+	contexts: [],
+};
+
+/** Whether an event may change what a view lists. */
+function concerns(view: ViewName, event: EventEntry): boolean {
+	const containerChange = event.type === 'container' && /^(create|destroy|start|die|rename)$/.test(event.action);
+	if (view === 'images') return event.type === 'image' || containerChange;
+	if (view === 'volumes') return event.type === 'volume' || containerChange;
+	if (view === 'networks') return event.type === 'network' || containerChange;
+	return false;
+}
+
+function isTableView(view: ViewName): view is 'images' | 'volumes' | 'networks' | 'events' {
+	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events';
+}
+
 const paneHints = 'Esc back  j/k scroll  / search  n/N next/previous  x reveal secrets  ? help';
 
 export type AppProps = {
@@ -88,10 +123,15 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		};
 	}, [engineMap]);
 
-	// Only containers on screen cost the engine a stats stream or an inspect.
-	const running = visible
-		.filter(row => row.state === 'running')
-		.map(row => ({engine: row.engine, id: row.id}));
+	// Only containers on screen cost the engine a stats stream or an inspect: the list's running rows, or
+	// the one container whose details are open; nothing while another view is shown.
+	const openPane = state.operations.pane;
+	const listShown = state.view.view === 'containers' && !state.logs && !openPane && state.view.mode !== 'form';
+	const running = listShown
+		? visible.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id}))
+		: openPane?.kind === 'details' && state.view.view === 'containers'
+			? [{engine: openPane.target.engine, id: openPane.target.id}]
+			: [];
 	const runningText = running.map(target => `${target.engine}/${target.id}`).join(',');
 	useEffect(() => {
 		stats.current?.follow(running);
@@ -121,7 +161,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		const handOver: TerminalHandover = async (session, banner) =>
 			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
 		for (const request of outbox) {
-			void runRequest(engineMap, request, handOver, size.current).then(result => {
+			void runRequest(engineMap, request, handOver, size.current, dispatch).then(result => {
 				dispatch({type: 'request/finished', request, result});
 			});
 		}
@@ -142,6 +182,29 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the generation stands for targets and tail
 	}, [logs?.generation]);
 
+	// Images, volumes and networks are listed when their view is shown, and again after events that concern
+	// them (a moment later, so that a burst of events costs one listing).
+	const currentView = state.view.view;
+	const {events} = state.resources;
+	const lastSeen = useRef(0);
+	useEffect(() => {
+		const wanted = resourceKinds[currentView];
+		if (wanted.length === 0) return;
+		const fresh = events.filter(event => event.seq > lastSeen.current);
+		lastSeen.current = events.at(-1)?.seq ?? lastSeen.current;
+		const first = !state.resources.listed.has(`${wanted[0]}/${engines[0]?.name ?? ''}`);
+		if (!first && !fresh.some(event => concerns(currentView, event))) return;
+		const timer = setTimeout(() => {
+			for (const engine of engines) {
+				for (const what of wanted) void refreshResource(engine, what, dispatch).catch(() => undefined);
+			}
+		}, first ? 0 : 300);
+		return () => {
+			clearTimeout(timer);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- listed is read, not watched
+	}, [currentView, events, engines]);
+
 	// The processes pane is refreshed while it is open.
 	const paneKind = state.operations.pane?.kind;
 	useEffect(() => {
@@ -158,6 +221,18 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize, width});
 	});
 
+	const tableView = isTableView(state.view.view) ? state.view.view : undefined;
+	const tableRows = useMemo(
+		() => (tableView ? filterTableRows(selectTableRows(tableView, state.resources, state.containers, state.now), filterText) : []),
+		[tableView, state.resources, state.containers, state.now, filterText],
+	);
+	const tableKeys = tableRows.map(row => row.key);
+	const tableIndex = selectSelectedIndex(state.view, tableKeys);
+	const tableOffset = selectOffset(state.view, tableKeys, pageSize);
+	const tableLayout = useMemo(
+		() => (tableView ? layoutColumns(Math.max(0, width - 2), tableColumns[tableView], measureTableColumns(tableRows)) : []),
+		[tableView, tableRows, width],
+	);
 	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
 	const {pane} = state.operations;
 	const engine = engines[0];
@@ -191,13 +266,24 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				mode: state.view.mode,
 				draft: state.view.draft,
 				message: state.view.message,
-				hints: state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
+				hints: tableView && state.view.mode === 'list' ? tableHints[tableView] : state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
 				theme,
 				width,
 				question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 			}}
 			bindings={keymap}
 			helpScroll={state.view.helpScroll}
+			form={state.view.mode === 'form' ? state.form : undefined}
+			resourceTable={
+				tableView
+					? {
+							rows: tableRows.slice(tableOffset, tableOffset + pageSize),
+							layout: tableLayout,
+							selectedKey: tableIndex === -1 ? undefined : tableKeys[tableIndex],
+							emptyText: state.resources.listed.size === 0 && tableView !== 'events' ? 'Loading…' : filterText === '' ? `No ${tableView}.` : `Nothing matches "${filterText}".`,
+						}
+					: undefined
+			}
 			logs={
 				logs && (state.view.mode === 'logs' || state.view.mode === 'logs-search' || state.view.mode === 'logs-filter' || state.view.mode === 'help')
 					? {
@@ -215,7 +301,7 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
 					? {
 							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
-							lines: selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: theme.unicode}),
+							lines: selectPaneLinesFor(state, pane, theme.unicode),
 							scroll: pane.scroll,
 							search: state.view.mode === 'pane-search' ? state.view.draft : pane.search,
 						}
@@ -230,6 +316,11 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
  * each character is a key press of its own.
  */
 export function splitKeyPresses(input: string, key: Key): KeyPress[] {
+	// Esc and the next key read in one chunk (a slow link) look like Alt and that key: take them apart.
+	if (key.meta && !key.ctrl && input.length === 1 && !key.escape && /[\u0020-\u007E]/.test(input)) {
+		return [{name: 'escape', printable: false}, {name: input, printable: true}];
+	}
+
 	const name = keyNameOf(input, key);
 	const plain = !key.ctrl && !key.meta && name === input;
 	if (!plain) return [{name, printable: false}];

@@ -84,6 +84,7 @@ export function startEngineSync(
 	};
 
 	const onEvent = (event: EngineEvent) => {
+		if (!event.action.startsWith('exec_') && event.action !== 'top') dispatch({type: 'events/received', engine: engine.name, event});
 		if (event.type === 'image' && /^(pull|delete|import|load|tag|untag)$/.test(event.action)) {
 			describe().catch(() => undefined);
 			return;

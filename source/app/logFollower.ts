@@ -12,6 +12,8 @@ export class LogFollower {
 	private streams: Subscription[] = [];
 	private pending: IncomingLogLine[] = [];
 	private pendingStart = 0;
+	/** Lines dropped while waiting, so the pane can say how many older lines it lost. */
+	private droppedWaiting = 0;
 	private ended: AppAction[] = [];
 	private generation = -1;
 	private readonly timer: NodeJS.Timeout;
@@ -61,7 +63,10 @@ export class LogFollower {
 	private take(line: IncomingLogLine): void {
 		this.pending.push(line);
 		// Keep at most `capacity` waiting lines without copying on every line.
-		if (this.pending.length - this.pendingStart > this.capacity) this.pendingStart++;
+		if (this.pending.length - this.pendingStart > this.capacity) {
+			this.pendingStart++;
+			this.droppedWaiting++;
+		}
 		if (this.pendingStart > this.capacity) {
 			this.pending = this.pending.slice(this.pendingStart);
 			this.pendingStart = 0;
@@ -69,7 +74,14 @@ export class LogFollower {
 	}
 
 	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
-		const [record] = await engine.listContainers({id: target.id}).catch(() => [undefined]);
+		// `docker rm -f` kills first and removes a moment later: the log ends before the container is gone.
+		let record = (await engine.listContainers({id: target.id}).catch(() => []))[0];
+		for (let attempt = 0; attempt < 5 && record && record.state !== 'removing'; attempt++) {
+			await new Promise(resolve => setTimeout(resolve, 200));
+			record = (await engine.listContainers({id: target.id}).catch(() => []))[0];
+		}
+
+		if (record?.state === 'removing') record = undefined;
 		if (generation !== this.generation) return;
 		this.flush();
 		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined});
@@ -79,9 +91,11 @@ export class LogFollower {
 	flush(): void {
 		if (this.pending.length > this.pendingStart) {
 			const lines = this.pending.slice(this.pendingStart);
+			const dropped = this.droppedWaiting;
 			this.pending = [];
 			this.pendingStart = 0;
-			this.dispatch({type: 'logs/appended', generation: this.generation, lines});
+			this.droppedWaiting = 0;
+			this.dispatch({type: 'logs/appended', generation: this.generation, lines, dropped});
 		}
 
 		if (this.ended.length > 0) {
@@ -96,6 +110,7 @@ export class LogFollower {
 		this.streams = [];
 		this.pending = [];
 		this.pendingStart = 0;
+		this.droppedWaiting = 0;
 		this.ended = [];
 	}
 }

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
+import type {AppAction} from '../model/app.js';
 import type {Request, RequestResult} from '../model/operations.js';
+import {formatDecimalSize} from '../format/units.js';
 
 /** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
 export type TerminalHandover = (session: TerminalSession, banner: string) => Promise<void>;
@@ -14,6 +16,7 @@ export async function runRequest(
 	request: Request,
 	handOver: TerminalHandover,
 	size: {columns: number; rows: number},
+	dispatchProgress: (action: AppAction) => void = () => undefined,
 ): Promise<RequestResult> {
 	const engineOf = (name: string) => {
 		const engine = engines.get(name);
@@ -45,6 +48,70 @@ export async function runRequest(
 				return {kind: 'top', table: await engineOf(request.target.engine).topContainer(request.target.id)};
 			}
 
+			case 'image-history': {
+				return {kind: 'history', layers: await engineOf(request.target.engine).imageHistory(request.target.id)};
+			}
+
+			case 'network-inspect': {
+				return {kind: 'inspect', document: await engineOf(request.target.engine).inspectNetwork(request.target.id)};
+			}
+
+			case 'resource-action': {
+				const engine = engineOf(request.engine);
+				if (request.action === 'image-prune' || request.action === 'volume-prune') {
+					const pruned = request.action === 'image-prune' ? await engine.pruneImages() : await engine.pruneVolumes();
+					const what = request.action === 'image-prune' ? 'dangling image' : 'volume';
+					return {
+						kind: 'resource-action',
+						lines: [`Pruned ${pruned.deleted} ${what}${pruned.deleted === 1 ? '' : 's'}, reclaimed ${formatDecimalSize(pruned.reclaimed)}.`],
+						failures: [],
+					};
+				}
+
+				const lines: string[] = [];
+				const failures: Array<{name: string; error: string}> = [];
+				for (const target of request.targets) {
+					try {
+						if (request.action === 'image-remove') lines.push(...(await engine.removeImage(target.id, {force: request.force})));
+						else {
+							await engine.removeVolume(target.id);
+							lines.push(`Removed volume ${target.name}.`);
+						}
+					} catch (error) {
+						failures.push({name: target.name, error: describeEngineError(error)});
+					}
+				}
+
+				return {kind: 'resource-action', lines, failures};
+			}
+
+			case 'pull': {
+				const engine = engineOf(request.engine);
+				dispatchProgress({type: 'pull/started', engine: request.engine, reference: request.reference});
+				try {
+					await engine.pullImage(request.reference, progress => {
+						dispatchProgress({type: 'pull/progressed', progress: [progress]});
+					});
+				} catch (error) {
+					const text = describeEngineError(error);
+					dispatchProgress({type: 'pull/finished', error: text});
+					return {kind: 'failed', error: text};
+				}
+
+				dispatchProgress({type: 'pull/finished', error: undefined});
+				return {kind: 'done', text: `Pulled ${request.reference}.`};
+			}
+
+			case 'run': {
+				const {id} = await engineOf(request.engine).runContainer(request.spec);
+				return {kind: 'done', text: `Started ${request.spec.name || id.slice(0, 12)} from ${request.spec.image}.`, id};
+			}
+
+			case 'refresh': {
+				await refreshResource(engineOf(request.engine), request.what, dispatchProgress);
+				return {kind: 'done', text: ''};
+			}
+
 			case 'save-logs': {
 				const file = await saveLogFile(request.name, request.content);
 				return {kind: 'saved', path: file, lines: request.lines};
@@ -70,6 +137,34 @@ export async function runRequest(
 		return request.kind === 'shell' || request.kind === 'attach'
 			? {kind: 'terminal', error: text}
 			: {kind: 'failed', error: text};
+	}
+}
+
+/** Lists images, volumes or networks again, or measures the disk, and puts the answer in the state. */
+export async function refreshResource(
+	engine: Engine,
+	what: 'images' | 'volumes' | 'networks' | 'disk',
+	dispatch: (action: AppAction) => void,
+): Promise<void> {
+	switch (what) {
+		case 'images': {
+			dispatch({type: 'images/listed', engine: engine.name, records: await engine.listImages()});
+			return;
+		}
+
+		case 'volumes': {
+			dispatch({type: 'volumes/listed', engine: engine.name, records: await engine.listVolumes()});
+			return;
+		}
+
+		case 'networks': {
+			dispatch({type: 'networks/listed', engine: engine.name, records: await engine.listNetworks()});
+			return;
+		}
+
+		case 'disk': {
+			dispatch({type: 'disk/measured', engine: engine.name, usage: await engine.diskUsage()});
+		}
 	}
 }
 

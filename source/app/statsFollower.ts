@@ -29,6 +29,9 @@ export class StatsFollower {
 			if (!wanted.has(key)) {
 				stream.close();
 				this.streams.delete(key);
+				// Figures nobody follows any more would go stale on screen: they go.
+				const [engine = '', id = ''] = key.split('\u0000');
+				this.pending.push({type: 'stats/ended', engine, id});
 			}
 		}
 

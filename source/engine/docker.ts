@@ -444,6 +444,13 @@ export function toContainerRecord(engine: string, info: Docker.ContainerInfo): C
 			type: port.Type ?? 'tcp',
 		})),
 		labels: info.Labels ?? {},
+		mounts: (info.Mounts ?? []).map(mount => ({
+			type: mount.Type ?? '',
+			name: mount.Name ?? '',
+			source: mount.Source ?? '',
+			destination: mount.Destination ?? '',
+		})),
+		networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
 	};
 }
 

@@ -43,8 +43,12 @@ export class LogLineSplitter {
 			return;
 		}
 
-		this.partial += text.slice(0, Math.max(0, room));
-		this.cut += text.length - Math.max(0, room);
+		// Never cut between the two halves of a surrogate pair.
+		let keep = Math.max(0, room);
+		const last = text.charCodeAt(keep - 1);
+		if (keep > 0 && last >= 0xd8_00 && last <= 0xdb_ff) keep--;
+		this.partial += text.slice(0, keep);
+		this.cut += text.length - keep;
 	}
 
 	private finishLine(): void {

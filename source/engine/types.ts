@@ -46,6 +46,10 @@ export type ContainerRecord = {
 	status: string;
 	ports: PortRecord[];
 	labels: Record<string, string>;
+	/** Volume names and host paths it mounts. */
+	mounts: Array<{type: string; name: string; source: string; destination: string}>;
+	/** Names of the networks it is attached to. */
+	networks: string[];
 };
 
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';

@@ -1,10 +1,11 @@
 // Lines of the details, inspect and top panes, with secret-looking environment values masked. Pure.
-import type {InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
+import type {ImageLayer, InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
 import {toContainerTiming} from '../engine/timing.js';
 import {formatHumanDuration} from './duration.js';
 import {formatPorts} from './ports.js';
 import {formatStatus, isZeroTime} from './status.js';
 import {padCell} from './table.js';
+import {formatDecimalSize} from './units.js';
 
 /** Names that usually hold credentials (DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, ...). */
 export function isSecretName(name: string): boolean {
@@ -141,4 +142,18 @@ export function formatTopLines(table: ProcessTable): string[] {
 	const line = (cells: readonly string[]) =>
 		cells.map((cell, index) => (index === cells.length - 1 ? cell : padCell(cell, widths[index] ?? 0))).join('  ');
 	return [line(table.titles), ...table.processes.map(process => line(process))];
+}
+
+/** `docker history`: one layer a line, newest first, with its size and the instruction that made it. */
+export function formatHistoryLines(layers: readonly ImageLayer[], now: number): string[] {
+	const header = `${padCell('IMAGE', 12)}  ${padCell('CREATED', 18)}  ${padCell('SIZE', 9, 'right')}  CREATED BY`;
+	return [
+		header,
+		...layers.map(layer => {
+			const id = layer.id === '<missing>' ? '<missing>' : layer.id.replace(/^sha256:/, '').slice(0, 12);
+			const created = `${formatHumanDuration(now - layer.created * 1000)} ago`;
+			const instruction = layer.createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replaceAll(/\s+/g, ' ').trim();
+			return `${padCell(id, 12)}  ${padCell(created, 18)}  ${padCell(formatDecimalSize(layer.size), 9, 'right')}  ${instruction}${layer.comment ? `  (${layer.comment})` : ''}`;
+		}),
+	];
 }

@@ -20,8 +20,10 @@ export function sanitizeLogText(raw: string): string {
 	let result = '';
 	let column = 0;
 	for (let index = 0; index < text.length; index++) {
-		const character = text[index]!;
+		let character = text[index]!;
 		const code = character.charCodeAt(0);
+		// A surrogate pair is one character on screen.
+		if (code >= 0xd8_00 && code <= 0xdb_ff && index + 1 < text.length) character += text[++index]!;
 		if (character === escape) {
 			const next = text[index + 1];
 			if (next === '[') {
@@ -63,7 +65,7 @@ export function sanitizeLogText(raw: string): string {
 		}
 
 		result += character;
-		column++;
+		column += stringWidth(character);
 	}
 
 	return result;
@@ -115,6 +117,22 @@ export function wrapLogText(text: string, width: number, maxRows = Number.POSITI
 /** The first `width` columns of the text, with a mark where it was cut. */
 export function truncateLogText(text: string, width: number, ellipsis: string): string {
 	if (measureLogText(text) <= width) return text;
-	const [first = ''] = wrapLogText(text, Math.max(0, width - 1), 1);
-	return `${first}${ellipsis}`;
+	const room = Math.max(0, width - stringWidth(ellipsis));
+	let kept = '';
+	let used = 0;
+	let colored = false;
+	for (const token of text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? []) {
+		if (token.startsWith(escape)) {
+			kept += token;
+			colored = true;
+			continue;
+		}
+
+		const tokenWidth = stringWidth(token);
+		if (used + tokenWidth > room) break;
+		kept += token;
+		used += tokenWidth;
+	}
+
+	return `${kept}${colored ? '\u001B[0m' : ''}${ellipsis}`;
 }

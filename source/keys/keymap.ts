@@ -1,6 +1,6 @@
 // The one keymap: input handling and the `?` overlay both read this table.
 import type {Key} from 'ink';
-import type {Mode} from '../model/view.js';
+import type {Mode, ViewName} from '../model/view.js';
 
 export type KeyAction =
 	| 'move-up'
@@ -45,15 +45,31 @@ export type KeyAction =
 	| 'save-logs'
 	| 'more-backlog'
 	| 'less-backlog'
+	| 'view-containers'
+	| 'view-images'
+	| 'view-volumes'
+	| 'view-networks'
+	| 'view-events'
+	| 'run-form'
+	| 'image-history'
+	| 'image-remove'
+	| 'image-prune'
+	| 'image-pull'
+	| 'image-run'
+	| 'volume-details'
+	| 'volume-remove'
+	| 'volume-prune'
+	| 'network-inspect'
 	| 'help-toggle'
 	| 'quit';
 
 /**
- * Where a binding applies: `list` on the containers list; `logs` in the logs pane; `pane` in details,
+ * Where a binding applies: `list` in every list (containers, images, volumes, networks, events), and the
+ * view's own scope in that view; `logs` in the logs pane; `pane` in details,
  * inspect and top; `confirm`
  * while a y / N question is asked; `global` everywhere but prompts.
  */
-export type KeyScope = 'list' | 'logs' | 'pane' | 'confirm' | 'global';
+export type KeyScope = 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'logs' | 'pane' | 'confirm' | 'global';
 
 export type KeyBinding = {
 	action: KeyAction;
@@ -89,30 +105,45 @@ export const keymap: readonly KeyBinding[] = [
 		label: ':',
 		help: 'Command line: a view by name (:containers), Tab completes; :q quits',
 	},
-	{action: 'stop', keys: ['s'], scope: 'list', label: 's', help: 'Stop (the engine\'s default timeout)', mutating: true},
-	{action: 'start', keys: ['S'], scope: 'list', label: 'S', help: 'Start', mutating: true},
-	{action: 'restart', keys: ['r'], scope: 'list', label: 'r', help: 'Restart', mutating: true},
-	{action: 'pause', keys: ['p'], scope: 'list', label: 'p', help: 'Pause, or unpause a paused container', mutating: true},
-	{action: 'kill', keys: ['K'], scope: 'list', label: 'K', help: 'Kill (asks first)', mutating: true},
+	{action: 'view-containers', keys: ['1'], scope: 'list', label: '1', help: 'Containers (:containers)'},
+	{action: 'view-images', keys: ['2'], scope: 'list', label: '2', help: 'Images (:images)'},
+	{action: 'view-volumes', keys: ['3'], scope: 'list', label: '3', help: 'Volumes (:volumes)'},
+	{action: 'view-networks', keys: ['4'], scope: 'list', label: '4', help: 'Networks (:networks)'},
+	{action: 'view-events', keys: ['5'], scope: 'list', label: '5', help: 'Events (:events)'},
+	{action: 'run-form', keys: ['R'], scope: 'list', label: 'R', help: 'Run a new container (a form, as docker run)', mutating: true},
+	{action: 'image-history', keys: ['return'], scope: 'images', label: 'Enter', help: 'Layers (docker history)'},
+	{action: 'image-run', keys: ['r'], scope: 'images', label: 'r', help: 'Run a container from this image (the form)', mutating: true},
+	{action: 'image-pull', keys: ['p'], scope: 'images', label: 'p', help: 'Pull an image by name (repository/name:tag)', mutating: true},
+	{action: 'image-remove', keys: ['d'], scope: 'images', label: 'd', help: 'Remove (asks; force when containers use it)', mutating: true},
+	{action: 'image-prune', keys: ['D'], scope: 'images', label: 'D', help: 'Prune dangling images (asks; says what it reclaimed)', mutating: true},
+	{action: 'volume-details', keys: ['return'], scope: 'volumes', label: 'Enter', help: 'Details: driver, mountpoint, size, containers'},
+	{action: 'volume-remove', keys: ['d'], scope: 'volumes', label: 'd', help: 'Remove (asks; the engine refuses one in use)', mutating: true},
+	{action: 'volume-prune', keys: ['D'], scope: 'volumes', label: 'D', help: 'Prune unused volumes (asks)', mutating: true},
+	{action: 'network-inspect', keys: ['return', 'i'], scope: 'networks', label: 'Enter / i', help: 'Inspect: subnets, containers and their addresses'},
+	{action: 'stop', keys: ['s'], scope: 'containers', label: 's', help: 'Stop (the engine\'s default timeout)', mutating: true},
+	{action: 'start', keys: ['S'], scope: 'containers', label: 'S', help: 'Start', mutating: true},
+	{action: 'restart', keys: ['r'], scope: 'containers', label: 'r', help: 'Restart', mutating: true},
+	{action: 'pause', keys: ['p'], scope: 'containers', label: 'p', help: 'Pause, or unpause a paused container', mutating: true},
+	{action: 'kill', keys: ['K'], scope: 'containers', label: 'K', help: 'Kill (asks first)', mutating: true},
 	{
 		action: 'remove',
 		keys: ['d'],
-		scope: 'list',
+		scope: 'containers',
 		label: 'd',
 		help: 'Remove (asks first; a running container is force-removed)',
 		mutating: true,
 	},
-	{action: 'shell', keys: ['e'], scope: 'list', label: 'e', help: 'Shell in the container (bash, else sh); exit returns', mutating: true},
-	{action: 'attach', keys: ['a'], scope: 'list', label: 'a', help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true},
-	{action: 'logs', keys: ['l'], scope: 'list', label: 'l', help: 'Logs, following (of all marked containers, merged, when some are marked)'},
-	{action: 'details', keys: ['return'], scope: 'list', label: 'Enter', help: 'Details: image, command, ports, mounts, networks, env'},
-	{action: 'inspect', keys: ['i'], scope: 'list', label: 'i', help: 'Inspect document, searchable with /'},
-	{action: 'top', keys: ['t'], scope: 'list', label: 't', help: 'Processes (docker top), refreshed'},
-	{action: 'sort-next', keys: ['o'], scope: 'list', label: 'o', help: 'Sort by the next of: project, name, status, age, CPU, memory'},
-	{action: 'sort-reverse', keys: ['O'], scope: 'list', label: 'O', help: 'Reverse the sort order'},
-	{action: 'mark', keys: [' '], scope: 'list', label: 'Space', help: 'Mark or unmark; actions apply to all marked'},
-	{action: 'mark-all', keys: ['*'], scope: 'list', label: '*', help: 'Mark every shown container, or unmark all'},
-	{action: 'mark-project', keys: ['P'], scope: 'list', label: 'P', help: 'Mark the selected container\'s compose project'},
+	{action: 'shell', keys: ['e'], scope: 'containers', label: 'e', help: 'Shell in the container (bash, else sh); exit returns', mutating: true},
+	{action: 'attach', keys: ['a'], scope: 'containers', label: 'a', help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true},
+	{action: 'logs', keys: ['l'], scope: 'containers', label: 'l', help: 'Logs, following (of all marked containers, merged, when some are marked)'},
+	{action: 'details', keys: ['return'], scope: 'containers', label: 'Enter', help: 'Details: image, command, ports, mounts, networks, env'},
+	{action: 'inspect', keys: ['i'], scope: 'containers', label: 'i', help: 'Inspect document, searchable with /'},
+	{action: 'top', keys: ['t'], scope: 'containers', label: 't', help: 'Processes (docker top), refreshed'},
+	{action: 'sort-next', keys: ['o'], scope: 'containers', label: 'o', help: 'Sort by the next of: project, name, status, age, CPU, memory'},
+	{action: 'sort-reverse', keys: ['O'], scope: 'containers', label: 'O', help: 'Reverse the sort order'},
+	{action: 'mark', keys: [' '], scope: 'containers', label: 'Space', help: 'Mark or unmark; actions apply to all marked'},
+	{action: 'mark-all', keys: ['*'], scope: 'containers', label: '*', help: 'Mark every shown container, or unmark all'},
+	{action: 'mark-project', keys: ['P'], scope: 'containers', label: 'P', help: 'Mark the selected container\'s compose project'},
 	{action: 'move-up', keys: ['up', 'k'], scope: 'logs', label: 'Up / k', help: 'Scroll up (stops following)'},
 	{action: 'move-down', keys: ['down', 'j'], scope: 'logs', label: 'Down / j', help: 'Scroll down'},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], scope: 'logs', label: 'PgUp / Ctrl-B', help: 'Up one page (stops following)'},
@@ -149,7 +180,11 @@ export const keymap: readonly KeyBinding[] = [
 ];
 
 export const scopeTitles: Record<KeyScope, string> = {
-	list: 'Containers',
+	list: 'Every list',
+	containers: 'Containers',
+	images: 'Images',
+	volumes: 'Volumes',
+	networks: 'Networks',
 	logs: 'Logs',
 	pane: 'Details, inspect, top',
 	confirm: 'Questions (y / N)',
@@ -179,7 +214,7 @@ export function isMutating(action: KeyAction): boolean {
 }
 
 /** The action bound to a key in a mode; prompts take their keys themselves, so nothing is bound there. */
-export function resolveKeyAction(mode: Mode, name: string): KeyAction | undefined {
+export function resolveKeyAction(mode: Mode, name: string, view: ViewName = 'containers'): KeyAction | undefined {
 	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter') {
 		return name === 'ctrl+c' ? 'quit' : undefined;
 	}
@@ -193,12 +228,20 @@ export function resolveKeyAction(mode: Mode, name: string): KeyAction | undefine
 		if (name === 'escape') return 'help-toggle';
 		// The overlay scrolls with the list's movement keys.
 		const movement = keymap.find(binding => binding.scope === 'list' && binding.keys.includes(name) && binding.action.startsWith('move-'));
+		// (movement keys live in the `list` scope, shared by every list)
 		if (movement && (movement.action === 'move-up' || movement.action === 'move-down')) return movement.action;
 		const paging = keymap.find(binding => binding.scope === 'list' && binding.keys.includes(name) && binding.action.startsWith('page-'));
 		if (paging) return paging.action;
 	}
 
+	const viewScope: KeyScope | undefined = (['containers', 'images', 'volumes', 'networks'] as const).find(scope => scope === view);
 	const scopes: readonly KeyScope[] =
-		mode === 'help' ? ['global'] : mode === 'pane' ? ['pane', 'global'] : mode === 'logs' ? ['logs', 'global'] : ['list', 'global'];
+		mode === 'help'
+			? ['global']
+			: mode === 'pane'
+				? ['pane', 'global']
+				: mode === 'logs'
+					? ['logs', 'global']
+					: [...(viewScope ? [viewScope] : []), 'list', 'global'];
 	return keymap.find(binding => scopes.includes(binding.scope) && binding.keys.includes(name))?.action;
 }

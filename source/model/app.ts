@@ -1,5 +1,8 @@
 // The whole state as one value, composed from one reducer per concern.
 import {type KeyPress, reduceKeyPress} from './keypress.js';
+import {placeEngineError, type RunFormState} from './runForm.js';
+import {containerKey} from './containers.js';
+import {emptyResources, reduceResources, type ResourcesAction, type ResourcesState} from './resources.js';
 import {appendLogLines, appendNotice, type IncomingLogLine, type LogsState} from './logs.js';
 import {
 	actionWords,
@@ -25,6 +28,9 @@ export type AppState = {
 	operations: OperationsState;
 	/** The logs pane while it is open. */
 	logs: LogsState | undefined;
+	resources: ResourcesState;
+	/** The run form while it is open. */
+	form: RunFormState | undefined;
 	settings: Settings;
 	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
 	now: number;
@@ -45,12 +51,13 @@ export const defaultSettings: Settings = {logTail: 1000, logCapacity: 5000, logC
 export type AppAction =
 	| ContainersAction
 	| StatsAction
+	| ResourcesAction
 	| ConnectionAction
 	| ViewAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
 	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number; width?: number}
-	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]}
+	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
 	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
 	| {type: 'requests/taken'; ids: readonly number[]}
 	| {type: 'request/finished'; request: Request; result: RequestResult}
@@ -64,6 +71,8 @@ export function createAppState(now: number): AppState {
 		view: initialView,
 		operations: emptyOperations,
 		logs: undefined,
+		resources: emptyResources,
+		form: undefined,
 		settings: defaultSettings,
 		now,
 	};
@@ -102,7 +111,8 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 
 		case 'logs/appended': {
 			if (state.logs?.generation !== action.generation) return state;
-			return {...state, logs: appendLogLines(state.logs, action.lines)};
+			const logs = appendLogLines(state.logs, action.lines);
+			return {...state, logs: action.dropped ? {...logs, dropped: logs.dropped + action.dropped} : logs};
 		}
 
 		case 'logs/ended': {
@@ -119,6 +129,17 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		case 'container/timed': {
 			const containers = reduceContainers(state.containers, action);
 			return containers === state.containers ? state : {...state, containers};
+		}
+
+		case 'images/listed':
+		case 'volumes/listed':
+		case 'networks/listed':
+		case 'disk/measured':
+		case 'events/received':
+		case 'pull/started':
+		case 'pull/progressed':
+		case 'pull/finished': {
+			return {...state, resources: reduceResources(state.resources, action)};
 		}
 
 		case 'stats/sampled':
@@ -160,6 +181,78 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 			};
 		}
 
+		case 'resource-action': {
+			if (result.kind === 'failed') return {...state, view: message(result.error, 'error')};
+			if (result.kind !== 'resource-action') return state;
+			if (result.failures.length > 0) {
+				const [first] = result.failures;
+				// An image in use: the engine refuses plain removal; ask once more, to force it.
+				if (request.action === 'image-remove' && !request.force && /conflict|being used|in use|must be forced/i.test(first!.error)) {
+					const targets = request.targets;
+					return {
+						...state,
+						operations: {
+							...state.operations,
+							confirmation: {
+								action: 'remove',
+								targets: [],
+								force: true,
+								removeVolumes: false,
+								resource: {
+									action: 'image-remove',
+									engine: request.engine,
+									targets,
+									force: true,
+									question: `The engine refused: ${first!.error}. Force-remove ${targets.map(target => target.name).join(', ')} (docker rmi -f)? y / N`,
+								},
+							},
+						},
+						view: {...state.view, mode: 'confirm', message: undefined},
+					};
+				}
+
+				return {...state, view: message(result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; '), 'error')};
+			}
+
+			return {...state, view: message(result.lines.join('; ') || 'Done.', 'info')};
+		}
+
+		case 'pull': {
+			return {...state, view: message(result.kind === 'failed' ? `Pull of ${request.reference} failed: ${result.error}` : `Pulled ${request.reference}.`, result.kind === 'failed' ? 'error' : 'info')};
+		}
+
+		case 'run': {
+			if (result.kind === 'failed') {
+				if (!state.form) return {...state, view: message(result.error, 'error')};
+				const field = placeEngineError(result.error);
+				return {
+					...state,
+					form: {
+						...state.form,
+						submitting: false,
+						engineError: field ? undefined : result.error,
+						errors: field ? {...state.form.errors, [field]: result.error} : state.form.errors,
+						...(field ? {focus: field} : {}),
+					},
+				};
+			}
+
+			const started = {...state, form: undefined, view: {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const}};
+			// "A shell attached": the new container's main process, as `docker run -it` gives it.
+			if (request.shell && result.kind === 'done' && result.id) {
+				const target = {key: containerKey(request.engine, result.id), engine: request.engine, id: result.id, name: request.spec.name || result.id.slice(0, 12), state: 'running' as const};
+				return {...started, operations: enqueue(started.operations, {kind: 'attach', target})};
+			}
+
+			return started;
+		}
+
+		case 'refresh': {
+			return state;
+		}
+
+		case 'image-history':
+		case 'network-inspect':
 		case 'inspect':
 		case 'top': {
 			const pane = fillPane(state.operations.pane, request.target, result);

@@ -7,6 +7,7 @@ import {
 	actionWords,
 	type ActionTarget,
 	choosePauseAction,
+	type Confirmation,
 	createConfirmation,
 	describeTargets,
 	enqueue,
@@ -21,9 +22,13 @@ import {
 	type LogsState,
 	scrollLogs,
 } from './logs.js';
-import {clampScroll, selectPaneLines, selectSearchMatches} from './pane.js';
+import {clampScroll, selectSearchMatches} from './pane.js';
+import {selectPaneLinesFor} from './paneLines.js';
 import {type ContainerRow, selectContainerRows} from './rows.js';
-import {type ListShape, selectSelectedIndex, type ViewAction} from './view.js';
+import {createRunForm, parseRunForm, restartPolicies, runFormFields, runModes} from './runForm.js';
+import {filterTableRows, selectTableRows, type TableRow} from './tables.js';
+import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
+import {type ListShape, selectSelectedIndex, type ViewAction, type ViewName} from './view.js';
 
 export type KeyPress = {
 	/** Name from keyNameOf: 'down', 'return', 'ctrl+c', or the character typed. */
@@ -37,8 +42,34 @@ function selectRows(state: AppState): ContainerRow[] {
 	return selectContainerRows(state.containers, state.stats, filter, state.now, state.view.sort);
 }
 
+/** Rows of the images, volumes, networks or events view, filtered as shown. */
+export function selectCurrentTableRows(state: AppState): TableRow[] {
+	const view = state.view.view;
+	if (view !== 'images' && view !== 'volumes' && view !== 'networks' && view !== 'events') return [];
+	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
+	return filterTableRows(selectTableRows(view, state.resources, state.containers, state.now), filter);
+}
+
 function listShape(state: AppState, pageSize: number): ListShape {
-	return {keys: selectRows(state).map(row => row.key), pageSize};
+	const keys = state.view.view === 'containers' ? selectRows(state).map(row => row.key) : selectCurrentTableRows(state).map(row => row.key);
+	return {keys, pageSize};
+}
+
+function selectedTableRow(state: AppState): TableRow | undefined {
+	const rows = selectCurrentTableRows(state);
+	const index = selectSelectedIndex(
+		state.view,
+		rows.map(row => row.key),
+	);
+	return index === -1 ? undefined : rows[index];
+}
+
+function defaultEngine(state: AppState): string {
+	return state.view.view === 'containers' ? (selectedRow(state)?.engine ?? firstEngine(state)) : (selectedTableRow(state)?.engine ?? firstEngine(state));
+}
+
+function firstEngine(state: AppState): string {
+	return [...state.connection.keys()][0] ?? 'default';
 }
 
 function toTarget(row: ContainerRow): ActionTarget {
@@ -144,7 +175,7 @@ function openPaneFor(state: AppState, kind: PaneKind): AppState {
 function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane) return state;
-	const lineCount = selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: true}).length;
+	const lineCount = selectPaneLinesFor(state, pane, true).length;
 	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
 	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
 }
@@ -167,7 +198,7 @@ function keepPaneSearch(state: AppState, pageSize: number): AppState {
 function jumpToMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane || pane.search === '') return state;
-	const lines = selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode: true});
+	const lines = selectPaneLinesFor(state, pane, true);
 	const matches = selectSearchMatches(lines, pane.search);
 	if (matches.length === 0) return withMessage(state, `No match for "${pane.search}".`, 'error');
 	const found =
@@ -217,6 +248,8 @@ function markAction(state: AppState, action: 'mark' | 'mark-all' | 'mark-project
 }
 
 function runBoundAction(state: AppState, action: KeyAction, pageSize: number): AppState {
+	const handled = runTableAction(state, action);
+	if (handled) return handled;
 	const view = (viewAction: ViewAction) => reduceApp(state, viewAction);
 	const list = () => listShape(state, pageSize);
 	const inPane = state.view.mode === 'pane';
@@ -306,6 +339,21 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 			return {...state, logs, view: {...state.view, mode: 'logs', marks: new Set()}};
 		}
 
+		case 'view-containers':
+		case 'view-images':
+		case 'view-volumes':
+		case 'view-networks':
+		case 'view-events':
+		case 'run-form':
+		case 'image-history':
+		case 'image-remove':
+		case 'image-prune':
+		case 'image-pull':
+		case 'image-run':
+		case 'volume-details':
+		case 'volume-remove':
+		case 'volume-prune':
+		case 'network-inspect':
 		case 'follow':
 		case 'logs-filter':
 		case 'toggle-timestamps':
@@ -360,6 +408,22 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		case 'confirm-yes': {
 			const {confirmation} = state.operations;
 			if (!confirmation) return {...state, view: {...state.view, mode: 'list'}};
+			if (confirmation.resource) {
+				const {resource} = confirmation;
+				const operations = enqueue(state.operations, {
+					kind: 'resource-action',
+					action: resource.action,
+					engine: resource.engine,
+					targets: resource.targets,
+					force: resource.force,
+				});
+				return {
+					...state,
+					operations: {...operations, confirmation: undefined},
+					view: {...state.view, mode: 'list', message: {text: 'Asking the engine…', tone: 'info'}},
+				};
+			}
+
 			return issueAction(state, confirmation.action, confirmation.targets, {
 				force: confirmation.force,
 				removeVolumes: confirmation.removeVolumes,
@@ -395,6 +459,16 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 
 export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: number, width = 80): AppState {
 	const {mode} = state.view;
+	if (mode === 'form') {
+		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
+		return formKeyPress(state, press);
+	}
+
+	if (mode === 'pull') {
+		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
+		return pullPromptAction(state, press);
+	}
+
 	if (mode === 'logs-search' || mode === 'logs-filter') {
 		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
 		return logsPromptAction(state, press, pageSize, width);
@@ -405,7 +479,7 @@ export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: numbe
 		return promptAction(state, press, pageSize);
 	}
 
-	const bound = resolveKeyAction(mode, press.name);
+	const bound = resolveKeyAction(mode, press.name, state.view.view);
 	if (bound === undefined) return state;
 	if (state.view.readOnly && isMutating(bound)) {
 		const label = keymap.find(binding => binding.action === bound)?.label ?? press.name;
@@ -538,6 +612,154 @@ function runLogsAction(state: AppState, logs: LogsState, action: KeyAction, page
 
 		default: {
 			return runBoundAction(state, action, pageSize);
+		}
+	}
+}
+
+function cycle<Value>(values: readonly Value[], current: Value, by: number): Value {
+	const index = values.indexOf(current);
+	return values[(index + by + values.length) % values.length]!;
+}
+
+function formKeyPress(state: AppState, press: KeyPress): AppState {
+	const {form} = state;
+	if (!form) return {...state, view: {...state.view, mode: 'list'}};
+	if (form.submitting) return state;
+	const {name} = press;
+	const set = (next: Partial<typeof form>) => ({...state, form: {...form, ...next}});
+	const index = runFormFields.indexOf(form.focus);
+	const choice = form.focus === 'restart' ? restartPolicies : form.focus === 'mode' ? runModes : undefined;
+	if (name === 'escape') {
+		return {...state, form: undefined, view: {...state.view, mode: 'list', message: {text: 'Run cancelled: nothing was created.', tone: 'info'}}};
+	}
+
+	if (name === 'tab' || name === 'down') return set({focus: runFormFields[(index + 1) % runFormFields.length]!});
+	if (name === 'up') return set({focus: runFormFields[(index - 1 + runFormFields.length) % runFormFields.length]!});
+	if (choice && (name === 'left' || name === 'right' || name === ' ')) {
+		const value = cycle<string>(choice, form.values[form.focus], name === 'left' ? -1 : 1);
+		return set({values: {...form.values, [form.focus]: value}});
+	}
+
+	if (name === 'return') {
+		const containerNames = new Set(
+			[...state.containers.records.values()].filter(record => record.engine === form.engine).flatMap(record => record.names.map(entry => entry.replace(/^\//, ''))),
+		);
+		const listed = state.resources.listed.has(`images/${form.engine}`);
+		const imageNames = listed
+			? new Set([...state.resources.images.values()].filter(image => image.engine === form.engine).flatMap(image => image.repoTags))
+			: undefined;
+		const result = parseRunForm(form.values, {containerNames, imageNames});
+		if (!result.ok) {
+			const first = runFormFields.find(field => result.errors[field] !== undefined) ?? form.focus;
+			return set({errors: result.errors, engineError: undefined, focus: first});
+		}
+
+		const operations = enqueue(state.operations, {kind: 'run', engine: form.engine, spec: result.spec, shell: result.shell});
+		return {...set({errors: {}, engineError: undefined, submitting: true}), operations};
+	}
+
+	if (choice) return state;
+	if (name === 'backspace') return set({values: {...form.values, [form.focus]: [...form.values[form.focus]].slice(0, -1).join('')}, errors: {...form.errors, [form.focus]: undefined}});
+	if (press.printable) return set({values: {...form.values, [form.focus]: form.values[form.focus] + name}, errors: {...form.errors, [form.focus]: undefined}});
+	return state;
+}
+
+function pullPromptAction(state: AppState, press: KeyPress): AppState {
+	const {name} = press;
+	const view = (action: ViewAction) => reduceApp(state, action);
+	if (name === 'escape') return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	if (name === 'backspace') return view({type: 'filter/erase'});
+	if (name === 'return') {
+		const parsed = parseImageReference(state.view.draft);
+		if (!parsed.ok) return withMessage(state, `Cannot pull: ${parsed.error}`, 'error');
+		const reference = formatFamiliarReference(parsed.reference);
+		const engine = defaultEngine(state);
+		const operations = enqueue(state.operations, {kind: 'pull', engine, reference});
+		const target = {key: `pull\u0000${reference}`, engine, id: reference, name: reference};
+		return {
+			...state,
+			operations: {...operations, pane: openPane('pull', target)},
+			view: {...state.view, mode: 'pane', draft: '', message: {text: `Pulling ${reference}…`, tone: 'info'}},
+		};
+	}
+
+	if (press.printable) return view({type: 'filter/type', text: name});
+	return state;
+}
+
+/** Actions of the images, volumes and networks views. */
+function runTableAction(state: AppState, action: KeyAction): AppState | undefined {
+	const row = selectedTableRow(state);
+	const target = row ? {key: row.key, engine: row.engine, id: row.id, name: row.cells.name ?? (row.cells.repository ? `${row.cells.repository}:${row.cells.tag}` : row.id)} : undefined;
+	const confirm = (resource: NonNullable<Confirmation['resource']>): AppState => ({
+		...state,
+		operations: {...state.operations, confirmation: {action: 'remove', targets: [], force: false, removeVolumes: false, resource}},
+		view: {...state.view, mode: 'confirm', message: undefined},
+	});
+	switch (action) {
+		case 'run-form': {
+			const image = state.view.view === 'images' && row && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : '';
+			return {...state, form: createRunForm(defaultEngine(state), image), view: {...state.view, mode: 'form', message: undefined}};
+		}
+
+		case 'image-run': {
+			if (!row) return withMessage(state, 'No image selected.', 'error');
+			const image = row.cells.repository === '<none>' ? row.id : `${row.cells.repository}:${row.cells.tag}`;
+			return {...state, form: createRunForm(row.engine, image), view: {...state.view, mode: 'form', message: undefined}};
+		}
+
+		case 'image-pull': {
+			return {...state, view: {...state.view, mode: 'pull', draft: '', message: undefined}};
+		}
+
+		case 'image-history':
+		case 'network-inspect': {
+			if (!target) return withMessage(state, 'Nothing selected.', 'error');
+			const kind = action === 'image-history' ? 'history' : 'network';
+			const operations = enqueue(state.operations, {kind: action, target});
+			return {...state, operations: {...operations, pane: openPane(kind, target)}, view: {...state.view, mode: 'pane'}};
+		}
+
+		case 'volume-details': {
+			if (!target) return withMessage(state, 'No volume selected.', 'error');
+			const operations = enqueue(state.operations, {kind: 'refresh', engine: target.engine, what: 'disk'});
+			return {...state, operations: {...operations, pane: openPane('volume', target)}, view: {...state.view, mode: 'pane'}};
+		}
+
+		case 'image-remove': {
+			if (!target || !row) return withMessage(state, 'No image selected.', 'error');
+			const users = row.cells.containers && row.cells.containers !== '(dangling)' ? ` It is used by ${row.cells.containers}.` : '';
+			return confirm({action: 'image-remove', engine: row.engine, targets: [target], force: false, question: `Remove image ${target.name}?${users} y / N`});
+		}
+
+		case 'volume-remove': {
+			if (!target || !row) return withMessage(state, 'No volume selected.', 'error');
+			const users = row.cells.containers ? ` It is used by ${row.cells.containers}: the engine will refuse.` : '';
+			return confirm({action: 'volume-remove', engine: row.engine, targets: [target], force: false, question: `Remove volume ${target.name}?${users} y / N`});
+		}
+
+		case 'image-prune': {
+			const engine = defaultEngine(state);
+			const dangling = [...state.resources.images.values()].filter(image => image.engine === engine && image.repoTags.length === 0).length;
+			return confirm({action: 'image-prune', engine, targets: [], force: false, question: `Prune ${dangling} dangling image${dangling === 1 ? '' : 's'} (docker image prune)? y / N`});
+		}
+
+		case 'volume-prune': {
+			const engine = defaultEngine(state);
+			return confirm({action: 'volume-prune', engine, targets: [], force: false, question: 'Prune every volume no container uses (docker volume prune)? y / N'});
+		}
+
+		case 'view-containers':
+		case 'view-images':
+		case 'view-volumes':
+		case 'view-networks':
+		case 'view-events': {
+			const next = reduceApp(state, {type: 'view/switch', view: action.slice('view-'.length) as ViewName});
+			return next;
+		}
+
+		default: {
+			return undefined;
 		}
 	}
 }

@@ -4,11 +4,19 @@ import type {
 	ContainerActionName,
 	ContainerActionOptions,
 	ContainerState,
+	ImageLayer,
 	InspectDocument,
 	ProcessTable,
+	RunSpec,
 } from '../engine/types.js';
 
-export type ActionTarget = {key: string; engine: string; id: string; name: string; state: ContainerState};
+/** What a pane or a request is about: a container, an image, a volume, a network. */
+export type PaneTarget = {key: string; engine: string; id: string; name: string};
+
+export type ActionTarget = PaneTarget & {state: ContainerState};
+
+/** Asked of images and volumes; the engine says what was removed. */
+export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune';
 
 export type Request =
 	| {
@@ -18,27 +26,36 @@ export type Request =
 			targets: readonly ActionTarget[];
 			options: ContainerActionOptions;
 	  }
-	| {id: number; kind: 'inspect' | 'top'; target: ActionTarget}
+	| {id: number; kind: 'inspect' | 'top'; target: PaneTarget}
+	| {id: number; kind: 'image-history' | 'network-inspect'; target: PaneTarget}
+	| {id: number; kind: 'resource-action'; action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean}
+	| {id: number; kind: 'pull'; engine: string; reference: string}
+	| {id: number; kind: 'run'; engine: string; spec: RunSpec; shell: boolean}
+	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk'}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};
 
 export type Confirmation = {
 	action: ContainerActionName;
 	targets: readonly ActionTarget[];
+	/** Set for images and volumes, whose question and request differ from a container's. */
+	resource?: {action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean; question: string};
 	/** Remove: some targets are running, so removing them forces. */
 	force: boolean;
 	/** Remove: also the anonymous volumes (`docker rm -v`). */
 	removeVolumes: boolean;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull';
 
 export type Pane = {
 	kind: PaneKind;
-	target: ActionTarget;
+	target: PaneTarget;
 	/** The inspect document (details, inspect) or the process table (top); undefined while loading. */
 	document: InspectDocument | undefined;
 	table: ProcessTable | undefined;
+	/** An image's layers (history). */
+	layers: readonly ImageLayer[] | undefined;
 	error: string | undefined;
 	/** Secret-looking environment values are masked until revealed. */
 	revealed: boolean;
@@ -63,6 +80,9 @@ export type RequestResult =
 	| {kind: 'top'; table: ProcessTable}
 	| {kind: 'terminal'; error: string | undefined}
 	| {kind: 'saved'; path: string; lines: number}
+	| {kind: 'history'; layers: readonly ImageLayer[]}
+	| {kind: 'resource-action'; lines: readonly string[]; failures: ReadonlyArray<{name: string; error: string}>}
+	| {kind: 'done'; text: string; id?: string}
 	| {kind: 'failed'; error: string};
 
 /** Past tense and progressive of each action, for status messages. */
@@ -104,6 +124,7 @@ export function createConfirmation(action: ContainerActionName, targets: readonl
 
 /** The question, as the prompt line shows it. */
 export function formatConfirmation(confirmation: Confirmation): string {
+	if (confirmation.resource) return confirmation.resource.question;
 	const {action, targets, force, removeVolumes} = confirmation;
 	const what = describeTargets(targets);
 	if (action === 'remove') {
@@ -124,13 +145,24 @@ export function takeRequests(state: OperationsState, ids: readonly number[]): Op
 	return {...state, outbox: state.outbox.filter(request => !ids.includes(request.id))};
 }
 
-export function openPane(kind: PaneKind, target: ActionTarget): Pane {
-	return {kind, target, document: undefined, table: undefined, error: undefined, revealed: false, scroll: 0, search: ''};
+export function openPane(kind: PaneKind, target: PaneTarget): Pane {
+	return {
+		kind,
+		target,
+		document: undefined,
+		table: undefined,
+		layers: undefined,
+		error: undefined,
+		revealed: false,
+		scroll: 0,
+		search: '',
+	};
 }
 
 /** A pane takes the result of a request only if it still shows the container the request was for. */
-export function fillPane(pane: Pane | undefined, target: ActionTarget, result: RequestResult): Pane | undefined {
+export function fillPane(pane: Pane | undefined, target: PaneTarget, result: RequestResult): Pane | undefined {
 	if (!pane || pane.target.key !== target.key) return pane;
+	if (result.kind === 'history') return {...pane, layers: result.layers, error: undefined};
 	if (result.kind === 'inspect') return {...pane, document: result.document, error: undefined};
 	if (result.kind === 'top') return {...pane, table: result.table, error: undefined};
 	if (result.kind === 'failed') return {...pane, error: result.error};

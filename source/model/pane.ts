@@ -6,8 +6,6 @@ import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '.
 import type {Pane} from './operations.js';
 import type {ContainerFigures} from './stats.js';
 
-export const paneTitles = {details: 'Details', inspect: 'Inspect', top: 'Processes'} as const;
-
 export function selectPaneLines(
 	pane: Pane,
 	now: number,

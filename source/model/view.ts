@@ -11,7 +11,9 @@ export type Mode =
 	| 'pane-search'
 	| 'logs'
 	| 'logs-search'
-	| 'logs-filter';
+	| 'logs-filter'
+	| 'form'
+	| 'pull';
 
 export type ViewName =
 	| 'containers'
@@ -37,7 +39,7 @@ export const viewNames: readonly ViewName[] = [
 ];
 
 /** Views that exist in this build; the others answer the command line with a message. */
-export const builtViews: ReadonlySet<ViewName> = new Set(['containers']);
+export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events']);
 
 export type Message = {text: string; tone: 'info' | 'error'};
 
@@ -62,6 +64,8 @@ export type ViewState = {
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
 	sort: SortOrder;
+	/** Selection, scroll and filter of the views not shown, to come back to. */
+	positions: Partial<Record<ViewName, ListPosition>>;
 	/** Where closing the help goes back to. */
 	helpReturn?: Mode;
 };
@@ -80,7 +84,36 @@ export const initialView: ViewState = {
 	readOnly: false,
 	helpScroll: 0,
 	sort: defaultSort,
+	positions: {},
 };
+
+export type ListPosition = {selectedKey: string | undefined; selectedIndex: number; offset: number; filter: string};
+
+/** Shows another view, keeping where the person was in this one. */
+export function switchView(state: ViewState, view: ViewName): ViewState {
+	if (!builtViews.has(view)) {
+		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
+	}
+
+	if (view === state.view) return {...state, mode: 'list', message: undefined};
+	const here: ListPosition = {
+		selectedKey: state.selectedKey,
+		selectedIndex: state.selectedIndex,
+		offset: state.offset,
+		filter: state.filter,
+	};
+	const there = state.positions[view] ?? {selectedKey: undefined, selectedIndex: 0, offset: 0, filter: ''};
+	return {
+		...state,
+		...there,
+		view,
+		mode: 'list',
+		draft: '',
+		marks: new Set(),
+		message: undefined,
+		positions: {...state.positions, [state.view]: here},
+	};
+}
 
 /** The rows the list shows now, which movement needs to know. */
 export type ListShape = {keys: readonly string[]; pageSize: number};
@@ -103,6 +136,7 @@ export type ViewAction =
 	| {type: 'help/toggle'}
 	| {type: 'help/close'}
 	| {type: 'help/scroll'; by: number}
+	| {type: 'view/switch'; view: ViewName}
 	| {type: 'sort/next'}
 	| {type: 'sort/reverse'}
 	| {type: 'message/show'; message: Message}
@@ -215,6 +249,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return {...state, mode: 'help', helpScroll: 0, helpReturn: back};
 		}
 
+		case 'view/switch': {
+			return switchView(state, action.view);
+		}
+
 		case 'sort/next': {
 			const next = sortKeys[(sortKeys.indexOf(state.sort.by) + 1) % sortKeys.length]!;
 			// Figures read best largest first; the rest in their natural order.
@@ -254,8 +292,7 @@ function runCommand(state: ViewState, command: string): ViewState {
 	const name = viewNames.find(view => view === command) ?? completeViewName(command);
 	if ((viewNames as readonly string[]).includes(name)) {
 		const view = name as ViewName;
-		if (builtViews.has(view)) return {...state, view, message: undefined};
-		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
+		return switchView(state, view);
 	}
 
 	return {...state, message: {text: `Unknown command ":${command}". Views: ${viewNames.join(', ')}.`, tone: 'error'}};

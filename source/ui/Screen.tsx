@@ -6,6 +6,9 @@ import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {LogView, type LogViewProps} from './LogView.js';
 import {PaneView, type PaneViewProps} from './PaneView.js';
+import {ResourceTable, type ResourceTableProps} from './ResourceTable.js';
+import {RunForm} from './RunForm.js';
+import type {RunFormState} from '../model/runForm.js';
 import {StatusLine, type StatusLineProps} from './StatusLine.js';
 import type {Theme} from './theme.js';
 import {TooSmall} from './TooSmall.js';
@@ -22,11 +25,14 @@ export type ScreenProps = {
 	/** Details, inspect or top, shown instead of the list. */
 	pane?: Omit<PaneViewProps, 'height' | 'width' | 'theme'> | undefined;
 	helpScroll: number;
+	/** Images, volumes, networks or events, shown instead of the containers. */
+	resourceTable?: Omit<ResourceTableProps, 'height' | 'theme'> | undefined;
+	form?: RunFormState | undefined;
 	/** The logs pane, shown instead of the list. */
 	logs?: Omit<LogViewProps, 'height' | 'width' | 'theme'> | undefined;
 };
 
-export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll, logs}: ScreenProps) {
+export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll, logs, resourceTable, form}: ScreenProps) {
 	if (width < minimum.width || height < minimum.height) {
 		return <TooSmall width={width} height={height} minWidth={minimum.width} minHeight={minimum.height} />;
 	}
@@ -36,10 +42,14 @@ export function Screen({width, height, minimum, theme, header, table, status, bi
 			<Header {...header} />
 			{status.mode === 'help' ? (
 				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} scroll={helpScroll} />
+			) : form ? (
+				<RunForm form={form} height={table.height} width={width} theme={theme} />
 			) : logs ? (
 				<LogView {...logs} height={table.height} width={width} theme={theme} />
 			) : pane ? (
 				<PaneView {...pane} height={table.height} width={width} theme={theme} />
+			) : resourceTable ? (
+				<ResourceTable {...resourceTable} height={table.height} theme={theme} />
 			) : (
 				<ContainerTable {...table} />
 			)}

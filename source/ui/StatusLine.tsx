@@ -20,15 +20,15 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 	if (mode === 'confirm' && question) {
 		return (
 			<Text wrap="truncate" color={theme.color ? 'yellow' : undefined} bold={theme.color}>
-				{truncateText(question, width, ellipsis)}
+				{truncateText(question.replaceAll(/\s+/g, ' '), width, ellipsis)}
 			</Text>
 		);
 	}
 
-	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter') {
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter' || mode === 'pull') {
 		return (
 			<Text wrap="truncate">
-				{mode === 'command' ? ':' : mode === 'logs-filter' ? 'only lines with: ' : '/'}
+				{mode === 'command' ? ':' : mode === 'logs-filter' ? 'only lines with: ' : mode === 'pull' ? 'pull (repository/name:tag): ' : '/'}
 				{truncateText(draft, Math.max(0, width - 2), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>
@@ -38,7 +38,7 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 	if (message) {
 		return (
 			<Text wrap="truncate" color={theme.color && message.tone === 'error' ? 'red' : undefined}>
-				{truncateText(message.text, width, ellipsis)}
+				{truncateText(message.text.replaceAll(/\s+/g, ' '), width, ellipsis)}
 			</Text>
 		);
 	}

@@ -98,7 +98,6 @@ describe('sanitizeLogText', () => {
 
 	test(
 		'a tab after a wide character goes to the next 8-column stop on screen',
-		{todo: 'sanitizeLogText counts UTF-16 code units, not columns: a tab after a CJK character stops one column late'},
 		() => {
 			const safe = sanitizeLogText('\u65E5\tx');
 			// 日 takes 2 columns, so the tab fills 6 and x lands in column 8 as `cat` would show it.
@@ -228,7 +227,6 @@ describe('truncateLogText', () => {
 
 	test(
 		'two columns and a wide first character: only the mark',
-		{todo: 'truncateLogText keeps one wide character before the mark even when only one column is left for it'},
 		() => {
 			assert.ok(measureLogText(truncateLogText('\u65E5\u672C', 2, '~')) <= 2);
 		},

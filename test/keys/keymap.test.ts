@@ -11,7 +11,7 @@ import {
 	resolveKeyAction,
 	scopeTitles,
 } from '../../source/keys/keymap.js';
-import type {Mode} from '../../source/model/view.js';
+import type {Mode, ViewName} from '../../source/model/view.js';
 
 // `satisfies` makes the compiler name any action added to KeyAction but missing here.
 const everyAction = Object.keys({
@@ -57,18 +57,53 @@ const everyAction = Object.keys({
 	'save-logs': true,
 	'more-backlog': true,
 	'less-backlog': true,
+	'view-containers': true,
+	'view-images': true,
+	'view-volumes': true,
+	'view-networks': true,
+	'view-events': true,
+	'run-form': true,
+	'image-history': true,
+	'image-remove': true,
+	'image-prune': true,
+	'image-pull': true,
+	'image-run': true,
+	'volume-details': true,
+	'volume-remove': true,
+	'volume-prune': true,
+	'network-inspect': true,
 	'help-toggle': true,
 	quit: true,
 } satisfies Record<KeyAction, true>) as KeyAction[];
 
-const everyScope = Object.keys({list: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
+const everyScope = Object.keys({list: true, containers: true, images: true, volumes: true, networks: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
 	KeyScope,
 	true
 >) as KeyScope[];
 
 /** The mode in which a scope's keys are read, and the scopes read together there. */
-const modeOfScope: Record<KeyScope, Mode> = {list: 'list', logs: 'logs', pane: 'pane', confirm: 'confirm', global: 'list'};
-const scopesReadTogether: KeyScope[][] = [['list', 'global'], ['logs', 'global'], ['pane', 'global'], ['confirm']];
+const modeOfScope: Record<KeyScope, Mode> = {
+	list: 'list',
+	containers: 'list',
+	images: 'list',
+	volumes: 'list',
+	networks: 'list',
+	logs: 'logs',
+	pane: 'pane',
+	confirm: 'confirm',
+	global: 'list',
+};
+/** The view in which a scope's keys are read. */
+const viewOfScope: Partial<Record<KeyScope, ViewName>> = {images: 'images', volumes: 'volumes', networks: 'networks'};
+const scopesReadTogether: KeyScope[][] = [
+	['containers', 'list', 'global'],
+	['images', 'list', 'global'],
+	['volumes', 'list', 'global'],
+	['networks', 'list', 'global'],
+	['logs', 'global'],
+	['pane', 'global'],
+	['confirm'],
+];
 
 const keysOf = (scopes: readonly KeyScope[]) =>
 	keymap.filter(binding => scopes.includes(binding.scope)).flatMap(binding => binding.keys);
@@ -119,7 +154,7 @@ describe('keymap', () => {
 			for (const mode of modes) {
 				for (const key of binding.keys) {
 					const expected = mode === 'help' && key === 'escape' ? 'help-toggle' : binding.action;
-					assert.equal(resolveKeyAction(mode, key), expected, `${mode}: ${key}`);
+					assert.equal(resolveKeyAction(mode, key, viewOfScope[binding.scope] ?? 'containers'), expected, `${mode}: ${key}`);
 				}
 			}
 		}
@@ -132,9 +167,25 @@ describe('keymap', () => {
 		}
 	});
 
-	test('only actions that change a container are marked mutating', () => {
+	test('only actions that change what the engine holds are marked mutating', () => {
 		const mutating = new Set(keymap.filter(binding => binding.mutating).map(binding => binding.action));
-		assert.deepEqual([...mutating].sort(), ['attach', 'kill', 'pause', 'remove', 'restart', 'shell', 'start', 'stop']);
+		assert.deepEqual([...mutating].sort(), [
+			'attach',
+			'image-prune',
+			'image-pull',
+			'image-remove',
+			'image-run',
+			'kill',
+			'pause',
+			'remove',
+			'restart',
+			'run-form',
+			'shell',
+			'start',
+			'stop',
+			'volume-prune',
+			'volume-remove',
+		]);
 		assert.equal(isMutating('stop'), true);
 		assert.equal(isMutating('inspect'), false);
 		assert.equal(isMutating('move-down'), false);

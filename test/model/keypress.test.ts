@@ -83,7 +83,9 @@ describe('reduceKeyPress', () => {
 		const completed = press(started(), ':', 'im', named('tab'));
 		assert.equal(completed.view.draft, 'images');
 		const ran = press(completed, named('return'));
-		assert.equal(ran.view.message?.tone, 'error');
+		assert.equal(ran.view.view, 'images', ':images switches to the images view');
+		const unbuilt = press(started(), ':', 'services', named('return'));
+		assert.equal(unbuilt.view.message?.tone, 'error', 'a view not built yet says so');
 	});
 
 	test('a control character is not typed into a prompt', () => {

@@ -14,6 +14,8 @@ export function containerRecord(overrides: Partial<ContainerRecord> & {id: strin
 		status: 'Up 3 minutes',
 		ports: [],
 		labels: {},
+		mounts: [],
+		networks: ['bridge'],
 		...overrides,
 	};
 }

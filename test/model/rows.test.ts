@@ -91,6 +91,7 @@ describe('selectContainerRows', () => {
 			ports: '0.0.0.0:8080->80/tcp',
 			project: '',
 			figures: undefined,
+			created: 1_714_564_800,
 		});
 	});
 

@@ -266,12 +266,24 @@ describe('the : command line', () => {
 		assert.equal(state.view, 'containers');
 	});
 
-	test(':images is not built yet: an error message, the view stays', () => {
-		const state = reduceView(typed('command', 'images'), {type: 'command/run'});
+	test(':services is not built yet: an error message, the view stays', () => {
+		const state = reduceView(typed('command', 'services'), {type: 'command/run'});
 		assert.equal(state.view, 'containers');
 		assert.equal(state.mode, 'list');
 		assert.equal(state.message?.tone, 'error');
-		assert.match(state.message?.text ?? '', /images/);
+		assert.match(state.message?.text ?? '', /services/);
+	});
+
+	test(':images switches, and coming back finds the selection and filter where they were', () => {
+		const here = {...initialView, selectedKey: 'k2', selectedIndex: 2, offset: 1, filter: 'web'};
+		const images = reduceView(typed('command', 'images', here), {type: 'command/run'});
+		assert.equal(images.view, 'images');
+		assert.equal(images.filter, '');
+		assert.equal(images.selectedKey, undefined);
+		const back = reduceView(images, {type: 'view/switch', view: 'containers'});
+		assert.equal(back.selectedKey, 'k2');
+		assert.equal(back.filter, 'web');
+		assert.equal(back.offset, 1);
 	});
 
 	for (const command of ['q', 'quit', ' Q ']) {

@@ -1,0 +1,95 @@
+// The lines of whatever pane is open, from the whole state (some panes show several records). Pure.
+import {formatContainerName} from '../format/names.js';
+import {formatHistoryLines, formatInspectLines} from '../format/inspect.js';
+import {padCell} from '../format/table.js';
+import {formatDecimalSize} from '../format/units.js';
+import type {AppState} from './app.js';
+import type {Pane} from './operations.js';
+import {selectPaneLines} from './pane.js';
+import type {PullState} from './resources.js';
+
+export const paneTitles: Record<Pane['kind'], string> = {
+	details: 'Details',
+	inspect: 'Inspect',
+	top: 'Processes',
+	history: 'Layers',
+	volume: 'Volume',
+	network: 'Network',
+	pull: 'Pull',
+};
+
+export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean): string[] {
+	switch (pane.kind) {
+		case 'history': {
+			if (pane.error !== undefined) return [`Error: ${pane.error}`];
+			return pane.layers ? formatHistoryLines(pane.layers, state.now) : ['Loading…'];
+		}
+
+		case 'network': {
+			if (pane.error !== undefined) return [`Error: ${pane.error}`];
+			return pane.document ? formatInspectLines(pane.document, pane.revealed) : ['Loading…'];
+		}
+
+		case 'volume': {
+			return formatVolumeLines(state, pane);
+		}
+
+		case 'pull': {
+			return state.resources.pull ? formatPullLines(state.resources.pull) : ['Nothing pulled yet.'];
+		}
+
+		default: {
+			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode});
+		}
+	}
+}
+
+function formatVolumeLines(state: AppState, pane: Pane): string[] {
+	const volume = state.resources.volumes.get(pane.target.key);
+	if (!volume) return [`The volume ${pane.target.name} is gone.`];
+	const size = state.resources.disk.get(volume.engine)?.volumes.find(entry => entry.name === volume.name)?.size;
+	const users = [...state.containers.records.values()].filter(
+		record => record.engine === volume.engine && record.mounts.some(mount => mount.type === 'volume' && mount.name === volume.name),
+	);
+	const field = (label: string, value: string) => `${padCell(label, 16)}${value}`;
+	return [
+		field('Name', volume.name),
+		field('Driver', volume.driver),
+		field('Scope', volume.scope),
+		field('Mountpoint', volume.mountpoint),
+		field('Created', volume.createdAt || '-'),
+		field('Size', size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size)),
+		field('Containers', users.length === 0 ? '- (not in use)' : ''),
+		...users.map(record => {
+			const mount = record.mounts.find(entry => entry.name === volume.name);
+			return `${' '.repeat(16)}${formatContainerName(record.names)} -> ${mount?.destination ?? ''} (${record.state})`;
+		}),
+		field('Labels', Object.keys(volume.labels).length === 0 ? '-' : ''),
+		...Object.entries(volume.labels).map(([key, value]) => `${' '.repeat(16)}${key}=${value}`),
+	];
+}
+
+/** Per layer the engine's last word and how far it got; overall, how many layers are done. */
+export function formatPullLines(pull: PullState): string[] {
+	const layers = [...pull.layers.values()];
+	const finished = layers.filter(layer => /complete|already exists/i.test(layer.status)).length;
+	const known = layers.filter(layer => layer.total !== undefined && layer.total > 0);
+	const total = known.reduce((sum, layer) => sum + (layer.total ?? 0), 0);
+	const current = known.reduce((sum, layer) => sum + Math.min(layer.current ?? 0, layer.total ?? 0), 0);
+	const state = pull.error ? `failed: ${pull.error}` : pull.done ? 'done' : 'pulling…';
+	const overall = `${finished} of ${layers.length} layers done${total > 0 ? `, ${formatDecimalSize(current)} of ${formatDecimalSize(total)} downloaded` : ''}`;
+	return [
+		`${pull.reference}: ${state}`,
+		overall,
+		'',
+		...layers.map(layer => {
+			const amount =
+				layer.total !== undefined && layer.total > 0
+					? ` ${formatDecimalSize(layer.current ?? 0)} / ${formatDecimalSize(layer.total)}`
+					: '';
+			return `${padCell(layer.layer, 14)}${layer.status}${amount}`;
+		}),
+		'',
+		...pull.messages,
+	];
+}

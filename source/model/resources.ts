@@ -1,0 +1,134 @@
+// Images, volumes, networks, disk usage and recent events per engine, as last reported. Pure reducer.
+import type {DiskUsage, EngineEvent, ImageRecord, NetworkRecord, PullProgress, VolumeRecord} from '../engine/types.js';
+import {containerKey} from './containers.js';
+
+export type EventEntry = EngineEvent & {engine: string; seq: number};
+
+/** A pull under way or done: the engine's last word per layer. */
+export type PullState = {
+	engine: string;
+	reference: string;
+	layers: ReadonlyMap<string, PullProgress>;
+	/** The engine's messages that name no layer (`Pulling from …`, `Digest: …`, `Status: …`). */
+	messages: readonly string[];
+	done: boolean;
+	error: string | undefined;
+};
+
+export type ResourcesState = {
+	images: ReadonlyMap<string, ImageRecord>;
+	volumes: ReadonlyMap<string, VolumeRecord>;
+	networks: ReadonlyMap<string, NetworkRecord>;
+	disk: ReadonlyMap<string, DiskUsage>;
+	/** Newest last, at most `eventCapacity`. */
+	events: readonly EventEntry[];
+	nextEventSeq: number;
+	pull: PullState | undefined;
+	/** What has been listed at least once, as `kind/engine`. */
+	listed: ReadonlySet<string>;
+};
+
+export const eventCapacity = 500;
+
+export const emptyResources: ResourcesState = {
+	images: new Map(),
+	volumes: new Map(),
+	networks: new Map(),
+	disk: new Map(),
+	events: [],
+	nextEventSeq: 1,
+	pull: undefined,
+	listed: new Set(),
+};
+
+export type ResourcesAction =
+	| {type: 'images/listed'; engine: string; records: readonly ImageRecord[]}
+	| {type: 'volumes/listed'; engine: string; records: readonly VolumeRecord[]}
+	| {type: 'networks/listed'; engine: string; records: readonly NetworkRecord[]}
+	| {type: 'disk/measured'; engine: string; usage: DiskUsage}
+	| {type: 'events/received'; engine: string; event: EngineEvent}
+	| {type: 'pull/started'; engine: string; reference: string}
+	| {type: 'pull/progressed'; progress: readonly PullProgress[]}
+	| {type: 'pull/finished'; error: string | undefined};
+
+function replaceEngine<Record extends {engine: string}>(
+	current: ReadonlyMap<string, Record>,
+	engine: string,
+	records: readonly Record[],
+	keyOf: (record: Record) => string,
+): Map<string, Record> {
+	const next = new Map([...current].filter(([, record]) => record.engine !== engine));
+	for (const record of records) next.set(containerKey(engine, keyOf(record)), record);
+	return next;
+}
+
+export function reduceResources(state: ResourcesState, action: ResourcesAction): ResourcesState {
+	switch (action.type) {
+		case 'images/listed': {
+			return {
+				...state,
+				images: replaceEngine(state.images, action.engine, action.records, record => record.id),
+				listed: new Set([...state.listed, `images/${action.engine}`]),
+			};
+		}
+
+		case 'volumes/listed': {
+			return {
+				...state,
+				volumes: replaceEngine(state.volumes, action.engine, action.records, record => record.name),
+				listed: new Set([...state.listed, `volumes/${action.engine}`]),
+			};
+		}
+
+		case 'networks/listed': {
+			return {
+				...state,
+				networks: replaceEngine(state.networks, action.engine, action.records, record => record.id),
+				listed: new Set([...state.listed, `networks/${action.engine}`]),
+			};
+		}
+
+		case 'disk/measured': {
+			const disk = new Map(state.disk);
+			disk.set(action.engine, action.usage);
+			return {...state, disk};
+		}
+
+		case 'events/received': {
+			const entry: EventEntry = {...action.event, engine: action.engine, seq: state.nextEventSeq};
+			const events = [...state.events, entry];
+			return {
+				...state,
+				events: events.length > eventCapacity ? events.slice(-eventCapacity) : events,
+				nextEventSeq: state.nextEventSeq + 1,
+			};
+		}
+
+		case 'pull/started': {
+			return {
+				...state,
+				pull: {engine: action.engine, reference: action.reference, layers: new Map(), messages: [], done: false, error: undefined},
+			};
+		}
+
+		case 'pull/progressed': {
+			if (!state.pull) return state;
+			const layers = new Map(state.pull.layers);
+			const messages = [...state.pull.messages];
+			for (const progress of action.progress) {
+				if (progress.layer === '' || progress.layer === state.pull.reference.split(':').at(-1)) {
+					if (progress.status !== '') messages.push(progress.status);
+				} else {
+					layers.set(progress.layer, progress);
+				}
+			}
+
+			return {...state, pull: {...state.pull, layers, messages: messages.slice(-20)}};
+		}
+
+		case 'pull/finished': {
+			if (!state.pull) return state;
+			return {...state, pull: {...state.pull, done: true, error: action.error}};
+		}
+	}
+}

@@ -1,0 +1,187 @@
+// Rows of the images, volumes, networks and events panes: one cell per column, filtered. Pure selectors.
+import {formatHumanDuration} from '../format/duration.js';
+import {formatContainerName, formatShortId} from '../format/names.js';
+import {eventColumns, imageColumns, networkColumns, type TableColumn, volumeColumns} from '../format/resourceColumns.js';
+import type {StatusTone} from '../format/status.js';
+import type {ColumnSpec} from '../format/table.js';
+import {formatDecimalSize} from '../format/units.js';
+import {containerKey, type ContainersState} from './containers.js';
+import type {ResourcesState} from './resources.js';
+
+export type TableRow = {
+	key: string;
+	engine: string;
+	/** What actions act on: image id, volume name, network id, event seq. */
+	id: string;
+	cells: Record<TableColumn, string>;
+	/** Drawn in a tone of its own (a dangling image, an unused volume). */
+	tone?: StatusTone | undefined;
+};
+
+export type TableViewName = 'images' | 'volumes' | 'networks' | 'events';
+
+export const tableColumns: Record<TableViewName, ReadonlyArray<ColumnSpec<TableColumn>>> = {
+	images: imageColumns,
+	volumes: volumeColumns,
+	networks: networkColumns,
+	events: eventColumns,
+};
+
+function namesOf(containers: ContainersState, engine: string, matches: (record: ContainersState['records'] extends ReadonlyMap<string, infer R> ? R : never) => boolean): string[] {
+	const names: string[] = [];
+	for (const record of containers.records.values()) {
+		if (record.engine === engine && matches(record)) names.push(formatContainerName(record.names));
+	}
+
+	return names.sort();
+}
+
+/** `docker images`: one row per tag, a dangling image as `<none>` `<none>`, newest first. */
+export function selectImageRows(resources: ResourcesState, containers: ContainersState, now: number): TableRow[] {
+	const images = [...resources.images.values()].sort((a, b) => b.created - a.created);
+	const rows: TableRow[] = [];
+	for (const image of images) {
+		const users = namesOf(containers, image.engine, record => record.imageId === image.id);
+		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
+		for (const tag of tags) {
+			const colon = tag.lastIndexOf(':');
+			const dangling = image.repoTags.length === 0;
+			rows.push({
+				key: `${containerKey(image.engine, image.id)}\u0000${tag}`,
+				engine: image.engine,
+				id: dangling ? image.id : tag,
+				cells: {
+					repository: tag.slice(0, colon),
+					tag: tag.slice(colon + 1),
+					id: formatShortId(image.id),
+					created: `${formatHumanDuration(now - image.created * 1000)} ago`,
+					size: formatDecimalSize(image.size),
+					containers: dangling && users.length === 0 ? '(dangling)' : users.join(', '),
+				},
+				tone: dangling ? 'warning' : undefined,
+			});
+		}
+	}
+
+	return rows;
+}
+
+/** `docker volume ls` with `docker system df -v` sizes and the containers that mount each volume. */
+export function selectVolumeRows(resources: ResourcesState, containers: ContainersState): TableRow[] {
+	return [...resources.volumes.values()]
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.map(volume => {
+			const users = namesOf(containers, volume.engine, record => record.mounts.some(mount => mount.type === 'volume' && mount.name === volume.name));
+			const size = resources.disk.get(volume.engine)?.volumes.find(entry => entry.name === volume.name)?.size;
+			return {
+				key: containerKey(volume.engine, volume.name),
+				engine: volume.engine,
+				id: volume.name,
+				cells: {
+					driver: volume.driver,
+					name: volume.name,
+					size: size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size),
+					containers: users.join(', '),
+					mountpoint: volume.mountpoint,
+				},
+				tone: users.length === 0 ? 'muted' : undefined,
+			};
+		});
+}
+
+/** `docker network ls` with subnets and the attached containers' addresses. */
+export function selectNetworkRows(resources: ResourcesState): TableRow[] {
+	return [...resources.networks.values()]
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.map(network => ({
+			key: containerKey(network.engine, network.id),
+			engine: network.engine,
+			id: network.id,
+			cells: {
+				id: formatShortId(network.id),
+				name: network.name,
+				driver: network.driver,
+				scope: network.scope,
+				subnet: network.subnets.join(', '),
+				gateway: network.gateways.join(', '),
+				containers: network.containers
+					.map(container => `${container.name}${container.ipv4 ? ` ${container.ipv4.replace(/\/\d+$/, '')}` : ''}`)
+					.sort()
+					.join(', '),
+			},
+		}));
+}
+
+const eventTones: Record<string, StatusTone> = {
+	die: 'bad',
+	kill: 'bad',
+	oom: 'bad',
+	destroy: 'bad',
+	delete: 'bad',
+	start: 'good',
+	create: 'neutral',
+	pull: 'neutral',
+	pause: 'warning',
+	unpause: 'good',
+};
+
+/** The engine's recent events, newest first. */
+export function selectEventRows(resources: ResourcesState): TableRow[] {
+	return [...resources.events].reverse().map(event => {
+		const {name, image, exitCode, ...rest} = event.attributes;
+		const details = [
+			image && event.type === 'container' ? `image=${image}` : '',
+			exitCode === undefined ? '' : `exitCode=${exitCode}`,
+			...Object.entries(rest)
+				.filter(([key]) => !key.startsWith('com.docker.compose') && key !== 'driver' && key !== 'type')
+				.slice(0, 3)
+				.map(([key, value]) => `${key}=${value}`),
+		].filter(Boolean);
+		const time = new Date(Math.floor(event.timeNano / 1e6));
+		return {
+			key: `${event.engine}\u0000${event.seq}`,
+			engine: event.engine,
+			id: String(event.seq),
+			cells: {
+				time: time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ''),
+				type: event.type,
+				action: event.action,
+				name: name ?? formatShortId(event.id),
+				details: details.join(' '),
+			},
+			tone: eventTones[event.action.split(':')[0] ?? ''],
+		};
+	});
+}
+
+export function selectTableRows(
+	view: TableViewName,
+	resources: ResourcesState,
+	containers: ContainersState,
+	now: number,
+): TableRow[] {
+	switch (view) {
+		case 'images': {
+			return selectImageRows(resources, containers, now);
+		}
+
+		case 'volumes': {
+			return selectVolumeRows(resources, containers);
+		}
+
+		case 'networks': {
+			return selectNetworkRows(resources);
+		}
+
+		case 'events': {
+			return selectEventRows(resources);
+		}
+	}
+}
+
+/** Case-insensitive match on any cell. */
+export function filterTableRows(rows: readonly TableRow[], filter: string): TableRow[] {
+	const needle = filter.trim().toLowerCase();
+	if (needle === '') return [...rows];
+	return rows.filter(row => Object.values(row.cells).some(cell => cell.toLowerCase().includes(needle)));
+}

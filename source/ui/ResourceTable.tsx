@@ -1,0 +1,67 @@
+// A list of images, volumes, networks or events: a heading and one flat <Text> per visible row.
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import type {TableColumn} from '../format/resourceColumns.js';
+import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
+import type {TableRow} from '../model/tables.js';
+import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
+
+type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean};
+
+const Line = memo(function Line({text, tone, selected, pointer, color}: LineProps) {
+	const gutter = `${selected ? pointer : ' '} `;
+	return (
+		<Text wrap="truncate" inverse={color && selected} color={color ? toneColor(tone) : undefined}>
+			{gutter}
+			{text}
+		</Text>
+	);
+});
+
+export type ResourceTableProps = {
+	rows: readonly TableRow[];
+	layout: ColumnLayout<TableColumn>;
+	selectedKey: string | undefined;
+	height: number;
+	theme: Theme;
+	emptyText: string;
+};
+
+export function ResourceTable({rows, layout, selectedKey, height, theme, emptyText}: ResourceTableProps) {
+	const {ellipsis, pointer} = selectGlyphs(theme);
+	const gap = ' '.repeat(columnGap);
+	return (
+		<Box flexDirection="column" height={height + 1} flexShrink={0}>
+			<Text bold={theme.color} wrap="truncate">
+				{'  '}
+				{layout.map(column => padCell(column.title, column.width, column.align, ellipsis)).join(gap)}
+			</Text>
+			{rows.length === 0 ? (
+				<Text wrap="truncate">{`  ${emptyText}`}</Text>
+			) : (
+				rows.map(row => (
+					<Line
+						key={row.key}
+						text={layout.map(column => padCell(row.cells[column.id] ?? '', column.width, column.align, ellipsis)).join(gap)}
+						tone={row.tone}
+						selected={row.key === selectedKey}
+						pointer={pointer}
+						color={theme.color}
+					/>
+				))
+			)}
+		</Box>
+	);
+}
+
+/** The widest text of each column over all rows, for content-sized columns. */
+export function measureTableColumns(rows: readonly TableRow[]): Map<TableColumn, number> {
+	const widths = new Map<TableColumn, number>();
+	for (const row of rows) {
+		for (const [column, text] of Object.entries(row.cells)) {
+			if (text.length > (widths.get(column) ?? 0)) widths.set(column, text.length);
+		}
+	}
+
+	return widths;
+}
