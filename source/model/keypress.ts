@@ -699,13 +699,17 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 	switch (action) {
 		case 'run-form': {
 			const image = state.view.view === 'images' && row && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : '';
-			return {...state, form: createRunForm(defaultEngine(state), image), view: {...state.view, mode: 'form', message: undefined}};
+			const engine = defaultEngine(state);
+			// The form checks the image against the engine's images: list them now.
+			const operations = enqueue(state.operations, {kind: 'refresh', engine, what: 'images'});
+			return {...state, operations, form: createRunForm(engine, image), view: {...state.view, mode: 'form', message: undefined}};
 		}
 
 		case 'image-run': {
 			if (!row) return withMessage(state, 'No image selected.', 'error');
 			const image = row.cells.repository === '<none>' ? row.id : `${row.cells.repository}:${row.cells.tag}`;
-			return {...state, form: createRunForm(row.engine, image), view: {...state.view, mode: 'form', message: undefined}};
+			const operations = enqueue(state.operations, {kind: 'refresh', engine: row.engine, what: 'images'});
+			return {...state, operations, form: createRunForm(row.engine, image), view: {...state.view, mode: 'form', message: undefined}};
 		}
 
 		case 'image-pull': {
