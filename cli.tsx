@@ -9,8 +9,11 @@ const cli = meow(
 	  $ berth [options]
 
 	Options
-	  --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST
-	                   (default: DOCKER_HOST, else unix:///var/run/docker.sock)
+	  --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST[:PORT];
+	                   repeat it to show several engines at once
+	                   (default: DOCKER_HOST, else the current docker context, else unix:///var/run/docker.sock)
+	  --context NAME   A docker context (docker context ls); repeat it for several
+	  --all-contexts   Every docker context at once
 	  --no-color       No colours (also when NO_COLOR is set)
 	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
 	  --resync SEC     Seconds between full listings that repair missed events (default 30)
@@ -22,6 +25,7 @@ const cli = meow(
 
 	Environment
 	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS   as for the docker CLI
+	  DOCKER_CONTEXT, DOCKER_CONFIG                                 contexts, as for the docker CLI
 	  NO_COLOR                                                      turn colour off
 
 	Keys: press ? inside berth.
@@ -29,7 +33,9 @@ const cli = meow(
 	{
 		importMeta: import.meta,
 		flags: {
-			host: {type: 'string', shortFlag: 'H'},
+			host: {type: 'string', shortFlag: 'H', isMultiple: true},
+			context: {type: 'string', isMultiple: true},
+			allContexts: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
 			resync: {type: 'number', default: 30},
@@ -41,7 +47,9 @@ const cli = meow(
 );
 
 process.exitCode = await run({
-	host: cli.flags.host,
+	hosts: cli.flags.host ?? [],
+	contexts: cli.flags.context ?? [],
+	allContexts: cli.flags.allContexts,
 	color: cli.flags.color,
 	ascii: cli.flags.ascii,
 	resyncSeconds: cli.flags.resync,

@@ -2,7 +2,7 @@
 import {type Key, useApp, useInput, useStdin, useStdout, useWindowSize} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Engine} from '../engine/types.js';
-import {containerColumns, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
+import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {layoutColumns} from '../format/table.js';
 import {keyNameOf, keymap} from '../keys/keymap.js';
 import {type AppState, createAppState, reduceApp} from '../model/app.js';
@@ -10,7 +10,7 @@ import type {KeyPress} from '../model/keypress.js';
 import {formatConfirmation} from '../model/operations.js';
 import {type LogsState, selectLogRows} from '../model/logs.js';
 import {paneTitles, selectPaneLinesFor} from '../model/paneLines.js';
-import {selectContainerCounts, selectContainerRows, selectResourceTotals} from '../model/rows.js';
+import {selectContainerCounts, selectContainerRows, selectResourceTotals, selectUnreachableEngines} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex, type ViewName} from '../model/view.js';
 import {filterTableRows, selectTableRows, tableColumns} from '../model/tables.js';
 import type {EventEntry} from '../model/resources.js';
@@ -82,8 +82,16 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	const pageSize = Math.max(1, height - 3);
 	const filterText = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
 	const rows = useMemo(
-		() => selectContainerRows(state.containers, state.stats, filterText, state.now, state.view.sort),
-		[state.containers, state.stats, filterText, state.now, state.view.sort],
+		() =>
+			selectContainerRows(
+				state.containers,
+				state.stats,
+				filterText,
+				state.now,
+				state.view.sort,
+				selectUnreachableEngines(state.connection),
+			),
+		[state.containers, state.stats, filterText, state.now, state.view.sort, state.connection],
 	);
 	const keys = useMemo(() => rows.map(row => row.key), [rows]);
 	const selectedIndex = selectSelectedIndex(state.view, keys);
@@ -91,8 +99,15 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 	const visible = rows.slice(offset, offset + pageSize);
 	const contentWidths = useMemo(() => measureContainerColumns(rows), [rows]);
 	const layout = useMemo(
-		() => orderColumns(layoutColumns(Math.max(0, width - 2), containerColumns, contentWidths)),
-		[width, contentWidths],
+		() =>
+			orderColumns(
+				layoutColumns(
+					Math.max(0, width - 2),
+					engines.length > 1 ? [engineColumn, ...containerColumns] : containerColumns,
+					contentWidths,
+				),
+			),
+		[width, contentWidths, engines.length],
 	);
 
 	useEffect(() => {
@@ -243,8 +258,9 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 			minimum={minimumSize}
 			theme={theme}
 			header={{
-				address: engine?.addressText ?? '',
+				address: engines.length > 1 ? `${engines.length} engines` : (engine?.addressText ?? ''),
 				connection: engine ? state.connection.get(engine.name) : undefined,
+				engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
 				counts: selectContainerCounts(state.containers),
 				totals: selectResourceTotals(state.containers, state.stats),
 				sort: state.view.sort,

@@ -1,9 +1,9 @@
 // Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
 import fs from 'node:fs';
 import {render} from 'ink';
-import {resolveEngineAddress} from '../engine/address.js';
+import {selectEngines} from '../engine/contexts.js';
 import {createDockerEngine} from '../engine/docker.js';
-import {describeConnectionFailure} from '../engine/errors.js';
+import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
 import {createAppState, reduceApp} from '../model/app.js';
 import type {Theme} from '../ui/theme.js';
@@ -11,7 +11,9 @@ import {App} from './App.js';
 import {defaultSyncOptions} from './engineSync.js';
 
 export type RunOptions = {
-	host: string | undefined;
+	hosts: readonly string[];
+	contexts: readonly string[];
+	allContexts: boolean;
 	color: boolean;
 	ascii: boolean;
 	resyncSeconds: number;
@@ -50,33 +52,45 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 
 /** Returns the exit status. Every failure is one line on stderr, never a stack trace. */
 export async function run(options: RunOptions): Promise<number> {
-	const resolved = resolveEngineAddress(options.host, process.env);
-	if (!resolved.ok) {
-		process.stderr.write(`berth: ${resolved.error}\n`);
+	const chosen = selectEngines(
+		{hosts: options.hosts, contexts: options.contexts, allContexts: options.allContexts},
+		process.env,
+	);
+	if (!chosen.ok) {
+		process.stderr.write(`berth: ${chosen.error}\n`);
 		return 1;
 	}
 
-	let engine: Engine;
+	let engines: Engine[];
 	try {
-		engine = createDockerEngine('default', resolved.address);
+		engines = chosen.engines.map(choice => createDockerEngine(choice.name, choice.address));
 	} catch (error) {
 		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
 	}
 
-	let initialState;
-	try {
-		const [version, records] = await withTimeout(
-			Promise.all([engine.version(), engine.listContainers()]),
-			10_000,
-		);
-		initialState = reduceApp(
-			reduceApp(createAppState(Date.now()), {type: 'containers/listed', engine: engine.name, records}),
-			{type: 'engine/connected', engine: engine.name, version: version.version},
-		);
-	} catch (error) {
-		process.stderr.write(`${describeConnectionFailure(engine.addressText, error)}\n`);
+	// Every engine is asked at once; berth starts when at least one answers (the others keep being retried).
+	const answers = await Promise.allSettled(
+		engines.map(async engine => withTimeout(Promise.all([engine.version(), engine.listContainers()]), 10_000)),
+	);
+	if (answers.every(answer => answer.status === 'rejected')) {
+		for (const [index, answer] of answers.entries()) {
+			if (answer.status === 'rejected') process.stderr.write(`${describeConnectionFailure(engines[index]!.addressText, answer.reason)}\n`);
+		}
+
 		return 1;
+	}
+
+	let initialState = createAppState(Date.now());
+	for (const [index, answer] of answers.entries()) {
+		const engine = engines[index]!;
+		if (answer.status === 'fulfilled') {
+			const [version, records] = answer.value;
+			initialState = reduceApp(initialState, {type: 'containers/listed', engine: engine.name, records});
+			initialState = reduceApp(initialState, {type: 'engine/connected', engine: engine.name, version: version.version});
+		} else {
+			initialState = reduceApp(initialState, {type: 'engine/lost', engine: engine.name, error: describeEngineError(answer.reason), at: Date.now()});
+		}
 	}
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -88,7 +102,7 @@ export async function run(options: RunOptions): Promise<number> {
 	const state = initialState;
 	const instance = render(
 		<App
-			engines={[engine]}
+			engines={engines}
 			initial={() => ({
 				...state,
 				view: {...state.view, readOnly: options.readOnly},

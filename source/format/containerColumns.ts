@@ -4,7 +4,7 @@ import type {StatusTone} from './status.js';
 import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 
-export type ContainerColumn = 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
+export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
@@ -16,8 +16,11 @@ export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'project', title: 'PROJECT', min: 7, ideal: 20, priority: 6},
 ];
 
+/** Shown first when berth shows several engines. */
+export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 20, priority: 2};
+
 /** Left-to-right order on screen, whatever the priorities. */
-const screenOrder: readonly ContainerColumn[] = ['name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
+const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
 
 export function orderColumns(layout: ColumnLayout<ContainerColumn>): ColumnLayout<ContainerColumn> {
 	return [...layout].sort((a, b) => screenOrder.indexOf(a.id) - screenOrder.indexOf(b.id));
@@ -28,6 +31,10 @@ export type LineSegment = {text: string; tone?: StatusTone | 'heading'};
 
 function cellText(row: ContainerRow, column: ContainerColumn, width: number): string {
 	switch (column) {
+		case 'engine': {
+			return row.engine;
+		}
+
 		case 'name': {
 			return row.name;
 		}
@@ -63,6 +70,7 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 /** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
 export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
 	const widths = new Map<ContainerColumn, number>([
+		['engine', 0],
 		['name', 0],
 		['image', 0],
 		['status', 0],
@@ -76,6 +84,7 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 	};
 
 	for (const row of rows) {
+		widen('engine', row.engine);
 		widen('name', row.name);
 		widen('image', row.image);
 		widen('status', row.status);

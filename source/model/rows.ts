@@ -39,12 +39,16 @@ export function selectContainerRows(
 	filter: string,
 	now: number,
 	sort: SortOrder = defaultSort,
+	unreachable: ReadonlySet<string> = new Set(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
 		const key = containerKey(record.engine, record.id);
 		const timing = containers.timings.get(key);
-		const status = timing ? formatStatus(timing, now) : record.status;
+		const known = timing ? formatStatus(timing, now) : record.status;
+		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
+		const lost = unreachable.has(record.engine);
+		const status = lost ? `${known} (engine unreachable)` : known;
 		rows.push({
 			key,
 			engine: record.engine,
@@ -53,7 +57,7 @@ export function selectContainerRows(
 			image: formatImage(record.image, record.imageId),
 			state: record.state,
 			status,
-			tone: selectStatusTone(record.state, status),
+			tone: lost ? 'muted' : selectStatusTone(record.state, status),
 			ports: formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
@@ -74,6 +78,7 @@ export function filterContainerRows(rows: readonly ContainerRow[], filter: strin
 			row.image.toLowerCase().includes(needle) ||
 			row.status.toLowerCase().includes(needle) ||
 			row.project.toLowerCase().includes(needle) ||
+			row.engine.toLowerCase().includes(needle) ||
 			row.id.startsWith(needle),
 	);
 }
@@ -172,4 +177,9 @@ export function selectResourceTotals(containers: ContainersState, stats: StatsSt
 	}
 
 	return totals;
+}
+
+/** Engines that are not connected now. */
+export function selectUnreachableEngines(connection: ReadonlyMap<string, {status: string}>): Set<string> {
+	return new Set([...connection].filter(([, state]) => state.status !== 'connected').map(([engine]) => engine));
 }

@@ -16,6 +16,8 @@ export type HeaderProps = {
 	width: number;
 	totals?: ResourceTotals | undefined;
 	sort?: SortOrder | undefined;
+	/** With several engines: each one's state, instead of the one connection. */
+	engines?: ReadonlyArray<{name: string; connection: EngineConnection | undefined}> | undefined;
 };
 
 export function formatConnectionState(connection: EngineConnection | undefined): string {
@@ -24,7 +26,7 @@ export function formatConnectionState(connection: EngineConnection | undefined):
 	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
 }
 
-export function Header({address, connection, counts, shown, filter, theme, width, totals, sort}: HeaderProps) {
+export function Header({address, connection, counts, shown, filter, theme, width, totals, sort, engines}: HeaderProps) {
 	const {separator, ellipsis} = selectGlyphs(theme);
 	const info = connection?.status === 'connected' ? connection.info : undefined;
 	const version =
@@ -40,12 +42,25 @@ export function Header({address, connection, counts, shown, filter, theme, width
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
 	const lost = connection?.status === 'disconnected';
 	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
+	const states = engines
+		? engines.flatMap((each, index) => {
+				const down = each.connection?.status === 'disconnected';
+				return [
+					{text: index === 0 ? '' : ', '},
+					{
+						text: `${each.name}: ${down ? formatConnectionState(each.connection) : each.connection?.status === 'connected' ? `up (Docker ${each.connection.version})` : 'connecting'}`,
+						color: theme.color ? (down ? 'red' : 'green') : undefined,
+						bold: theme.color && down,
+					},
+				];
+			})
+		: [{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost}];
 	const segments = truncateSegments(
 		[
 			{text: 'berth', bold: theme.color},
 			{text: ` ${separator} `},
-			{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost},
-			{text: ` ${separator} ${summary}${images}${measured}${filtered}${sorted}${version} ${separator} ${address}`},
+			...states,
+			{text: ` ${separator} ${summary}${engines ? '' : images}${measured}${filtered}${sorted}${engines ? '' : version} ${separator} ${address}`},
 		] as Array<{text: string; color?: string | undefined; bold?: boolean}>,
 		width,
 		ellipsis,
