@@ -1,6 +1,6 @@
 // Joins engines, state and screen: subscriptions, the clock, and the one place keys are handled.
 import {type Key, useApp, useInput, useStdin, useStdout, useWindowSize} from 'ink';
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Engine} from '../engine/types.js';
 import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {layoutColumns} from '../format/table.js';
@@ -12,7 +12,8 @@ import {type LogsState, selectLogRows} from '../model/logs.js';
 import {paneTitles, selectPaneLinesFor} from '../model/paneLines.js';
 import {selectContainerCounts, selectContainerRows, selectResourceTotals, selectUnreachableEngines} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex, type ViewName} from '../model/view.js';
-import {filterTableRows, selectTableRows, tableColumns} from '../model/tables.js';
+import {filterTableRows, selectTableRows, tableColumns, type TableViewName} from '../model/tables.js';
+import {type EngineChoice, readContexts, selectConfigDirectory, selectEngines} from '../engine/contexts.js';
 import type {EventEntry} from '../model/resources.js';
 import {measureTableColumns} from '../ui/ResourceTable.js';
 import {Screen} from '../ui/Screen.js';
@@ -28,23 +29,24 @@ export const minimumSize = {width: 50, height: 8};
 const listHints = '? help  / filter  s stop  S start  r restart  p pause  d remove  e shell  Enter details  q quit';
 const readOnlyHints = 'read-only  ? help  / filter  Enter details  i inspect  t top  q quit';
 const logsHints = 'Esc back  j/k scroll  G follow  / search  f filter  T time  w wrap  c colour  s save  ! stderr';
-const tableHints: Record<'images' | 'volumes' | 'networks' | 'events', string> = {
+const tableHints: Record<TableViewName, string> = {
+	contexts: '1-5 9 views  Enter show this context  / filter  ? help  q quit',
 	images: '1-5 views  Enter layers  p pull  r run  d remove  D prune  / filter  ? help  q quit',
 	volumes: '1-5 views  Enter details  d remove  D prune  R run  / filter  ? help  q quit',
 	networks: '1-5 views  Enter inspect  R run  / filter  ? help  q quit',
 	events: '1-5 views  newest first  / filter  ? help  q quit',
 };
 
-const resourceKinds: Record<ViewName, ReadonlyArray<'images' | 'volumes' | 'networks' | 'disk'>> = {
+const resourceKinds: Record<ViewName, ReadonlyArray<'images' | 'volumes' | 'networks' | 'disk' | 'contexts'>> = {
 	containers: [],
 	images: ['images'],
 	volumes: ['volumes', 'disk'],
 	networks: ['networks'],
 	events: [],
+	contexts: ['contexts'],
 	services: [],
 	tasks: [],
 	nodes: [],
-	contexts: [],
 };
 
 /** Whether an event may change what a view lists. */
@@ -56,8 +58,8 @@ function concerns(view: ViewName, event: EventEntry): boolean {
 	return false;
 }
 
-function isTableView(view: ViewName): view is 'images' | 'volumes' | 'networks' | 'events' {
-	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events';
+function isTableView(view: ViewName): view is TableViewName {
+	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events' || view === 'contexts';
 }
 
 const paneHints = 'Esc back  j/k scroll  / search  n/N next/previous  x reveal secrets  ? help';
@@ -68,9 +70,13 @@ export type AppProps = {
 	initial?: (now: number) => AppState;
 	theme: Theme;
 	syncOptions?: SyncOptions;
+	/** Makes an engine for a context chosen in the contexts view. */
+	connect?: (choice: EngineChoice) => Engine;
 };
 
-export function App({engines, initial, theme, syncOptions = defaultSyncOptions}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, connect}: AppProps) {
+	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
+	const [engines, setEngines] = useState(startEngines);
 	const {exit, suspendTerminal} = useApp();
 	const {stdin} = useStdin();
 	const {stdout} = useStdout();
@@ -176,11 +182,25 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		const handOver: TerminalHandover = async (session, banner) =>
 			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
 		for (const request of outbox) {
+			if (request.kind === 'use-context') {
+				const chosen = selectEngines({hosts: [], contexts: [request.name], allContexts: false}, process.env);
+				if (!chosen.ok || !connect) {
+					dispatch({type: 'request/finished', request, result: {kind: 'failed', error: chosen.ok ? 'cannot switch contexts here' : chosen.error}});
+					continue;
+				}
+
+				const next = chosen.engines.map(choice => connect(choice));
+				setEngines(next);
+				dispatch({type: 'engines/replaced', names: next.map(engine => engine.name)});
+				dispatch({type: 'view/switch', view: 'containers'});
+				continue;
+			}
+
 			void runRequest(engineMap, request, handOver, size.current, dispatch).then(result => {
 				dispatch({type: 'request/finished', request, result});
 			});
 		}
-	}, [outbox, engineMap, suspendTerminal, stdin, stdout]);
+	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect]);
 
 	// The logs pane's streams live exactly as long as the pane shows the same containers.
 	const logFollower = useRef<LogFollower | undefined>(undefined);
@@ -207,11 +227,16 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 		if (wanted.length === 0) return;
 		const fresh = events.filter(event => event.seq > lastSeen.current);
 		lastSeen.current = events.at(-1)?.seq ?? lastSeen.current;
-		const first = !state.resources.listed.has(`${wanted[0]}/${engines[0]?.name ?? ''}`);
+		const first = !state.resources.listed.has(wanted[0] === 'contexts' ? 'contexts/' : `${wanted[0]}/${engines[0]?.name ?? ''}`);
 		if (!first && !fresh.some(event => concerns(currentView, event))) return;
 		const timer = setTimeout(() => {
+			if (wanted.includes('contexts')) {
+				dispatch({type: 'contexts/read', contexts: readContexts(selectConfigDirectory(process.env), process.env)});
+				return;
+			}
+
 			for (const engine of engines) {
-				for (const what of wanted) void refreshResource(engine, what, dispatch).catch(() => undefined);
+				for (const what of wanted) if (what !== 'contexts') void refreshResource(engine, what, dispatch).catch(() => undefined);
 			}
 		}, first ? 0 : 300);
 		return () => {
@@ -238,8 +263,14 @@ export function App({engines, initial, theme, syncOptions = defaultSyncOptions}:
 
 	const tableView = isTableView(state.view.view) ? state.view.view : undefined;
 	const tableRows = useMemo(
-		() => (tableView ? filterTableRows(selectTableRows(tableView, state.resources, state.containers, state.now), filterText) : []),
-		[tableView, state.resources, state.containers, state.now, filterText],
+		() =>
+			tableView
+				? filterTableRows(
+						selectTableRows(tableView, state.resources, state.containers, state.now, new Set(engines.map(engine => engine.name))),
+						filterText,
+					)
+				: [],
+		[tableView, state.resources, state.containers, state.now, filterText, engines],
 	);
 	const tableKeys = tableRows.map(row => row.key);
 	const tableIndex = selectSelectedIndex(state.view, tableKeys);

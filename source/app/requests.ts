@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {readContexts, selectConfigDirectory} from '../engine/contexts.js';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import type {AppAction} from '../model/app.js';
@@ -108,8 +109,18 @@ export async function runRequest(
 			}
 
 			case 'refresh': {
-				await refreshResource(engineOf(request.engine), request.what, dispatchProgress);
+				if (request.what === 'contexts') {
+					dispatchProgress({type: 'contexts/read', contexts: readContexts(selectConfigDirectory(process.env), process.env)});
+				} else {
+					await refreshResource(engineOf(request.engine), request.what, dispatchProgress);
+				}
+
 				return {kind: 'done', text: ''};
+			}
+
+			case 'use-context': {
+				// The App owns the engines: it is handed this request before it gets here.
+				return {kind: 'failed', error: 'contexts are switched by the app'};
 			}
 
 			case 'save-logs': {

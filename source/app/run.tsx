@@ -103,6 +103,7 @@ export async function run(options: RunOptions): Promise<number> {
 	const instance = render(
 		<App
 			engines={engines}
+			connect={choice => createDockerEngine(choice.name, choice.address)}
 			initial={() => ({
 				...state,
 				view: {...state.view, readOnly: options.readOnly},

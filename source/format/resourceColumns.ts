@@ -37,3 +37,10 @@ export const eventColumns: ReadonlyArray<ColumnSpec<TableColumn>> = [
 	{id: 'name', title: 'NAME', min: 10, ideal: 36, priority: 1, grow: true},
 	{id: 'details', title: 'DETAILS', min: 10, ideal: 80, priority: 2, grow: true},
 ];
+
+export const contextColumns: ReadonlyArray<ColumnSpec<TableColumn>> = [
+	{id: 'name', title: 'NAME', min: 8, ideal: 24, priority: 0},
+	{id: 'description', title: 'DESCRIPTION', min: 10, ideal: 50, priority: 2, grow: true},
+	{id: 'endpoint', title: 'DOCKER ENDPOINT', min: 12, ideal: 50, priority: 1, grow: true},
+	{id: 'shown', title: 'IN BERTH', min: 8, ideal: 8, priority: 3},
+];

@@ -50,6 +50,8 @@ export type KeyAction =
 	| 'view-volumes'
 	| 'view-networks'
 	| 'view-events'
+	| 'view-contexts'
+	| 'use-context'
 	| 'run-form'
 	| 'image-history'
 	| 'image-remove'
@@ -69,7 +71,7 @@ export type KeyAction =
  * inspect and top; `confirm`
  * while a y / N question is asked; `global` everywhere but prompts.
  */
-export type KeyScope = 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'logs' | 'pane' | 'confirm' | 'global';
+export type KeyScope = 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'contexts' | 'logs' | 'pane' | 'confirm' | 'global';
 
 export type KeyBinding = {
 	action: KeyAction;
@@ -110,6 +112,8 @@ export const keymap: readonly KeyBinding[] = [
 	{action: 'view-volumes', keys: ['3'], scope: 'list', label: '3', help: 'Volumes (:volumes)'},
 	{action: 'view-networks', keys: ['4'], scope: 'list', label: '4', help: 'Networks (:networks)'},
 	{action: 'view-events', keys: ['5'], scope: 'list', label: '5', help: 'Events (:events)'},
+	{action: 'view-contexts', keys: ['9'], scope: 'list', label: '9', help: 'Docker contexts (:contexts)'},
+	{action: 'use-context', keys: ['return'], scope: 'contexts', label: 'Enter', help: 'Show this context\'s engine instead'},
 	{action: 'run-form', keys: ['R'], scope: 'list', label: 'R', help: 'Run a new container (a form, as docker run)', mutating: true},
 	{action: 'image-history', keys: ['return'], scope: 'images', label: 'Enter', help: 'Layers (docker history)'},
 	{action: 'image-run', keys: ['r'], scope: 'images', label: 'r', help: 'Run a container from this image (the form)', mutating: true},
@@ -185,6 +189,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	images: 'Images',
 	volumes: 'Volumes',
 	networks: 'Networks',
+	contexts: 'Contexts',
 	logs: 'Logs',
 	pane: 'Details, inspect, top',
 	confirm: 'Questions (y / N)',
@@ -234,7 +239,7 @@ export function resolveKeyAction(mode: Mode, name: string, view: ViewName = 'con
 		if (paging) return paging.action;
 	}
 
-	const viewScope: KeyScope | undefined = (['containers', 'images', 'volumes', 'networks'] as const).find(scope => scope === view);
+	const viewScope: KeyScope | undefined = (['containers', 'images', 'volumes', 'networks', 'contexts'] as const).find(scope => scope === view);
 	const scopes: readonly KeyScope[] =
 		mode === 'help'
 			? ['global']

@@ -61,7 +61,8 @@ export type AppAction =
 	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
 	| {type: 'requests/taken'; ids: readonly number[]}
 	| {type: 'request/finished'; request: Request; result: RequestResult}
-	| {type: 'pane/refresh'};
+	| {type: 'pane/refresh'}
+	| {type: 'engines/replaced'; names: readonly string[]};
 
 export function createAppState(now: number): AppState {
 	return {
@@ -94,6 +95,20 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 
 		case 'request/finished': {
 			return finishRequest(state, action.request, action.result);
+		}
+
+		case 'engines/replaced': {
+			// Another context: what berth knew of the engines it no longer shows goes.
+			const keep = (engine: string) => action.names.includes(engine);
+			const records = new Map([...state.containers.records].filter(([, record]) => keep(record.engine)));
+			const timings = new Map([...state.containers.timings].filter(([key]) => records.has(key)));
+			return {
+				...state,
+				containers: {...state.containers, records, timings, listedEngines: new Set([...state.containers.listedEngines].filter(keep))},
+				stats: new Map([...state.stats].filter(([key]) => records.has(key))),
+				connection: new Map([...state.connection].filter(([engine]) => keep(engine))),
+				view: {...state.view, marks: new Set(), message: {text: `Showing ${action.names.join(', ')}.`, tone: 'info'}},
+			};
 		}
 
 		case 'pane/refresh': {
@@ -138,6 +153,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		case 'events/received':
 		case 'pull/started':
 		case 'pull/progressed':
+		case 'contexts/read':
 		case 'pull/finished': {
 			return {...state, resources: reduceResources(state.resources, action)};
 		}
@@ -249,6 +265,10 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 
 		case 'refresh': {
 			return state;
+		}
+
+		case 'use-context': {
+			return result.kind === 'failed' ? {...state, view: message(result.error, 'error')} : state;
 		}
 
 		case 'image-history':

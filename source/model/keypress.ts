@@ -45,9 +45,9 @@ function selectRows(state: AppState): ContainerRow[] {
 /** Rows of the images, volumes, networks or events view, filtered as shown. */
 export function selectCurrentTableRows(state: AppState): TableRow[] {
 	const view = state.view.view;
-	if (view !== 'images' && view !== 'volumes' && view !== 'networks' && view !== 'events') return [];
+	if (view !== 'images' && view !== 'volumes' && view !== 'networks' && view !== 'events' && view !== 'contexts') return [];
 	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
-	return filterTableRows(selectTableRows(view, state.resources, state.containers, state.now), filter);
+	return filterTableRows(selectTableRows(view, state.resources, state.containers, state.now, new Set(state.connection.keys())), filter);
 }
 
 function listShape(state: AppState, pageSize: number): ListShape {
@@ -344,6 +344,8 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		case 'view-volumes':
 		case 'view-networks':
 		case 'view-events':
+		case 'view-contexts':
+		case 'use-context':
 		case 'run-form':
 		case 'image-history':
 		case 'image-remove':
@@ -753,10 +755,17 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 			return confirm({action: 'volume-prune', engine, targets: [], force: false, question: 'Prune every volume no container uses (docker volume prune)? y / N'});
 		}
 
+		case 'use-context': {
+			if (!row) return withMessage(state, 'No context selected.', 'error');
+			const operations = enqueue(state.operations, {kind: 'use-context', name: row.id});
+			return withMessage({...state, operations}, `Connecting to the context ${row.id}…`);
+		}
+
 		case 'view-containers':
 		case 'view-images':
 		case 'view-volumes':
 		case 'view-networks':
+		case 'view-contexts':
 		case 'view-events': {
 			const next = reduceApp(state, {type: 'view/switch', view: action.slice('view-'.length) as ViewName});
 			return next;

@@ -31,7 +31,8 @@ export type Request =
 	| {id: number; kind: 'resource-action'; action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean}
 	| {id: number; kind: 'pull'; engine: string; reference: string}
 	| {id: number; kind: 'run'; engine: string; spec: RunSpec; shell: boolean}
-	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk'}
+	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'contexts'}
+	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};
 

@@ -1,5 +1,6 @@
 // Images, volumes, networks, disk usage and recent events per engine, as last reported. Pure reducer.
 import type {DiskUsage, EngineEvent, ImageRecord, NetworkRecord, PullProgress, VolumeRecord} from '../engine/types.js';
+import type {DockerContext} from '../engine/contexts.js';
 import {containerKey} from './containers.js';
 
 export type EventEntry = EngineEvent & {engine: string; seq: number};
@@ -24,6 +25,8 @@ export type ResourcesState = {
 	events: readonly EventEntry[];
 	nextEventSeq: number;
 	pull: PullState | undefined;
+	/** The docker CLI's contexts, as read from its config directory. */
+	contexts: readonly DockerContext[];
 	/** What has been listed at least once, as `kind/engine`. */
 	listed: ReadonlySet<string>;
 };
@@ -38,6 +41,7 @@ export const emptyResources: ResourcesState = {
 	events: [],
 	nextEventSeq: 1,
 	pull: undefined,
+	contexts: [],
 	listed: new Set(),
 };
 
@@ -49,7 +53,8 @@ export type ResourcesAction =
 	| {type: 'events/received'; engine: string; event: EngineEvent}
 	| {type: 'pull/started'; engine: string; reference: string}
 	| {type: 'pull/progressed'; progress: readonly PullProgress[]}
-	| {type: 'pull/finished'; error: string | undefined};
+	| {type: 'pull/finished'; error: string | undefined}
+	| {type: 'contexts/read'; contexts: readonly DockerContext[]};
 
 function replaceEngine<Record extends {engine: string}>(
 	current: ReadonlyMap<string, Record>,
@@ -102,6 +107,10 @@ export function reduceResources(state: ResourcesState, action: ResourcesAction):
 				events: events.length > eventCapacity ? events.slice(-eventCapacity) : events,
 				nextEventSeq: state.nextEventSeq + 1,
 			};
+		}
+
+		case 'contexts/read': {
+			return {...state, contexts: action.contexts, listed: new Set([...state.listed, 'contexts/'])};
 		}
 
 		case 'pull/started': {

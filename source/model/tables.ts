@@ -1,7 +1,7 @@
 // Rows of the images, volumes, networks and events panes: one cell per column, filtered. Pure selectors.
 import {formatHumanDuration} from '../format/duration.js';
 import {formatContainerName, formatShortId} from '../format/names.js';
-import {eventColumns, imageColumns, networkColumns, type TableColumn, volumeColumns} from '../format/resourceColumns.js';
+import {contextColumns, eventColumns, imageColumns, networkColumns, type TableColumn, volumeColumns} from '../format/resourceColumns.js';
 import type {StatusTone} from '../format/status.js';
 import type {ColumnSpec} from '../format/table.js';
 import {formatDecimalSize} from '../format/units.js';
@@ -18,13 +18,14 @@ export type TableRow = {
 	tone?: StatusTone | undefined;
 };
 
-export type TableViewName = 'images' | 'volumes' | 'networks' | 'events';
+export type TableViewName = 'images' | 'volumes' | 'networks' | 'events' | 'contexts';
 
 export const tableColumns: Record<TableViewName, ReadonlyArray<ColumnSpec<TableColumn>>> = {
 	images: imageColumns,
 	volumes: volumeColumns,
 	networks: networkColumns,
 	events: eventColumns,
+	contexts: contextColumns,
 };
 
 function namesOf(containers: ContainersState, engine: string, matches: (record: ContainersState['records'] extends ReadonlyMap<string, infer R> ? R : never) => boolean): string[] {
@@ -159,6 +160,7 @@ export function selectTableRows(
 	resources: ResourcesState,
 	containers: ContainersState,
 	now: number,
+	shownEngines: ReadonlySet<string> = new Set(),
 ): TableRow[] {
 	switch (view) {
 		case 'images': {
@@ -176,7 +178,27 @@ export function selectTableRows(
 		case 'events': {
 			return selectEventRows(resources);
 		}
+
+		case 'contexts': {
+			return selectContextRows(resources, shownEngines);
+		}
 	}
+}
+
+/** `docker context ls`, with the contexts berth shows now marked. */
+export function selectContextRows(resources: ResourcesState, shownEngines: ReadonlySet<string>): TableRow[] {
+	return resources.contexts.map(context => ({
+		key: `context\u0000${context.name}`,
+		engine: context.name,
+		id: context.name,
+		cells: {
+			name: `${context.name}${shownEngines.has(context.name) ? ' *' : ''}`,
+			description: context.description,
+			endpoint: context.host,
+			shown: shownEngines.has(context.name) ? 'shown' : '',
+		},
+		tone: shownEngines.has(context.name) ? 'good' : undefined,
+	}));
 }
 
 /** Case-insensitive match on any cell. */

@@ -39,7 +39,7 @@ export const viewNames: readonly ViewName[] = [
 ];
 
 /** Views that exist in this build; the others answer the command line with a message. */
-export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events']);
+export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events', 'contexts']);
 
 export type Message = {text: string; tone: 'info' | 'error'};
 

@@ -62,6 +62,8 @@ const everyAction = Object.keys({
 	'view-volumes': true,
 	'view-networks': true,
 	'view-events': true,
+	'view-contexts': true,
+	'use-context': true,
 	'run-form': true,
 	'image-history': true,
 	'image-remove': true,
@@ -76,7 +78,7 @@ const everyAction = Object.keys({
 	quit: true,
 } satisfies Record<KeyAction, true>) as KeyAction[];
 
-const everyScope = Object.keys({list: true, containers: true, images: true, volumes: true, networks: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
+const everyScope = Object.keys({list: true, containers: true, images: true, volumes: true, networks: true, contexts: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
 	KeyScope,
 	true
 >) as KeyScope[];
@@ -88,18 +90,20 @@ const modeOfScope: Record<KeyScope, Mode> = {
 	images: 'list',
 	volumes: 'list',
 	networks: 'list',
+	contexts: 'list',
 	logs: 'logs',
 	pane: 'pane',
 	confirm: 'confirm',
 	global: 'list',
 };
 /** The view in which a scope's keys are read. */
-const viewOfScope: Partial<Record<KeyScope, ViewName>> = {images: 'images', volumes: 'volumes', networks: 'networks'};
+const viewOfScope: Partial<Record<KeyScope, ViewName>> = {images: 'images', volumes: 'volumes', networks: 'networks', contexts: 'contexts'};
 const scopesReadTogether: KeyScope[][] = [
 	['containers', 'list', 'global'],
 	['images', 'list', 'global'],
 	['volumes', 'list', 'global'],
 	['networks', 'list', 'global'],
+	['contexts', 'list', 'global'],
 	['logs', 'global'],
 	['pane', 'global'],
 	['confirm'],
