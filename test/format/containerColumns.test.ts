@@ -135,6 +135,7 @@ describe('measureContainerColumns', () => {
 			row({key: 'k2', name: 'a-much-longer-name', image: 'i', status: 'Created', ports: '', project: ''}),
 		]);
 		assert.deepEqual(Object.fromEntries(widths), {
+			engine: 'local'.length,
 			name: 'a-much-longer-name'.length,
 			image: 'nginx:1.25'.length,
 			status: 'Up 3 minutes (healthy)'.length,
