@@ -14,15 +14,21 @@ function formatFourDigits(value: number): string {
 	return String(Number(value.toPrecision(4)));
 }
 
-export function formatBytes(size: number): string {
+/** go-units getSizeAndUnit: the size divided down while it reaches the base, and the unit it ends in. */
+function scaleSize(size: number, base: number, units: readonly string[]): {value: number; unit: string} {
 	let value = size;
-	let unit = 0;
-	while (value >= 1024 && unit < binaryUnits.length - 1) {
-		value /= 1024;
-		unit++;
+	let index = 0;
+	while (value >= base && index < units.length - 1) {
+		value /= base;
+		index++;
 	}
 
-	return `${formatFourDigits(value)}${binaryUnits[unit]}`;
+	return {value, unit: units[index]!};
+}
+
+export function formatBytes(size: number): string {
+	const {value, unit} = scaleSize(size, 1024, binaryUnits);
+	return `${formatFourDigits(value)}${unit}`;
 }
 
 export function formatPercent(value: number): string {
@@ -37,14 +43,8 @@ const decimalUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
 /** go-units HumanSizeWithPrecision(size, 3), as `docker stats` prints NET I/O and BLOCK I/O. */
 export function formatDecimalSize(size: number): string {
-	let value = size;
-	let unit = 0;
-	while (value >= 1000 && unit < decimalUnits.length - 1) {
-		value /= 1000;
-		unit++;
-	}
-
-	return `${String(Number(value.toPrecision(3)))}${decimalUnits[unit]}`;
+	const {value, unit} = scaleSize(size, 1000, decimalUnits);
+	return `${String(Number(value.toPrecision(3)))}${unit}`;
 }
 
 /** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */
