@@ -35,18 +35,26 @@ const tableHints: Record<TableViewName, string> = {
 	volumes: '1-5 views  Enter details  d remove  D prune  R run  / filter  ? help  q quit',
 	networks: '1-5 views  Enter inspect  R run  / filter  ? help  q quit',
 	events: '1-5 views  newest first  / filter  ? help  q quit',
+	services: '1-9 views  Enter tasks  +/- scale  = replicas  u update  l logs  d remove  / filter  ? help  q quit',
+	tasks: '1-9 views  every service\'s tasks  / filter  ? help  q quit',
+	nodes: '1-9 views  / filter  ? help  q quit',
 };
 
-const resourceKinds: Record<ViewName, ReadonlyArray<'images' | 'volumes' | 'networks' | 'disk' | 'contexts'>> = {
+/** Task states change without an event (Docker 20.10): the swarm views are listed this often while shown. */
+const swarmRefreshMs = 2000;
+
+const swarmViews: ReadonlySet<ViewName> = new Set(['services', 'tasks', 'nodes']);
+
+const resourceKinds: Record<ViewName, ReadonlyArray<'images' | 'volumes' | 'networks' | 'disk' | 'contexts' | 'swarm'>> = {
 	containers: [],
 	images: ['images'],
 	volumes: ['volumes', 'disk'],
 	networks: ['networks'],
 	events: [],
 	contexts: ['contexts'],
-	services: [],
-	tasks: [],
-	nodes: [],
+	services: ['swarm'],
+	tasks: ['swarm'],
+	nodes: ['swarm'],
 };
 
 /** Whether an event may change what a view lists. */
@@ -55,11 +63,12 @@ function concerns(view: ViewName, event: EventEntry): boolean {
 	if (view === 'images') return event.type === 'image' || containerChange;
 	if (view === 'volumes') return event.type === 'volume' || containerChange;
 	if (view === 'networks') return event.type === 'network' || containerChange;
+	if (swarmViews.has(view)) return event.type === 'service' || event.type === 'node' || containerChange;
 	return false;
 }
 
 function isTableView(view: ViewName): view is TableViewName {
-	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events' || view === 'contexts';
+	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events' || view === 'contexts' || swarmViews.has(view);
 }
 
 const paneHints = 'Esc back  j/k scroll  / search  n/N next/previous  x reveal secrets  ? help';
@@ -245,6 +254,17 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- listed is read, not watched
 	}, [currentView, events, engines]);
 
+	const swarmShown = swarmViews.has(currentView);
+	useEffect(() => {
+		if (!swarmShown) return;
+		const timer = setInterval(() => {
+			for (const engine of engines) void refreshResource(engine, 'swarm', dispatch).catch(() => undefined);
+		}, swarmRefreshMs);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [swarmShown, engines]);
+
 	// The processes pane is refreshed while it is open.
 	const paneKind = state.operations.pane?.kind;
 	useEffect(() => {
@@ -266,11 +286,11 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		() =>
 			tableView
 				? filterTableRows(
-						selectTableRows(tableView, state.resources, state.containers, state.now, new Set(engines.map(engine => engine.name))),
+						selectTableRows(tableView, state.resources, state.containers, state.now, new Set(engines.map(engine => engine.name)), state.view.taskService?.key),
 						filterText,
 					)
 				: [],
-		[tableView, state.resources, state.containers, state.now, filterText, engines],
+		[tableView, state.resources, state.containers, state.now, filterText, engines, state.view.taskService],
 	);
 	const tableKeys = tableRows.map(row => row.key);
 	const tableIndex = selectSelectedIndex(state.view, tableKeys);
@@ -282,6 +302,18 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const selectedKey = selectedIndex === -1 ? undefined : keys[selectedIndex];
 	const {pane} = state.operations;
 	const engine = engines[0];
+	// An engine that is no swarm manager is said to be one, not shown as an error or an empty list.
+	const swarmEmptyText =
+		tableView && swarmViews.has(tableView)
+			? engines.every(each => state.resources.swarm.get(each.name)?.manager === false)
+				? engines.length === 1
+					? 'this engine is not a swarm manager: docker swarm init to make one'
+					: 'none of these engines is a swarm manager: docker swarm init to make one'
+				: engines.some(each => state.resources.listed.has(`swarm/${each.name}`))
+					? undefined
+					: 'Loading…'
+			: undefined;
+	const tasksHint = state.view.taskService ? `tasks of ${state.view.taskService.name}  Esc every service's tasks  1-9 views  / filter  ? help  q quit` : undefined;
 	return (
 		<Screen
 			width={width}
@@ -313,7 +345,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				mode: state.view.mode,
 				draft: state.view.draft,
 				message: state.view.message,
-				hints: tableView && state.view.mode === 'list' ? tableHints[tableView] : state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
+				hints: tableView && state.view.mode === 'list' ? (tableView === 'tasks' && tasksHint ? tasksHint : tableHints[tableView]) : state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
 				theme,
 				width,
 				question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
@@ -327,7 +359,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 							rows: tableRows.slice(tableOffset, tableOffset + pageSize),
 							layout: tableLayout,
 							selectedKey: tableIndex === -1 ? undefined : tableKeys[tableIndex],
-							emptyText: state.resources.listed.size === 0 && tableView !== 'events' ? 'Loading…' : filterText === '' ? `No ${tableView}.` : `Nothing matches "${filterText}".`,
+							emptyText: swarmEmptyText ?? (state.resources.listed.size === 0 && tableView !== 'events' ? 'Loading…' : filterText === '' ? `No ${tableView}.` : `Nothing matches "${filterText}".`),
 						}
 					: undefined
 			}

@@ -39,7 +39,7 @@ export class LogFollower {
 			if (!engine) continue;
 			const stream = engine.followLogs(
 				target.id,
-				{tail},
+				target.service ? {tail, service: true} : {tail},
 				(record: LogRecord) => {
 					this.take({source: target.key, name: target.name, record});
 				},
@@ -74,6 +74,16 @@ export class LogFollower {
 	}
 
 	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
+		if (target.service) {
+			const listing = await engine.listSwarm().catch(() => undefined);
+			const gone = listing?.manager === true && !listing.services.some(service => service.id === target.id);
+			if (generation !== this.generation) return;
+			this.flush();
+			this.ended.push({type: 'logs/ended', generation, name: target.name, removed: gone});
+			this.flush();
+			return;
+		}
+
 		// `docker rm -f` kills first and removes a moment later: the log ends before the container is gone.
 		let record = (await engine.listContainers({id: target.id}).catch(() => []))[0];
 		for (let attempt = 0; attempt < 5 && record && record.state !== 'removing'; attempt++) {

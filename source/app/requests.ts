@@ -74,7 +74,10 @@ export async function runRequest(
 				for (const target of request.targets) {
 					try {
 						if (request.action === 'image-remove') lines.push(...(await engine.removeImage(target.id, {force: request.force})));
-						else {
+						else if (request.action === 'service-remove') {
+							await engine.removeService(target.id);
+							lines.push(`Removed service ${target.name}.`);
+						} else {
 							await engine.removeVolume(target.id);
 							lines.push(`Removed volume ${target.name}.`);
 						}
@@ -83,7 +86,23 @@ export async function runRequest(
 					}
 				}
 
+				if (request.action === 'service-remove') await refreshResource(engine, 'swarm', dispatchProgress).catch(() => undefined);
 				return {kind: 'resource-action', lines, failures};
+			}
+
+			case 'service-scale': {
+				const engine = engineOf(request.target.engine);
+				const replicas = await engine.scaleService(request.target.id, request.replicas);
+				// The new desired count is shown at once, not at the next listing.
+				await refreshResource(engine, 'swarm', dispatchProgress).catch(() => undefined);
+				return {kind: 'done', text: `Scaled ${request.target.name} to ${replicas}.`};
+			}
+
+			case 'service-update': {
+				const engine = engineOf(request.target.engine);
+				await engine.forceUpdateService(request.target.id);
+				await refreshResource(engine, 'swarm', dispatchProgress).catch(() => undefined);
+				return {kind: 'done', text: `Updated ${request.target.name}: its tasks are being replaced.`};
 			}
 
 			case 'pull': {
@@ -151,10 +170,10 @@ export async function runRequest(
 	}
 }
 
-/** Lists images, volumes or networks again, or measures the disk, and puts the answer in the state. */
+/** Lists images, volumes, networks or the swarm again, or measures the disk, and puts the answer in the state. */
 export async function refreshResource(
 	engine: Engine,
-	what: 'images' | 'volumes' | 'networks' | 'disk',
+	what: 'images' | 'volumes' | 'networks' | 'disk' | 'swarm',
 	dispatch: (action: AppAction) => void,
 ): Promise<void> {
 	switch (what) {
@@ -175,6 +194,11 @@ export async function refreshResource(
 
 		case 'disk': {
 			dispatch({type: 'disk/measured', engine: engine.name, usage: await engine.diskUsage()});
+			return;
+		}
+
+		case 'swarm': {
+			dispatch({type: 'swarm/listed', engine: engine.name, listing: await engine.listSwarm()});
 		}
 	}
 }

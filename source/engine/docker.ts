@@ -5,6 +5,7 @@ import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
 import {LogLineSplitter} from './logLines.js';
 import {createResourceMethods} from './resources.js';
+import {createSwarmMethods} from './swarm.js';
 import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
 import {type RawState, toContainerTiming} from './timing.js';
@@ -164,6 +165,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		name,
 		addressText: formatEngineAddress(address),
 		...createResourceMethods(docker, name),
+		...createSwarmMethods(docker, name),
 
 		async version() {
 			const version = await docker.version();
@@ -195,7 +197,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		subscribeEvents(onEvent, onEnd) {
 			const opening = docker.getEvents({
-				filters: {type: ['container', 'image', 'volume', 'network']},
+				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
 			}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
 		},
@@ -306,6 +308,20 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			let closed = false;
 			let stream: Readable | undefined;
 			const opening = (async () => {
+				if (options.service) {
+					// A service's log gathers its tasks' logs; the engine muxes it as a container's.
+					const service = docker.getService(id);
+					const spec = (await service.inspect()) as {Spec?: {TaskTemplate?: {ContainerSpec?: {TTY?: boolean}}}};
+					const raw = (await service.logs({
+						follow: true,
+						stdout: true,
+						stderr: true,
+						timestamps: true,
+						tail: Math.max(0, options.tail),
+					})) as unknown as Readable;
+					return {raw, tty: Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY)};
+				}
+
 				const info = await container.inspect();
 				const raw = (await container.logs({
 					follow: true,

@@ -51,6 +51,16 @@ export type KeyAction =
 	| 'view-networks'
 	| 'view-events'
 	| 'view-contexts'
+	| 'view-services'
+	| 'view-tasks'
+	| 'view-nodes'
+	| 'service-tasks'
+	| 'service-scale-up'
+	| 'service-scale-down'
+	| 'service-scale'
+	| 'service-update'
+	| 'service-remove'
+	| 'service-logs'
 	| 'use-context'
 	| 'run-form'
 	| 'image-history'
@@ -71,7 +81,7 @@ export type KeyAction =
  * inspect and top; `confirm`
  * while a y / N question is asked; `global` everywhere but prompts.
  */
-export type KeyScope = 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'contexts' | 'logs' | 'pane' | 'confirm' | 'global';
+export type KeyScope = 'list' | 'containers' | 'images' | 'volumes' | 'networks' | 'services' | 'contexts' | 'logs' | 'pane' | 'confirm' | 'global';
 
 export type KeyBinding = {
 	action: KeyAction;
@@ -112,6 +122,9 @@ export const keymap: readonly KeyBinding[] = [
 	{action: 'view-volumes', keys: ['3'], scope: 'list', label: '3', help: 'Volumes (:volumes)'},
 	{action: 'view-networks', keys: ['4'], scope: 'list', label: '4', help: 'Networks (:networks)'},
 	{action: 'view-events', keys: ['5'], scope: 'list', label: '5', help: 'Events (:events)'},
+	{action: 'view-services', keys: ['6'], scope: 'list', label: '6', help: 'Swarm services (:services)'},
+	{action: 'view-tasks', keys: ['7'], scope: 'list', label: '7', help: 'Swarm tasks (:tasks)'},
+	{action: 'view-nodes', keys: ['8'], scope: 'list', label: '8', help: 'Swarm nodes (:nodes)'},
 	{action: 'view-contexts', keys: ['9'], scope: 'list', label: '9', help: 'Docker contexts (:contexts)'},
 	{action: 'use-context', keys: ['return'], scope: 'contexts', label: 'Enter', help: 'Show this context\'s engine instead'},
 	{action: 'run-form', keys: ['R'], scope: 'list', label: 'R', help: 'Run a new container (a form, as docker run)', mutating: true},
@@ -124,6 +137,13 @@ export const keymap: readonly KeyBinding[] = [
 	{action: 'volume-remove', keys: ['d'], scope: 'volumes', label: 'd', help: 'Remove (asks; the engine refuses one in use)', mutating: true},
 	{action: 'volume-prune', keys: ['D'], scope: 'volumes', label: 'D', help: 'Prune unused volumes (asks)', mutating: true},
 	{action: 'network-inspect', keys: ['return', 'i'], scope: 'networks', label: 'Enter / i', help: 'Inspect: subnets, containers and their addresses'},
+	{action: 'service-tasks', keys: ['return'], scope: 'services', label: 'Enter', help: 'Its tasks (docker service ps); Esc there shows all tasks'},
+	{action: 'service-scale-up', keys: ['+'], scope: 'services', label: '+', help: 'Scale up by one replica', mutating: true},
+	{action: 'service-scale-down', keys: ['-'], scope: 'services', label: '-', help: 'Scale down by one replica', mutating: true},
+	{action: 'service-scale', keys: ['='], scope: 'services', label: '=', help: 'Scale to a number of replicas (typed)', mutating: true},
+	{action: 'service-update', keys: ['u'], scope: 'services', label: 'u', help: 'Restart its tasks (docker service update --force)', mutating: true},
+	{action: 'service-remove', keys: ['d'], scope: 'services', label: 'd', help: 'Remove (asks first)', mutating: true},
+	{action: 'service-logs', keys: ['l'], scope: 'services', label: 'l', help: 'Logs of all its tasks, following'},
 	{action: 'stop', keys: ['s'], scope: 'containers', label: 's', help: 'Stop (the engine\'s default timeout)', mutating: true},
 	{action: 'start', keys: ['S'], scope: 'containers', label: 'S', help: 'Start', mutating: true},
 	{action: 'restart', keys: ['r'], scope: 'containers', label: 'r', help: 'Restart', mutating: true},
@@ -189,6 +209,7 @@ export const scopeTitles: Record<KeyScope, string> = {
 	images: 'Images',
 	volumes: 'Volumes',
 	networks: 'Networks',
+	services: 'Swarm services',
 	contexts: 'Contexts',
 	logs: 'Logs',
 	pane: 'Details, inspect, top',
@@ -239,7 +260,7 @@ export function resolveKeyAction(mode: Mode, name: string, view: ViewName = 'con
 		if (paging) return paging.action;
 	}
 
-	const viewScope: KeyScope | undefined = (['containers', 'images', 'volumes', 'networks', 'contexts'] as const).find(scope => scope === view);
+	const viewScope: KeyScope | undefined = (['containers', 'images', 'volumes', 'networks', 'services', 'contexts'] as const).find(scope => scope === view);
 	const scopes: readonly KeyScope[] =
 		mode === 'help'
 			? ['global']

@@ -154,6 +154,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		case 'pull/started':
 		case 'pull/progressed':
 		case 'contexts/read':
+		case 'swarm/listed':
 		case 'pull/finished': {
 			return {...state, resources: reduceResources(state.resources, action)};
 		}
@@ -219,7 +220,7 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 									engine: request.engine,
 									targets,
 									force: true,
-									question: `The engine refused: ${first!.error}. Force-remove ${targets.map(target => target.name).join(', ')} (docker rmi -f)? y / N`,
+									question: `Force-remove ${targets.map(target => target.name).join(', ')} (docker rmi -f)? y / N. The engine refused plain removal: ${first!.error}`,
 								},
 							},
 						},
@@ -265,6 +266,12 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 
 		case 'refresh': {
 			return state;
+		}
+
+		case 'service-scale':
+		case 'service-update': {
+			if (result.kind === 'failed') return {...state, view: message(result.error, 'error')};
+			return {...state, view: message(result.kind === 'done' ? result.text : 'Done.', 'info')};
 		}
 
 		case 'use-context': {

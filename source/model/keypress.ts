@@ -45,9 +45,12 @@ function selectRows(state: AppState): ContainerRow[] {
 /** Rows of the images, volumes, networks or events view, filtered as shown. */
 export function selectCurrentTableRows(state: AppState): TableRow[] {
 	const view = state.view.view;
-	if (view !== 'images' && view !== 'volumes' && view !== 'networks' && view !== 'events' && view !== 'contexts') return [];
+	if (view === 'containers') return [];
 	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
-	return filterTableRows(selectTableRows(view, state.resources, state.containers, state.now, new Set(state.connection.keys())), filter);
+	return filterTableRows(
+		selectTableRows(view, state.resources, state.containers, state.now, new Set(state.connection.keys()), state.view.taskService?.key),
+		filter,
+	);
 }
 
 function listShape(state: AppState, pageSize: number): ListShape {
@@ -345,6 +348,16 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		case 'view-networks':
 		case 'view-events':
 		case 'view-contexts':
+		case 'view-services':
+		case 'view-tasks':
+		case 'view-nodes':
+		case 'service-tasks':
+		case 'service-scale-up':
+		case 'service-scale-down':
+		case 'service-scale':
+		case 'service-update':
+		case 'service-remove':
+		case 'service-logs':
 		case 'use-context':
 		case 'run-form':
 		case 'image-history':
@@ -469,6 +482,11 @@ export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: numbe
 	if (mode === 'pull') {
 		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
 		return pullPromptAction(state, press);
+	}
+
+	if (mode === 'scale') {
+		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
+		return scalePromptAction(state, press);
 	}
 
 	if (mode === 'logs-search' || mode === 'logs-filter') {
@@ -673,7 +691,7 @@ function pullPromptAction(state: AppState, press: KeyPress): AppState {
 	if (name === 'backspace') return view({type: 'filter/erase'});
 	if (name === 'return') {
 		const parsed = parseImageReference(state.view.draft);
-		if (!parsed.ok) return withMessage(state, `Cannot pull: ${parsed.error}`, 'error');
+		if (!parsed.ok) return withMessage({...state, view: {...state.view, mode: 'list', draft: ''}}, `Cannot pull: ${parsed.error}`, 'error');
 		const reference = formatFamiliarReference(parsed.reference);
 		const engine = defaultEngine(state);
 		const operations = enqueue(state.operations, {kind: 'pull', engine, reference});
@@ -687,6 +705,31 @@ function pullPromptAction(state: AppState, press: KeyPress): AppState {
 
 	if (press.printable) return view({type: 'filter/type', text: name});
 	return state;
+}
+
+/** The `=` prompt of the services view: a number of replicas, then Enter scales the selected service to it. */
+function scalePromptAction(state: AppState, press: KeyPress): AppState {
+	const {name} = press;
+	if (name === 'escape') return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	if (name === 'backspace') return reduceApp(state, {type: 'filter/erase'});
+	if (name === 'return') {
+		const text = state.view.draft.trim();
+		if (!/^\d{1,6}$/.test(text)) return withMessage(state, `Cannot scale to "${text}": type a number of replicas (0 or more).`, 'error');
+		const listed = {...state, view: {...state.view, mode: 'list' as const, draft: ''}};
+		return requestScale(listed, {to: Number(text)});
+	}
+
+	if (press.printable && /^\d$/.test(name)) return reduceApp(state, {type: 'filter/type', text: name});
+	return state;
+}
+
+function requestScale(state: AppState, replicas: {by: number} | {to: number}): AppState {
+	const row = selectedTableRow(state);
+	if (!row) return withMessage(state, 'No service selected.', 'error');
+	const target = {key: row.key, engine: row.engine, id: row.id, name: row.cells.name ?? row.id};
+	const operations = enqueue(state.operations, {kind: 'service-scale', target, replicas});
+	const how = 'to' in replicas ? `to ${replicas.to}` : replicas.by > 0 ? 'up by one' : 'down by one';
+	return withMessage({...state, operations}, `Scaling ${target.name} ${how}…`);
 }
 
 /** Actions of the images, volumes and networks views. */
@@ -755,6 +798,44 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 			return confirm({action: 'volume-prune', engine, targets: [], force: false, question: 'Prune every volume no container uses (docker volume prune)? y / N'});
 		}
 
+		case 'service-tasks': {
+			if (!target) return withMessage(state, 'No service selected.', 'error');
+			const switched = reduceApp(state, {type: 'view/switch', view: 'tasks'});
+			return {...switched, view: {...switched.view, taskService: {key: target.key, name: target.name}}};
+		}
+
+		case 'service-scale-up':
+		case 'service-scale-down': {
+			return requestScale(state, {by: action === 'service-scale-up' ? 1 : -1});
+		}
+
+		case 'service-scale': {
+			if (!target) return withMessage(state, 'No service selected.', 'error');
+			return {...state, view: {...state.view, mode: 'scale', draft: '', message: undefined}};
+		}
+
+		case 'service-update': {
+			if (!target) return withMessage(state, 'No service selected.', 'error');
+			const operations = enqueue(state.operations, {kind: 'service-update', target});
+			return withMessage({...state, operations}, `Updating ${target.name}: its tasks are replaced…`);
+		}
+
+		case 'service-remove': {
+			if (!target || !row) return withMessage(state, 'No service selected.', 'error');
+			return confirm({action: 'service-remove', engine: row.engine, targets: [target], force: false, question: `Remove service ${target.name}? Its tasks stop (docker service rm). y / N`});
+		}
+
+		case 'service-logs': {
+			if (!target) return withMessage(state, 'No service selected.', 'error');
+			const logs = createLogs([{...target, state: 'running', service: true}], {
+				tail: state.settings.logTail,
+				capacity: state.settings.logCapacity,
+				color: state.settings.logColor,
+				generation: (state.logs?.generation ?? 0) + 1,
+			});
+			return {...state, logs, view: {...state.view, mode: 'logs', marks: new Set()}};
+		}
+
 		case 'use-context': {
 			if (!row) return withMessage(state, 'No context selected.', 'error');
 			const operations = enqueue(state.operations, {kind: 'use-context', name: row.id});
@@ -766,6 +847,9 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 		case 'view-volumes':
 		case 'view-networks':
 		case 'view-contexts':
+		case 'view-services':
+		case 'view-tasks':
+		case 'view-nodes':
 		case 'view-events': {
 			const next = reduceApp(state, {type: 'view/switch', view: action.slice('view-'.length) as ViewName});
 			return next;

@@ -13,10 +13,14 @@ import type {
 /** What a pane or a request is about: a container, an image, a volume, a network. */
 export type PaneTarget = {key: string; engine: string; id: string; name: string};
 
-export type ActionTarget = PaneTarget & {state: ContainerState};
+export type ActionTarget = PaneTarget & {
+	state: ContainerState;
+	/** A swarm service (its logs are its tasks' logs), not a container. */
+	service?: boolean;
+};
 
 /** Asked of images and volumes; the engine says what was removed. */
-export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune';
+export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'service-remove';
 
 export type Request =
 	| {
@@ -31,7 +35,9 @@ export type Request =
 	| {id: number; kind: 'resource-action'; action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean}
 	| {id: number; kind: 'pull'; engine: string; reference: string}
 	| {id: number; kind: 'run'; engine: string; spec: RunSpec; shell: boolean}
-	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'contexts'}
+	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'contexts' | 'swarm'}
+	| {id: number; kind: 'service-scale'; target: PaneTarget; replicas: {by: number} | {to: number}}
+	| {id: number; kind: 'service-update'; target: PaneTarget}
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};

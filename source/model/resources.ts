@@ -1,5 +1,16 @@
-// Images, volumes, networks, disk usage and recent events per engine, as last reported. Pure reducer.
-import type {DiskUsage, EngineEvent, ImageRecord, NetworkRecord, PullProgress, VolumeRecord} from '../engine/types.js';
+// Images, volumes, networks, disk usage, swarm services, tasks and nodes, and recent events per engine. Pure reducer.
+import type {
+	DiskUsage,
+	EngineEvent,
+	ImageRecord,
+	NetworkRecord,
+	NodeRecord,
+	PullProgress,
+	ServiceRecord,
+	SwarmListing,
+	TaskRecord,
+	VolumeRecord,
+} from '../engine/types.js';
 import type {DockerContext} from '../engine/contexts.js';
 import {containerKey} from './containers.js';
 
@@ -29,6 +40,11 @@ export type ResourcesState = {
 	contexts: readonly DockerContext[];
 	/** What has been listed at least once, as `kind/engine`. */
 	listed: ReadonlySet<string>;
+	services: ReadonlyMap<string, ServiceRecord>;
+	tasks: ReadonlyMap<string, TaskRecord>;
+	nodes: ReadonlyMap<string, NodeRecord>;
+	/** Per engine, as last listed: whether it is a swarm manager, and its own node's id. */
+	swarm: ReadonlyMap<string, {manager: boolean; nodeId: string}>;
 };
 
 export const eventCapacity = 500;
@@ -43,6 +59,10 @@ export const emptyResources: ResourcesState = {
 	pull: undefined,
 	contexts: [],
 	listed: new Set(),
+	services: new Map(),
+	tasks: new Map(),
+	nodes: new Map(),
+	swarm: new Map(),
 };
 
 export type ResourcesAction =
@@ -54,7 +74,8 @@ export type ResourcesAction =
 	| {type: 'pull/started'; engine: string; reference: string}
 	| {type: 'pull/progressed'; progress: readonly PullProgress[]}
 	| {type: 'pull/finished'; error: string | undefined}
-	| {type: 'contexts/read'; contexts: readonly DockerContext[]};
+	| {type: 'contexts/read'; contexts: readonly DockerContext[]}
+	| {type: 'swarm/listed'; engine: string; listing: SwarmListing};
 
 function replaceEngine<Record extends {engine: string}>(
 	current: ReadonlyMap<string, Record>,
@@ -106,6 +127,21 @@ export function reduceResources(state: ResourcesState, action: ResourcesAction):
 				...state,
 				events: events.length > eventCapacity ? events.slice(-eventCapacity) : events,
 				nextEventSeq: state.nextEventSeq + 1,
+			};
+		}
+
+		case 'swarm/listed': {
+			const {engine, listing} = action;
+			const swarm = new Map(state.swarm);
+			swarm.set(engine, {manager: listing.manager, nodeId: listing.manager ? listing.nodeId : ''});
+			return {
+				...state,
+				// An engine that is no manager (any more) lists nothing.
+				services: replaceEngine(state.services, engine, listing.manager ? listing.services : [], record => record.id),
+				tasks: replaceEngine(state.tasks, engine, listing.manager ? listing.tasks : [], record => record.id),
+				nodes: replaceEngine(state.nodes, engine, listing.manager ? listing.nodes : [], record => record.id),
+				swarm,
+				listed: new Set([...state.listed, `swarm/${engine}`]),
 			};
 		}
 

@@ -1,10 +1,29 @@
-// Rows of the images, volumes, networks and events panes: one cell per column, filtered. Pure selectors.
+// Rows of the images, volumes, networks, events, contexts and swarm panes: one cell per column, filtered. Pure selectors.
 import {formatHumanDuration} from '../format/duration.js';
 import {formatContainerName, formatShortId} from '../format/names.js';
-import {contextColumns, eventColumns, imageColumns, networkColumns, type TableColumn, volumeColumns} from '../format/resourceColumns.js';
+import {
+	contextColumns,
+	eventColumns,
+	imageColumns,
+	networkColumns,
+	nodeColumns,
+	serviceColumns,
+	type TableColumn,
+	taskColumns,
+	volumeColumns,
+} from '../format/resourceColumns.js';
 import type {StatusTone} from '../format/status.js';
 import type {ColumnSpec} from '../format/table.js';
 import {formatDecimalSize} from '../format/units.js';
+import {
+	formatManagerStatus,
+	formatPrettyWord,
+	formatReplicas,
+	formatServicePorts,
+	formatTaskError,
+	formatTaskName,
+	formatTaskState,
+} from '../format/swarm.js';
 import {containerKey, type ContainersState} from './containers.js';
 import type {ResourcesState} from './resources.js';
 
@@ -18,7 +37,7 @@ export type TableRow = {
 	tone?: StatusTone | undefined;
 };
 
-export type TableViewName = 'images' | 'volumes' | 'networks' | 'events' | 'contexts';
+export type TableViewName = 'images' | 'volumes' | 'networks' | 'events' | 'contexts' | 'services' | 'tasks' | 'nodes';
 
 export const tableColumns: Record<TableViewName, ReadonlyArray<ColumnSpec<TableColumn>>> = {
 	images: imageColumns,
@@ -26,6 +45,9 @@ export const tableColumns: Record<TableViewName, ReadonlyArray<ColumnSpec<TableC
 	networks: networkColumns,
 	events: eventColumns,
 	contexts: contextColumns,
+	services: serviceColumns,
+	tasks: taskColumns,
+	nodes: nodeColumns,
 };
 
 function namesOf(containers: ContainersState, engine: string, matches: (record: ContainersState['records'] extends ReadonlyMap<string, infer R> ? R : never) => boolean): string[] {
@@ -161,6 +183,8 @@ export function selectTableRows(
 	containers: ContainersState,
 	now: number,
 	shownEngines: ReadonlySet<string> = new Set(),
+	/** The tasks view shows only this service's tasks (its row key) when given. */
+	taskService?: string,
 ): TableRow[] {
 	switch (view) {
 		case 'images': {
@@ -182,7 +206,111 @@ export function selectTableRows(
 		case 'contexts': {
 			return selectContextRows(resources, shownEngines);
 		}
+
+		case 'services': {
+			return selectServiceRows(resources);
+		}
+
+		case 'tasks': {
+			return selectTaskRows(resources, now, taskService);
+		}
+
+		case 'nodes': {
+			return selectNodeRows(resources);
+		}
 	}
+}
+
+function byText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `docker service ls`, by name; a service short of its desired tasks stands out. */
+export function selectServiceRows(resources: ResourcesState): TableRow[] {
+	return [...resources.services.values()]
+		.sort((a, b) => byText(a.name, b.name))
+		.map(service => ({
+			key: containerKey(service.engine, service.id),
+			engine: service.engine,
+			id: service.id,
+			cells: {
+				id: formatShortId(service.id),
+				name: service.name,
+				mode: service.mode,
+				replicas: formatReplicas(service),
+				image: service.image,
+				ports: formatServicePorts(service.ports),
+			},
+			tone: service.runningTasks < service.desiredTasks ? 'warning' : undefined,
+		}));
+}
+
+const taskTones: Record<string, StatusTone> = {
+	running: 'good',
+	failed: 'bad',
+	rejected: 'bad',
+	orphaned: 'bad',
+	complete: 'muted',
+	shutdown: 'muted',
+};
+
+/**
+ * `docker service ps` of every service (or of one): by service and slot, each slot's newest task first and
+ * the ones it replaced after it, named ` \_ web.1` as the CLI names them.
+ */
+export function selectTaskRows(resources: ResourcesState, now: number, serviceKey?: string): TableRow[] {
+	const tasks = [...resources.tasks.values()]
+		.filter(task => serviceKey === undefined || containerKey(task.engine, task.serviceId) === serviceKey)
+		.map(task => {
+			const service = resources.services.get(containerKey(task.engine, task.serviceId));
+			return {task, name: formatTaskName(service?.name ?? formatShortId(task.serviceId), task)};
+		})
+		.sort(
+			(a, b) =>
+				byText(a.name.slice(0, a.name.lastIndexOf('.')), b.name.slice(0, b.name.lastIndexOf('.'))) ||
+				a.task.slot - b.task.slot ||
+				byText(a.name, b.name) ||
+				byText(b.task.createdAt, a.task.createdAt),
+		);
+	return tasks.map(({task, name}, index) => {
+		const node = resources.nodes.get(containerKey(task.engine, task.nodeId));
+		const replaced = index > 0 && tasks[index - 1]!.name === name && tasks[index - 1]!.task.engine === task.engine;
+		return {
+			key: containerKey(task.engine, task.id),
+			engine: task.engine,
+			id: task.id,
+			cells: {
+				id: formatShortId(task.id),
+				name: replaced ? ` \\_ ${name}` : name,
+				image: task.image,
+				node: node?.hostname ?? formatShortId(task.nodeId),
+				desired: formatPrettyWord(task.desiredState),
+				current: formatTaskState(task, now),
+				error: formatTaskError(task),
+			},
+			tone: task.desiredState === 'shutdown' && task.state !== 'failed' ? 'muted' : (taskTones[task.state] ?? 'warning'),
+		};
+	});
+}
+
+/** `docker node ls`, by host name; this engine's own node marked `*` as the CLI marks it. */
+export function selectNodeRows(resources: ResourcesState): TableRow[] {
+	return [...resources.nodes.values()]
+		.sort((a, b) => byText(a.hostname, b.hostname))
+		.map(node => ({
+			key: containerKey(node.engine, node.id),
+			engine: node.engine,
+			id: node.id,
+			cells: {
+				id: `${node.id}${resources.swarm.get(node.engine)?.nodeId === node.id ? ' *' : ''}`,
+				hostname: node.hostname,
+				status: formatPrettyWord(node.status),
+				availability: formatPrettyWord(node.availability),
+				manager: formatManagerStatus(node),
+				version: node.engineVersion,
+			},
+			tone: node.status === 'ready' ? undefined : 'bad',
+		}));
 }
 
 /** `docker context ls`, with the contexts berth shows now marked. */

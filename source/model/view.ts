@@ -13,7 +13,8 @@ export type Mode =
 	| 'logs-search'
 	| 'logs-filter'
 	| 'form'
-	| 'pull';
+	| 'pull'
+	| 'scale';
 
 export type ViewName =
 	| 'containers'
@@ -39,7 +40,7 @@ export const viewNames: readonly ViewName[] = [
 ];
 
 /** Views that exist in this build; the others answer the command line with a message. */
-export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events', 'contexts']);
+export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'tasks', 'nodes', 'contexts']);
 
 export type Message = {text: string; tone: 'info' | 'error'};
 
@@ -68,6 +69,8 @@ export type ViewState = {
 	positions: Partial<Record<ViewName, ListPosition>>;
 	/** Where closing the help goes back to. */
 	helpReturn?: Mode;
+	/** The tasks view shows only this service's tasks (Enter on a service); any view switch ends it. */
+	taskService?: {key: string; name: string} | undefined;
 };
 
 export const initialView: ViewState = {
@@ -95,7 +98,7 @@ export function switchView(state: ViewState, view: ViewName): ViewState {
 		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
 	}
 
-	if (view === state.view) return {...state, mode: 'list', message: undefined};
+	if (view === state.view) return {...state, mode: 'list', message: undefined, taskService: undefined};
 	const here: ListPosition = {
 		selectedKey: state.selectedKey,
 		selectedIndex: state.selectedIndex,
@@ -111,6 +114,7 @@ export function switchView(state: ViewState, view: ViewName): ViewState {
 		draft: '',
 		marks: new Set(),
 		message: undefined,
+		taskService: undefined,
 		positions: {...state.positions, [state.view]: here},
 	};
 }
@@ -215,7 +219,14 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'filter/clear': {
-			return {...state, mode: 'list', filter: '', draft: '', marks: state.mode === 'list' ? new Set() : state.marks};
+			return {
+				...state,
+				mode: 'list',
+				filter: '',
+				draft: '',
+				marks: state.mode === 'list' ? new Set() : state.marks,
+				taskService: state.mode === 'list' ? undefined : state.taskService,
+			};
 		}
 
 		case 'command/open': {

@@ -15,7 +15,7 @@ export type HelpOverlayProps = {
 type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
 
 export function selectHelpLines(bindings: readonly KeyBinding[]): HelpLine[] {
-	const scopes: KeyScope[] = ['list', 'containers', 'images', 'volumes', 'networks', 'contexts', 'logs', 'pane', 'confirm', 'global'];
+	const scopes: KeyScope[] = ['list', 'containers', 'images', 'volumes', 'networks', 'services', 'contexts', 'logs', 'pane', 'confirm', 'global'];
 	return scopes.flatMap(scope => [
 		{kind: 'heading' as const, text: scopeTitles[scope]},
 		...bindings
