@@ -146,14 +146,14 @@ export function formatTopLines(table: ProcessTable): string[] {
 
 /** `docker history`: one layer a line, newest first, with its size and the instruction that made it. */
 export function formatHistoryLines(layers: readonly ImageLayer[], now: number): string[] {
-	const header = `${padCell('IMAGE', 12)}  ${padCell('CREATED', 18)}  ${padCell('SIZE', 9, 'right')}  CREATED BY`;
+	const header = `${padCell('IMAGE', 12)}  ${padCell('CREATED', 22)}  ${padCell('SIZE', 9, 'right')}  CREATED BY`;
 	return [
 		header,
 		...layers.map(layer => {
 			const id = layer.id === '<missing>' ? '<missing>' : layer.id.replace(/^sha256:/, '').slice(0, 12);
 			const created = `${formatHumanDuration(now - layer.created * 1000)} ago`;
 			const instruction = layer.createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replaceAll(/\s+/g, ' ').trim();
-			return `${padCell(id, 12)}  ${padCell(created, 18)}  ${padCell(formatDecimalSize(layer.size), 9, 'right')}  ${instruction}${layer.comment ? `  (${layer.comment})` : ''}`;
+			return `${padCell(id, 12)}  ${padCell(created, 22)}  ${padCell(formatDecimalSize(layer.size), 9, 'right')}  ${instruction}${layer.comment ? `  (${layer.comment})` : ''}`;
 		}),
 	];
 }

@@ -61,7 +61,7 @@ export const taskColumns: ReadonlyArray<ColumnSpec<TableColumn>> = [
 	{id: 'node', title: 'NODE', min: 6, ideal: 20, priority: 2},
 	{id: 'desired', title: 'DESIRED STATE', min: 13, ideal: 13, priority: 3},
 	{id: 'current', title: 'CURRENT STATE', min: 13, ideal: 30, priority: 1},
-	{id: 'error', title: 'ERROR', min: 8, ideal: 60, priority: 4, grow: true},
+	{id: 'error', title: 'ERROR', min: 8, ideal: 30, priority: 4, grow: true},
 ];
 
 export const nodeColumns: ReadonlyArray<ColumnSpec<TableColumn>> = [
