@@ -1,4 +1,5 @@
 // Bundles cli.tsx into dist/cli.js: one file to load makes start-up faster than resolving hundreds of modules.
+import {writeFile} from 'node:fs/promises';
 import {build} from 'esbuild';
 
 /** Ink loads React devtools only under DEV=true with the package installed; berth ships without them. */
@@ -14,7 +15,7 @@ const withoutDevtools = {
 
 await build({
 	entryPoints: ['cli.tsx'],
-	outfile: 'dist/cli.js',
+	outfile: 'dist/berth.js',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -26,6 +27,23 @@ await build({
 		js: "import {createRequire as __berthCreateRequire} from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
 	},
 	plugins: [withoutDevtools],
+	// React's development build checks and logs every render: a third more CPU for nothing a user sees.
+	define: {'process.env.NODE_ENV': '"production"'},
+	minify: true,
 	legalComments: 'none',
 	logLevel: 'warning',
 });
+
+// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
+// so every start after the first skips compiling three megabytes of JavaScript.
+await writeFile(
+	'dist/cli.js',
+	[
+		'#!/usr/bin/env node',
+		"import module from 'node:module';",
+		'module.enableCompileCache?.();',
+		"await import('./berth.js');",
+		'',
+	].join('\n'),
+	{mode: 0o755},
+);

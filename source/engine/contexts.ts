@@ -162,14 +162,21 @@ export function selectEngines(selection: EngineSelection, environment: ContextEn
 				return {ok: false, error: `no context named "${name}" (known: ${available.map(entry => entry.name).join(', ')}; see docker context ls)`};
 			}
 
-			wanted.push(context);
+			// Named twice, shown once: two engines of one name would share their rows.
+			if (!wanted.includes(context)) wanted.push(context);
 		}
-	} else if (environment.DOCKER_HOST?.trim() && !environment.DOCKER_CONTEXT?.trim()) {
+	} else if (environment.DOCKER_HOST?.trim()) {
+		// As the CLI: DOCKER_HOST wins over DOCKER_CONTEXT (it warns, and uses DOCKER_HOST).
 		wanted = [available[0]!];
 	} else {
 		const current = readCurrentContext(configDirectory, environment);
 		const context = available.find(entry => entry.name === current);
-		if (!context) return {ok: false, error: `the current context "${current}" is not in ${configDirectory}/contexts`};
+		if (!context) {
+			return {
+				ok: false,
+				error: `the current context "${current}" is not in ${configDirectory}/contexts (known: ${available.map(entry => entry.name).join(', ')}; see docker context ls)`,
+			};
+		}
 		wanted = [context];
 	}
 
@@ -184,10 +191,13 @@ export function selectEngines(selection: EngineSelection, environment: ContextEn
 }
 
 function uniqueNames(engines: EngineChoice[]): EngineChoice[] {
-	const seen = new Map<string, number>();
+	// A generated "lab#2" must not take the name another address reads as.
+	const taken = new Set(engines.map(engine => engine.name));
+	const given = new Set<string>();
 	return engines.map(engine => {
-		const count = (seen.get(engine.name) ?? 0) + 1;
-		seen.set(engine.name, count);
-		return count === 1 ? engine : {...engine, name: `${engine.name}#${count}`};
+		let {name} = engine;
+		for (let count = 2; given.has(name) || (name !== engine.name && taken.has(name)); count++) name = `${engine.name}#${count}`;
+		given.add(name);
+		return name === engine.name ? engine : {...engine, name};
 	});
 }

@@ -1,5 +1,6 @@
 // The Engine interface over dockerode: the only module that talks to a Docker engine.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
@@ -69,7 +70,8 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				protocol: 'ssh',
 				host: address.host,
 				port: address.port,
-				...(address.username ? {username: address.username} : {}),
+				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
+				username: address.username ?? (process.env.USER || os.userInfo().username),
 				...(process.env.SSH_AUTH_SOCK ? {sshOptions: {agent: process.env.SSH_AUTH_SOCK}} : {}),
 			};
 		}

@@ -33,7 +33,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}Docker ${connection.version}` : '';
 	const images = info ? ` ${separator} ${info.images} images` : '';
 	const measured =
-		totals && totals.running > 0
+		totals && totals.measured > 0
 			? ` ${separator} CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
 			: '';
 	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
@@ -60,7 +60,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 			{text: 'berth', bold: theme.color},
 			{text: ` ${separator} `},
 			...states,
-			{text: ` ${separator} ${summary}${engines ? '' : images}${measured}${filtered}${sorted}${engines ? '' : version} ${separator} ${address}`},
+			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
 		] as Array<{text: string; color?: string | undefined; bold?: boolean}>,
 		width,
 		ellipsis,

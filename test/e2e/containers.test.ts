@@ -157,7 +157,7 @@ describe('containers pane', {skip}, () => {
 		await session.sendKeys('Tab');
 		await session.waitFor(/^:images/m);
 		await session.sendKeys('Enter');
-		await session.waitFor('The images view is not in this version of berth yet.');
+		await session.waitFor(/REPOSITORY\s+TAG\s+IMAGE ID/);
 		await session.sendText(':containers');
 		await session.sendKeys('Enter');
 		await session.waitFor(current => lineOf(current, names[0]!) !== '');
