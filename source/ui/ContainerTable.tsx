@@ -35,11 +35,14 @@ const RowLine = memo(function RowLine({before, status, tone, after, selected, ma
 		);
 	}
 
+	// Only the words are coloured: colour codes around the padding would cost bytes on every redraw.
+	const words = status.trimEnd();
 	return (
 		<Text wrap="truncate" inverse={selected}>
 			{gutter}
 			{before}
-			<Text color={toneColor(tone)}>{status}</Text>
+			<Text color={toneColor(tone)}>{words}</Text>
+			{status.slice(words.length)}
 			{after}
 		</Text>
 	);
