@@ -714,7 +714,7 @@ function scalePromptAction(state: AppState, press: KeyPress): AppState {
 	if (name === 'backspace') return reduceApp(state, {type: 'filter/erase'});
 	if (name === 'return') {
 		const text = state.view.draft.trim();
-		if (!/^\d{1,6}$/.test(text)) return withMessage(state, `Cannot scale to "${text}": type a number of replicas (0 or more).`, 'error');
+		if (!/^\d{1,6}$/.test(text)) return withMessage({...state, view: {...state.view, mode: 'list', draft: ''}}, `Cannot scale to "${text}": type a number of replicas (0 or more).`, 'error');
 		const listed = {...state, view: {...state.view, mode: 'list' as const, draft: ''}};
 		return requestScale(listed, {to: Number(text)});
 	}

@@ -63,6 +63,16 @@ const everyAction = Object.keys({
 	'view-networks': true,
 	'view-events': true,
 	'view-contexts': true,
+	'view-services': true,
+	'view-tasks': true,
+	'view-nodes': true,
+	'service-tasks': true,
+	'service-scale-up': true,
+	'service-scale-down': true,
+	'service-scale': true,
+	'service-update': true,
+	'service-remove': true,
+	'service-logs': true,
 	'use-context': true,
 	'run-form': true,
 	'image-history': true,
@@ -78,7 +88,7 @@ const everyAction = Object.keys({
 	quit: true,
 } satisfies Record<KeyAction, true>) as KeyAction[];
 
-const everyScope = Object.keys({list: true, containers: true, images: true, volumes: true, networks: true, contexts: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
+const everyScope = Object.keys({list: true, containers: true, images: true, volumes: true, networks: true, services: true, contexts: true, logs: true, pane: true, confirm: true, global: true} satisfies Record<
 	KeyScope,
 	true
 >) as KeyScope[];
@@ -90,6 +100,7 @@ const modeOfScope: Record<KeyScope, Mode> = {
 	images: 'list',
 	volumes: 'list',
 	networks: 'list',
+	services: 'list',
 	contexts: 'list',
 	logs: 'logs',
 	pane: 'pane',
@@ -97,12 +108,13 @@ const modeOfScope: Record<KeyScope, Mode> = {
 	global: 'list',
 };
 /** The view in which a scope's keys are read. */
-const viewOfScope: Partial<Record<KeyScope, ViewName>> = {images: 'images', volumes: 'volumes', networks: 'networks', contexts: 'contexts'};
+const viewOfScope: Partial<Record<KeyScope, ViewName>> = {images: 'images', volumes: 'volumes', networks: 'networks', services: 'services', contexts: 'contexts'};
 const scopesReadTogether: KeyScope[][] = [
 	['containers', 'list', 'global'],
 	['images', 'list', 'global'],
 	['volumes', 'list', 'global'],
 	['networks', 'list', 'global'],
+	['services', 'list', 'global'],
 	['contexts', 'list', 'global'],
 	['logs', 'global'],
 	['pane', 'global'],
@@ -184,6 +196,11 @@ describe('keymap', () => {
 			'remove',
 			'restart',
 			'run-form',
+			'service-remove',
+			'service-scale',
+			'service-scale-down',
+			'service-scale-up',
+			'service-update',
 			'shell',
 			'start',
 			'stop',

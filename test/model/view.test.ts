@@ -266,12 +266,13 @@ describe('the : command line', () => {
 		assert.equal(state.view, 'containers');
 	});
 
-	test(':services is not built yet: an error message, the view stays', () => {
-		const state = reduceView(typed('command', 'services'), {type: 'command/run'});
-		assert.equal(state.view, 'containers');
-		assert.equal(state.mode, 'list');
-		assert.equal(state.message?.tone, 'error');
-		assert.match(state.message?.text ?? '', /services/);
+	test(':services, :tasks and :nodes switch to the swarm views', () => {
+		for (const view of ['services', 'tasks', 'nodes'] as const) {
+			const state = reduceView(typed('command', view), {type: 'command/run'});
+			assert.equal(state.view, view);
+			assert.equal(state.mode, 'list');
+			assert.equal(state.message, undefined);
+		}
 	});
 
 	test(':images switches, and coming back finds the selection and filter where they were', () => {
