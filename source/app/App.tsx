@@ -13,7 +13,7 @@ import {paneTitles, selectPaneLinesFor} from '../model/paneLines.js';
 import {selectContainerCounts, selectContainerRows, selectResourceTotals, selectUnreachableEngines} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex, type ViewName} from '../model/view.js';
 import {filterTableRows, selectTableRows, tableColumns, type TableViewName} from '../model/tables.js';
-import {type EngineChoice, readContexts, selectConfigDirectory, selectEngines} from '../engine/contexts.js';
+import {type ContextEnvironment, type EngineChoice, readContexts, selectConfigDirectory, selectEngines} from '../engine/contexts.js';
 import type {EventEntry} from '../model/resources.js';
 import {measureTableColumns} from '../ui/ResourceTable.js';
 import {Screen} from '../ui/Screen.js';
@@ -81,9 +81,11 @@ export type AppProps = {
 	syncOptions?: SyncOptions;
 	/** Makes an engine for a context chosen in the contexts view. */
 	connect?: (choice: EngineChoice) => Engine;
+	/** Where contexts are read from; a --host given at start is the default context's endpoint, as with -H. */
+	environment?: ContextEnvironment;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, connect}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, connect, environment = process.env}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const {exit, suspendTerminal} = useApp();
@@ -192,7 +194,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
 		for (const request of outbox) {
 			if (request.kind === 'use-context') {
-				const chosen = selectEngines({hosts: [], contexts: [request.name], allContexts: false}, process.env);
+				const chosen = selectEngines({hosts: [], contexts: [request.name], allContexts: false}, environment);
 				if (!chosen.ok || !connect) {
 					dispatch({type: 'request/finished', request, result: {kind: 'failed', error: chosen.ok ? 'cannot switch contexts here' : chosen.error}});
 					continue;
@@ -209,7 +211,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				dispatch({type: 'request/finished', request, result});
 			});
 		}
-	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect]);
+	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect, environment]);
 
 	// The logs pane's streams live exactly as long as the pane shows the same containers.
 	const logFollower = useRef<LogFollower | undefined>(undefined);
@@ -240,7 +242,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		if (!first && !fresh.some(event => concerns(currentView, event))) return;
 		const timer = setTimeout(() => {
 			if (wanted.includes('contexts')) {
-				dispatch({type: 'contexts/read', contexts: readContexts(selectConfigDirectory(process.env), process.env)});
+				dispatch({type: 'contexts/read', contexts: readContexts(selectConfigDirectory(environment), environment)});
 				return;
 			}
 

@@ -52,6 +52,9 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 
 /** Returns the exit status. Every failure is one line on stderr, never a stack trace. */
 export async function run(options: RunOptions): Promise<number> {
+	// Libraries' deprecation notices (docker-modem's ssh URLs) would land on the screen: berth's own
+	// messages are the only ones a person should see.
+	process.noDeprecation = true;
 	const chosen = selectEngines(
 		{hosts: options.hosts, contexts: options.contexts, allContexts: options.allContexts},
 		process.env,
@@ -104,6 +107,7 @@ export async function run(options: RunOptions): Promise<number> {
 		<App
 			engines={engines}
 			connect={choice => createDockerEngine(choice.name, choice.address)}
+			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
 			initial={() => ({
 				...state,
 				view: {...state.view, readOnly: options.readOnly},

@@ -99,9 +99,9 @@ function contextAddress(context: DockerContext, environment: ContextEnvironment)
 	const parsed = parseEngineAddress(context.host, environment);
 	if (!parsed.ok) return {ok: false, error: `context "${context.name}": ${parsed.error}`};
 	let {address} = parsed;
-	// TLS material kept with the context wins over the environment's.
-	if (address.kind === 'tcp' && context.tlsPath) {
-		address = {...address, tls: {verify: !context.skipTlsVerify, certPath: context.tlsPath}};
+	// TLS material kept with the context wins over the environment's; skip-tls-verify still speaks TLS.
+	if (address.kind === 'tcp' && (context.tlsPath || context.skipTlsVerify)) {
+		address = {...address, tls: {verify: !context.skipTlsVerify, certPath: context.tlsPath ?? ''}};
 	}
 
 	return {ok: true, engines: [{name: context.name, address, addressText: context.host}]};

@@ -1,9 +1,11 @@
 // The Engine interface over dockerode: the only module that talks to a Docker engine.
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
+import {checkHostKey, readKnownHosts} from './knownHosts.js';
 import {LogLineSplitter} from './logLines.js';
 import {createResourceMethods} from './resources.js';
 import {createSwarmMethods} from './swarm.js';
@@ -62,6 +64,10 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				...(ca ? {ca} : {}),
 				...(cert ? {cert} : {}),
 				...(key ? {key} : {}),
+				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
+				...(address.tls.verify
+					? {}
+					: ({agent: new https.Agent({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
 			};
 		}
 
@@ -72,7 +78,11 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				port: address.port,
 				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
 				username: address.username ?? (process.env.USER || os.userInfo().username),
-				...(process.env.SSH_AUTH_SOCK ? {sshOptions: {agent: process.env.SSH_AUTH_SOCK}} : {}),
+				sshOptions: {
+					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : {}),
+					// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
+					hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
+				},
 			};
 		}
 	}

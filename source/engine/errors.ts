@@ -11,6 +11,10 @@ type ErrorLike = {
 /** The engine's own message for an API error (`No such container: x`), else the error's text. */
 export function describeEngineError(error: unknown): string {
 	const value = (error ?? {}) as ErrorLike;
+	if (/host denied|verification failed/i.test(value.message ?? '')) {
+		return 'the ssh host key was not accepted: it is not in known_hosts, or it changed. Connect once with ssh to check and add it';
+	}
+
 	const engineMessage = value.json?.message;
 	if (typeof engineMessage === 'string' && engineMessage !== '') return engineMessage;
 	if (value.code && connectionHints[value.code]) return connectionHints[value.code]!;

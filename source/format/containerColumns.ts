@@ -8,7 +8,7 @@ export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'ports' |
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
-	{id: 'status', title: 'STATUS', min: 20, ideal: 40, priority: 0},
+	{id: 'status', title: 'STATUS', min: 20, ideal: 60, priority: 0},
 	{id: 'cpu', title: 'CPU %', min: 7, ideal: 8, priority: 2, align: 'right'},
 	{id: 'memory', title: 'MEM USAGE', min: 9, ideal: 20, priority: 3},
 	{id: 'ports', title: 'PORTS', min: 10, ideal: 40, priority: 4, grow: true},
@@ -17,7 +17,7 @@ export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 ];
 
 /** Shown first when berth shows several engines. */
-export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 20, priority: 2};
+export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 40, priority: 2};
 
 /** Left-to-right order on screen, whatever the priorities. */
 const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
