@@ -23,6 +23,7 @@ const quietActions = new Set([
 	'archive-path',
 	'extract-to-dir',
 	'export',
+	'exec',
 ]);
 
 export function isListChange(event: EngineEvent): boolean {
@@ -84,7 +85,7 @@ export function startEngineSync(
 	};
 
 	const onEvent = (event: EngineEvent) => {
-		if (!event.action.startsWith('exec_') && event.action !== 'top') dispatch({type: 'events/received', engine: engine.name, event});
+		if (!event.action.startsWith('exec_') && event.action !== 'exec' && event.action !== 'top') dispatch({type: 'events/received', engine: engine.name, event});
 		if (event.type === 'image' && /^(pull|delete|import|load|tag|untag)$/.test(event.action)) {
 			describe().catch(() => undefined);
 			return;
@@ -125,7 +126,7 @@ export function startEngineSync(
 			await list();
 			if (stopped) return;
 			attempt = 0;
-			dispatch({type: 'engine/connected', engine: engine.name, version: version.version});
+			dispatch({type: 'engine/connected', engine: engine.name, version: version.version, product: version.product});
 			describe().catch(() => undefined);
 		} catch (error) {
 			lose(error);

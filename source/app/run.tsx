@@ -90,7 +90,7 @@ export async function run(options: RunOptions): Promise<number> {
 		if (answer.status === 'fulfilled') {
 			const [version, records] = answer.value;
 			initialState = reduceApp(initialState, {type: 'containers/listed', engine: engine.name, records});
-			initialState = reduceApp(initialState, {type: 'engine/connected', engine: engine.name, version: version.version});
+			initialState = reduceApp(initialState, {type: 'engine/connected', engine: engine.name, version: version.version, product: version.product});
 		} else {
 			initialState = reduceApp(initialState, {type: 'engine/lost', engine: engine.name, error: describeEngineError(answer.reason), at: Date.now()});
 		}

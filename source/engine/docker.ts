@@ -180,8 +180,11 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		...createSwarmMethods(docker, name),
 
 		async version() {
-			const version = await docker.version();
+			const version = (await docker.version()) as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
+			// Podman answers the same API; its components say so.
+			const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));
 			return {
+				product: podman ? 'Podman' : 'Docker',
 				version: version.Version,
 				apiVersion: version.ApiVersion,
 				os: version.Os,
@@ -265,7 +268,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		async topContainer(id) {
 			const top = (await docker.getContainer(id).top()) as {Titles?: string[]; Processes?: string[][]};
-			return {titles: top.Titles ?? [], processes: top.Processes ?? []};
+			return splitProcessTable({titles: top.Titles ?? [], processes: top.Processes ?? []});
 		},
 
 		async openShell(id, size) {
@@ -570,4 +573,18 @@ function sumBlockIo(entries: Array<{op?: string; value?: number}> | null | undef
 
 function asError(error: unknown): Error {
 	return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Podman answers top with one title line and one string per process: split them into columns as Docker
+ * sends them, the last column (the command) keeping its spaces.
+ */
+export function splitProcessTable(table: {titles: string[]; processes: string[][]}): {titles: string[]; processes: string[][]} {
+	if (table.titles.length !== 1 || !/\s/.test(table.titles[0]!.trim())) return table;
+	const titles = table.titles[0]!.trim().split(/\s+/);
+	const processes = table.processes.map(row => {
+		const words = (row.join(' ')).trim().split(/\s+/);
+		return [...words.slice(0, titles.length - 1), words.slice(titles.length - 1).join(' ')];
+	});
+	return {titles, processes};
 }

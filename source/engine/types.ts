@@ -104,6 +104,8 @@ export type EngineEvent = {
 export type EngineInfo = {name: string; images: number; cpus: number; memory: number};
 
 export type EngineVersion = {
+	/** `Docker`, or `Podman` for Podman's Docker-compatible API. */
+	product: string;
 	version: string;
 	apiVersion: string;
 	os: string;

@@ -2,13 +2,13 @@
 import type {EngineInfo} from '../engine/types.js';
 
 export type EngineConnection =
-	| {status: 'connected'; version: string; info?: EngineInfo}
+	| {status: 'connected'; version: string; product?: string; info?: EngineInfo}
 	| {status: 'disconnected'; error: string; since: number; attempt: number};
 
 export type ConnectionState = ReadonlyMap<string, EngineConnection>;
 
 export type ConnectionAction =
-	| {type: 'engine/connected'; engine: string; version: string}
+	| {type: 'engine/connected'; engine: string; version: string; product?: string}
 	| {type: 'engine/described'; engine: string; info: EngineInfo}
 	| {type: 'engine/lost'; engine: string; error: string; at: number}
 	| {type: 'engine/retrying'; engine: string; attempt: number; error: string};
@@ -21,6 +21,7 @@ export function reduceConnection(state: ConnectionState, action: ConnectionActio
 			next.set(action.engine, {
 				status: 'connected',
 				version: action.version,
+				...(action.product ? {product: action.product} : {}),
 				...(current?.status === 'connected' && current.info ? {info: current.info} : {}),
 			});
 			return next;

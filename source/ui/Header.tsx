@@ -30,7 +30,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 	const {separator, ellipsis} = selectGlyphs(theme);
 	const info = connection?.status === 'connected' ? connection.info : undefined;
 	const version =
-		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}Docker ${connection.version}` : '';
+		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}${connection.product ?? 'Docker'} ${connection.version}` : '';
 	const images = info ? ` ${separator} ${info.images} images` : '';
 	const measured =
 		totals && totals.measured > 0
@@ -48,7 +48,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 				return [
 					{text: index === 0 ? '' : ', '},
 					{
-						text: `${each.name}: ${down ? formatConnectionState(each.connection) : each.connection?.status === 'connected' ? `up (Docker ${each.connection.version})` : 'connecting'}`,
+						text: `${each.name}: ${down ? formatConnectionState(each.connection) : each.connection?.status === 'connected' ? `up (${each.connection.product ?? 'Docker'} ${each.connection.version})` : 'connecting'}`,
 						color: theme.color ? (down ? 'red' : 'green') : undefined,
 						bold: theme.color && down,
 					},
