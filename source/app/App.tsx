@@ -10,6 +10,7 @@ import type {KeyPress} from '../model/keypress.js';
 import {formatConfirmation} from '../model/operations.js';
 import {type LogsState, selectLogRows} from '../model/logs.js';
 import {paneTitles, selectPaneLinesFor} from '../model/paneLines.js';
+import {formatDiskUsage} from '../format/diskUsage.js';
 import {selectContainerCounts, selectContainerRows, selectResourceTotals, selectUnreachableEngines} from '../model/rows.js';
 import {selectOffset, selectSelectedIndex, type ViewName} from '../model/view.js';
 import {filterTableRows, selectTableRows, tableColumns, type TableViewName} from '../model/tables.js';
@@ -383,6 +384,10 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 					? {
 							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
 							lines: selectPaneLinesFor(state, pane, theme.unicode),
+							table:
+								pane.kind === 'disk' && state.resources.disk.get(pane.target.engine)
+									? formatDiskUsage(state.resources.disk.get(pane.target.engine)!)
+									: undefined,
 							scroll: pane.scroll,
 							search: state.view.mode === 'pane-search' ? state.view.draft : pane.search,
 						}

@@ -206,9 +206,9 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			const df = (await docker.df()) as {
 				LayersSize?: number;
 				Images?: Array<{Id: string; Size: number; SharedSize: number; Containers: number}> | null;
-				Containers?: Array<{Id: string; SizeRw?: number}> | null;
+				Containers?: Array<{Id: string; SizeRw?: number; State?: string}> | null;
 				Volumes?: Array<{Name: string; UsageData?: {Size?: number; RefCount?: number} | null}> | null;
-				BuildCache?: Array<{Size?: number; InUse?: boolean}> | null;
+				BuildCache?: Array<{Size?: number; InUse?: boolean; Shared?: boolean}> | null;
 			};
 			return {
 				layersSize: df.LayersSize ?? 0,
@@ -218,13 +218,13 @@ export function createResourceMethods(docker: Docker, engine: string) {
 					sharedSize: image.SharedSize,
 					containers: image.Containers,
 				})),
-				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0})),
+				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0, running: container.State === 'running'})),
 				volumes: (df.Volumes ?? []).map(volume => ({
 					name: volume.Name,
 					size: volume.UsageData?.Size ?? -1,
 					refCount: volume.UsageData?.RefCount ?? -1,
 				})),
-				buildCache: (df.BuildCache ?? []).map(entry => ({size: entry.Size ?? 0, inUse: Boolean(entry.InUse)})),
+				buildCache: (df.BuildCache ?? []).map(entry => ({size: entry.Size ?? 0, inUse: Boolean(entry.InUse), shared: Boolean(entry.Shared)})),
 			};
 		},
 

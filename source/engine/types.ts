@@ -190,9 +190,9 @@ export type NetworkRecord = {
 /** `docker system df -v`: sizes of what the engine stores. */
 export type DiskUsage = {
 	images: Array<{id: string; size: number; sharedSize: number; containers: number}>;
-	containers: Array<{id: string; sizeRw: number}>;
+	containers: Array<{id: string; sizeRw: number; running: boolean}>;
 	volumes: Array<{name: string; size: number; refCount: number}>;
-	buildCache: Array<{size: number; inUse: boolean}>;
+	buildCache: Array<{size: number; inUse: boolean; shared: boolean}>;
 	layersSize: number;
 };
 

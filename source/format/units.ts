@@ -41,10 +41,13 @@ export function formatMemoryUsage(usage: number, limit: number): string {
 
 const decimalUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
-/** go-units HumanSizeWithPrecision(size, 3), as `docker stats` prints NET I/O and BLOCK I/O. */
-export function formatDecimalSize(size: number): string {
+/**
+ * go-units HumanSizeWithPrecision: three significant digits as `docker stats` prints NET I/O and BLOCK I/O,
+ * four (HumanSize) as `docker system df` prints sizes.
+ */
+export function formatDecimalSize(size: number, precision = 3): string {
 	const {value, unit} = scaleSize(size, 1000, decimalUnits);
-	return `${String(Number(value.toPrecision(3)))}${unit}`;
+	return `${String(Number(value.toPrecision(precision)))}${unit}`;
 }
 
 /** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */

@@ -63,6 +63,7 @@ export type KeyAction =
 	| 'service-logs'
 	| 'use-context'
 	| 'run-form'
+	| 'disk-usage'
 	| 'image-history'
 	| 'image-remove'
 	| 'image-prune'
@@ -127,6 +128,7 @@ export const keymap: readonly KeyBinding[] = [
 	{action: 'view-nodes', keys: ['8'], scope: 'list', label: '8', help: 'Swarm nodes (:nodes)'},
 	{action: 'view-contexts', keys: ['9'], scope: 'list', label: '9', help: 'Docker contexts (:contexts)'},
 	{action: 'use-context', keys: ['return'], scope: 'contexts', label: 'Enter', help: 'Show this context\'s engine instead'},
+	{action: 'disk-usage', keys: ['U'], scope: 'list', label: 'U', help: 'Disk usage, as docker system df'},
 	{action: 'run-form', keys: ['R'], scope: 'list', label: 'R', help: 'Run a new container (a form, as docker run)', mutating: true},
 	{action: 'image-history', keys: ['return'], scope: 'images', label: 'Enter', help: 'Layers (docker history)'},
 	{action: 'image-run', keys: ['r'], scope: 'images', label: 'r', help: 'Run a container from this image (the form)', mutating: true},

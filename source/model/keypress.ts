@@ -360,6 +360,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		case 'service-logs':
 		case 'use-context':
 		case 'run-form':
+		case 'disk-usage':
 		case 'image-history':
 		case 'image-remove':
 		case 'image-prune':
@@ -767,6 +768,13 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 			const kind = action === 'image-history' ? 'history' : 'network';
 			const operations = enqueue(state.operations, {kind: action, target});
 			return {...state, operations: {...operations, pane: openPane(kind, target)}, view: {...state.view, mode: 'pane'}};
+		}
+
+		case 'disk-usage': {
+			const engine = defaultEngine(state);
+			const operations = enqueue(state.operations, {kind: 'refresh', engine, what: 'disk'});
+			const pane = openPane('disk', {key: `disk\u0000${engine}`, engine, id: engine, name: engine});
+			return {...state, operations: {...operations, pane}, view: {...state.view, mode: 'pane'}};
 		}
 
 		case 'volume-details': {

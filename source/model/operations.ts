@@ -53,7 +53,7 @@ export type Confirmation = {
 	removeVolumes: boolean;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk';
 
 export type Pane = {
 	kind: PaneKind;

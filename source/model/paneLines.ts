@@ -3,6 +3,7 @@ import {formatContainerName} from '../format/names.js';
 import {formatHistoryLines, formatInspectLines} from '../format/inspect.js';
 import {padCell} from '../format/table.js';
 import {formatDecimalSize} from '../format/units.js';
+import {formatDiskUsage} from '../format/diskUsage.js';
 import type {AppState} from './app.js';
 import type {Pane} from './operations.js';
 import {selectPaneLines} from './pane.js';
@@ -16,6 +17,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	volume: 'Volume',
 	network: 'Network',
 	pull: 'Pull',
+	disk: 'Disk usage (docker system df)',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean): string[] {
@@ -32,6 +34,15 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 
 		case 'volume': {
 			return formatVolumeLines(state, pane);
+		}
+
+		case 'disk': {
+			const usage = state.resources.disk.get(pane.target.engine);
+			if (!usage) return ['Measuring…'];
+			const rows = formatDiskUsage(usage);
+			const widths = Object.keys(rows[0]!).map(column => Math.max(column.length, ...rows.map(row => row[column as keyof typeof row].length)));
+			const line = (cells: readonly string[]) => cells.map((cell, index) => padCell(cell, widths[index]!)).join('   ').trimEnd();
+			return [line(Object.keys(rows[0]!)), ...rows.map(row => line(Object.values(row)))];
 		}
 
 		case 'pull': {

@@ -1,6 +1,7 @@
 // A scrolling text pane (details, inspect, top) with the search text highlighted.
+import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, type ReactNode} from 'react';
 import {truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
@@ -13,6 +14,8 @@ export type PaneViewProps = {
 	width: number;
 	search: string;
 	theme: Theme;
+	/** A small table drawn with borders where the terminal has the glyphs (disk usage). */
+	table?: ReadonlyArray<Record<string, string>> | undefined;
 };
 
 type PaneLineProps = {text: string; search: string; color: boolean};
@@ -47,8 +50,22 @@ const PaneLine = memo(function PaneLine({text, search, color}: PaneLineProps) {
 	);
 });
 
-export function PaneView({title, lines, scroll, height, width, search, theme}: PaneViewProps) {
+export function PaneView({title, lines, scroll, height, width, search, theme, table}: PaneViewProps) {
 	const {ellipsis} = selectGlyphs(theme);
+	if (table && table.length > 0 && theme.unicode && height >= table.length * 2 + 3) {
+		return (
+			<Box flexDirection="column" height={height + 1} flexShrink={0}>
+				<Text bold={theme.color} wrap="truncate">
+					{truncateText(title, width, ellipsis)}
+				</Text>
+				<Table
+					data={[...table]}
+					header={({children}: {children?: ReactNode}) => <Text bold={theme.color}>{children}</Text>}
+				/>
+			</Box>
+		);
+	}
+
 	const shown = lines.slice(scroll, scroll + height);
 	const position = lines.length > height ? ` (lines ${scroll + 1}-${scroll + shown.length} of ${lines.length})` : '';
 	return (

@@ -501,7 +501,7 @@ describe('networks view', {skip}, () => {
 		// Read only: the address is compared, never connected to.
 		const address = await docker('inspect', '--format', `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`, user);
 		const id = await docker('network', 'inspect', '--format', '{{.Id}}', network);
-		assert.match(address, /^172\.\d+\.\d+\.\d+$/);
+		assert.match(address, /^\d+\.\d+\.\d+\.\d+$/);
 
 		const session = await startBerth();
 		await session.sendKeys('4');

@@ -75,6 +75,7 @@ const everyAction = Object.keys({
 	'service-logs': true,
 	'use-context': true,
 	'run-form': true,
+	'disk-usage': true,
 	'image-history': true,
 	'image-remove': true,
 	'image-prune': true,
