@@ -224,42 +224,21 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		async containerAction(id, action, options = {}) {
 			const container = docker.getContainer(id);
-			switch (action) {
-				case 'stop': {
-					// No timeout given: the engine waits the container's own stop timeout, as `docker stop` does.
-					await container.stop();
-					return;
-				}
-
-				case 'start': {
-					await container.start();
-					return;
-				}
-
-				case 'restart': {
-					await container.restart();
-					return;
-				}
-
-				case 'pause': {
-					await container.pause();
-					return;
-				}
-
-				case 'unpause': {
-					await container.unpause();
-					return;
-				}
-
-				case 'kill': {
-					await container.kill();
-					return;
-				}
-
-				case 'remove': {
-					await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes)});
-				}
+			if (action === 'remove') {
+				await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes)});
+				return;
 			}
+
+			// Stop sends no timeout: the engine waits the container's own stop timeout, as `docker stop` does.
+			const actions: Record<Exclude<typeof action, 'remove'>, () => Promise<unknown>> = {
+				stop: async () => container.stop(),
+				start: async () => container.start(),
+				restart: async () => container.restart(),
+				pause: async () => container.pause(),
+				unpause: async () => container.unpause(),
+				kill: async () => container.kill(),
+			};
+			await actions[action]();
 		},
 
 		async inspectContainer(id) {
