@@ -79,7 +79,8 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
 				username: address.username ?? (process.env.USER || os.userInfo().username),
 				sshOptions: {
-					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : {}),
+					// The agent's keys first, as ssh tries them; without an agent, the usual key files.
+					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : readDefaultSshKey()),
 					// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
 					hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
 				},
@@ -383,6 +384,16 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			return open.size;
 		},
 	};
+}
+
+/** The first of ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exists, as ssh would offer it. */
+function readDefaultSshKey(): {privateKey: Buffer} | Record<string, never> {
+	for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+		const file = path.join(os.homedir(), '.ssh', name);
+		if (fs.existsSync(file)) return {privateKey: fs.readFileSync(file)};
+	}
+
+	return {};
 }
 
 /** Runs a command without a terminal and says whether it exited 0: how a shell's presence is found. */
