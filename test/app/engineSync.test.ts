@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {startEngineSync} from '../../source/app/engineSync.js';
 import {StatsFollower} from '../../source/app/statsFollower.js';
-import {parseEngineAddress} from '../../source/engine/address.js';
-import {createDockerEngine} from '../../source/engine/docker.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/model/app.js';
 import {selectContainerRows} from '../../source/model/rows.js';
-import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+import {connectTestEngine, until} from '../support/berth.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
@@ -15,22 +14,11 @@ after(async () => {
 	if (!skip) await removeTestContainers(created);
 });
 
-function testEngine() {
-	const parsed = parseEngineAddress(testDockerHost, {});
-	assert.ok(parsed.ok);
-	return createDockerEngine('test', parsed.address);
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-	const started = Date.now();
-	while (!check()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting until ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
+/** The app's state is in this process: look at it every 20 ms. */
+const poll = {intervalMs: 20};
 
 test('engine sync turns outside changes into state, and stops cleanly', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	let state: AppState = createAppState(Date.now());
 	const dispatch = (action: AppAction) => {
 		state = reduceApp(state, action);
@@ -39,15 +27,15 @@ test('engine sync turns outside changes into state, and stops cleanly', {skip}, 
 	const stop = startEngineSync(engine, dispatch, {resyncMs: 600_000, retryMinMs: 100, retryMaxMs: 1000});
 	const row = (name: string) => selectContainerRows(state.containers, state.stats, '', Date.now()).find(entry => entry.name === name);
 	try {
-		await until(() => state.connection.get('test')?.status === 'connected', 'connected');
+		await until(() => state.connection.get('test')?.status === 'connected', 'connected', poll);
 		const name = uniqueName('sync');
 		created.push(name);
 		await runContainer({name, cmd: [...idleCmd]});
-		await until(() => row(name)?.state === 'running', 'running');
+		await until(() => row(name)?.state === 'running', 'running', poll);
 		await docker('pause', name);
-		await until(() => row(name)?.state === 'paused', 'paused');
+		await until(() => row(name)?.state === 'paused', 'paused', poll);
 		await docker('rm', '-f', name);
-		await until(() => row(name) === undefined, 'removed');
+		await until(() => row(name) === undefined, 'removed', poll);
 		assert.equal(engine.openStreams(), 1, 'only the event stream is open');
 	} finally {
 		stop();
@@ -57,7 +45,7 @@ test('engine sync turns outside changes into state, and stops cleanly', {skip}, 
 });
 
 test('stats follow only what is wanted; switching 100 times leaves no stream open', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	const names = [uniqueName('st'), uniqueName('st'), uniqueName('st')];
 	created.push(...names);
 	const ids = [];
@@ -69,13 +57,13 @@ test('stats follow only what is wanted; switching 100 times leaves no stream ope
 	}, 100);
 	try {
 		follower.follow(ids.map(id => ({engine: 'test', id})));
-		await until(() => state.stats.size === 3, 'three stats');
+		await until(() => state.stats.size === 3, 'three stats', poll);
 		for (let round = 0; round < 100; round++) {
 			follower.follow([{engine: 'test', id: ids[round % 3]!}]);
 		}
 
 		assert.equal(follower.openCount(), 1);
-		await until(() => engine.openStreams() === 1, 'one stream');
+		await until(() => engine.openStreams() === 1, 'one stream', poll);
 		follower.follow([]);
 		assert.equal(follower.openCount(), 0);
 		assert.equal(engine.openStreams(), 0);

@@ -1,23 +1,15 @@
 // End to end: container actions, marks, shells, panes and --read-only, driven through the built CLI in tmux.
 import assert from 'node:assert/strict';
 import {after, afterEach, describe, test} from 'node:test';
+import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
-import {
-	docker,
-	engineSkip,
-	freePort,
-	idleCmd,
-	removeTestContainers,
-	runContainer,
-	testDockerHost,
-	uniqueName,
-} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {docker, engineSkip, freePort, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+import type {TmuxSession} from '../support/tmux.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
 const volumes: string[] = [];
-const sessions: TmuxSession[] = [];
+const berth = new BerthSessions();
 const proxies: EngineProxy[] = [];
 after(async () => {
 	if (skip) return;
@@ -25,30 +17,15 @@ after(async () => {
 	for (const volume of volumes) await docker('volume', 'rm', '-f', volume).catch(() => undefined);
 });
 afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
+	await berth.killAll();
 	for (const proxy of proxies.splice(0)) await proxy.close();
 });
 
 /** Actions wait for the engine, and CI machines can be slow. */
 const slow = {timeoutMs: 20_000};
 const testTimeout = {timeout: 120_000};
-
-async function startBerth(options: {host?: string; args?: string[]} = {}) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({
-		command: berthCommand(['--host', options.host ?? testDockerHost, ...(options.args ?? [])]),
-		width: 160,
-		height: 48,
-		term: 'xterm-256color',
-	});
-	return session;
-}
-
-/** The screen line that shows a container: pointer in column 0, mark in column 1, the name from column 2. */
-function lineOf(screen: string, name: string): string {
-	return screen.split('\n').find(line => new RegExp(`^.[ *]${name}(\\s|$)`).test(line)) ?? '';
-}
+/** Polls of the engine (docker inspect, volume ls): every 100 ms, for as long as `slow`. */
+const enginePoll = {...slow, intervalMs: 100};
 
 /** The status line: the last row of the screen. */
 function bottomLine(screen: string): string {
@@ -57,10 +34,6 @@ function bottomLine(screen: string): string {
 
 function isMarked(screen: string, name: string): boolean {
 	return lineOf(screen, name).charAt(1) === '*';
-}
-
-async function waitForRow(session: TmuxSession, name: string, pattern: RegExp) {
-	return session.waitFor(current => pattern.test(lineOf(current, name)), slow);
 }
 
 async function waitForBottom(session: TmuxSession, pattern: RegExp | string) {
@@ -107,16 +80,6 @@ async function exists(name: string): Promise<boolean> {
 	);
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (await check()) return true;
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
-
-	return false;
-}
-
 async function runIdle(prefix: string, args: string[] = []): Promise<string> {
 	const name = uniqueName(prefix);
 	created.push(name);
@@ -134,25 +97,25 @@ async function createExited(prefix: string): Promise<string> {
 describe('container actions', {skip}, () => {
 	test('s stops, S starts, r restarts (StartedAt changes), p pauses', testTimeout, async () => {
 		const name = await runIdle('act');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('s');
 		await waitForBottom(session, `Stopped ${name}.`);
 		await waitForField(name, '{{.State.Status}}', 'exited');
-		await waitForRow(session, name, /Exited \(0\)/);
+		await waitForRow(session, name, /Exited \(0\)/, slow);
 
 		await session.sendKeys('S');
 		await waitForBottom(session, `Started ${name}.`);
 		await waitForField(name, '{{.State.Status}}', 'running');
-		await waitForRow(session, name, /\sUp /);
+		await waitForRow(session, name, /\sUp /, slow);
 
 		const startedBefore = await inspectField(name, '{{.State.StartedAt}}');
 		await session.sendKeys('r');
 		await waitForBottom(session, `Restarted ${name}.`);
 		await waitForField(name, '{{.State.Status}}', 'running');
 		assert.notEqual(await inspectField(name, '{{.State.StartedAt}}'), startedBefore, 'restart starts the container again');
-		await waitForRow(session, name, /\sUp /);
+		await waitForRow(session, name, /\sUp /, slow);
 
 		// The row's "(Paused)" and p again (unpause) are in the next test.
 		await session.sendKeys('p');
@@ -167,25 +130,25 @@ describe('container actions', {skip}, () => {
 		},
 		async () => {
 			const name = await runIdle('unpause');
-			const session = await startBerth();
+			const session = await berth.start();
 			await select(session, name);
 			await session.sendKeys('p');
 			await waitForBottom(session, `Paused ${name}.`);
 			await waitForField(name, '{{.State.Paused}}', 'true');
-			await waitForRow(session, name, /\(Paused\)/);
+			await waitForRow(session, name, /\(Paused\)/, slow);
 
 			await session.sendKeys('p');
 			const screen = await waitForBottom(session, new RegExp(`^(Unpaused ${name}\\.|Could not)`));
 			assert.equal(bottomLine(screen), `Unpaused ${name}.`);
 			await waitForField(name, '{{.State.Paused}}', 'false');
 			await waitForField(name, '{{.State.Status}}', 'running');
-			await waitForRow(session, name, /\sUp [^(]*$/);
+			await waitForRow(session, name, /\sUp [^(]*$/, slow);
 		},
 	);
 
 	test('K asks first: n leaves the container running, y kills it', testTimeout, async () => {
 		const name = await runIdle('kill');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('K');
@@ -202,12 +165,12 @@ describe('container actions', {skip}, () => {
 		await session.sendKeys('y');
 		await waitForBottom(session, `Killed ${name}.`);
 		await waitForField(name, '{{.State.Status}}', 'exited');
-		await waitForRow(session, name, /Exited \(137\)/);
+		await waitForRow(session, name, /Exited \(137\)/, slow);
 	});
 
 	test('d asks first: Enter (No) keeps the container, y removes it', testTimeout, async () => {
 		const name = await createExited('rm');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('d');
@@ -224,14 +187,14 @@ describe('container actions', {skip}, () => {
 		await waitForBottom(session, `Remove ${name}?`);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed ${name}.`);
-		assert.ok(await waitUntil(async () => !(await exists(name))), 'the container is gone');
+		assert.ok(await waitUntil(async () => !(await exists(name)), enginePoll), 'the container is gone');
 		screen = await session.waitFor(current => lineOf(current, name) === '', slow);
 		assert.equal(lineOf(screen, name), '');
 	});
 
 	test('d on a running container says it will be force-removed; y removes it', testTimeout, async () => {
 		const name = await runIdle('rmf');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('d');
@@ -239,7 +202,7 @@ describe('container actions', {skip}, () => {
 		assert.match(bottomLine(screen), /force-removed/);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed ${name}.`);
-		assert.ok(await waitUntil(async () => !(await exists(name))), 'the running container is gone');
+		assert.ok(await waitUntil(async () => !(await exists(name)), enginePoll), 'the running container is gone');
 		await session.waitFor(current => lineOf(current, name) === '', slow);
 	});
 
@@ -252,7 +215,7 @@ describe('container actions', {skip}, () => {
 		volumes.push(volume);
 		assert.ok((await docker('volume', 'ls', '-q')).split('\n').includes(volume));
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 		await session.sendKeys('d');
 		let screen = await waitForBottom(session, `Remove ${name}?`);
@@ -262,16 +225,16 @@ describe('container actions', {skip}, () => {
 		assert.match(bottomLine(screen), new RegExp(`^Remove ${name}\\?`), 'still asking');
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed ${name}.`);
-		assert.ok(await waitUntil(async () => !(await exists(name))), 'the container is gone');
+		assert.ok(await waitUntil(async () => !(await exists(name)), enginePoll), 'the container is gone');
 		assert.ok(
-			await waitUntil(async () => !(await docker('volume', 'ls', '-q')).split('\n').includes(volume)),
+			await waitUntil(async () => !(await docker('volume', 'ls', '-q')).split('\n').includes(volume), enginePoll),
 			`its volume ${volume} is gone`,
 		);
 	});
 
 	test('a failing action shows the engine\'s message', testTimeout, async () => {
 		const name = await createExited('fail');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 		await session.sendKeys('p');
 		const screen = await waitForBottom(session, 'Could not pause');
@@ -287,7 +250,7 @@ describe('marks', {skip}, () => {
 		const names = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
 		created.push(...names);
 		for (const name of names) await runContainer({name, cmd: [...idleCmd]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.waitFor(current => names.every(name => lineOf(current, name) !== ''), slow);
 		await select(session, prefix, names[0]);
 		assert.ok(lineOf(await session.capture(), names[0]!).startsWith('›'));
@@ -318,7 +281,7 @@ describe('marks', {skip}, () => {
 		const hidden = `${prefix}-other`;
 		created.push(...shown, hidden);
 		for (const name of [...shown, hidden]) await runContainer({name, cmd: [...idleCmd]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.waitFor(current => [...shown, hidden].every(name => lineOf(current, name) !== ''), slow);
 		await select(session, `${prefix}-keep`, shown[0]);
 		await session.waitFor(current => lineOf(current, hidden) === '' && shown.every(name => lineOf(current, name) !== ''));
@@ -358,7 +321,7 @@ describe('marks', {skip}, () => {
 			});
 		}
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.waitFor(current => [...members, outsider].every(name => lineOf(current, name) !== ''), slow);
 		await select(session, members[1]!);
 		await session.sendText('P');
@@ -385,7 +348,7 @@ describe('marks', {skip}, () => {
 describe('shell and attach', {skip}, () => {
 	test('e opens a shell; exit returns to the list, and keys work again', testTimeout, async () => {
 		const name = await runIdle('shell');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('e');
@@ -410,7 +373,7 @@ describe('shell and attach', {skip}, () => {
 
 	test('e on an exited container says it is not running, and berth goes on', testTimeout, async () => {
 		const name = await createExited('noshell');
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 		await session.sendKeys('e');
 		const screen = await waitForBottom(session, 'not running');
@@ -426,7 +389,7 @@ describe('shell and attach', {skip}, () => {
 		const name = uniqueName('attach');
 		created.push(name);
 		await runContainer({name, args: ['-i', '-t'], cmd: ['sh']});
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		await session.sendKeys('a');
@@ -450,7 +413,7 @@ describe('details, inspect and top panes', {skip}, () => {
 		const port = await freePort();
 		const secret = `s3cr3t-${Date.now()}`;
 		const name = await runIdle('pane', ['-p', `127.0.0.1:${port}:80`, '-e', `DB_PASSWORD=${secret}`, '-e', 'PLAIN_SETTING=visible']);
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 
 		// Details.
@@ -521,7 +484,7 @@ test(
 	async () => {
 		const port = await freePort();
 		const name = await runIdle('search', ['-p', `127.0.0.1:${port}:80`, '-e', 'DB_PASSWORD=x']);
-		const session = await startBerth();
+		const session = await berth.start();
 		await select(session, name);
 		await session.sendKeys('i');
 		await session.waitFor(current => current.includes(`Inspect: ${name}`) && current.includes('"Id":'), slow);
@@ -546,7 +509,7 @@ describe('--read-only', {skip}, () => {
 		const startedAt = await inspectField(name, '{{.State.StartedAt}}');
 		const proxy = await startEngineProxy(testDockerHost);
 		proxies.push(proxy);
-		const session = await startBerth({host: proxy.dockerHost, args: ['--read-only']});
+		const session = await berth.start({host: proxy.dockerHost, args: ['--read-only']});
 		await session.waitFor(current => lineOf(current, stopped) !== '', slow);
 		await select(session, name);
 
@@ -593,7 +556,7 @@ describe('--read-only', {skip}, () => {
 		const id = await inspectField(name, '{{.Id}}');
 		const proxy = await startEngineProxy(testDockerHost);
 		proxies.push(proxy);
-		const session = await startBerth({host: proxy.dockerHost});
+		const session = await berth.start({host: proxy.dockerHost});
 		await select(session, name);
 		assert.deepEqual(proxy.mutating(), [], 'nothing mutating before a key');
 		await session.sendKeys('s');

@@ -4,53 +4,17 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, afterEach, describe, test} from 'node:test';
 import {keymap} from '../../source/keys/keymap.js';
-import {
-	docker,
-	engineSkip,
-	freePort,
-	idleCmd,
-	removeTestContainers,
-	isolatedEngine,
-	runContainer,
-	testDockerHost,
-	uniqueName,
-} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
+import {docker, engineSkip, freePort, idleCmd, removeTestContainers, isolatedEngine, runContainer, uniqueName} from '../support/testEngine.js';
+import {berthCommand} from '../support/tmux.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
-const sessions: TmuxSession[] = [];
+const berth = new BerthSessions();
 after(async () => {
 	if (!skip) await removeTestContainers(created);
 });
-afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
-});
-
-async function startBerth(options: {args?: string[]; env?: Record<string, string>; width?: number; height?: number; term?: string} = {}) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({
-		command: berthCommand(['--host', testDockerHost, ...(options.args ?? [])]),
-		env: options.env ?? {},
-		width: options.width ?? 160,
-		height: options.height ?? 48,
-		term: options.term ?? 'xterm-256color',
-	});
-	return session;
-}
-
-/** The screen line that shows a container. */
-function lineOf(screen: string, name: string): string {
-	return screen.split('\n').find(line => new RegExp(`^. ${name}\\s`).test(line)) ?? '';
-}
-
-/** Waits until a container's row matches, and says how long that took. */
-async function waitForRow(session: TmuxSession, name: string, pattern: RegExp, timeoutMs = 10_000) {
-	const started = Date.now();
-	const screen = await session.waitFor(current => pattern.test(lineOf(current, name)), {timeoutMs});
-	return {screen, elapsed: Date.now() - started};
-}
+afterEach(() => berth.killAll());
 
 describe('containers pane', {skip}, () => {
 	test('shows running, paused, exited and created containers with docker\'s status and ports', async () => {
@@ -66,7 +30,7 @@ describe('containers pane', {skip}, () => {
 		await runContainer({name: exited, cmd: ['sh', '-c', 'exit 3'], detach: false}).catch(() => undefined);
 		await runContainer({name: fresh, create: true, cmd: ['true']});
 
-		const session = await startBerth();
+		const session = await berth.start();
 		const screen = await session.waitFor(current => [web, paused, exited, fresh].every(name => lineOf(current, name) !== ''));
 		assert.match(lineOf(screen, web), new RegExp(`Up (Less than a second|\\d+ seconds?)\\s+127\\.0\\.0\\.1:${port}->80/tcp`));
 		assert.match(lineOf(screen, paused), /Up (Less than a second|\d+ seconds?) \(Paused\)/);
@@ -84,24 +48,24 @@ describe('containers pane', {skip}, () => {
 		const later = uniqueName('later');
 		created.push(name, later);
 		await runContainer({name, cmd: [...idleCmd]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await waitForRow(session, name, /Up /);
 
 		// The full resync runs every 30 s: anything faster than that came through the events.
 		await docker('pause', name);
-		assert.ok((await waitForRow(session, name, /\(Paused\)/, 5000)).elapsed < 5000);
+		assert.ok((await waitForRow(session, name, /\(Paused\)/, {timeoutMs: 5000})).elapsed < 5000);
 		await docker('unpause', name);
-		await waitForRow(session, name, /Up [^(]*$/, 5000);
+		await waitForRow(session, name, /Up [^(]*$/, {timeoutMs: 5000});
 		await docker('stop', '-t', '1', name);
-		await waitForRow(session, name, /Exited \(\d+\)/, 5000);
+		await waitForRow(session, name, /Exited \(\d+\)/, {timeoutMs: 5000});
 		await runContainer({name: later, cmd: [...idleCmd]});
-		await waitForRow(session, later, /Up /, 5000);
+		await waitForRow(session, later, /Up /, {timeoutMs: 5000});
 		await docker('rm', '-f', later);
 		await session.waitFor(current => lineOf(current, later) === '', {timeoutMs: 5000});
 		const renamed = uniqueName('renamed');
 		await docker('rename', name, renamed);
 		created.push(renamed);
-		await waitForRow(session, renamed, /Exited/, 5000);
+		await waitForRow(session, renamed, /Exited/, {timeoutMs: 5000});
 	});
 
 	test('keys: move, filter, help, command line and quit', async () => {
@@ -109,7 +73,7 @@ describe('containers pane', {skip}, () => {
 		const names = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
 		created.push(...names);
 		for (const name of names) await runContainer({name, create: true, cmd: ['true']});
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.waitFor(current => names.every(name => lineOf(current, name) !== ''));
 
 		await session.sendText('/');
@@ -163,7 +127,7 @@ describe('containers pane', {skip}, () => {
 		await session.waitFor(current => lineOf(current, names[0]!) !== '');
 
 		await session.sendText('q');
-		const exited = await waitUntil(async () => !(await session.isAlive()));
+		const exited = await waitUntil(async () => !(await session.isAlive()), {timeoutMs: 5000});
 		assert.ok(exited, 'q quits');
 		assert.equal(await session.exitStatus(), 0);
 		// Leaving the alternate screen gives the shell its screen back: no berth rows stay on it.
@@ -175,18 +139,18 @@ describe('containers pane', {skip}, () => {
 		created.push(name);
 		await runContainer({name, cmd: [...idleCmd]});
 
-		const colored = await startBerth();
+		const colored = await berth.start();
 		await colored.waitFor(current => lineOf(current, name) !== '');
 		assert.match(await colored.capture({escapes: true}), /\u001B\[3\dm/, 'colours by default');
 
-		const plain = await startBerth({env: {NO_COLOR: '1'}});
+		const plain = await berth.start({env: {NO_COLOR: '1'}});
 		await plain.waitFor(current => lineOf(current, name) !== '');
 		assert.doesNotMatch(await plain.capture({escapes: true}), /\u001B\[(\d+;)*(3\d|9\d|4\d|7)m/, 'no colour or inverse');
-		const flagged = await startBerth({args: ['--no-color']});
+		const flagged = await berth.start({args: ['--no-color']});
 		await flagged.waitFor(current => lineOf(current, name) !== '');
 		assert.doesNotMatch(await flagged.capture({escapes: true}), /\u001B\[(\d+;)*(3\d|9\d|4\d|7)m/);
 
-		const console80 = await startBerth({width: 80, height: 24, term: 'linux'});
+		const console80 = await berth.start({width: 80, height: 24, term: 'linux'});
 		const screen = await console80.waitFor(current => lineOf(current, name) !== '' || /^> /m.test(current));
 		const lines = screen.split('\n');
 		assert.ok(lines.every(line => line.length <= 80));
@@ -211,9 +175,7 @@ describe('engine lost and found', {skip: lonelySkip}, () => {
 	test('stopping dockerd shows the disconnected state; starting it again recovers the list', async () => {
 		const name = uniqueName('survivor');
 		await lonely.runContainer({name, cmd: [...idleCmd]});
-		const session = new TmuxSession();
-		sessions.push(session);
-		await session.start({command: berthCommand(['--host', lonely.dockerHost])});
+		const session = await berth.start({host: lonely.dockerHost});
 		await waitForRow(session, name, /Up /);
 		await lonely.stopDaemon();
 		try {
@@ -228,7 +190,7 @@ describe('engine lost and found', {skip: lonelySkip}, () => {
 			timeoutMs: 20_000,
 		});
 		await lonely.docker('start', name);
-		await waitForRow(session, name, /Up /, 5000);
+		await waitForRow(session, name, /Up /, {timeoutMs: 5000});
 		await lonely.removeTestContainers([name]);
 	});
 });
@@ -245,13 +207,3 @@ test('no engine at the address: one line naming it, exit status 1', async () => 
 	assert.match(result.stderr, /cannot reach the Docker engine at unix:\/\/\/tmp\/berth-nothing-here\.sock: is the engine running\?/);
 	assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (await check()) return true;
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-
-	return false;
-}

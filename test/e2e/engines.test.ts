@@ -11,24 +11,13 @@ import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {selectEngines} from '../../source/engine/contexts.js';
-import {
-	docker,
-	engineSkip,
-	freePort,
-	idleCmd,
-	isolatedEngine,
-	removeTestContainers,
-	runContainer,
-	testDockerHost,
-	testImage,
-	uniqueName,
-} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {BerthSessions, lineOf, until, waitUntil} from '../support/berth.js';
+import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
+import {berthCommand, type TmuxSession} from '../support/tmux.js';
 
 const run = promisify(execFile);
 const dockerCli = process.env.BERTH_DOCKER_CLI || 'docker';
 const slow = {timeoutMs: 20_000};
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function isCi(): boolean {
 	const ci = process.env.CI;
@@ -85,27 +74,13 @@ function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 // ---------------------------------------------------------------------------------------------------------
 // The terminal
 
-const sessions: TmuxSession[] = [];
-afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
-});
-
-async function startBerth(args: string[], env: Record<string, string> = {}) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({command: berthCommand(args), env, width: 160, height: 48, term: 'xterm-256color'});
-	return session;
-}
+const berth = new BerthSessions();
+afterEach(() => berth.killAll());
 
 const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
 const bottomLine = (screen: string) => linesOf(screen).at(-1) ?? '';
 const headerLine = (screen: string) => linesOf(screen)[0] ?? '';
 const escape = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The row of a container whose NAME is the first column (one engine): the name whole, from column 2. */
-function lineOf(screen: string, name: string): string {
-	return linesOf(screen).find(line => new RegExp(`^.[ *]${escape(name)}(\\s|$)`).test(line)) ?? '';
-}
 
 /** The row of a container when an ENGINE column comes first: the name as a whole word after it. */
 function rowOf(screen: string, name: string): string {
@@ -130,14 +105,6 @@ async function narrowTo(session: TmuxSession, text: string, selected: (screen: s
 	await session.sendText(text);
 	await session.sendKeys('Enter');
 	await session.waitFor(current => selected(current).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
-	const started = Date.now();
-	while (!(await check())) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-		await sleep(100);
-	}
 }
 
 /** SIGTERM, then SIGKILL after 10 s; resolves when the process is gone. */
@@ -203,9 +170,8 @@ type SshSetup = {
 };
 
 async function waitForPort(port: number, timeoutMs = 10_000): Promise<boolean> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		const open = await new Promise<boolean>(resolve => {
+	const open = () =>
+		new Promise<boolean>(resolve => {
 			const socket = createConnection({host: '127.0.0.1', port});
 			socket.once('connect', () => {
 				socket.destroy();
@@ -213,11 +179,7 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<boolean> {
 			});
 			socket.once('error', () => resolve(false));
 		});
-		if (open) return true;
-		await sleep(100);
-	}
-
-	return false;
+	return waitUntil(open, {timeoutMs, intervalMs: 100});
 }
 
 let ssh: SshSetup | undefined;
@@ -283,7 +245,7 @@ async function prepareSsh(skip: false | string): Promise<false | string> {
 		const agent = spawn('ssh-agent', ['-D', '-a', setup.agentSocket], {stdio: 'ignore'});
 		agent.on('error', () => undefined);
 		setup.processes.push(agent);
-		await until(() => fs.existsSync(setup.agentSocket), 'ssh-agent listens', 10_000);
+		await until(() => fs.existsSync(setup.agentSocket), 'ssh-agent listens', {timeoutMs: 10_000, intervalMs: 100});
 		await command('ssh-add', ['-q', setup.clientKey], {env: {...process.env, SSH_AUTH_SOCK: setup.agentSocket}});
 
 		// The whole chain with OpenSSH itself (as the docker CLI would use it): key, host key, remote docker.
@@ -372,7 +334,7 @@ async function preparePodman(skip: false | string): Promise<false | string> {
 		fs.closeSync(log);
 		podmanService.on('error', () => undefined);
 		fs.writeFileSync(`${podmanDirectory}/service.pid`, String(podmanService.pid));
-		await until(podmanAnswers, `podman answers on ${podmanHost}`, 30_000).catch(() => undefined);
+		await until(podmanAnswers, `podman answers on ${podmanHost}`, {timeoutMs: 30_000, intervalMs: 100}).catch(() => undefined);
 		if (!(await podmanAnswers())) throw new Error(`podman system service did not answer on ${podmanHost} (see ${podmanDirectory}/service.log)`);
 		await command('bash', ['-c', `set -o pipefail; ${dockerCli} -H '${testDockerHost}' save '${testImage}' | podman ${podmanStorage.join(' ')} load -q`], {
 			env: cliEnv(),
@@ -464,7 +426,7 @@ describe('two engines at once (--host A --host B)', {skip: secondSkip}, () => {
 		const [engineA, engineB] = hostEngineNames();
 		assert.notEqual(engineA, engineB, 'two engines, two names');
 
-		const session = await startBerth(['--host', testDockerHost, '--host', second.dockerHost]);
+		const session = await berth.start({host: [testDockerHost, second.dockerHost]});
 		// Other test files' containers may fill the screen: narrow the list to this test's.
 		await session.waitFor(/ENGINE\s+NAME\s+IMAGE/, slow);
 		await narrowTo(session, prefix, current => rowOf(current, onA));
@@ -546,7 +508,7 @@ describe('two engines at once (--host A --host B)', {skip: secondSkip}, () => {
 			createdOnB.push(name);
 			await second.runContainer({name, cmd: [...idleCmd]});
 			const [, engineB] = hostEngineNames();
-			const session = await startBerth(['--host', testDockerHost, '--host', second.dockerHost]);
+			const session = await berth.start({host: [testDockerHost, second.dockerHost]});
 			await session.waitFor(/ENGINE\s+NAME\s+IMAGE/, slow);
 			await narrowTo(session, name, current => rowOf(current, name));
 			const screen = await session.capture();
@@ -569,7 +531,7 @@ describe('docker contexts (--all-contexts, --context, the contexts view)', {skip
 		await second.runContainer({name: onB, cmd: [...idleCmd]});
 		const {env} = await makeContexts();
 
-		const all = await startBerth(['--all-contexts'], env);
+		const all = await berth.start({host: [], args: ['--all-contexts'], env});
 		await all.waitFor(/ENGINE\s+NAME\s+IMAGE/, slow);
 		await narrowTo(all, prefix, current => rowOf(current, onA));
 		let screen = await all.waitFor(current => rowOf(current, onA) !== '' && rowOf(current, onB) !== '', slow);
@@ -579,7 +541,7 @@ describe('docker contexts (--all-contexts, --context, the contexts view)', {skip
 		assert.match(headerLine(screen), /berth-b: up/);
 		await all.kill();
 
-		const one = await startBerth(['--context', 'berth-b'], env);
+		const one = await berth.start({host: [], args: ['--context', 'berth-b'], env});
 		screen = await one.waitFor(current => lineOf(current, onB) !== '', slow);
 		assert.equal(lineOf(screen, onA), '', 'only the engine of berth-b');
 		assert.ok(headerLine(screen).includes(second.dockerHost) || headerLine(screen).includes('berth-b'), headerLine(screen));
@@ -620,7 +582,7 @@ describe('docker contexts (--all-contexts, --context, the contexts view)', {skip
 		'the contexts view with --host: the default context is the --host engine',
 		async () => {
 			const {env} = await makeContexts();
-			const session = await startBerth(['--host', second.dockerHost], env);
+			const session = await berth.start({host: second.dockerHost, env});
 			await session.waitFor(/NAME\s+IMAGE\s+STATUS/, slow);
 			await session.sendText('9');
 			const screen = await session.waitFor(current => contextRow(current, 'default') !== '', slow);
@@ -638,7 +600,7 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		await runContainer({name, cmd: [...idleCmd]});
 		const before = acceptedLogins();
 		const address = `ssh://root@127.0.0.1:${setup.port}`;
-		const session = await startBerth(['--host', address], {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home});
+		const session = await berth.start({host: address, env: {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home}});
 		let screen = await session.waitFor(/^ {2}NAME\s+IMAGE\s+STATUS/m, {timeoutMs: 30_000});
 		assert.match(headerLine(screen), /^berth \S connected/);
 		await narrowTo(session, name, current => lineOf(current, name));
@@ -660,7 +622,7 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		const name = uniqueName('sshuser');
 		createdOnA.push(name);
 		await runContainer({name, create: true, cmd: ['true']});
-		const session = await startBerth(['--host', `ssh://127.0.0.1:${setup.port}`], {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home, USER: 'root'});
+		const session = await berth.start({host: `ssh://127.0.0.1:${setup.port}`, env: {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home, USER: 'root'}});
 		await session.waitFor(/^ {2}NAME\s+IMAGE\s+STATUS/m, {timeoutMs: 30_000});
 		await narrowTo(session, name, current => lineOf(current, name));
 		assert.match(lineOf(await session.capture(), name), /\sCreated(\s|$)/);
@@ -731,7 +693,7 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 			);
 		}
 
-		const session = await startBerth(['--host', podmanHost]);
+		const session = await berth.start({host: podmanHost});
 		let screen = await session.waitFor(current => /\sUp /.test(lineOf(current, first)) && /\sUp /.test(lineOf(current, other)), slow);
 		// Podman lists names without Docker's leading slash: they must stay whole.
 		for (const name of [first, other]) {

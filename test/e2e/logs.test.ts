@@ -7,38 +7,24 @@ import {createConnection, createServer, type Server, type Socket} from 'node:net
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
+import {BerthSessions, lineOf, until} from '../support/berth.js';
 import {startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {TmuxSession} from '../support/tmux.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
-const sessions: TmuxSession[] = [];
 after(async () => {
 	if (!skip) await removeTestContainers(created);
-});
-afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
 });
 
 const width = 160;
 const height = 48;
+const berth = new BerthSessions({width, height});
+afterEach(() => berth.killAll());
 const slow = {timeoutMs: 15_000};
 /** What the idle command does, as a shell snippet that ends a script. */
 const idleTail = 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done';
-
-async function startBerth(options: {args?: string[]; host?: string; cwd?: string} = {}) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({
-		command: berthCommand(['--host', options.host ?? testDockerHost, ...(options.args ?? [])]),
-		width,
-		height,
-		term: 'xterm-256color',
-		...(options.cwd ? {cwd: options.cwd} : {}),
-	});
-	return session;
-}
 
 const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
 /** The status line: the last row of the screen. */
@@ -47,11 +33,6 @@ const bottomLine = (screen: string) => linesOf(screen).at(-1) ?? '';
 const titleLine = (screen: string) => linesOf(screen)[1] ?? '';
 /** The log rows: between the title row and the status line, blank ones left out. */
 const logRows = (screen: string) => linesOf(screen).slice(2, -1).filter(line => line !== '');
-
-/** The screen line that shows a container: pointer in column 0, mark in column 1, the name from column 2. */
-function lineOf(screen: string, name: string): string {
-	return linesOf(screen).find(line => new RegExp(`^.[ *]${name}(\\s|$)`).test(line)) ?? '';
-}
 
 /** `/TEXT` Enter: the list narrowed to TEXT, the first match selected. */
 async function narrowTo(session: TmuxSession, text: string, first: string) {
@@ -74,14 +55,6 @@ const numbersOf = (rows: readonly string[], pattern: RegExp) =>
 		return match ? [Number(match[1])] : [];
 	});
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-	const started = Date.now();
-	while (!(await check())) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-}
-
 const padded = (number: number) => String(number).padStart(4, '0');
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -93,7 +66,7 @@ describe('logs pane', {skip}, () => {
 		const name = uniqueName('logs');
 		created.push(name);
 		await runContainer({name, cmd: ['sh', '-c', numberedScript]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await openLogs(session, name, /^! err \d{4}$/);
 		let screen = await session.waitFor(current => logRows(current).length >= 20, slow);
 		let rows = logRows(screen);
@@ -135,7 +108,7 @@ describe('logs pane', {skip}, () => {
 		await runContainer({name, cmd: ['sh', '-c', numberedScript]});
 		const directory = mkdtempSync(join(tmpdir(), 'berth-logs-'));
 		try {
-			const session = await startBerth({cwd: directory});
+			const session = await berth.start({cwd: directory});
 			await openLogs(session, name);
 			await session.waitFor(current => numbersOf(logRows(current), /^! err (\d{4})$/).length >= 4, slow);
 
@@ -225,7 +198,7 @@ describe('logs pane', {skip}, () => {
 		await runContainer({name, cmd: ['sh', '-c', `i=1; while [ $i -le 300 ]; do printf "tail %04d\\n" $i; i=$((i+1)); done; ${idleTail}`]});
 		await until(async () => (await docker('logs', '--tail', '1', name)) === 'tail 0300', 'the container printed its lines');
 
-		const session = await startBerth({args: ['--tail', '50']});
+		const session = await berth.start({args: ['--tail', '50']});
 		let screen = await openLogs(session, name, /^ {2}tail 0300$/);
 		assert.match(titleLine(screen), /: following, 50 lines kept of 5000$/);
 		await session.sendText('g');
@@ -241,7 +214,7 @@ describe('logs pane', {skip}, () => {
 		assert.equal(logRows(screen).at(-1), '  tail 0300');
 
 		// Without the flag: the last 1000 lines, here all 300.
-		const plain = await startBerth();
+		const plain = await berth.start();
 		screen = await openLogs(plain, name, /^ {2}tail 0300$/);
 		assert.match(titleLine(screen), /: following, 300 lines kept of 5000$/);
 	});
@@ -252,7 +225,7 @@ describe('logs pane', {skip}, () => {
 		created.push(first, second);
 		await runContainer({name: first, cmd: ['sh', '-c', `i=1; while :; do printf "alpha %04d\\n" $i; i=$((i+1)); sleep 0.2; done`]});
 		await runContainer({name: second, cmd: ['sh', '-c', `i=1; while :; do printf "beta %04d\\n" $i >&2; i=$((i+1)); sleep 0.2; done`]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.waitFor(current => lineOf(current, second) !== '', slow);
 		await narrowTo(session, prefix, first);
 		await session.sendKeys('Space');
@@ -285,7 +258,7 @@ describe('logs pane', {skip}, () => {
 		await runContainer({name, args: ['--log-opt', 'max-size=20m', '--log-opt', 'max-file=2'], cmd: ['yes', 'flood-line-0123456789']});
 		const directory = mkdtempSync(join(tmpdir(), 'berth-flood-'));
 		try {
-			const session = await startBerth();
+			const session = await berth.start();
 			const pid = Number((await session.tmux('display-message', '-p', '-t', session.target, '#{pane_pid}')).trim());
 			assert.ok(pid > 0);
 			await openLogs(session, name, /^ {2}flood-line-0123456789$/);
@@ -346,7 +319,7 @@ describe('logs pane', {skip}, () => {
 			const name = uniqueName('burst');
 			created.push(name);
 			await runContainer({name, cmd: ['sh', '-c', 'trap "seq 1 200000" USR1; while :; do sleep 1 & wait $!; done']});
-			const session = await startBerth({args: ['--log-lines', '100']});
+			const session = await berth.start({args: ['--log-lines', '100']});
 			await narrowTo(session, name, name);
 			await session.sendText('l');
 			await session.waitFor(current => titleLine(current).startsWith(`Logs: ${name}: following, 0 lines kept of 100`), slow);
@@ -360,8 +333,7 @@ describe('logs pane', {skip}, () => {
 
 	test('hostile output: titles, clears, clipboard, links, cursor moves, NUL and bad UTF-8 do nothing to the terminal', async () => {
 		// A control first: this tmux takes a title and a clipboard write from a program, so the test can fail.
-		const control = new TmuxSession();
-		sessions.push(control);
+		const control = berth.track(new TmuxSession());
 		await control.start({command: ['sh', '-c', String.raw`sleep 1; printf '\033]0;PWNED\007\033]52;c;cHduZWQ=\007'; sleep 60`], width, height});
 		await control.tmux('set', '-g', 'set-clipboard', 'on');
 		await until(async () => (await control.title()) === 'PWNED' && (await control.tmux('list-buffers', '-F', '#{buffer_sample}')).includes('pwned'), 'the control session took the title and the clipboard write');
@@ -389,7 +361,7 @@ describe('logs pane', {skip}, () => {
 		await runContainer({name, cmd: ['sh', '-c', script]});
 		await until(async () => (await docker('logs', '--tail', '1', name)) === 'done-marker', 'the container printed everything');
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.tmux('set', '-g', 'set-clipboard', 'on');
 		await session.waitFor(current => lineOf(current, name) !== '', slow);
 		const titleBefore = await session.title();
@@ -459,7 +431,7 @@ describe('logs pane', {skip}, () => {
 		const name = uniqueName('doomed');
 		created.push(name);
 		await runContainer({name, cmd: ['sh', '-c', `echo last words; ${idleTail}`]});
-		const session = await startBerth();
+		const session = await berth.start();
 		await openLogs(session, name, /^ {2}last words$/);
 		await docker('rm', '-f', name);
 		const ended = new RegExp(`^- -- ${name} (?:was removed|stopped): its log ends here --$`);
@@ -479,7 +451,7 @@ describe('logs pane', {skip}, () => {
 			const name = uniqueName('removed');
 			created.push(name);
 			await runContainer({name, cmd: ['sh', '-c', `echo last words; ${idleTail}`]});
-			const session = await startBerth();
+			const session = await berth.start();
 			await openLogs(session, name, /^ {2}last words$/);
 			await docker('rm', '-f', name);
 			const screen = await session.waitFor(current => logRows(current).length === 2, slow);
@@ -496,7 +468,7 @@ describe('logs pane', {skip}, () => {
 		// The proxy logs requests but cannot tell which connections are still open: a relay in front of it does.
 		const relay = await startRelay(proxy.socketPath);
 		try {
-			const session = await startBerth({host: relay.dockerHost});
+			const session = await berth.start({host: relay.dockerHost});
 			await narrowTo(session, prefix, names[0]!);
 			await session.sendText('l');
 			await session.waitFor(current => titleLine(current).startsWith(`Logs: ${names[0]}:`), slow);
@@ -520,7 +492,7 @@ describe('logs pane', {skip}, () => {
 			await session.waitFor(screen => !screen.includes('Logs: ') && lineOf(screen, names[current]!) !== '', slow);
 			// Let streams still being opened arrive and be closed.
 			await sleep(2000);
-			await until(() => relay.openLogStreams() === 0, 'every log stream closed', 5000).catch(() => undefined);
+			await until(() => relay.openLogStreams() === 0, 'every log stream closed', {timeoutMs: 5000}).catch(() => undefined);
 			const logRequests = proxy.requests().filter(request => request.method === 'GET' && /^\/containers\/[^/]+\/logs$/.test(request.route));
 			t.diagnostic(`${logRequests.length} log requests on ${new Set(logRequests.map(request => request.connection)).size} connections; ${relay.openConnections()} connections open now`);
 			assert.ok(logRequests.length >= 101, `every l opened a stream: ${logRequests.length}`);

@@ -3,21 +3,11 @@
 import assert from 'node:assert/strict';
 import {connect} from 'node:net';
 import {after, afterEach, describe, test} from 'node:test';
+import {BerthSessions, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {deleteTestImage, makeLayeredImage, type PushedImage, pushTestImage, registryHost, registrySkip, startThrottledProxy, type ThrottledProxy} from '../support/registry.js';
-import {
-	docker,
-	engineSkip,
-	freePort,
-	idleCmd,
-	isolatedEngine,
-	removeTestContainers,
-	runContainer,
-	testDockerHost,
-	testImage,
-	uniqueName,
-} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
+import type {TmuxSession} from '../support/tmux.js';
 
 const skip = await engineSkip();
 const pullSkip = skip || (await registrySkip());
@@ -30,7 +20,6 @@ const images: string[] = [];
 const volumes: string[] = [];
 const networks: string[] = [];
 const pushed: PushedImage[] = [];
-const sessions: TmuxSession[] = [];
 const proxies: Array<EngineProxy | ThrottledProxy> = [];
 after(async () => {
 	if (!skip) {
@@ -43,27 +32,19 @@ after(async () => {
 	for (const image of pushed) await deleteTestImage(image);
 	if (!pruneSkip) await pruneEngine.down();
 });
-afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
-	for (const proxy of proxies.splice(0)) await proxy.close();
-});
 
 /** Engine work and pulls take a while on slow machines. */
 const slow = {timeoutMs: 20_000};
 const testTimeout = {timeout: 180_000};
+/** Polls of the engine or a port: every 100 ms, for as long as `slow` unless said. */
+const enginePoll = {...slow, intervalMs: 100};
 
-async function startBerth(options: {host?: string} = {}) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({
-		command: berthCommand(['--host', options.host ?? testDockerHost]),
-		width: 160,
-		height: 48,
-		term: 'xterm-256color',
-	});
-	await session.waitFor(/NAME/, slow);
-	return session;
-}
+/** berth on the test engine (or the host given to start()), ready once its table shows NAME. */
+const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs});
+afterEach(async () => {
+	await berth.killAll();
+	for (const proxy of proxies.splice(0)) await proxy.close();
+});
 
 function lines(screen: string): string[] {
 	return screen.replace(/\n$/, '').split('\n');
@@ -103,16 +84,6 @@ async function select(session: TmuxSession, text: string, row = text) {
 	await session.sendText(text);
 	await session.sendKeys('Enter');
 	await session.waitFor(current => rowOf(current, row).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
-}
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (await check()) return true;
-		await new Promise(resolve => setTimeout(resolve, 100));
-	}
-
-	return false;
 }
 
 async function imageExists(reference: string, engine = docker): Promise<boolean> {
@@ -162,7 +133,7 @@ describe('images view', {skip}, () => {
 		const [ownLine] = (await docker('images', '--format', '{{.ID}}|{{.Size}}', own.reference)).split('\n');
 		const [ownId, ownSize] = ownLine!.split('|');
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		let screen = await session.waitFor(current => /REPOSITORY\s+TAG\s+IMAGE ID\s+CREATED\s+SIZE\s+CONTAINERS/.test(current) && rowOf(current, 'berth-test/busybox') !== '', slow);
 		assert.match(
@@ -211,7 +182,7 @@ describe('images view', {skip}, () => {
 		const dangling = (await pruneEngine.docker('images', '--filter', 'dangling=true', '--format', '{{.ID}}')).split('\n');
 		assert.ok(dangling.includes(shortId(first)), `docker images lists ${first} as dangling`);
 
-		const session = await startBerth({host: pruneEngine.dockerHost});
+		const session = await berth.start({host: pruneEngine.dockerHost});
 		await session.sendKeys('2');
 		let screen = await waitForRow(session, shortId(first));
 		assert.match(rowOf(screen, shortId(first)), new RegExp(`^. <none>\\s+<none>\\s+${shortId(first)}\\s+(\\S+ )+ago\\s+\\S+\\s+\\(dangling\\)$`));
@@ -235,7 +206,7 @@ describe('images view', {skip}, () => {
 		const own = await ownImage('rmi');
 		const user = await createUser('rmiuse', own.reference);
 		const repository = own.reference.split(':')[0]!;
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		await select(session, repository);
 
@@ -248,7 +219,7 @@ describe('images view', {skip}, () => {
 		assert.match(question, /conflict|in use|being used/i, 'the engine\'s own words');
 		assert.equal(await imageExists(own.reference), true, 'a refused removal leaves the image');
 		await session.sendKeys('y');
-		assert.ok(await waitUntil(async () => !(await listedTags()).includes(own.reference)), `docker images no longer lists ${own.reference}`);
+		assert.ok(await waitUntil(async () => !(await listedTags()).includes(own.reference), enginePoll), `docker images no longer lists ${own.reference}`);
 		await session.waitFor(current => rowOf(current, repository) === '', slow);
 	});
 
@@ -258,7 +229,7 @@ describe('images view', {skip}, () => {
 		async () => {
 			const own = await ownImage('rmiq');
 			await createUser('rmiquse', own.reference);
-			const session = await startBerth();
+			const session = await berth.start();
 			await session.sendKeys('2');
 			await select(session, own.reference.split(':')[0]!);
 			await session.sendKeys('d');
@@ -276,7 +247,7 @@ describe('images view', {skip}, () => {
 	test('d y on an image nothing uses removes it at once', testTimeout, async () => {
 		const own = await ownImage('rmfree');
 		const repository = own.reference.split(':')[0]!;
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		await select(session, repository);
 		await session.sendKeys('d');
@@ -284,7 +255,7 @@ describe('images view', {skip}, () => {
 		assert.equal(bottomLine(screen), `Remove image ${own.reference}? y / N`);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Untagged: ${own.reference}`);
-		assert.ok(await waitUntil(async () => !(await imageExists(own.id))), 'the image is gone');
+		assert.ok(await waitUntil(async () => !(await imageExists(own.id)), enginePoll), 'the image is gone');
 		assert.ok(!(await listedTags()).includes(own.reference));
 		await session.waitFor(current => rowOf(current, repository) === '', slow);
 	});
@@ -309,7 +280,7 @@ describe('pull', {skip: pullSkip}, () => {
 		images.push(reference);
 		assert.equal(await imageExists(reference), false, 'not on the engine before the pull');
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		await waitForRow(session, 'berth-test/busybox');
 		await pull(session, reference);
@@ -341,7 +312,7 @@ describe('pull', {skip: pullSkip}, () => {
 
 	test('a pull of an image the registry does not have shows the engine\'s error plainly', testTimeout, async () => {
 		const reference = `${registryHost}/does-not-exist:1`;
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		await waitForRow(session, 'berth-test/busybox');
 		await pull(session, reference);
@@ -354,7 +325,7 @@ describe('pull', {skip: pullSkip}, () => {
 	test('a pull from a registry that does not answer shows the error plainly', testTimeout, async () => {
 		const port = (await portIsClosed(5999)) ? 5999 : await freePort();
 		const reference = `127.0.0.1:${port}/x:1`;
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('2');
 		await waitForRow(session, 'berth-test/busybox');
 		await pull(session, reference);
@@ -369,7 +340,7 @@ describe('pull', {skip: pullSkip}, () => {
 		async () => {
 			const proxy = await startEngineProxy(testDockerHost);
 			proxies.push(proxy);
-			const session = await startBerth({host: proxy.dockerHost});
+			const session = await berth.start({host: proxy.dockerHost});
 			await session.sendKeys('2');
 			await waitForRow(session, 'berth-test/busybox');
 			proxy.clear();
@@ -384,7 +355,7 @@ describe('pull', {skip: pullSkip}, () => {
 	test('an invalid name sends no request to the engine', testTimeout, async () => {
 		const proxy = await startEngineProxy(testDockerHost);
 		proxies.push(proxy);
-		const session = await startBerth({host: proxy.dockerHost});
+		const session = await berth.start({host: proxy.dockerHost});
 		await session.sendKeys('2');
 		await waitForRow(session, 'berth-test/busybox');
 		proxy.clear();
@@ -417,7 +388,7 @@ describe('volumes view', {skip}, () => {
 		await docker('exec', user, 'sh', '-c', 'head -c 5000 /dev/urandom > /data/payload');
 		const mountpoint = await docker('volume', 'inspect', '--format', '{{.Mountpoint}}', used);
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('3');
 		let screen = await session.waitFor(
 			current => /DRIVER\s+VOLUME NAME\s+SIZE\s+CONTAINERS\s+MOUNTPOINT/.test(current) && /\s\d+(\.\d+)?(B|kB|MB)\s/.test(rowOf(current, used)),
@@ -470,7 +441,7 @@ describe('volumes view', {skip}, () => {
 		await pruneEngine.docker('volume', 'create', unused);
 		await pruneEngine.runContainer({name: user, args: ['-v', `${used}:/data`], cmd: [...idleCmd], create: true});
 		try {
-			const session = await startBerth({host: pruneEngine.dockerHost});
+			const session = await berth.start({host: pruneEngine.dockerHost});
 			await session.sendKeys('3');
 			await waitForRow(session, unused);
 			await waitForRow(session, used, new RegExp(`\\s${user}\\s`));
@@ -503,7 +474,7 @@ describe('networks view', {skip}, () => {
 		const id = await docker('network', 'inspect', '--format', '{{.Id}}', network);
 		assert.match(address, /^\d+\.\d+\.\d+\.\d+$/);
 
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('4');
 		const screen = await waitForRow(session, network, new RegExp(`\\s${user} `));
 		assert.match(screen, /NETWORK ID\s+NAME\s+DRIVER\s+SCOPE\s+SUBNET\s+GATEWAY\s+CONTAINERS/);
@@ -545,7 +516,7 @@ describe('run form', {skip}, () => {
 		created.push(name);
 		volumes.push(volume);
 		const port = await freePort();
-		const session = await startBerth();
+		const session = await berth.start();
 		await fillForm(session, [testImage, name, 'httpd -f -p 80', `127.0.0.1:${port}:80`, 'GREETING=hello', `${volume}:/data`]);
 		const line = `docker run -d --name ${name} -p 127.0.0.1:${port}:80 -e GREETING=hello -v ${volume}:/data ${testImage} httpd -f -p 80`;
 		let screen = await session.waitFor(current => current.includes(line), slow);
@@ -576,7 +547,7 @@ describe('run form', {skip}, () => {
 					() => 0,
 				);
 				return status > 0;
-			}, 10_000),
+			}, {...enginePoll, timeoutMs: 10_000}),
 			'httpd answers on 127.0.0.1',
 		);
 		assert.ok(status >= 200 && status < 600);
@@ -586,7 +557,7 @@ describe('run form', {skip}, () => {
 		const taken = await createUser('taken');
 		const proxy = await startEngineProxy(testDockerHost);
 		proxies.push(proxy);
-		const session = await startBerth({host: proxy.dockerHost});
+		const session = await berth.start({host: proxy.dockerHost});
 		await session.sendKeys('2');
 		await waitForRow(session, 'berth-test/busybox');
 		await session.sendKeys('1');
@@ -634,7 +605,7 @@ describe('run form', {skip}, () => {
 
 describe('events view', {skip}, () => {
 	test('5 lists the engine\'s recent events, newest first', testTimeout, async () => {
-		const session = await startBerth();
+		const session = await berth.start();
 		await session.sendKeys('5');
 		await session.waitFor(/TIME\s+TYPE\s+ACTION\s+NAME\s+DETAILS/, slow);
 		const name = await runIdle('events');

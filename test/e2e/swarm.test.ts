@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, afterEach, before, describe, test} from 'node:test';
+import {BerthSessions, waitUntil} from '../support/berth.js';
 import {engineSkip, isolatedEngine, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -13,12 +13,13 @@ const execFileAsync = promisify(execFile);
 const engine = isolatedEngine('swarm');
 const sharedSkip = await engineSkip();
 let skip: false | string = await engine.skip();
-const sessions: TmuxSession[] = [];
 const service = uniqueName('svc');
 
 /** Actions wait for the engine and the swarm's scheduler, and CI machines can be slow. */
 const slow = {timeoutMs: 30_000};
 const testTimeout = {timeout: 180_000};
+/** berth, ready once its table shows NAME. */
+const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs});
 
 async function bridgeExists(name: string): Promise<boolean> {
 	return execFileAsync('ip', ['link', 'show', name]).then(
@@ -58,7 +59,7 @@ before(async () => {
 });
 
 after(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
+	await berth.killAll();
 	if (await engine.answers()) {
 		await engine.docker('service', 'rm', service).catch(() => undefined);
 		await engine.docker('swarm', 'leave', '--force').catch(() => undefined);
@@ -69,17 +70,7 @@ after(async () => {
 	await engine.down().catch(() => undefined);
 });
 
-afterEach(async () => {
-	for (const session of sessions.splice(0)) await session.kill();
-});
-
-async function startBerth(host: string, args: string[] = []) {
-	const session = new TmuxSession();
-	sessions.push(session);
-	await session.start({command: berthCommand(['--host', host, ...args]), width: 160, height: 48, term: 'xterm-256color'});
-	await session.waitFor(/NAME/, slow);
-	return session;
-}
+afterEach(() => berth.killAll());
 
 /** The screen line of a row (not the header above the table) that shows `text` as a word of its own. */
 function lineWith(screen: string, text: string): string {
@@ -91,19 +82,9 @@ function bottomLine(screen: string): string {
 	return screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
-	const started = Date.now();
-	while (Date.now() - started < timeoutMs) {
-		if (await check()) return true;
-		await new Promise(resolve => setTimeout(resolve, 200));
-	}
-
-	return false;
-}
-
 describe('swarm views', () => {
 	test('an engine that is no swarm manager says so in 6, 7 and 8', {...testTimeout, skip: sharedSkip}, async () => {
-		const session = await startBerth(testDockerHost);
+		const session = await berth.start({host: testDockerHost});
 		for (const key of ['6', '7', '8']) {
 			await session.sendText(key);
 			const screen = await session.waitFor('this engine is not a swarm manager: docker swarm init to make one', slow);
@@ -119,7 +100,7 @@ describe('swarm views', () => {
 		}
 
 		const hostname = (await engine.docker('node', 'ls', '--format', '{{.Hostname}}')).trim();
-		const session = await startBerth(engine.dockerHost);
+		const session = await berth.start({host: engine.dockerHost});
 		await session.sendText('6');
 		let screen = await session.waitFor(current => /\s1\/1(\s|$)/.test(lineWith(current, service)), slow);
 		assert.match(screen, /NAME\s+MODE\s+REPLICAS\s+IMAGE\s+PORTS/);
@@ -152,7 +133,7 @@ describe('swarm views', () => {
 		const forced = async () => engine.docker('service', 'inspect', '--format', '{{.Spec.TaskTemplate.ForceUpdate}}', service);
 		assert.equal(await forced(), '0');
 		await session.sendText('u');
-		assert.ok(await waitUntil(async () => (await forced()) === '1'), 'u raised the ForceUpdate counter (docker service update --force)');
+		assert.ok(await waitUntil(async () => (await forced()) === '1', {...slow, intervalMs: 200}), 'u raised the ForceUpdate counter (docker service update --force)');
 		await session.waitFor(current => bottomLine(current).includes(`Updated ${service}`), slow);
 
 		await session.sendText('l');
@@ -176,7 +157,7 @@ describe('swarm views', () => {
 		const name = uniqueName('ro');
 		await engine.docker('service', 'create', '--detach', '--name', name, '--replicas', '1', '--stop-grace-period', '2s', testImage, 'sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done');
 		try {
-			const session = await startBerth(engine.dockerHost, ['--read-only']);
+			const session = await berth.start({host: engine.dockerHost, args: ['--read-only']});
 			await session.sendText('6');
 			await session.waitFor(current => /\s1\/1(\s|$)/.test(lineWith(current, name)), slow);
 			await session.sendText('+');

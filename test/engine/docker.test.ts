@@ -1,27 +1,20 @@
 // The engine layer against the real test engine: listing, status and ports as docker prints them, streams.
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
-import {parseEngineAddress} from '../../source/engine/address.js';
-import {createDockerEngine} from '../../source/engine/docker.js';
 import {describeConnectionFailure} from '../../source/engine/errors.js';
 import type {EngineEvent, StatsSample} from '../../source/engine/types.js';
 import {formatContainerName} from '../../source/format/names.js';
 import {formatPorts} from '../../source/format/ports.js';
 import {formatStatus} from '../../source/format/status.js';
 import {calculateFigures} from '../../source/model/stats.js';
-import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+import {connectTestEngine} from '../support/berth.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
 after(async () => {
 	if (!skip) await removeTestContainers(created);
 });
-
-function testEngine() {
-	const parsed = parseEngineAddress(testDockerHost, {});
-	assert.ok(parsed.ok);
-	return createDockerEngine('test', parsed.address);
-}
 
 function eventually<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
 	const started = Date.now();
@@ -38,7 +31,7 @@ function eventually<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<
 }
 
 test('lists containers with the names, states and ports docker ps shows', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	const web = uniqueName('web');
 	const exited = uniqueName('exit');
 	const fresh = uniqueName('created');
@@ -62,7 +55,7 @@ test('lists containers with the names, states and ports docker ps shows', {skip}
 });
 
 test('the status text made from inspect matches the engine\'s own', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	const running = uniqueName('up');
 	const paused = uniqueName('paused');
 	const exited = uniqueName('exited');
@@ -87,7 +80,7 @@ test('the status text made from inspect matches the engine\'s own', {skip}, asyn
 });
 
 test('the event stream reports changes made outside, and closes cleanly', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	const name = uniqueName('events');
 	created.push(name);
 	const events: EngineEvent[] = [];
@@ -110,7 +103,7 @@ test('the event stream reports changes made outside, and closes cleanly', {skip}
 });
 
 test('stats samples give docker-stats figures, and many opened and closed streams leave none open', {skip}, async () => {
-	const engine = testEngine();
+	const engine = connectTestEngine();
 	const name = uniqueName('stats');
 	created.push(name);
 	const id = await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
@@ -135,9 +128,7 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 });
 
 test('an address with no engine gives one line that says what to do', {skip}, async () => {
-	const parsed = parseEngineAddress('unix:///tmp/berth-no-such-engine.sock', {});
-	assert.ok(parsed.ok);
-	const engine = createDockerEngine('none', parsed.address);
+	const engine = connectTestEngine('none', 'unix:///tmp/berth-no-such-engine.sock');
 	const error = await engine.version().then(
 		() => undefined,
 		(error_: unknown) => error_,

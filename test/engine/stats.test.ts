@@ -1,12 +1,11 @@
 // berth's figures against `docker stats --no-stream` for the same containers, on the real test engine.
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
-import {parseEngineAddress} from '../../source/engine/address.js';
-import {createDockerEngine} from '../../source/engine/docker.js';
 import type {StatsSample} from '../../source/engine/types.js';
 import {formatBytes, formatInOut, formatMemoryUsage} from '../../source/format/units.js';
 import {calculateFigures, type ContainerFigures} from '../../source/model/stats.js';
-import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+import {connectTestEngine} from '../support/berth.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
@@ -25,9 +24,7 @@ function parseBinary(text: string): number {
 
 /** Follows a container's stats until a few samples came, and returns the last figures. */
 async function figuresOf(id: string): Promise<ContainerFigures> {
-	const parsed = parseEngineAddress(testDockerHost, {});
-	assert.ok(parsed.ok);
-	const engine = createDockerEngine('test', parsed.address);
+	const engine = connectTestEngine();
 	let figures: ContainerFigures | undefined;
 	let count = 0;
 	await new Promise<void>((resolve, reject) => {
