@@ -628,6 +628,21 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		assert.match(lineOf(await session.capture(), name), /\sCreated(\s|$)/);
 	});
 
+	test('without an ssh agent the key comes from ~/.ssh/id_ed25519, as ssh takes it', {timeout: 60_000}, async () => {
+		const setup = ssh!;
+		const home = path.join(setup.directory, 'key-home');
+		fs.mkdirSync(path.join(home, '.ssh'), {recursive: true});
+		fs.copyFileSync(path.join(setup.home, '.ssh', 'known_hosts'), path.join(home, '.ssh', 'known_hosts'));
+		fs.copyFileSync(setup.clientKey, path.join(home, '.ssh', 'id_ed25519'));
+		const name = uniqueName('sshkey');
+		createdOnA.push(name);
+		await runContainer({name, create: true, cmd: ['true']});
+		const session = await berth.start({host: `ssh://root@127.0.0.1:${setup.port}`, env: {SSH_AUTH_SOCK: '', HOME: home}});
+		await session.waitFor(/^ {2}NAME\s+IMAGE\s+STATUS/m, {timeoutMs: 30_000});
+		await narrowTo(session, name, current => lineOf(current, name));
+		assert.match(lineOf(await session.capture(), name), /\sCreated(\s|$)/);
+	});
+
 	test(
 		'refuses an engine whose host key is not the one known_hosts names (as the docker CLI\'s ssh does)',
 		async () => {
