@@ -14,6 +14,8 @@ export class LogFollower {
 	private pendingStart = 0;
 	/** Lines dropped while waiting, so the pane can say how many older lines it lost. */
 	private droppedWaiting = 0;
+	private lastFlush = 0;
+	private soon: NodeJS.Immediate | undefined;
 	private ended: AppAction[] = [];
 	private generation = -1;
 	private readonly timer: NodeJS.Timeout;
@@ -22,7 +24,7 @@ export class LogFollower {
 		private readonly engines: ReadonlyMap<string, Engine>,
 		private readonly dispatch: (action: AppAction) => void,
 		private readonly capacity: number,
-		flushMs = 100,
+		private readonly flushMs = 100,
 	) {
 		this.timer = setInterval(() => {
 			this.flush();
@@ -57,10 +59,19 @@ export class LogFollower {
 
 	close(): void {
 		clearInterval(this.timer);
+		if (this.soon) clearImmediate(this.soon);
 		this.closeStreams();
 	}
 
 	private take(line: IncomingLogLine): void {
+		// After a quiet spell the first line goes out at once; within a burst the timer paces the rest.
+		if (this.pending.length === this.pendingStart && !this.soon && Date.now() - this.lastFlush >= this.flushMs) {
+			this.soon = setImmediate(() => {
+				this.soon = undefined;
+				this.flush();
+			});
+		}
+
 		this.pending.push(line);
 		// Keep at most `capacity` waiting lines without copying on every line.
 		if (this.pending.length - this.pendingStart > this.capacity) {
@@ -100,6 +111,7 @@ export class LogFollower {
 
 	flush(): void {
 		if (this.pending.length > this.pendingStart) {
+			this.lastFlush = Date.now();
 			const lines = this.pending.slice(this.pendingStart);
 			const dropped = this.droppedWaiting;
 			this.pending = [];
