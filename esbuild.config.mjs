@@ -13,6 +13,23 @@ const withoutDevtools = {
 	},
 };
 
+/**
+ * dockerode loads gRPC and protobuf for BuildKit sessions (image builds), which berth never starts: the
+ * bundle leaves them out, so starting berth does not evaluate them.
+ */
+const withoutBuildkitSessions = {
+	name: 'without-buildkit-sessions',
+	setup(context) {
+		context.onResolve({filter: /^\.\/session$/}, args =>
+			args.importer.includes(`${'node_modules'}/dockerode/`) ? {path: 'dockerode-session', namespace: 'no-session'} : undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'no-session'}, () => ({
+			contents: "module.exports = function () { throw new Error('BuildKit sessions are not part of berth'); };",
+			loader: 'js',
+		}));
+	},
+};
+
 await build({
 	entryPoints: ['cli.tsx'],
 	outfile: 'dist/berth.js',
@@ -26,7 +43,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __berthCreateRequire} from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
 	},
-	plugins: [withoutDevtools],
+	plugins: [withoutDevtools, withoutBuildkitSessions],
 	// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 	define: {'process.env.NODE_ENV': '"production"'},
 	minify: true,
