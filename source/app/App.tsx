@@ -135,9 +135,11 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		};
 	}, [engines, syncOptions]);
 
-	// One clock for the whole screen: status texts age once a second.
+	const stats = useRef<StatsFollower | undefined>(undefined);
+	// One clock for the whole screen: status texts age and new figures arrive together, one redraw a second.
 	useEffect(() => {
 		const timer = setInterval(() => {
+			stats.current?.flush();
 			dispatch({type: 'clock/tick', now: Date.now()});
 		}, 1000);
 		return () => {
@@ -145,10 +147,9 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		};
 	}, []);
 
-	const stats = useRef<StatsFollower | undefined>(undefined);
 	const timings = useRef<TimingFetcher | undefined>(undefined);
 	useEffect(() => {
-		stats.current = new StatsFollower(engineMap, dispatch);
+		stats.current = new StatsFollower(engineMap, dispatch, 0);
 		timings.current = new TimingFetcher(engineMap, dispatch);
 		return () => {
 			stats.current?.close();

@@ -9,17 +9,21 @@ export type StatsTarget = {engine: string; id: string};
 export class StatsFollower {
 	private readonly streams = new Map<string, Subscription>();
 	private pending: AppAction[] = [];
-	private readonly timer: NodeJS.Timeout;
+	private readonly timer: NodeJS.Timeout | undefined;
 
+	/** With flushMs 0 the owner calls flush() itself (the App does, on its clock, to draw once a second). */
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
 		private readonly dispatch: (action: AppAction) => void,
 		flushMs = 1000,
 		private readonly limit = 100,
 	) {
-		this.timer = setInterval(() => {
-			this.flush();
-		}, flushMs);
+		this.timer =
+			flushMs > 0
+				? setInterval(() => {
+						this.flush();
+					}, flushMs)
+				: undefined;
 	}
 
 	/** Opens streams for new targets and closes those no longer wanted. */
