@@ -384,7 +384,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
 					? {
 							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
-							lines: selectPaneLinesFor(state, pane, theme.unicode),
+							lines: selectPaneLinesFor(state, pane, theme.unicode, width),
 							table:
 								pane.kind === 'disk' && state.resources.disk.get(pane.target.engine)
 									? formatDiskUsage(state.resources.disk.get(pane.target.engine)!)

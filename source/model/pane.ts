@@ -4,25 +4,27 @@ import {formatSparkline} from '../format/sparkline.js';
 import {padCell} from '../format/table.js';
 import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
-import type {ContainerFigures} from './stats.js';
+import {type ContainerFigures, historyLength} from './stats.js';
 
 export function selectPaneLines(
 	pane: Pane,
 	now: number,
-	resources: {figures: ContainerFigures | undefined; unicode: boolean} = {figures: undefined, unicode: true},
+	resources: {figures: ContainerFigures | undefined; unicode: boolean; width?: number} = {figures: undefined, unicode: true},
 ): string[] {
 	if (pane.error !== undefined) return [`Error: ${pane.error}`];
 	if (pane.kind === 'top') return pane.table ? formatTopLines(pane.table) : ['Loading…'];
 	if (!pane.document) return ['Loading…'];
 	return pane.kind === 'details'
-		? [...formatResourceLines(resources.figures, resources.unicode), ...formatDetailsLines(pane.document, pane.revealed, now)]
+		? [...formatResourceLines(resources.figures, resources.unicode, resources.width), ...formatDetailsLines(pane.document, pane.revealed, now)]
 		: formatInspectLines(pane.document, pane.revealed);
 }
 
-const chartWidth = 60;
+/** Charts take what the line has left after the label and the figure, up to three minutes of samples. */
+const chartMaximum = historyLength;
 
 /** The details pane's resource figures with their history as small charts. */
-export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean): string[] {
+export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean, width = 160): string[] {
+	const chartWidth = Math.max(8, Math.min(chartMaximum, width - 16 - 30 - 1));
 	const label = (text: string) => padCell(text, 16);
 	if (!figures) return [`${label('Resources')}no figures: the container is not running`, ''];
 	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
@@ -30,7 +32,7 @@ export function formatResourceLines(figures: ContainerFigures | undefined, unico
 	const history = figures.history;
 	const seconds = history.length > 1 ? Math.round((history.at(-1)!.at - history[0]!.at) / 1000) : 0;
 	return [
-		`${label('Resources')}the last ${seconds} seconds, one sample a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
+		`${label('Resources')}the last ${Math.min(seconds, chartWidth)} seconds, one sample a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
 		`${label('CPU')}${padCell(formatPercent(figures.cpuPercent), 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,
 		`${label('Memory')}${padCell(`${formatMemoryUsage(figures.memoryUsage, figures.memoryLimit)} (${formatPercent(figures.memoryPercent)})`, 30)}${chart(history.map(point => point.memoryUsage), {fromLowest: true})}`,
 		`${label('Network in')}${padCell(`${formatRate(figures.networkRxRate)} (${formatDecimalSize(figures.networkRx)})`, 30)}${chart(history.map(point => point.networkRxRate))}`,

@@ -20,7 +20,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	disk: 'Disk usage (docker system df)',
 };
 
-export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean): string[] {
+export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
 	switch (pane.kind) {
 		case 'history': {
 			if (pane.error !== undefined) return [`Error: ${pane.error}`];
@@ -50,7 +50,7 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 		}
 
 		default: {
-			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode});
+			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode, ...(width ? {width} : {})});
 		}
 	}
 }
