@@ -2,7 +2,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {readContexts, selectConfigDirectory} from '../engine/contexts.js';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import type {AppAction} from '../model/app.js';
@@ -128,11 +127,7 @@ export async function runRequest(
 			}
 
 			case 'refresh': {
-				if (request.what === 'contexts') {
-					dispatchProgress({type: 'contexts/read', contexts: readContexts(selectConfigDirectory(process.env), process.env)});
-				} else {
-					await refreshResource(engineOf(request.engine), request.what, dispatchProgress);
-				}
+				await refreshResource(engineOf(request.engine), request.what, dispatchProgress);
 
 				return {kind: 'done', text: ''};
 			}

@@ -302,29 +302,25 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			const container = docker.getContainer(id);
 			let closed = false;
 			let stream: Readable | undefined;
+			// As `docker logs -f --timestamps --tail N`, for a container or a service alike.
+			const logOptions = {
+				follow: true as const,
+				stdout: true,
+				stderr: true,
+				timestamps: true,
+				tail: Math.max(0, options.tail),
+			};
 			const opening = (async () => {
 				if (options.service) {
 					// A service's log gathers its tasks' logs; the engine muxes it as a container's.
 					const service = docker.getService(id);
 					const spec = (await service.inspect()) as {Spec?: {TaskTemplate?: {ContainerSpec?: {TTY?: boolean}}}};
-					const raw = (await service.logs({
-						follow: true,
-						stdout: true,
-						stderr: true,
-						timestamps: true,
-						tail: Math.max(0, options.tail),
-					})) as unknown as Readable;
+					const raw = (await service.logs(logOptions)) as unknown as Readable;
 					return {raw, tty: Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY)};
 				}
 
 				const info = await container.inspect();
-				const raw = (await container.logs({
-					follow: true,
-					stdout: true,
-					stderr: true,
-					timestamps: true,
-					tail: Math.max(0, options.tail),
-				})) as unknown as Readable;
+				const raw = (await container.logs(logOptions)) as unknown as Readable;
 				return {raw, tty: Boolean(info.Config.Tty)};
 			})();
 			opening.then(

@@ -71,6 +71,11 @@ export function sanitizeLogText(raw: string): string {
 	return result;
 }
 
+/** Colour sequences and characters (a surrogate pair as one), in order. */
+function splitSgrTokens(text: string): string[] {
+	return text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? [];
+}
+
 export function stripSgr(text: string): string {
 	return text.replace(sgrPattern, '');
 }
@@ -92,7 +97,7 @@ export function wrapLogText(text: string, width: number, maxRows = Number.POSITI
 		used = 0;
 	};
 
-	const tokens = text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? [];
+	const tokens = splitSgrTokens(text);
 	for (const token of tokens) {
 		if (token.startsWith(escape)) {
 			row += token;
@@ -121,7 +126,7 @@ export function truncateLogText(text: string, width: number, ellipsis: string): 
 	let kept = '';
 	let used = 0;
 	let colored = false;
-	for (const token of text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? []) {
+	for (const token of splitSgrTokens(text)) {
 		if (token.startsWith(escape)) {
 			kept += token;
 			colored = true;

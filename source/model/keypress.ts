@@ -58,13 +58,17 @@ function listShape(state: AppState, pageSize: number): ListShape {
 	return {keys, pageSize};
 }
 
-function selectedTableRow(state: AppState): TableRow | undefined {
-	const rows = selectCurrentTableRows(state);
+/** The row the selection is on, of whichever list is shown. */
+function selectedOf<Row extends {key: string}>(state: AppState, rows: readonly Row[]): Row | undefined {
 	const index = selectSelectedIndex(
 		state.view,
 		rows.map(row => row.key),
 	);
 	return index === -1 ? undefined : rows[index];
+}
+
+function selectedTableRow(state: AppState): TableRow | undefined {
+	return selectedOf(state, selectCurrentTableRows(state));
 }
 
 function defaultEngine(state: AppState): string {
@@ -80,12 +84,7 @@ function toTarget(row: ContainerRow): ActionTarget {
 }
 
 function selectedRow(state: AppState): ContainerRow | undefined {
-	const rows = selectRows(state);
-	const index = selectSelectedIndex(
-		state.view,
-		rows.map(row => row.key),
-	);
-	return index === -1 ? undefined : rows[index];
+	return selectedOf(state, selectRows(state));
 }
 
 /** Marked containers when there are marks (filtered or not), else the selected one. */

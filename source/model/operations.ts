@@ -35,7 +35,7 @@ export type Request =
 	| {id: number; kind: 'resource-action'; action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean}
 	| {id: number; kind: 'pull'; engine: string; reference: string}
 	| {id: number; kind: 'run'; engine: string; spec: RunSpec; shell: boolean}
-	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'contexts' | 'swarm'}
+	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'swarm'}
 	| {id: number; kind: 'service-scale'; target: PaneTarget; replicas: {by: number} | {to: number}}
 	| {id: number; kind: 'service-update'; target: PaneTarget}
 	| {id: number; kind: 'use-context'; name: string}
