@@ -16,6 +16,8 @@ const cli = meow(
 	  --all-contexts   Every docker context at once
 	  --no-color       No colours (also when NO_COLOR is set)
 	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
+	  --refresh SEC    Seconds between the list's CPU and memory samples (default 5); 1 streams a
+	                   sample a second for every row, as docker stats does
 	  --resync SEC     Seconds between full listings that repair missed events (default 30)
 	  --read-only      A pure viewer: keys that would change a container are off
 	  --tail N         Log lines of backlog a logs pane starts with (default 1000)
@@ -38,6 +40,7 @@ const cli = meow(
 			allContexts: {type: 'boolean', default: false},
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
+			refresh: {type: 'number', default: 5},
 			resync: {type: 'number', default: 30},
 			readOnly: {type: 'boolean', default: false},
 			tail: {type: 'number', default: 1000},
@@ -52,6 +55,7 @@ process.exitCode = await run({
 	allContexts: cli.flags.allContexts,
 	color: cli.flags.color,
 	ascii: cli.flags.ascii,
+	refreshSeconds: cli.flags.refresh,
 	resyncSeconds: cli.flags.resync,
 	readOnly: cli.flags.readOnly,
 	tail: cli.flags.tail,

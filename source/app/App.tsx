@@ -21,6 +21,7 @@ import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
 import {StatsFollower} from './statsFollower.js';
+import {clockChangesScreen} from '../model/clock.js';
 import {pipeTerminal, refreshResource, runRequest, type TerminalHandover} from './requests.js';
 import {LogFollower} from './logFollower.js';
 import {TimingFetcher} from './timingFetcher.js';
@@ -80,13 +81,15 @@ export type AppProps = {
 	initial?: (now: number) => AppState;
 	theme: Theme;
 	syncOptions?: SyncOptions;
+	/** How often the list's rows are sampled for CPU and memory; 1000 or less streams them. */
+	refreshMs?: number;
 	/** Makes an engine for a context chosen in the contexts view. */
 	connect?: (choice: EngineChoice) => Engine;
 	/** Where contexts are read from; a --host given at start is the default context's endpoint, as with -H. */
 	environment?: ContextEnvironment;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, connect, environment = process.env}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = 5000, connect, environment = process.env}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const {exit, suspendTerminal} = useApp();
@@ -136,41 +139,57 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	}, [engines, syncOptions]);
 
 	const stats = useRef<StatsFollower | undefined>(undefined);
-	// One clock for the whole screen: status texts age and new figures arrive together, one redraw a second.
+	// What the clock needs to know of the screen, as of the last render.
+	const shown = useRef({state, keys: [] as readonly string[]});
+	shown.current = {state, keys: visible.map(row => row.key)};
+	// One clock for the whole screen: new figures and texts that age are drawn together, at most once a
+	// second, and only when something on screen changes. A text counting seconds ("Up 5 seconds") is drawn
+	// at once; one counting minutes waits for the next figures, at most a refresh period.
 	useEffect(() => {
 		const timer = setInterval(() => {
-			stats.current?.flush();
-			dispatch({type: 'clock/tick', now: Date.now()});
+			const now = Date.now();
+			const actions = stats.current?.take() ?? [];
+			if (actions.length === 0) {
+				const change = clockChangesScreen(shown.current.state, shown.current.keys, now);
+				if (change === 'none' || (change === 'coarse' && now - shown.current.state.now < refreshMs)) return;
+			}
+
+			dispatch({type: 'batch', actions: [...actions, {type: 'clock/tick', now}]});
 		}, 1000);
 		return () => {
 			clearInterval(timer);
 		};
-	}, []);
+	}, [refreshMs]);
 
 	const timings = useRef<TimingFetcher | undefined>(undefined);
 	useEffect(() => {
-		stats.current = new StatsFollower(engineMap, dispatch, 0);
+		stats.current = new StatsFollower(engineMap, {pollMs: refreshMs});
 		timings.current = new TimingFetcher(engineMap, dispatch);
 		return () => {
 			stats.current?.close();
 			timings.current?.close();
 		};
-	}, [engineMap]);
+	}, [engineMap, refreshMs]);
 
-	// Only containers on screen cost the engine a stats stream or an inspect: the list's running rows, or
-	// the one container whose details are open; nothing while another view is shown.
+	// Only containers on screen cost the engine stats: the list's running rows, sampled every refreshMs, or
+	// the one container whose details are open, streamed; nothing while another view is shown. Where each
+	// request costs a connection (ssh), or a refresh of a second is asked for, rows are streamed too.
 	const openPane = state.operations.pane;
 	const listShown = state.view.view === 'containers' && !state.logs && !openPane && state.view.mode !== 'form';
-	const running = listShown
-		? visible.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id}))
-		: openPane?.kind === 'details' && state.view.view === 'containers'
-			? [{engine: openPane.target.engine, id: openPane.target.id}]
-			: [];
-	const runningText = running.map(target => `${target.engine}/${target.id}`).join(',');
+	const running = listShown ? visible.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
+	const streamsRows = (target: {engine: string}) => refreshMs <= 1000 || engineMap.get(target.engine)?.connectionPerRequest === true;
+	const plan = {
+		polled: running.filter(target => !streamsRows(target)),
+		streamed:
+			openPane?.kind === 'details' && state.view.view === 'containers'
+				? [{engine: openPane.target.engine, id: openPane.target.id}]
+				: running.filter(target => streamsRows(target)),
+	};
+	const planText = [...plan.polled, {engine: '', id: ''}, ...plan.streamed].map(target => `${target.engine}/${target.id}`).join(',');
 	useEffect(() => {
-		stats.current?.follow(running);
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the list
-	}, [runningText, engineMap]);
+		stats.current?.follow(plan);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the plan
+	}, [planText, engineMap, refreshMs]);
 
 	const untimed = visible
 		.filter(row => !state.containers.timings.has(row.key))

@@ -45,7 +45,7 @@ export function startEngineSync(
 
 	const list = async () => {
 		const records = await engine.listContainers();
-		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records});
+		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records, at: Date.now()});
 	};
 
 	// Image counts and the host name change rarely: asked again at each resync and after image events.

@@ -16,6 +16,8 @@ export type RunOptions = {
 	allContexts: boolean;
 	color: boolean;
 	ascii: boolean;
+	/** Seconds between the list's stats samples; 1 (or less) streams them. */
+	refreshSeconds: number;
 	resyncSeconds: number;
 	readOnly: boolean;
 	tail: number;
@@ -120,6 +122,7 @@ export async function run(options: RunOptions): Promise<number> {
 			})}
 			theme={theme}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
+			refreshMs={Math.max(1, Number.isFinite(options.refreshSeconds) ? options.refreshSeconds : 5) * 1000}
 		/>,
 		{
 			alternateScreen: true,

@@ -1,77 +1,207 @@
-// Follows the stats streams of the containers that are on screen, and only those.
+// Gathers the stats of the containers on screen, and only those: sampled every few seconds, or streamed.
+//
+// Every sample costs the engine a reading of the container's cgroups (dockerd, containerd and the shim
+// take part). `docker stats` streams one a second for every container. berth samples the rows in the list
+// every `pollMs` (a one-shot request, answered at the engine's next reading) and streams, a sample a
+// second, only what needs it: the container whose details are open, and every row on an engine where each
+// request costs a connection (ssh).
 import type {Engine, StatsSample, Subscription} from '../engine/types.js';
 import type {AppAction} from '../model/app.js';
 import {containerKey} from '../model/containers.js';
 
 export type StatsTarget = {engine: string; id: string};
 
-/** Samples are gathered and handed over in one batch per flush, so the screen redraws once for all. */
+export type StatsPlan = {
+	/** Sampled every pollMs, at most `concurrency` requests at a time on each engine. */
+	polled: readonly StatsTarget[];
+	/** Followed as streams, a sample a second. */
+	streamed: readonly StatsTarget[];
+};
+
+export type StatsFollowerOptions = {
+	/** How often the polled targets are sampled. */
+	pollMs?: number;
+	/** Requests in flight at most per engine; a one-shot request waits for the engine's next reading. */
+	concurrency?: number;
+	/** Targets followed at most (polled and streamed together). */
+	limit?: number;
+};
+
+/** Samples are gathered and handed over in one batch, so the screen redraws once for all. */
 export class StatsFollower {
 	private readonly streams = new Map<string, Subscription>();
+	private readonly polled = new Map<string, StatsTarget>();
+	/** Targets with a sample already: the next poll is one-shot and compared with it. */
+	private readonly sampled = new Set<string>();
+	/** Requests waiting for the engine's answer (answers for targets no longer wanted are dropped). */
+	private readonly inFlight = new Map<string, StatsTarget>();
+	private queue: string[] = [];
 	private pending: AppAction[] = [];
-	private readonly timer: NodeJS.Timeout | undefined;
+	/**
+	 * Polled samples wait here until the whole round is in: the engine answers a round over two of its
+	 * readings (the first request wakes it), and the screen should redraw once for the round, not twice.
+	 */
+	private round: AppAction[] = [];
+	private roundSince = 0;
+	private closed = false;
+	private readonly pollTimer: NodeJS.Timeout;
+	private readonly pollMs: number;
+	private readonly concurrency: number;
+	private readonly limit: number;
 
-	/** With flushMs 0 the owner calls flush() itself (the App does, on its clock, to draw once a second). */
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
-		private readonly dispatch: (action: AppAction) => void,
-		flushMs = 1000,
-		private readonly limit = 100,
+		options: StatsFollowerOptions = {},
 	) {
-		this.timer =
-			flushMs > 0
-				? setInterval(() => {
-						this.flush();
-					}, flushMs)
-				: undefined;
+		this.pollMs = options.pollMs ?? 5000;
+		this.concurrency = options.concurrency ?? 50;
+		this.limit = options.limit ?? 100;
+		this.pollTimer = setInterval(() => {
+			this.queue = [...this.polled.keys()].filter(key => !this.inFlight.has(key));
+			this.pump();
+		}, this.pollMs);
 	}
 
-	/** Opens streams for new targets and closes those no longer wanted. */
-	follow(targets: readonly StatsTarget[]): void {
-		const wanted = new Map(targets.slice(0, this.limit).map(target => [containerKey(target.engine, target.id), target]));
+	/** Starts what is newly wanted, stops what is not wanted any more. */
+	follow(plan: StatsPlan): void {
+		const streamed = new Map(plan.streamed.slice(0, this.limit).map(target => [containerKey(target.engine, target.id), target]));
+		const polled = new Map(
+			plan.polled
+				.slice(0, Math.max(0, this.limit - streamed.size))
+				.map(target => [containerKey(target.engine, target.id), target] as const)
+				.filter(([key]) => !streamed.has(key)),
+		);
+
 		for (const [key, stream] of this.streams) {
-			if (!wanted.has(key)) {
-				stream.close();
-				this.streams.delete(key);
-				// Figures nobody follows any more would go stale on screen: they go.
-				const [engine = '', id = ''] = key.split('\u0000');
-				this.pending.push({type: 'stats/ended', engine, id});
-			}
+			if (streamed.has(key)) continue;
+			stream.close();
+			this.streams.delete(key);
 		}
 
-		for (const [key, target] of wanted) {
-			if (this.streams.has(key)) continue;
-			const engine = this.engines.get(target.engine);
-			if (!engine) continue;
-			const stream = engine.subscribeStats(
-				target.id,
-				(sample: StatsSample) => {
-					this.pending.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
-				},
-				() => {
-					this.streams.delete(key);
-					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
-				},
-			);
-			this.streams.set(key, stream);
+		for (const key of this.polled.keys()) {
+			if (polled.has(key)) continue;
+			this.polled.delete(key);
 		}
+
+		// Figures nobody follows any more would go stale on screen: they go.
+		for (const key of this.sampled) {
+			if (streamed.has(key) || polled.has(key)) continue;
+			this.sampled.delete(key);
+			const [engine = '', id = ''] = key.split('\u0000');
+			this.pending.push({type: 'stats/ended', engine, id});
+		}
+
+		for (const [key, target] of streamed) {
+			if (!this.streams.has(key)) this.openStream(key, target);
+		}
+
+		const added = [...polled.keys()].filter(key => !this.polled.has(key));
+		for (const [key, target] of polled) this.polled.set(key, target);
+		// A row that comes on screen is sampled at once, not at the next round.
+		this.queue = [...this.queue.filter(key => this.polled.has(key)), ...added];
+		this.pump();
 	}
 
-	flush(): void {
-		if (this.pending.length === 0) return;
+	/** The samples gathered since the last take, as actions; a round of polls once it is all in. */
+	take(): AppAction[] {
+		// A round that takes longer than a poll period (a slow engine) is handed over as it stands.
+		if (this.round.length > 0 && (this.inFlight.size === 0 || Date.now() - this.roundSince > this.pollMs)) {
+			this.pending.push(...this.round);
+			this.round = [];
+		}
+
 		const actions = this.pending;
 		this.pending = [];
-		this.dispatch({type: 'batch', actions});
+		return actions;
 	}
 
+	/** Streams open now. */
 	openCount(): number {
 		return this.streams.size;
 	}
 
+	/** Containers sampled every pollMs now. */
+	polledCount(): number {
+		return this.polled.size;
+	}
+
+	/** Sample requests waiting for the engine's answer now. */
+	inFlightCount(): number {
+		return this.inFlight.size;
+	}
+
 	close(): void {
-		clearInterval(this.timer);
+		this.closed = true;
+		clearInterval(this.pollTimer);
 		for (const stream of this.streams.values()) stream.close();
 		this.streams.clear();
+		this.polled.clear();
+		this.queue = [];
 		this.pending = [];
+		this.round = [];
+	}
+
+	private openStream(key: string, target: StatsTarget): void {
+		const engine = this.engines.get(target.engine);
+		if (!engine) return;
+		const stream = engine.subscribeStats(
+			target.id,
+			(sample: StatsSample) => {
+				this.sampled.add(key);
+				this.pending.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
+			},
+			() => {
+				this.streams.delete(key);
+				this.sampled.delete(key);
+				this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
+			},
+		);
+		this.streams.set(key, stream);
+	}
+
+	private pump(): void {
+		const busy = new Map<string, number>();
+		for (const target of this.inFlight.values()) busy.set(target.engine, (busy.get(target.engine) ?? 0) + 1);
+
+		const waiting: string[] = [];
+		for (const key of this.queue) {
+			const target = this.polled.get(key);
+			const engine = target ? this.engines.get(target.engine) : undefined;
+			if (!target || !engine || this.inFlight.has(key)) continue;
+			if ((busy.get(target.engine) ?? 0) >= this.concurrency) {
+				waiting.push(key);
+				continue;
+			}
+
+			busy.set(target.engine, (busy.get(target.engine) ?? 0) + 1);
+			this.sample(key, target, engine);
+		}
+
+		this.queue = waiting;
+	}
+
+	private sample(key: string, target: StatsTarget, engine: Engine): void {
+		this.inFlight.set(key, target);
+		// The first sample waits for two readings, so that CPU shows with it; later ones take one.
+		engine
+			.sampleStats(target.id, {oneShot: this.sampled.has(key)})
+			.then(
+				sample => {
+					if (this.closed || !this.polled.has(key)) return;
+					this.sampled.add(key);
+					if (this.round.length === 0) this.roundSince = Date.now();
+					this.round.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
+				},
+				() => {
+					if (this.closed || !this.polled.has(key)) return;
+					// Gone or stopped: its figures go; the next round asks again if it is still on screen.
+					this.sampled.delete(key);
+					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
+				},
+			)
+			.finally(() => {
+				this.inFlight.delete(key);
+				if (!this.closed) this.pump();
+			});
 	}
 }

@@ -8,6 +8,8 @@ export class TimingFetcher {
 	private readonly inFlight = new Set<string>();
 	private queue: StatsTarget[] = [];
 	private closed = false;
+	/** Answers are handed over together when the last one is in: one redraw for a screenful. */
+	private answers: AppAction[] = [];
 
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
@@ -37,13 +39,17 @@ export class TimingFetcher {
 				.inspectTiming(target.id)
 				.then(
 					timing => {
-						if (!this.closed) this.dispatch({type: 'container/timed', engine: target.engine, id: target.id, timing});
+						this.answers.push({type: 'container/timed', engine: target.engine, id: target.id, timing});
 					},
 					() => undefined,
 				)
 				.finally(() => {
 					this.inFlight.delete(key);
 					this.pump();
+					if (this.inFlight.size > 0 || this.closed || this.answers.length === 0) return;
+					const actions = this.answers;
+					this.answers = [];
+					this.dispatch({type: 'batch', actions});
 				});
 		}
 	}

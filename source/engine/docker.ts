@@ -177,6 +177,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	return {
 		name,
 		addressText: formatEngineAddress(address),
+		connectionPerRequest: address.kind === 'ssh',
 		...createResourceMethods(docker, name),
 		...createSwarmMethods(docker, name),
 
@@ -216,6 +217,15 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
 			}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
+		},
+
+		async sampleStats(id, options = {}) {
+			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
+			const value: unknown = await docker.getContainer(id).stats({
+				stream: false,
+				...(options.oneShot ? {'one-shot': true} : {}),
+			});
+			return toStatsSample(value);
 		},
 
 		subscribeStats(id, onSample, onEnd) {

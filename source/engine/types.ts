@@ -292,6 +292,11 @@ export type Engine = {
 	readonly name: string;
 	/** The address as a person would write it (`unix:///var/run/docker.sock`). */
 	readonly addressText: string;
+	/**
+	 * Whether every request opens a connection of its own (ssh: a new ssh session each): there, one long-lived
+	 * stream is cheaper than asking again and again.
+	 */
+	readonly connectionPerRequest: boolean;
 	version(): Promise<EngineVersion>;
 	info(): Promise<EngineInfo>;
 	listContainers(filter?: {id?: string}): Promise<ContainerRecord[]>;
@@ -301,6 +306,12 @@ export type Engine = {
 		onEvent: (event: EngineEvent) => void,
 		onEnd: (error?: Error) => void,
 	): Subscription;
+	/**
+	 * One stats sample, as `docker stats --no-stream` takes it. With `oneShot` the engine answers at its
+	 * next sampling (within a second) without a reading before it, so the caller compares with its own
+	 * previous sample; without, it waits for two readings (about two seconds) and the CPU figure comes with it.
+	 */
+	sampleStats(id: string, options?: {oneShot?: boolean}): Promise<StatsSample>;
 	/** Follows one container's stats stream (about one sample a second). */
 	subscribeStats(
 		id: string,

@@ -29,6 +29,9 @@ export function reduceConnection(state: ConnectionState, action: ConnectionActio
 
 		case 'engine/described': {
 			if (current?.status !== 'connected') return state;
+			// Asked again at every resync: the same answer changes nothing (and redraws nothing).
+			const known = current.info;
+			if (known && (Object.keys(action.info) as Array<keyof EngineInfo>).every(field => known[field] === action.info[field])) return state;
 			next.set(action.engine, {...current, info: action.info});
 			return next;
 		}

@@ -1,4 +1,5 @@
 // Container records per engine, as the engine last reported them. Pure reducer.
+import {formatStatus} from '../format/status.js';
 import type {ContainerRecord, ContainerTiming} from '../engine/types.js';
 
 /** Every record is keyed by engine and id: several engines can be shown at once. */
@@ -15,7 +16,8 @@ export type ContainersState = {
 };
 
 export type ContainersAction =
-	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]}
+	/** `at`: when the engine listed them (what its status texts were computed against). */
+	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]; at?: number}
 	| {type: 'container/updated'; record: ContainerRecord}
 	| {type: 'container/removed'; engine: string; id: string}
 	| {type: 'container/timed'; engine: string; id: string; timing: ContainerTiming};
@@ -31,9 +33,14 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 		case 'containers/listed': {
 			const records = new Map([...state.records].filter(([, record]) => record.engine !== action.engine));
 			for (const record of action.records) records.set(containerKey(record.engine, record.id), record);
-			// A fresh listing may disagree with what inspect said earlier: ask again for what is shown.
+			// A fresh listing may disagree with what inspect said earlier (an event was missed): those are asked
+			// again. A timing whose status reads as the engine's own status text stands.
 			const timings = new Map(
-				[...state.timings].filter(([key]) => !key.startsWith(`${action.engine}\u0000`)),
+				[...state.timings].filter(([key, timing]) => {
+					if (!key.startsWith(`${action.engine}\u0000`)) return true;
+					const record = records.get(key);
+					return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
+				}),
 			);
 			return {records, timings, listedEngines: new Set([...state.listedEngines, action.engine])};
 		}

@@ -31,11 +31,14 @@ export type ContainerFigures = {
 	networkTxRate: number;
 	blockReadRate: number;
 	blockWriteRate: number;
-	/** The last `historyLength` points, oldest first. */
+	/** The points of the last `historyLength` seconds, oldest first. */
 	history: readonly StatsPoint[];
+	/** The cumulative counters read, which a later sample without a reading of its own is compared with. */
+	cpuTotal: number;
+	systemCpu: number;
 };
 
-/** About three minutes at the engine's one sample a second. */
+/** Seconds of history kept: three minutes. */
 export const historyLength = 180;
 
 export type StatsState = ReadonlyMap<string, ContainerFigures>;
@@ -46,10 +49,17 @@ export type StatsAction =
 
 export const emptyStats: StatsState = new Map();
 
-/** The CLI's calculateCPUPercentUnix: the share of all host CPU time, times the number of CPUs. */
-export function calculateCpuPercent(sample: StatsSample): number {
-	const cpuDelta = sample.cpuTotal - sample.preCpuTotal;
-	const systemDelta = sample.systemCpu - sample.preSystemCpu;
+/**
+ * The CLI's calculateCPUPercentUnix: the share of all host CPU time, times the number of CPUs. A one-shot
+ * sample carries no reading before it; the previous sample's counters stand in for it.
+ */
+export function calculateCpuPercent(sample: StatsSample, previous?: {cpuTotal: number; systemCpu: number}): number {
+	const before =
+		sample.preSystemCpu === 0 && previous
+			? {cpu: previous.cpuTotal, system: previous.systemCpu}
+			: {cpu: sample.preCpuTotal, system: sample.preSystemCpu};
+	const cpuDelta = sample.cpuTotal - before.cpu;
+	const systemDelta = sample.systemCpu - before.system;
 	if (systemDelta > 0 && cpuDelta > 0) {
 		return (cpuDelta / systemDelta) * sample.onlineCpus * 100;
 	}
@@ -79,9 +89,9 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 		blockReadRate: rate(sample.blockRead, previous?.blockRead, seconds),
 		blockWriteRate: rate(sample.blockWrite, previous?.blockWrite, seconds),
 	};
-	const cpuPercent = calculateCpuPercent(sample);
+	const cpuPercent = calculateCpuPercent(sample, previous);
 	const point: StatsPoint = {at, cpuPercent, memoryUsage, ...rates};
-	const history = [...(previous?.history ?? []), point].slice(-historyLength);
+	const history = [...(previous?.history ?? []).filter(kept => kept.at > at - historyLength * 1000), point];
 	return {
 		at,
 		networkRx: sample.networkRx,
@@ -90,7 +100,9 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 		blockWrite: sample.blockWrite,
 		...rates,
 		history,
-		cpuPercent: calculateCpuPercent(sample),
+		cpuTotal: sample.cpuTotal,
+		systemCpu: sample.systemCpu,
+		cpuPercent,
 		memoryUsage,
 		memoryLimit: sample.memoryLimit,
 		memoryPercent: sample.memoryLimit > 0 ? (memoryUsage / sample.memoryLimit) * 100 : 0,
@@ -107,8 +119,11 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 				return reduceStats(state, {type: 'stats/ended', engine: action.engine, id: action.id});
 			}
 
+			// A sample read before the figures shown (a poll answered after a stream's sample) is stale.
+			const previous = state.get(key);
+			if (previous && (Date.parse(action.sample.read) || 0) <= previous.at) return state;
 			const next = new Map(state);
-			next.set(key, calculateFigures(action.sample, state.get(key)));
+			next.set(key, calculateFigures(action.sample, previous));
 			return next;
 		}
 
@@ -119,4 +134,22 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 			return next;
 		}
 	}
+}
+
+/**
+ * The history as one point a second, the newest last, at most `seconds` of them: a point stands until the
+ * next one (samples come every second while a container's details are open, less often in the list).
+ */
+export function historyBySecond(history: readonly StatsPoint[], seconds: number): StatsPoint[] {
+	const newest = history.at(-1);
+	if (!newest || seconds <= 0) return [];
+	const points: StatsPoint[] = [];
+	let index = history.length - 1;
+	for (let at = newest.at; points.length < seconds; at -= 1000) {
+		while (index > 0 && history[index]!.at > at) index--;
+		if (history[index]!.at > at) break;
+		points.push(history[index]!);
+	}
+
+	return points.reverse();
 }

@@ -4,6 +4,7 @@ import {after, test} from 'node:test';
 import {startEngineSync} from '../../source/app/engineSync.js';
 import {StatsFollower} from '../../source/app/statsFollower.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/model/app.js';
+import {containerKey} from '../../source/model/containers.js';
 import {selectContainerRows} from '../../source/model/rows.js';
 import {connectTestEngine, until} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
@@ -44,7 +45,14 @@ test('engine sync turns outside changes into state, and stops cleanly', {skip}, 
 	assert.equal(engine.openStreams(), 0, 'stopping closes the event stream');
 });
 
-test('stats follow only what is wanted; switching 100 times leaves no stream open', {skip}, async () => {
+/** Hands what the follower gathered to the reducer every 20 ms, as the App's clock does every second. */
+function drain(follower: StatsFollower, onAction: (action: AppAction) => void): NodeJS.Timeout {
+	return setInterval(() => {
+		for (const action of follower.take()) onAction(action);
+	}, 20);
+}
+
+test('stats streams follow only what is wanted; switching 100 times leaves no stream open', {skip}, async () => {
 	const engine = connectTestEngine();
 	const names = [uniqueName('st'), uniqueName('st'), uniqueName('st')];
 	created.push(...names);
@@ -52,22 +60,70 @@ test('stats follow only what is wanted; switching 100 times leaves no stream ope
 	for (const name of names) ids.push(await runContainer({name, cmd: [...idleCmd]}));
 
 	let state: AppState = createAppState(Date.now());
-	const follower = new StatsFollower(new Map([['test', engine]]), action => {
+	const follower = new StatsFollower(new Map([['test', engine]]));
+	const timer = drain(follower, action => {
 		state = reduceApp(state, action);
-	}, 100);
+	});
 	try {
-		follower.follow(ids.map(id => ({engine: 'test', id})));
+		follower.follow({polled: [], streamed: ids.map(id => ({engine: 'test', id}))});
 		await until(() => state.stats.size === 3, 'three stats', poll);
 		for (let round = 0; round < 100; round++) {
-			follower.follow([{engine: 'test', id: ids[round % 3]!}]);
+			follower.follow({polled: [], streamed: [{engine: 'test', id: ids[round % 3]!}]});
 		}
 
 		assert.equal(follower.openCount(), 1);
 		await until(() => engine.openStreams() === 1, 'one stream', poll);
-		follower.follow([]);
+		await until(() => state.stats.size === 1, 'only the followed one keeps figures', poll);
+		follower.follow({polled: [], streamed: []});
 		assert.equal(follower.openCount(), 0);
 		assert.equal(engine.openStreams(), 0);
 	} finally {
+		clearInterval(timer);
+		follower.close();
+	}
+
+	assert.equal(engine.openStreams(), 0);
+});
+
+test('polled stats: a sample per container per round, CPU from two samples, nothing left in flight', {skip}, async () => {
+	const engine = connectTestEngine();
+	const busy = uniqueName('poll');
+	const idle = uniqueName('poll');
+	created.push(busy, idle);
+	const busyId = await runContainer({name: busy, cmd: ['sh', '-c', 'while :; do :; done']});
+	const idleId = await runContainer({name: idle, cmd: [...idleCmd]});
+
+	let state: AppState = createAppState(Date.now());
+	const samples = new Map<string, number>();
+	const follower = new StatsFollower(new Map([['test', engine]]), {pollMs: 1000});
+	const timer = drain(follower, action => {
+		if (action.type === 'stats/sampled') samples.set(action.id, (samples.get(action.id) ?? 0) + 1);
+		state = reduceApp(state, action);
+	});
+	const figures = (id: string) => state.stats.get(containerKey('test', id));
+	try {
+		const started = Date.now();
+		follower.follow({polled: [{engine: 'test', id: busyId}, {engine: 'test', id: idleId}], streamed: []});
+		assert.equal(follower.polledCount(), 2);
+		assert.equal(follower.openCount(), 0, 'no stream for polled rows');
+		await until(() => (samples.get(busyId) ?? 0) >= 3 && (samples.get(idleId) ?? 0) >= 3, 'three samples each', {...poll, timeoutMs: 15_000});
+		const seconds = (Date.now() - started) / 1000;
+		// Rounds a second apart: about one sample a second each, never a flood.
+		assert.ok((samples.get(busyId) ?? 0) <= seconds + 2, `${samples.get(busyId)} samples in ${seconds} s`);
+		assert.ok((figures(busyId)?.cpuPercent ?? 0) > 15, `busy: ${figures(busyId)?.cpuPercent}%`);
+		assert.ok((figures(idleId)?.cpuPercent ?? 100) < 5, `idle: ${figures(idleId)?.cpuPercent}%`);
+		assert.ok((figures(busyId)?.history.length ?? 0) >= 3, 'the samples make a history');
+		assert.equal(engine.openStreams(), 0);
+
+		follower.follow({polled: [{engine: 'test', id: idleId}], streamed: [{engine: 'test', id: busyId}]});
+		assert.equal(follower.openCount(), 1, 'a row whose details open is streamed');
+		assert.ok(figures(busyId), 'its figures stay');
+		follower.follow({polled: [], streamed: []});
+		await until(() => state.stats.size === 0, 'figures nobody follows go', poll);
+		await until(() => follower.inFlightCount() === 0, 'no request left in flight', poll);
+		assert.equal(state.stats.size, 0, 'answers that come late are dropped');
+	} finally {
+		clearInterval(timer);
 		follower.close();
 	}
 

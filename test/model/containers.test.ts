@@ -113,6 +113,20 @@ describe('reduceContainers', () => {
 		assert.deepEqual([...state.timings.keys()], [containerKey('remote', 'c1')]);
 	});
 
+	test('a resync keeps a timing that reads as the engine\'s own status text, and forgets one that does not', () => {
+		// Started 11:57:00; listed at 12:00:30 the engine says "Up 3 minutes", as the timing does.
+		const at = Date.parse('2024-05-01T12:00:30Z');
+		let state = listed(emptyContainers, 'local', ['c1', 'c2']);
+		for (const id of ['c1', 'c2']) state = reduceContainers(state, {type: 'container/timed', engine: 'local', id, timing: timingRecord()});
+		state = reduceContainers(state, {
+			type: 'containers/listed',
+			engine: 'local',
+			at,
+			records: [containerRecord({engine: 'local', id: 'c1', status: 'Up 3 minutes'}), containerRecord({engine: 'local', id: 'c2', status: 'Up 5 seconds'})],
+		});
+		assert.deepEqual([...state.timings.keys()], [containerKey('local', 'c1')], 'c2 restarted unseen: asked again');
+	});
+
 	test('an engine whose name is a prefix of another keeps its own timings', () => {
 		let state = listed(emptyContainers, 'dev', ['c1']);
 		state = listed(state, 'dev2', ['c1']);

@@ -74,6 +74,8 @@ export function containerFigures(overrides: Partial<ContainerFigures> = {}): Con
 		blockReadRate: 0,
 		blockWriteRate: 0,
 		history: [],
+		cpuTotal: 0,
+		systemCpu: 0,
 		...overrides,
 	};
 }

@@ -7,7 +7,7 @@ import {formatDecimalSize, formatInOut, formatRate} from '../../source/format/un
 import {containerKey, emptyContainers, reduceContainers} from '../../source/model/containers.js';
 import {formatResourceLines} from '../../source/model/pane.js';
 import {selectContainerRows, selectResourceTotals, type SortOrder} from '../../source/model/rows.js';
-import {calculateFigures, emptyStats, historyLength, reduceStats, type StatsState} from '../../source/model/stats.js';
+import {calculateFigures, emptyStats, historyBySecond, historyLength, reduceStats, type StatsState} from '../../source/model/stats.js';
 import {initialView, reduceView} from '../../source/model/view.js';
 import {containerRecord, statsSample} from './records.js';
 
@@ -63,7 +63,20 @@ describe('figures over time', () => {
 			figures = calculateFigures(statsSample({read: new Date(Date.parse('2024-05-01T12:01:00Z') + index * 1000).toISOString()}), figures);
 		}
 
-		assert.equal(figures.history.length, historyLength);
+		assert.equal(figures.history.length, historyLength, 'one point a second for the last three minutes');
+		for (let index = 0; index < 30; index++) {
+			figures = calculateFigures(statsSample({read: new Date(Date.parse('2024-05-01T13:00:00Z') + index * 3000).toISOString()}), figures);
+		}
+
+		assert.equal(figures.history.length, 30, 'a sample every three seconds: ninety seconds of them, older ones gone');
+	});
+
+	test('the charts take one point a second, each sample standing until the next', () => {
+		const at = (second: number) => Date.parse('2024-05-01T12:00:00Z') + second * 1000;
+		const history = [0, 3, 6, 7].map(second => ({...calculateFigures(statsSample()).history[0]!, at: at(second), cpuPercent: second}));
+		assert.deepEqual(historyBySecond(history, 100).map(point => point.cpuPercent), [0, 0, 0, 3, 3, 3, 6, 7]);
+		assert.deepEqual(historyBySecond(history, 3).map(point => point.cpuPercent), [3, 6, 7], 'the newest that fit');
+		assert.deepEqual(historyBySecond([], 3), []);
 	});
 
 	test('a counter that went back (a restart) gives no negative rate', () => {

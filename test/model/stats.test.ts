@@ -58,6 +58,16 @@ describe('calculateCpuPercent', () => {
 			assert.equal(calculateCpuPercent(sample), expected);
 		});
 	}
+
+	test('a sample with no reading before it takes the previous sample\'s counters', () => {
+		const sample = statsSample({cpuTotal: 3e8, systemCpu: 3e9, onlineCpus: 4});
+		assert.equal(calculateCpuPercent(sample, {cpuTotal: 1e8, systemCpu: 1e9}), 40);
+	});
+
+	test('a sample with its own reading before it ignores the previous sample', () => {
+		const sample = statsSample({cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9, onlineCpus: 4});
+		assert.equal(calculateCpuPercent(sample, {cpuTotal: 0, systemCpu: 0}), 40);
+	});
 });
 
 describe('calculateMemoryUsage', () => {
@@ -121,10 +131,34 @@ describe('reduceStats', () => {
 			type: 'stats/sampled',
 			engine: 'local',
 			id: 'c1',
-			sample: statsSample({memoryUsage: 5 * MiB}),
+			sample: statsSample({read: '2024-05-01T12:00:01Z', memoryUsage: 5 * MiB}),
 		});
 		assert.equal(state.get(containerKey('local', 'c1'))?.memoryUsage, 5 * MiB);
 		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 0);
+	});
+
+	test('a one-shot sample (no reading before it) is compared with the sample before', () => {
+		let state = reduceStats(emptyStats, {
+			type: 'stats/sampled',
+			engine: 'local',
+			id: 'c1',
+			sample: statsSample({read: '2024-05-01T12:00:00Z', cpuTotal: 1e8, systemCpu: 1e9}),
+		});
+		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 40, 'the first, as the CLI: its counters from zero');
+		state = reduceStats(state, {
+			type: 'stats/sampled',
+			engine: 'local',
+			id: 'c1',
+			sample: statsSample({read: '2024-05-01T12:00:03Z', cpuTotal: 4e8, systemCpu: 4e9, onlineCpus: 2}),
+		});
+		// 3e8 of 3e9 host nanoseconds on two CPUs: 20 %, over the three seconds between the two samples.
+		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 20);
+	});
+
+	test('a sample read before the figures shown (a late poll) changes nothing', () => {
+		const state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read: '2024-05-01T12:00:05Z', memoryUsage: MiB})});
+		const late = reduceStats(state, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read: '2024-05-01T12:00:04Z', memoryUsage: 9 * MiB})});
+		assert.equal(late, state);
 	});
 
 	test('the end of a stream drops the figures; an unknown one changes nothing', () => {
