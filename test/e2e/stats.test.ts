@@ -1,0 +1,118 @@
+// Resource usage as a person sees it, and what it costs the engine: the requests berth sends, counted by a
+// recording proxy between berth and the test engine.
+import assert from 'node:assert/strict';
+import {after, afterEach, describe, test} from 'node:test';
+import {BerthSessions, lineOf, waitForRow} from '../support/berth.js';
+import {type EngineProxy, type LoggedRequest, startEngineProxy} from '../support/engineProxy.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+
+const skip = await engineSkip();
+const created: string[] = [];
+const berth = new BerthSessions();
+const proxies: EngineProxy[] = [];
+after(async () => {
+	if (!skip) await removeTestContainers(created);
+});
+afterEach(async () => {
+	await berth.killAll();
+	for (const proxy of proxies.splice(0)) await proxy.close();
+});
+
+const slow = {timeoutMs: 20_000};
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+/** A row with its CPU % and memory figures drawn. */
+const withFigures = /\d+\.\d\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB/;
+
+/** The stats requests for one container, with their query (`stream=false&one-shot=true`, ...). */
+function statsRequests(requests: readonly LoggedRequest[], id: string): Array<{query: string; at: number}> {
+	return requests
+		.filter(request => request.method === 'GET' && request.route === `/containers/${id}/stats`)
+		.map(request => ({query: request.path.split('?')[1] ?? '', at: request.at}));
+}
+
+const streams = (query: string) => !/(^|&)stream=false(&|$)/.test(query);
+
+describe('resource usage', {skip}, () => {
+	test(
+		'rows on screen are sampled every --refresh seconds, one request each, never streamed; the details pane streams, and stops on Esc',
+		{timeout: 120_000},
+		async () => {
+			const busy = uniqueName('busy');
+			const idle = uniqueName('idle');
+			const exited = uniqueName('exited');
+			created.push(busy, idle, exited);
+			const busyId = await runContainer({name: busy, cmd: ['sh', '-c', 'while :; do :; done']});
+			const idleId = await runContainer({name: idle, cmd: [...idleCmd]});
+			await docker('create', '--name', exited, 'berth-test/busybox', 'true');
+			const exitedId = (await docker('inspect', '--format', '{{.Id}}', exited)).trim();
+
+			const proxy = await startEngineProxy(testDockerHost);
+			proxies.push(proxy);
+			const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '2']});
+			let screen = await session.waitFor(current => withFigures.test(lineOf(current, busy)) && withFigures.test(lineOf(current, idle)), slow);
+			assert.doesNotMatch(lineOf(screen, exited), /%/, 'no figures for a container that is not running');
+
+			// Watch the requests for ten seconds of a 2-second refresh.
+			proxy.clear();
+			const since = Date.now();
+			await sleep(10_000);
+			const seconds = (Date.now() - since) / 1000;
+			for (const [name, id] of [
+				[busy, busyId],
+				[idle, idleId],
+			] as const) {
+				const requests = statsRequests(proxy.requests(), id);
+				assert.ok(requests.length >= 4 && requests.length <= 6, `${name}: ${requests.length} stats requests in ${seconds} s, about one every 2 s`);
+				assert.ok(requests.every(request => /(^|&)stream=false(&|$)/.test(request.query) && /one-shot=true/.test(request.query)), `${name}: one-shot samples only: ${requests.map(request => request.query).join(', ')}`);
+			}
+
+			assert.deepEqual(statsRequests(proxy.requests(), exitedId), [], 'nothing asked for a container that is not running');
+			screen = await session.capture();
+			const busyCpu = Number(/\s(\d+\.\d\d)%\s/.exec(lineOf(screen, busy))?.[1]);
+			const idleCpu = Number(/\s(\d+\.\d\d)%\s/.exec(lineOf(screen, idle))?.[1]);
+			assert.ok(busyCpu > 15, `the busy loop: ${lineOf(screen, busy)}`);
+			assert.ok(idleCpu < 5, `the idle one: ${lineOf(screen, idle)}`);
+
+			// Sorted by CPU, descending: the busy one above the idle one.
+			for (let press = 0; press < 6 && !/sort: cpu/.test(screen.split('\n')[0] ?? ''); press++) {
+				await session.sendText('o');
+				screen = await session.capture();
+			}
+
+			assert.match(screen.split('\n')[0] ?? '', /sort: cpu/);
+			if (!/sort: cpu ↓/.test(screen.split('\n')[0] ?? '')) await session.sendText('O');
+			screen = await session.waitFor(current => /sort: cpu ↓/.test(current.split('\n')[0] ?? ''));
+			const order = screen.split('\n').map((line, index) => ({line, index}));
+			const rowIndex = (name: string) => order.find(entry => entry.line === lineOf(screen, name))?.index ?? -1;
+			assert.ok(rowIndex(busy) >= 0 && rowIndex(busy) < rowIndex(idle), 'the busiest first');
+
+			// Details: a stream for that one container, a sample a second, charts growing a column a second.
+			await session.sendText('/');
+			await session.waitFor(current => (current.replace(/\n$/, '').split('\n').at(-1) ?? '').startsWith('/'));
+			await session.sendText(busy);
+			await session.sendKeys('Enter');
+			await session.waitFor(current => lineOf(current, busy).startsWith('›') && lineOf(current, idle) === '', slow);
+			proxy.clear();
+			await session.sendKeys('Enter');
+			screen = await session.waitFor(current => current.includes(`Details: ${busy}`) && /^Resources\s+the last ([4-9]|\d\d+) seconds/m.test(current), slow);
+			assert.match(screen, /^CPU\s+\d+\.\d\d%/m);
+			assert.match(screen, /^Memory\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB/m);
+			for (const label of ['Network in', 'Network out', 'Block read', 'Block write', 'PIDs']) assert.match(screen, new RegExp(`^${label}\\s`, 'm'));
+			const opened = statsRequests(proxy.requests(), busyId);
+			assert.equal(opened.filter(request => streams(request.query)).length, 1, `one stream for the details: ${opened.map(request => request.query).join(', ')}`);
+			assert.deepEqual(statsRequests(proxy.requests(), idleId), [], 'the list is not shown: its rows are not sampled');
+
+			// Back to the list (Esc, then Esc clears the filter): rows are sampled again, and no stream is left.
+			await session.sendKeys('Escape');
+			await session.waitFor(current => lineOf(current, busy).startsWith('›'));
+			await session.sendKeys('Escape');
+			await session.waitFor(current => lineOf(current, idle) !== '');
+			proxy.clear();
+			await waitForRow(session, idle, withFigures, slow);
+			await sleep(4500);
+			const again = statsRequests(proxy.requests(), idleId);
+			assert.ok(again.length >= 1 && again.every(request => !streams(request.query)), `the list samples again: ${again.map(request => request.query).join(', ')}`);
+			assert.ok(statsRequests(proxy.requests(), busyId).every(request => !streams(request.query)), 'no new stream');
+		},
+	);
+});
