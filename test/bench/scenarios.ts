@@ -206,7 +206,26 @@ export type SteadyFigures = {
 	/** Engine CPU seconds above the idle baseline (scaled to the same duration), dockerd + containerd + shims. */
 	engineExtraCpuSeconds: number;
 	engineExtraByProcess: EngineCpu;
+	/** With several runs: every run's CPU and extra engine CPU (the figures above are their medians). */
+	runs?: {cpuSeconds: number[]; engineExtraCpuSeconds: number[]};
 };
+
+/**
+ * Several runs of one tool as one set of figures: the medians of CPU and of extra engine CPU; the rest
+ * (RSS, bytes) from the run whose CPU is the median.
+ */
+export function medianOfRuns(runs: readonly SteadyFigures[]): SteadyFigures {
+	const cpu = spread(runs.map(run => run.cpuSeconds));
+	const engine = spread(runs.map(run => run.engineExtraCpuSeconds));
+	const middle = [...runs].sort((a, b) => a.cpuSeconds - b.cpuSeconds)[Math.floor((runs.length - 1) / 2)]!;
+	return {
+		...middle,
+		cpuSeconds: round(cpu.median, 2),
+		cpuPercent: round((cpu.median / middle.seconds) * 100, 2),
+		engineExtraCpuSeconds: round(engine.median, 2),
+		runs: {cpuSeconds: runs.map(run => run.cpuSeconds), engineExtraCpuSeconds: runs.map(run => run.engineExtraCpuSeconds)},
+	};
+}
 
 /** What the bytes a tool wrote consist of. */
 export type OutputMix = {
