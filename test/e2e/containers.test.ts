@@ -58,8 +58,16 @@ describe('containers pane', {skip}, () => {
 		await waitForRow(session, name, /Up [^(]*$/, {timeoutMs: 5000});
 		await docker('stop', '-t', '1', name);
 		await waitForRow(session, name, /Exited \(\d+\)/, {timeoutMs: 5000});
+		const since = Math.floor(Date.now() / 1000) - 1;
 		await runContainer({name: later, cmd: [...idleCmd]});
-		await waitForRow(session, later, /Up /, {timeoutMs: 5000});
+		// Seen once in CI: this row did not show within 5 s. Should it again, say what the engine said.
+		await waitForRow(session, later, /Up /, {timeoutMs: 5000}).catch(async (error: Error) => {
+			const events = await docker('events', '--since', String(since), '--until', String(Math.ceil(Date.now() / 1000)), '--filter', `container=${later}`).catch(
+				(failure: Error) => failure.message,
+			);
+			const listed = await docker('ps', '-a', '--filter', `name=${later}`, '--format', '{{.ID}} {{.Names}} {{.Status}}').catch((failure: Error) => failure.message);
+			throw new Error(`${error.message}\n--- docker events for ${later}:\n${events}\n--- docker ps -a:\n${listed}`);
+		});
 		await docker('rm', '-f', later);
 		await session.waitFor(current => lineOf(current, later) === '', {timeoutMs: 5000});
 		const renamed = uniqueName('renamed');
