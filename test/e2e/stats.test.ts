@@ -73,15 +73,15 @@ describe('resource usage', {skip}, () => {
 			assert.ok(busyCpu > 15, `the busy loop: ${lineOf(screen, busy)}`);
 			assert.ok(idleCpu < 5, `the idle one: ${lineOf(screen, idle)}`);
 
-			// Sorted by CPU, descending: the busy one above the idle one.
-			for (let press = 0; press < 6 && !/sort: cpu/.test(screen.split('\n')[0] ?? ''); press++) {
+			// Sorted by CPU, descending: the busy one above the idle one. `o` steps through the orders.
+			const header = (current: string) => current.split('\n')[0] ?? '';
+			for (const by of ['name', 'status', 'age', 'cpu']) {
 				await session.sendText('o');
-				screen = await session.capture();
+				screen = await session.waitFor(current => header(current).includes(`sort: ${by} `));
 			}
 
-			assert.match(screen.split('\n')[0] ?? '', /sort: cpu/);
-			if (!/sort: cpu ↓/.test(screen.split('\n')[0] ?? '')) await session.sendText('O');
-			screen = await session.waitFor(current => /sort: cpu ↓/.test(current.split('\n')[0] ?? ''));
+			if (!header(screen).includes('sort: cpu ↓')) await session.sendText('O');
+			screen = await session.waitFor(current => header(current).includes('sort: cpu ↓') && withFigures.test(lineOf(current, busy)));
 			const order = screen.split('\n').map((line, index) => ({line, index}));
 			const rowIndex = (name: string) => order.find(entry => entry.line === lineOf(screen, name))?.index ?? -1;
 			assert.ok(rowIndex(busy) >= 0 && rowIndex(busy) < rowIndex(idle), 'the busiest first');

@@ -45,7 +45,22 @@ async function figuresOf(id: string): Promise<ContainerFigures> {
 	return figures!;
 }
 
-test('CPU, memory, limit, network, block IO and PIDs agree with docker stats', {skip}, async () => {
+/** The list's way: a first sample that waits for two readings, then one-shot samples a second apart. */
+async function polledFiguresOf(id: string): Promise<ContainerFigures> {
+	const engine = connectTestEngine();
+	let figures = calculateFigures(await engine.sampleStats(id));
+	for (let round = 0; round < 2; round++) {
+		await new Promise(resolve => setTimeout(resolve, 1000));
+		figures = calculateFigures(await engine.sampleStats(id, {oneShot: true}), figures);
+	}
+
+	return figures;
+}
+
+for (const [way, sample] of [
+	['streamed (the details pane)', figuresOf],
+	['polled one-shot (the list)', polledFiguresOf],
+] as const) test(`${way}: CPU, memory, limit, network, block IO and PIDs agree with docker stats`, {skip}, async () => {
 	const busy = uniqueName('busy');
 	const idle = uniqueName('idle');
 	created.push(busy, idle);
@@ -59,7 +74,7 @@ test('CPU, memory, limit, network, block IO and PIDs agree with docker stats', {
 		[idle, idleId, false],
 	] as const) {
 		const [ours, theirs] = await Promise.all([
-			figuresOf(id),
+			sample(id),
 			docker('stats', '--no-stream', '--format', '{{.CPUPerc}}|{{.MemUsage}}|{{.NetIO}}|{{.BlockIO}}|{{.PIDs}}', name),
 		]);
 		const [cpu, memory, net, block, pids] = theirs.split('|');
