@@ -50,8 +50,14 @@ export function maskInspectDocument(document: InspectDocument, revealed: boolean
 	return copy;
 }
 
+/** Lines already made, per document (shared: callers only read them): a pane asks at every key and redraw. */
+const inspectLines = new WeakMap<InspectDocument, {masked?: string[]; revealed?: string[]}>();
+
 export function formatInspectLines(document: InspectDocument, revealed: boolean): string[] {
-	return JSON.stringify([maskInspectDocument(document, revealed)], null, 2).split('\n');
+	const known = inspectLines.get(document) ?? {};
+	const lines = (revealed ? known.revealed : known.masked) ?? JSON.stringify([maskInspectDocument(document, revealed)], null, 2).split('\n');
+	inspectLines.set(document, revealed ? {...known, revealed: lines} : {...known, masked: lines});
+	return lines;
 }
 
 /** The inspect document's ports map, as the list's PORTS column shows ports. */
