@@ -42,6 +42,8 @@ export function startEngineSync(
 	let attempt = 0;
 	// A container whose events come while it is being fetched is fetched once more afterwards.
 	const refreshing = new Map<string, boolean>();
+	// One destroyed while it was being fetched: what that fetch read (`Removal In Progress`) is stale.
+	const destroyed = new Set<string>();
 
 	const list = async () => {
 		const records = await engine.listContainers();
@@ -68,8 +70,9 @@ export function startEngineSync(
 				engine.listContainers({id}),
 				engine.inspectTiming(id).catch(() => undefined),
 			]);
-			if (stopped) return;
-			if (!record) {
+			if (stopped || destroyed.has(id)) {
+				// Nothing to say: berth is stopping, or the container is gone since.
+			} else if (!record) {
 				dispatch({type: 'container/removed', engine: engine.name, id});
 			} else {
 				dispatch({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
@@ -81,6 +84,7 @@ export function startEngineSync(
 
 		const again = refreshing.get(id);
 		refreshing.delete(id);
+		if (destroyed.delete(id)) return;
 		if (again && !stopped) await refresh(id);
 	};
 
@@ -93,6 +97,7 @@ export function startEngineSync(
 
 		if (!isListChange(event)) return;
 		if (event.action === 'destroy') {
+			if (refreshing.has(event.id)) destroyed.add(event.id);
 			dispatch({type: 'container/removed', engine: engine.name, id: event.id});
 			return;
 		}
