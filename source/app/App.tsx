@@ -20,7 +20,7 @@ import {measureTableColumns} from '../ui/ResourceTable.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions, startEngineSync} from './engineSync.js';
-import {StatsFollower} from './statsFollower.js';
+import {defaultRefreshMs, StatsFollower, type StatsTarget} from './statsFollower.js';
 import {clockChangesScreen} from '../model/clock.js';
 import {pipeTerminal, refreshResource, runRequest, type TerminalHandover} from './requests.js';
 import {LogFollower} from './logFollower.js';
@@ -69,6 +69,11 @@ function concerns(view: ViewName, event: EventEntry): boolean {
 	return false;
 }
 
+/** Containers as one text, for an effect that runs again only when the list of them changes. */
+function targetsText(targets: readonly StatsTarget[]): string {
+	return targets.map(target => `${target.engine}/${target.id}`).join(',');
+}
+
 function isTableView(view: ViewName): view is TableViewName {
 	return view === 'images' || view === 'volumes' || view === 'networks' || view === 'events' || view === 'contexts' || swarmViews.has(view);
 }
@@ -89,7 +94,7 @@ export type AppProps = {
 	environment?: ContextEnvironment;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = 5000, connect, environment = process.env}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const {exit, suspendTerminal} = useApp();
@@ -185,7 +190,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				? [{engine: openPane.target.engine, id: openPane.target.id}]
 				: running.filter(target => streamsRows(target)),
 	};
-	const planText = [...plan.polled, {engine: '', id: ''}, ...plan.streamed].map(target => `${target.engine}/${target.id}`).join(',');
+	const planText = `polled ${targetsText(plan.polled)}; streamed ${targetsText(plan.streamed)}`;
 	useEffect(() => {
 		stats.current?.follow(plan);
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the plan
@@ -194,7 +199,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const untimed = visible
 		.filter(row => !state.containers.timings.has(row.key))
 		.map(row => ({engine: row.engine, id: row.id}));
-	const untimedText = untimed.map(target => `${target.engine}/${target.id}`).join(',');
+	const untimedText = targetsText(untimed);
 	useEffect(() => {
 		timings.current?.request(untimed);
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the text stands for the list

@@ -9,6 +9,7 @@ import {createAppState, reduceApp} from '../model/app.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {defaultSyncOptions} from './engineSync.js';
+import {defaultRefreshMs} from './statsFollower.js';
 
 export type RunOptions = {
 	hosts: readonly string[];
@@ -122,7 +123,7 @@ export async function run(options: RunOptions): Promise<number> {
 			})}
 			theme={theme}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
-			refreshMs={Math.max(1, Number.isFinite(options.refreshSeconds) ? options.refreshSeconds : 5) * 1000}
+			refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
 		/>,
 		{
 			alternateScreen: true,

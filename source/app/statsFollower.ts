@@ -11,6 +11,9 @@ import {containerKey} from '../model/containers.js';
 
 export type StatsTarget = {engine: string; id: string};
 
+/** How often the list's rows are sampled unless `--refresh` says otherwise. */
+export const defaultRefreshMs = 5000;
+
 export type StatsPlan = {
 	/** Sampled every pollMs, at most `concurrency` requests at a time on each engine. */
 	polled: readonly StatsTarget[];
@@ -53,7 +56,7 @@ export class StatsFollower {
 		private readonly engines: ReadonlyMap<string, Engine>,
 		options: StatsFollowerOptions = {},
 	) {
-		this.pollMs = options.pollMs ?? 5000;
+		this.pollMs = options.pollMs ?? defaultRefreshMs;
 		this.concurrency = options.concurrency ?? 50;
 		this.limit = options.limit ?? 100;
 		this.pollTimer = setInterval(() => {
