@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {keymap} from '../source/keys/keymap.js';
+import {keymap} from '../source/commands/keymap.js';
 
 const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
 const cli = readFileSync(new URL('../cli.tsx', import.meta.url), 'utf8');

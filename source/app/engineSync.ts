@@ -1,7 +1,7 @@
 // Keeps one engine's containers in the state: event stream, per-container refresh, periodic resync, reconnect.
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, EngineEvent, Subscription} from '../engine/types.js';
-import type {AppAction} from '../model/app.js';
+import type {AppAction} from '../state/app.js';
 
 export type SyncOptions = {
 	/** A full listing this often repairs anything an event did not tell. */

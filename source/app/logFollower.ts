@@ -1,8 +1,8 @@
 // Owns the log streams of the logs pane: opens them, batches their lines, closes them on switch or leave.
 import type {Engine, LogRecord, Subscription} from '../engine/types.js';
-import type {AppAction} from '../model/app.js';
-import type {IncomingLogLine} from '../model/logs.js';
-import type {ActionTarget} from '../model/operations.js';
+import type {AppAction} from '../state/app.js';
+import type {IncomingLogLine} from '../state/logs.js';
+import type {ActionTarget} from '../state/operations.js';
 
 /**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;

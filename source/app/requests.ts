@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
-import type {AppAction} from '../model/app.js';
-import type {Request, RequestResult} from '../model/operations.js';
+import type {AppAction} from '../state/app.js';
+import type {Request, RequestResult} from '../state/operations.js';
 import {formatDecimalSize} from '../format/units.js';
 
 /** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */

@@ -5,7 +5,7 @@ import {selectEngines} from '../engine/contexts.js';
 import {createDockerEngine} from '../engine/docker.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
-import {createAppState, reduceApp} from '../model/app.js';
+import {createAppState, reduceApp} from '../state/app.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {defaultSyncOptions} from './engineSync.js';

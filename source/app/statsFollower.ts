@@ -6,8 +6,8 @@
 // second, only what needs it: the container whose details are open, and every row on an engine where each
 // request costs a connection (ssh).
 import type {Engine, StatsSample, Subscription} from '../engine/types.js';
-import type {AppAction} from '../model/app.js';
-import {containerKey} from '../model/containers.js';
+import type {AppAction} from '../state/app.js';
+import {containerKey} from '../state/containers.js';
 
 export type StatsTarget = {engine: string; id: string};
 

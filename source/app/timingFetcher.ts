@@ -1,7 +1,7 @@
 // Asks the engine for start/finish times of the rows on screen, a few at a time.
 import type {Engine} from '../engine/types.js';
-import type {AppAction} from '../model/app.js';
-import {containerKey} from '../model/containers.js';
+import type {AppAction} from '../state/app.js';
+import {containerKey} from '../state/containers.js';
 import type {StatsTarget} from './statsFollower.js';
 
 export class TimingFetcher {

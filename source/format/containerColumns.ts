@@ -1,5 +1,5 @@
 // The containers pane's columns and how one container becomes one line of text.
-import type {ContainerRow} from '../model/rows.js';
+import type {ContainerRow} from '../state/select/containers.js';
 import type {StatusTone} from './status.js';
 import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';

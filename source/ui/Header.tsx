@@ -1,9 +1,9 @@
 // The top line: connection state first (it matters most when cut short), counts, engine version, address.
 import {Box, Text} from 'ink';
-import type {EngineConnection} from '../model/connection.js';
+import type {EngineConnection} from '../state/connection.js';
 import {truncateSegments} from '../format/table.js';
 import {formatBytes, formatPercent} from '../format/units.js';
-import type {ContainerCounts, ResourceTotals, SortOrder} from '../model/rows.js';
+import type {ContainerCounts, ResourceTotals, SortOrder} from '../state/select/containers.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HeaderProps = {

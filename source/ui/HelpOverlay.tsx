@@ -1,7 +1,7 @@
 // The `?` overlay: every binding of the keymap table, grouped by where it applies, scrollable.
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
-import {type KeyBinding, type KeyScope, scopeTitles} from '../keys/keymap.js';
+import {type KeyBinding, type KeyScope, scopeTitles} from '../commands/keymap.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HelpOverlayProps = {

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {stripSgr, truncateLogText} from '../format/logText.js';
 import {padCell, truncateText} from '../format/table.js';
-import type {LogRow} from '../model/logs.js';
+import type {LogRow} from '../state/logs.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 const namePalette = ['cyan', 'magenta', 'blue', 'green', 'yellow', 'red'] as const;

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {TableColumn} from '../format/resourceColumns.js';
 import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
-import type {TableRow} from '../model/tables.js';
+import type {TableRow} from '../state/select/tables.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean};

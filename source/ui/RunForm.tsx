@@ -1,7 +1,7 @@
 // The run form: one line per field (the focused one with a cursor), its error under it, the docker command.
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
-import {formatRunCommand, runFormFields, runFormHints, runFormLabels, type RunFormState} from '../model/runForm.js';
+import {formatRunCommand, runFormFields, runFormHints, runFormLabels, type RunFormState} from '../state/runForm.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type RunFormProps = {form: RunFormState; height: number; width: number; theme: Theme};

@@ -1,6 +1,6 @@
 // The whole screen from props: header, the list or the help overlay, and the status line.
 import {Box} from 'ink';
-import type {KeyBinding} from '../keys/keymap.js';
+import type {KeyBinding} from '../commands/keymap.js';
 import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
 import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -8,7 +8,7 @@ import {LogView, type LogViewProps} from './LogView.js';
 import {PaneView, type PaneViewProps} from './PaneView.js';
 import {ResourceTable, type ResourceTableProps} from './ResourceTable.js';
 import {RunForm} from './RunForm.js';
-import type {RunFormState} from '../model/runForm.js';
+import type {RunFormState} from '../state/runForm.js';
 import {StatusLine, type StatusLineProps} from './StatusLine.js';
 import type {Theme} from './theme.js';
 import {TooSmall} from './TooSmall.js';

@@ -1,6 +1,6 @@
 // The bottom line: the `/` or `:` prompt while typing, else the last message, else the main keys.
 import {Text} from 'ink';
-import type {Message, Mode} from '../model/view.js';
+import type {Message, Mode} from '../state/ui.js';
 import {truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
 

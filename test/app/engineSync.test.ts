@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {startEngineSync} from '../../source/app/engineSync.js';
 import {StatsFollower} from '../../source/app/statsFollower.js';
-import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/model/app.js';
-import {containerKey} from '../../source/model/containers.js';
-import {selectContainerRows} from '../../source/model/rows.js';
+import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
+import {containerKey} from '../../source/state/containers.js';
+import {selectContainerRows} from '../../source/state/select/containers.js';
 import {connectTestEngine, until} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, afterEach, describe, test} from 'node:test';
-import {keymap} from '../../source/keys/keymap.js';
+import {keymap} from '../../source/commands/keymap.js';
 import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
 import {docker, engineSkip, freePort, idleCmd, removeTestContainers, isolatedEngine, runContainer, uniqueName} from '../support/testEngine.js';
 import {berthCommand} from '../support/tmux.js';

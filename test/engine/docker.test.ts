@@ -6,7 +6,7 @@ import type {EngineEvent, StatsSample} from '../../source/engine/types.js';
 import {formatContainerName} from '../../source/format/names.js';
 import {formatPorts} from '../../source/format/ports.js';
 import {formatStatus} from '../../source/format/status.js';
-import {calculateFigures} from '../../source/model/stats.js';
+import {calculateFigures} from '../../source/state/stats.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 

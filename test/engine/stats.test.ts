@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import type {StatsSample} from '../../source/engine/types.js';
 import {formatBytes, formatInOut, formatMemoryUsage} from '../../source/format/units.js';
-import {calculateFigures, type ContainerFigures} from '../../source/model/stats.js';
+import {calculateFigures, type ContainerFigures} from '../../source/state/stats.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 

@@ -10,8 +10,8 @@ import {
 	orderColumns,
 } from '../../source/format/containerColumns.js';
 import {type ColumnLayout, columnGap, layoutColumns} from '../../source/format/table.js';
-import type {ContainerRow} from '../../source/model/rows.js';
-import {containerFigures} from '../model/records.js';
+import type {ContainerRow} from '../../source/state/select/containers.js';
+import {containerFigures} from '../state/records.js';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

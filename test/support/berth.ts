@@ -6,7 +6,7 @@
  * End to end:
  *
  *   import {afterEach, test} from 'node:test';
- *   import {BerthSessions, lineOf, waitForRow} from '../support/berth.js';
+ *   import {BerthSessions, lineOf, waitForRow} from './berth.js';
  *
  *   const berth = new BerthSessions();          // or new BerthSessions({ready: /NAME/}) to wait for the table
  *   afterEach(() => berth.killAll());

@@ -1,7 +1,7 @@
 /**
  * A private image registry on 127.0.0.1:5000 (test/support/registry.sh), for tests that pull.
  *
- *   import {ensureRegistry, pushTestImage, registryHost} from '../support/registry.js';
+ *   import {ensureRegistry, pushTestImage, registryHost} from './registry.js';
  *
  *   const skip = (await engineSkip()) || (await registrySkip());   // false, or why; throws when CI is set
  *   const pushed = await pushTestImage(uniqueName('pull'), '1');   // {reference: '127.0.0.1:5000/NAME:1', ...}

@@ -4,7 +4,7 @@
  * Pattern for a test file that needs the engine:
  *
  *   import {after, test} from 'node:test';
- *   import {engineSkip, idleCmd, runContainer, uniqueName, removeTestContainers, testDockerHost} from '../support/testEngine.js';
+ *   import {engineSkip, idleCmd, runContainer, uniqueName, removeTestContainers, testDockerHost} from './testEngine.js';
  *
  *   const skip = await engineSkip(); // false, or the reason to skip ('no test engine: ...'); throws when CI is set
  *   const created: string[] = [];

@@ -1,8 +1,8 @@
 /**
  * Drives a program (the built berth CLI) in a real terminal: a tmux pane on a private tmux server.
  *
- *   import {TmuxSession, berthCommand} from '../support/tmux.js';
- *   import {testDockerHost} from '../support/testEngine.js';
+ *   import {TmuxSession, berthCommand} from './tmux.js';
+ *   import {testDockerHost} from './testEngine.js';
  *
  *   const term = new TmuxSession();
  *   after(() => term.kill());

@@ -5,9 +5,9 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import type {ContainerColumn} from '../../source/format/containerColumns.js';
 import type {ColumnLayout} from '../../source/format/table.js';
-import type {ContainerRow} from '../../source/model/rows.js';
+import type {ContainerRow} from '../../source/state/select/containers.js';
 import {ContainerTable} from '../../source/ui/ContainerTable.js';
-import {containerFigures} from '../model/records.js';
+import {containerFigures} from '../state/records.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {containerRow, escapeCode, nonAscii, tableLayout, themes} from './rows.js';
 

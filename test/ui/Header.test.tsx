@@ -3,7 +3,7 @@ import './forceColor.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import type {EngineConnection} from '../../source/model/connection.js';
+import type {EngineConnection} from '../../source/state/connection.js';
 import {formatConnectionState, Header, type HeaderProps} from '../../source/ui/Header.js';
 import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';
 

@@ -3,7 +3,7 @@ import './forceColor.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {keymap, scopeTitles} from '../../source/keys/keymap.js';
+import {keymap, scopeTitles} from '../../source/commands/keymap.js';
 import {HelpOverlay, selectHelpLines} from '../../source/ui/HelpOverlay.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';

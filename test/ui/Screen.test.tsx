@@ -3,8 +3,8 @@ import './forceColor.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {keymap} from '../../source/keys/keymap.js';
-import type {Mode} from '../../source/model/view.js';
+import {keymap} from '../../source/commands/keymap.js';
+import type {Mode} from '../../source/state/ui.js';
 import {Screen, type ScreenProps} from '../../source/ui/Screen.js';
 import {containerRow, escapeCode, frameWidth, nonAscii, tableLayout, themes} from './rows.js';
 

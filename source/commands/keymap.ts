@@ -1,6 +1,6 @@
 // The one keymap: input handling and the `?` overlay both read this table.
 import type {Key} from 'ink';
-import type {Mode, ViewName} from '../model/view.js';
+import type {Mode, ViewName} from '../state/ui.js';
 
 export type KeyAction =
 	| 'move-up'

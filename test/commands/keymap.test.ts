@@ -10,8 +10,8 @@ import {
 	type KeyScope,
 	resolveKeyAction,
 	scopeTitles,
-} from '../../source/keys/keymap.js';
-import type {Mode, ViewName} from '../../source/model/view.js';
+} from '../../source/commands/keymap.js';
+import type {Mode, ViewName} from '../../source/state/ui.js';
 
 // `satisfies` makes the compiler name any action added to KeyAction but missing here.
 const everyAction = Object.keys({

@@ -1,13 +1,13 @@
 // The swarm panes' rows: replicas, ports, task names and states, node manager status, as the docker CLI shows them.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {NodeRecord, ServiceRecord, SwarmListing, TaskRecord} from '../../source/engine/types.js';
-import {toNodeRecord, toServiceRecord, toTaskRecord} from '../../source/engine/swarm.js';
-import {formatReplicas, formatServicePorts, formatTaskState} from '../../source/format/swarm.js';
-import {reduceKeyPress} from '../../source/model/keypress.js';
-import {createAppState, reduceApp, type AppState} from '../../source/model/app.js';
-import {emptyResources, reduceResources, type ResourcesState} from '../../source/model/resources.js';
-import {selectNodeRows, selectServiceRows, selectTaskRows} from '../../source/model/tables.js';
+import type {NodeRecord, ServiceRecord, SwarmListing, TaskRecord} from '../../../source/engine/types.js';
+import {toNodeRecord, toServiceRecord, toTaskRecord} from '../../../source/engine/swarm.js';
+import {formatReplicas, formatServicePorts, formatTaskState} from '../../../source/format/swarm.js';
+import {reduceKeyPress} from '../../../source/commands/keypress.js';
+import {createAppState, reduceApp, type AppState} from '../../../source/state/app.js';
+import {emptyResources, reduceResources, type ResourcesState} from '../../../source/state/resources.js';
+import {selectNodeRows, selectServiceRows, selectTaskRows} from '../../../source/state/select/tables.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 

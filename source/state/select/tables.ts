@@ -1,6 +1,6 @@
 // Rows of the images, volumes, networks, events, contexts and swarm panes: one cell per column, filtered. Pure selectors.
-import {formatHumanDuration} from '../format/duration.js';
-import {formatContainerName, formatShortId} from '../format/names.js';
+import {formatHumanDuration} from '../../format/duration.js';
+import {formatContainerName, formatShortId} from '../../format/names.js';
 import {
 	contextColumns,
 	eventColumns,
@@ -11,10 +11,10 @@ import {
 	type TableColumn,
 	taskColumns,
 	volumeColumns,
-} from '../format/resourceColumns.js';
-import type {StatusTone} from '../format/status.js';
-import type {ColumnSpec} from '../format/table.js';
-import {formatDecimalSize} from '../format/units.js';
+} from '../../format/resourceColumns.js';
+import type {StatusTone} from '../../format/status.js';
+import type {ColumnSpec} from '../../format/table.js';
+import {formatDecimalSize} from '../../format/units.js';
 import {
 	formatManagerStatus,
 	formatPrettyWord,
@@ -23,9 +23,9 @@ import {
 	formatTaskError,
 	formatTaskName,
 	formatTaskState,
-} from '../format/swarm.js';
-import {containerKey, type ContainersState} from './containers.js';
-import type {ResourcesState} from './resources.js';
+} from '../../format/swarm.js';
+import {containerKey, type ContainersState} from '../containers.js';
+import type {ResourcesState} from '../resources.js';
 
 export type TableRow = {
 	key: string;

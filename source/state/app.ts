@@ -1,5 +1,5 @@
 // The whole state as one value, composed from one reducer per concern.
-import {type KeyPress, reduceKeyPress} from './keypress.js';
+import {type KeyPress, reduceKeyPress} from '../commands/keypress.js';
 import {placeEngineError, type RunFormState} from './runForm.js';
 import {containerKey} from './containers.js';
 import {emptyResources, reduceResources, type ResourcesAction, type ResourcesState} from './resources.js';
@@ -18,7 +18,7 @@ import {
 import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
-import {initialView, reduceView, type ViewAction, type ViewState} from './view.js';
+import {initialView, reduceView, type ViewAction, type ViewState} from './ui.js';
 
 export type AppState = {
 	containers: ContainersState;

@@ -15,8 +15,8 @@ import {
 	selectLogPrefixWidth,
 	selectLogRows,
 	selectTopLogSeq,
-} from '../../source/model/logs.js';
-import type {ActionTarget} from '../../source/model/operations.js';
+} from '../../source/state/logs.js';
+import type {ActionTarget} from '../../source/state/operations.js';
 
 const web: ActionTarget = {key: 'local/id-web', engine: 'local', id: 'id-web', name: 'web', state: 'running'};
 const database: ActionTarget = {key: 'local/id-db', engine: 'local', id: 'id-db', name: 'database', state: 'running'};

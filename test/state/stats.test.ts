@@ -1,14 +1,14 @@
 // Stats figures computed as `docker stats` computes them, and the stats reducer.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {containerKey} from '../../source/model/containers.js';
+import {containerKey} from '../../source/state/containers.js';
 import {
 	calculateCpuPercent,
 	calculateFigures,
 	calculateMemoryUsage,
 	emptyStats,
 	reduceStats,
-} from '../../source/model/stats.js';
+} from '../../source/state/stats.js';
 import {statsSample} from './records.js';
 
 const MiB = 1024 * 1024;

@@ -10,7 +10,7 @@ import {
 	selectSelectedIndex,
 	type ViewAction,
 	type ViewState,
-} from '../../source/model/view.js';
+} from '../../source/state/ui.js';
 
 const keys = (count: number) => Array.from({length: count}, (_, index) => `k${index}`);
 const list = (count: number, pageSize = 5): ListShape => ({keys: keys(count), pageSize});

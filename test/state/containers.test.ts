@@ -6,7 +6,7 @@ import {
 	type ContainersState,
 	emptyContainers,
 	reduceContainers,
-} from '../../source/model/containers.js';
+} from '../../source/state/containers.js';
 import {containerRecord, timingRecord} from './records.js';
 
 function listed(state: ContainersState, engine: string, ids: string[]): ContainersState {

@@ -1,10 +1,10 @@
 // Key presses as a pure reducer over the whole state: list keys, the prompts' editing, chunks of input.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type AppState, createAppState, reduceApp} from '../../source/model/app.js';
-import {containerKey} from '../../source/model/containers.js';
-import {type KeyPress, reduceKeyPress} from '../../source/model/keypress.js';
-import {containerRecord} from './records.js';
+import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
+import {containerKey} from '../../source/state/containers.js';
+import {type KeyPress, reduceKeyPress} from '../../source/commands/keypress.js';
+import {containerRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 const pageSize = 10;

@@ -1,5 +1,5 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
-import {defaultSort, type SortOrder, sortKeys} from './rows.js';
+import {defaultSort, type SortOrder, sortKeys} from './select/containers.js';
 
 export type Mode =
 	| 'list'

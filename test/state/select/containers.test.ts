@@ -1,8 +1,8 @@
 // From state to the rows of the containers pane: formatting, filter, grouping by compose project, counts.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {ContainerRecord} from '../../source/engine/types.js';
-import {containerKey, type ContainersState, emptyContainers, reduceContainers} from '../../source/model/containers.js';
+import type {ContainerRecord} from '../../../source/engine/types.js';
+import {containerKey, type ContainersState, emptyContainers, reduceContainers} from '../../../source/state/containers.js';
 import {
 	composeProjectLabel,
 	type ContainerRow,
@@ -10,9 +10,9 @@ import {
 	selectContainerCounts,
 	selectContainerRows,
 	sortContainerRows,
-} from '../../source/model/rows.js';
-import {emptyStats, reduceStats, type StatsState} from '../../source/model/stats.js';
-import {containerRecord, statsSample, timingRecord} from './records.js';
+} from '../../../source/state/select/containers.js';
+import {emptyStats, reduceStats, type StatsState} from '../../../source/state/stats.js';
+import {containerRecord, statsSample, timingRecord} from '../records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 

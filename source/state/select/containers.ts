@@ -1,10 +1,10 @@
 // Selectors from state to the rows of the containers pane: filtered, grouped by compose project, formatted.
-import type {ContainerState} from '../engine/types.js';
-import {formatContainerName, formatImage} from '../format/names.js';
-import {formatPorts} from '../format/ports.js';
-import {formatStatus, selectStatusTone, type StatusTone} from '../format/status.js';
-import {containerKey, type ContainersState} from './containers.js';
-import type {ContainerFigures, StatsState} from './stats.js';
+import type {ContainerState} from '../../engine/types.js';
+import {formatContainerName, formatImage} from '../../format/names.js';
+import {formatPorts} from '../../format/ports.js';
+import {formatStatus, selectStatusTone, type StatusTone} from '../../format/status.js';
+import {containerKey, type ContainersState} from '../containers.js';
+import type {ContainerFigures, StatsState} from '../stats.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';
 

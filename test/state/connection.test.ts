@@ -1,7 +1,7 @@
 // Whether each engine is reachable: connected, lost, and the retries after it.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type ConnectionAction, type ConnectionState, reduceConnection} from '../../source/model/connection.js';
+import {type ConnectionAction, type ConnectionState, reduceConnection} from '../../source/state/connection.js';
 
 const empty: ConnectionState = new Map();
 

@@ -1,4 +1,4 @@
-import type {ContainerFigures} from '../../source/model/stats.js';
+import type {ContainerFigures} from '../../source/state/stats.js';
 // Container and stats records for the model tests, with only what a test cares about spelled out.
 import type {ContainerRecord, ContainerTiming, StatsSample} from '../../source/engine/types.js';
 

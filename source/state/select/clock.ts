@@ -1,6 +1,6 @@
 // Whether the clock moving on changes anything on screen. Pure: the screen redraws only when it does.
-import {formatStatus} from '../format/status.js';
-import type {AppState} from './app.js';
+import {formatStatus} from '../../format/status.js';
+import type {AppState} from '../app.js';
 import {selectPaneLinesFor} from './paneLines.js';
 import {selectTableRows} from './tables.js';
 

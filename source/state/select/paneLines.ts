@@ -1,13 +1,13 @@
 // The lines of whatever pane is open, from the whole state (some panes show several records). Pure.
-import {formatContainerName} from '../format/names.js';
-import {formatHistoryLines, formatInspectLines} from '../format/inspect.js';
-import {padCell} from '../format/table.js';
-import {formatDecimalSize} from '../format/units.js';
-import {formatDiskUsage} from '../format/diskUsage.js';
-import type {AppState} from './app.js';
-import type {Pane} from './operations.js';
-import {selectPaneLines} from './pane.js';
-import type {PullState} from './resources.js';
+import {formatContainerName} from '../../format/names.js';
+import {formatHistoryLines, formatInspectLines} from '../../format/inspect.js';
+import {padCell} from '../../format/table.js';
+import {formatDecimalSize} from '../../format/units.js';
+import {formatDiskUsage} from '../../format/diskUsage.js';
+import type {AppState} from '../app.js';
+import type {Pane} from '../operations.js';
+import {selectPaneLines} from '../pane.js';
+import type {PullState} from '../resources.js';
 
 export const paneTitles: Record<Pane['kind'], string> = {
 	details: 'Details',

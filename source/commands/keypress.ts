@@ -1,8 +1,8 @@
 // What a key press does to the state: the keymap's actions and the prompts' editing, as one pure function.
 import type {ContainerActionName} from '../engine/types.js';
-import {isMutating, type KeyAction, keymap, resolveKeyAction} from '../keys/keymap.js';
-import type {AppState} from './app.js';
-import {reduceApp} from './app.js';
+import {isMutating, type KeyAction, keymap, resolveKeyAction} from './keymap.js';
+import type {AppState} from '../state/app.js';
+import {reduceApp} from '../state/app.js';
 import {
 	actionWords,
 	type ActionTarget,
@@ -14,21 +14,21 @@ import {
 	needsConfirmation,
 	openPane,
 	type PaneKind,
-} from './operations.js';
+} from '../state/operations.js';
 import {
 	createLogs,
 	formatLogsForFile,
 	jumpToLogMatch,
 	type LogsState,
 	scrollLogs,
-} from './logs.js';
-import {clampScroll, selectSearchMatches} from './pane.js';
-import {selectPaneLinesFor} from './paneLines.js';
-import {type ContainerRow, selectContainerRows} from './rows.js';
-import {createRunForm, parseRunForm, restartPolicies, runFormFields, runModes} from './runForm.js';
-import {filterTableRows, selectTableRows, type TableRow} from './tables.js';
+} from '../state/logs.js';
+import {clampScroll, selectSearchMatches} from '../state/pane.js';
+import {selectPaneLinesFor} from '../state/select/paneLines.js';
+import {type ContainerRow, selectContainerRows} from '../state/select/containers.js';
+import {createRunForm, parseRunForm, restartPolicies, runFormFields, runModes} from '../state/runForm.js';
+import {filterTableRows, selectTableRows, type TableRow} from '../state/select/tables.js';
 import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
-import {type ListShape, selectSelectedIndex, type ViewAction, type ViewName} from './view.js';
+import {type ListShape, selectSelectedIndex, type ViewAction, type ViewName} from '../state/ui.js';
 
 export type KeyPress = {
 	/** Name from keyNameOf: 'down', 'return', 'ctrl+c', or the character typed. */

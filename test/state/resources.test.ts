@@ -4,11 +4,11 @@ import {describe, test} from 'node:test';
 import type {ContainerRecord} from '../../source/engine/types.js';
 import {formatSparkline} from '../../source/format/sparkline.js';
 import {formatDecimalSize, formatInOut, formatRate} from '../../source/format/units.js';
-import {containerKey, emptyContainers, reduceContainers} from '../../source/model/containers.js';
-import {formatResourceLines} from '../../source/model/pane.js';
-import {selectContainerRows, selectResourceTotals, type SortOrder} from '../../source/model/rows.js';
-import {calculateFigures, emptyStats, historyBySecond, historyLength, reduceStats, type StatsState} from '../../source/model/stats.js';
-import {initialView, reduceView} from '../../source/model/view.js';
+import {containerKey, emptyContainers, reduceContainers} from '../../source/state/containers.js';
+import {formatResourceLines} from '../../source/state/pane.js';
+import {selectContainerRows, selectResourceTotals, type SortOrder} from '../../source/state/select/containers.js';
+import {calculateFigures, emptyStats, historyBySecond, historyLength, reduceStats, type StatsState} from '../../source/state/stats.js';
+import {initialView, reduceView} from '../../source/state/ui.js';
 import {containerRecord, statsSample} from './records.js';
 
 describe('formatDecimalSize (go-units HumanSizeWithPrecision 3, as docker stats NET I/O)', () => {

@@ -1,10 +1,10 @@
 // Whether the clock moving on changes the screen: seconds at once, minutes with the next figures, else nothing.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type AppState, createAppState, reduceApp} from '../../source/model/app.js';
-import {clockChangesScreen} from '../../source/model/clock.js';
-import {containerKey} from '../../source/model/containers.js';
-import {containerRecord, timingRecord} from './records.js';
+import {type AppState, createAppState, reduceApp} from '../../../source/state/app.js';
+import {clockChangesScreen} from '../../../source/state/select/clock.js';
+import {containerKey} from '../../../source/state/containers.js';
+import {containerRecord, timingRecord} from '../records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 const second = 1000;
