@@ -106,7 +106,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 
 	// The list area is what is left after the header, the column titles and the status line.
 	const pageSize = Math.max(1, height - 3);
-	const filterText = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
+	const filterText = state.ui.mode === 'filter' ? state.ui.draft : state.ui.filter;
 	const rows = useMemo(
 		() =>
 			selectContainerRows(
@@ -114,14 +114,14 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				state.stats,
 				filterText,
 				state.now,
-				state.view.sort,
+				state.ui.sort,
 				selectUnreachableEngines(state.connection),
 			),
-		[state.containers, state.stats, filterText, state.now, state.view.sort, state.connection],
+		[state.containers, state.stats, filterText, state.now, state.ui.sort, state.connection],
 	);
 	const keys = useMemo(() => rows.map(row => row.key), [rows]);
-	const selectedIndex = selectSelectedIndex(state.view, keys);
-	const offset = selectOffset(state.view, keys, pageSize);
+	const selectedIndex = selectSelectedIndex(state.ui, keys);
+	const offset = selectOffset(state.ui, keys, pageSize);
 	const visible = rows.slice(offset, offset + pageSize);
 	const contentWidths = useMemo(() => measureContainerColumns(rows), [rows]);
 	const layout = useMemo(
@@ -180,13 +180,13 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	// the one container whose details are open, streamed; nothing while another view is shown. Where each
 	// request costs a connection (ssh), or a refresh of a second is asked for, rows are streamed too.
 	const openPane = state.operations.pane;
-	const listShown = state.view.view === 'containers' && !state.logs && !openPane && state.view.mode !== 'form';
+	const listShown = state.ui.view === 'containers' && !state.logs && !openPane && state.ui.mode !== 'form';
 	const running = listShown ? visible.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
 	const streamsRows = (target: {engine: string}) => refreshMs <= 1000 || engineMap.get(target.engine)?.connectionPerRequest === true;
 	const plan = {
 		polled: running.filter(target => !streamsRows(target)),
 		streamed:
-			openPane?.kind === 'details' && state.view.view === 'containers'
+			openPane?.kind === 'details' && state.ui.view === 'containers'
 				? [{engine: openPane.target.engine, id: openPane.target.id}]
 				: running.filter(target => streamsRows(target)),
 	};
@@ -206,8 +206,8 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	}, [untimedText, engineMap]);
 
 	useEffect(() => {
-		if (state.view.quitting) exit();
-	}, [state.view.quitting, exit]);
+		if (state.ui.quitting) exit();
+	}, [state.ui.quitting, exit]);
 
 	// Requests are data in the state; here they are carried out, and their outcomes dispatched back.
 	const size = useRef({columns: width, rows: height});
@@ -256,7 +256,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 
 	// Images, volumes and networks are listed when their view is shown, and again after events that concern
 	// them (a moment later, so that a burst of events costs one listing).
-	const currentView = state.view.view;
+	const currentView = state.ui.view;
 	const {events} = state.resources;
 	const lastSeen = useRef(0);
 	useEffect(() => {
@@ -309,20 +309,20 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize, width});
 	});
 
-	const tableView = isTableView(state.view.view) ? state.view.view : undefined;
+	const tableView = isTableView(state.ui.view) ? state.ui.view : undefined;
 	const tableRows = useMemo(
 		() =>
 			tableView
 				? filterTableRows(
-						selectTableRows(tableView, state.resources, state.containers, state.now, new Set(engines.map(engine => engine.name)), state.view.taskService?.key),
+						selectTableRows(tableView, state.resources, state.containers, state.now, new Set(engines.map(engine => engine.name)), state.ui.taskService?.key),
 						filterText,
 					)
 				: [],
-		[tableView, state.resources, state.containers, state.now, filterText, engines, state.view.taskService],
+		[tableView, state.resources, state.containers, state.now, filterText, engines, state.ui.taskService],
 	);
 	const tableKeys = tableRows.map(row => row.key);
-	const tableIndex = selectSelectedIndex(state.view, tableKeys);
-	const tableOffset = selectOffset(state.view, tableKeys, pageSize);
+	const tableIndex = selectSelectedIndex(state.ui, tableKeys);
+	const tableOffset = selectOffset(state.ui, tableKeys, pageSize);
 	const tableLayout = useMemo(
 		() => (tableView ? layoutColumns(Math.max(0, width - 2), tableColumns[tableView], measureTableColumns(tableRows)) : []),
 		[tableView, tableRows, width],
@@ -341,7 +341,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 					? undefined
 					: 'Loading…'
 			: undefined;
-	const tasksHint = state.view.taskService ? `tasks of ${state.view.taskService.name}  Esc every service's tasks  1-9 views  / filter  ? help  q quit` : undefined;
+	const tasksHint = state.ui.taskService ? `tasks of ${state.ui.taskService.name}  Esc every service's tasks  1-9 views  / filter  ? help  q quit` : undefined;
 	return (
 		<Screen
 			width={width}
@@ -354,7 +354,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
 				counts: selectContainerCounts(state.containers),
 				totals: selectResourceTotals(state.containers, state.stats),
-				sort: state.view.sort,
+				sort: state.ui.sort,
 				shown: rows.length,
 				filter: filterText,
 				theme,
@@ -364,23 +364,23 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 				rows: visible,
 				layout,
 				selectedKey,
-				marks: state.view.marks,
+				marks: state.ui.marks,
 				height: pageSize,
 				theme,
 				emptyText: filterText === '' ? 'No containers.' : `No container matches "${filterText}".`,
 			}}
 			status={{
-				mode: state.view.mode,
-				draft: state.view.draft,
-				message: state.view.message,
-				hints: tableView && state.view.mode === 'list' ? (tableView === 'tasks' && tasksHint ? tasksHint : tableHints[tableView]) : state.view.mode === 'logs' ? logsHints : state.view.mode === 'pane' ? paneHints : state.view.readOnly ? readOnlyHints : listHints,
+				mode: state.ui.mode,
+				draft: state.ui.draft,
+				message: state.ui.message,
+				hints: tableView && state.ui.mode === 'list' ? (tableView === 'tasks' && tasksHint ? tasksHint : tableHints[tableView]) : state.ui.mode === 'logs' ? logsHints : state.ui.mode === 'pane' ? paneHints : state.ui.readOnly ? readOnlyHints : listHints,
 				theme,
 				width,
 				question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 			}}
 			bindings={keymap}
-			helpScroll={state.view.helpScroll}
-			form={state.view.mode === 'form' ? state.form : undefined}
+			helpScroll={state.ui.helpScroll}
+			form={state.ui.mode === 'form' ? state.form : undefined}
 			resourceTable={
 				tableView
 					? {
@@ -392,7 +392,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 					: undefined
 			}
 			logs={
-				logs && (state.view.mode === 'logs' || state.view.mode === 'logs-search' || state.view.mode === 'logs-filter' || state.view.mode === 'help')
+				logs && (state.ui.mode === 'logs' || state.ui.mode === 'logs-search' || state.ui.mode === 'logs-filter' || state.ui.mode === 'help')
 					? {
 							title: formatLogsTitle(logs),
 							rows: selectLogRows(logs, width, Math.max(1, pageSize - 1)),
@@ -400,12 +400,12 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 							timestamps: logs.timestamps,
 							wrap: logs.wrap,
 							logColor: logs.color,
-							search: state.view.mode === 'logs-search' ? state.view.draft : logs.search,
+							search: state.ui.mode === 'logs-search' ? state.ui.draft : logs.search,
 						}
 					: undefined
 			}
 			pane={
-				pane && (state.view.mode === 'pane' || state.view.mode === 'pane-search')
+				pane && (state.ui.mode === 'pane' || state.ui.mode === 'pane-search')
 					? {
 							title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
 							lines: selectPaneLinesFor(state, pane, theme.unicode, width),
@@ -414,7 +414,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 									? formatDiskUsage(state.resources.disk.get(pane.target.engine)!)
 									: undefined,
 							scroll: pane.scroll,
-							search: state.view.mode === 'pane-search' ? state.view.draft : pane.search,
+							search: state.ui.mode === 'pane-search' ? state.ui.draft : pane.search,
 						}
 					: undefined
 			}

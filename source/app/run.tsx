@@ -113,7 +113,7 @@ export async function run(options: RunOptions): Promise<number> {
 			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
 			initial={() => ({
 				...state,
-				view: {...state.view, readOnly: options.readOnly},
+				ui: {...state.ui, readOnly: options.readOnly},
 				settings: {
 					logCapacity: Math.max(100, Math.trunc(options.logLines)),
 					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),

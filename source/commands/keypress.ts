@@ -28,7 +28,7 @@ import {type ContainerRow, selectContainerRows} from '../state/select/containers
 import {createRunForm, parseRunForm, restartPolicies, runFormFields, runModes} from '../state/runForm.js';
 import {filterTableRows, selectTableRows, type TableRow} from '../state/select/tables.js';
 import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
-import {type ListShape, selectSelectedIndex, type ViewAction, type ViewName} from '../state/ui.js';
+import {type ListShape, selectSelectedIndex, type UiAction, type ViewName} from '../state/ui.js';
 
 export type KeyPress = {
 	/** Name from keyNameOf: 'down', 'return', 'ctrl+c', or the character typed. */
@@ -38,30 +38,30 @@ export type KeyPress = {
 };
 
 function selectRows(state: AppState): ContainerRow[] {
-	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
-	return selectContainerRows(state.containers, state.stats, filter, state.now, state.view.sort);
+	const filter = state.ui.mode === 'filter' ? state.ui.draft : state.ui.filter;
+	return selectContainerRows(state.containers, state.stats, filter, state.now, state.ui.sort);
 }
 
 /** Rows of the images, volumes, networks or events view, filtered as shown. */
 export function selectCurrentTableRows(state: AppState): TableRow[] {
-	const view = state.view.view;
+	const view = state.ui.view;
 	if (view === 'containers') return [];
-	const filter = state.view.mode === 'filter' ? state.view.draft : state.view.filter;
+	const filter = state.ui.mode === 'filter' ? state.ui.draft : state.ui.filter;
 	return filterTableRows(
-		selectTableRows(view, state.resources, state.containers, state.now, new Set(state.connection.keys()), state.view.taskService?.key),
+		selectTableRows(view, state.resources, state.containers, state.now, new Set(state.connection.keys()), state.ui.taskService?.key),
 		filter,
 	);
 }
 
 function listShape(state: AppState, pageSize: number): ListShape {
-	const keys = state.view.view === 'containers' ? selectRows(state).map(row => row.key) : selectCurrentTableRows(state).map(row => row.key);
+	const keys = state.ui.view === 'containers' ? selectRows(state).map(row => row.key) : selectCurrentTableRows(state).map(row => row.key);
 	return {keys, pageSize};
 }
 
 /** The row the selection is on, of whichever list is shown. */
 function selectedOf<Row extends {key: string}>(state: AppState, rows: readonly Row[]): Row | undefined {
 	const index = selectSelectedIndex(
-		state.view,
+		state.ui,
 		rows.map(row => row.key),
 	);
 	return index === -1 ? undefined : rows[index];
@@ -72,7 +72,7 @@ function selectedTableRow(state: AppState): TableRow | undefined {
 }
 
 function defaultEngine(state: AppState): string {
-	return state.view.view === 'containers' ? (selectedRow(state)?.engine ?? firstEngine(state)) : (selectedTableRow(state)?.engine ?? firstEngine(state));
+	return state.ui.view === 'containers' ? (selectedRow(state)?.engine ?? firstEngine(state)) : (selectedTableRow(state)?.engine ?? firstEngine(state));
 }
 
 function firstEngine(state: AppState): string {
@@ -89,9 +89,9 @@ function selectedRow(state: AppState): ContainerRow | undefined {
 
 /** Marked containers when there are marks (filtered or not), else the selected one. */
 export function selectActionTargets(state: AppState): ActionTarget[] {
-	if (state.view.marks.size > 0) {
+	if (state.ui.marks.size > 0) {
 		const all = selectContainerRows(state.containers, state.stats, '', state.now);
-		return all.filter(row => state.view.marks.has(row.key)).map(row => toTarget(row));
+		return all.filter(row => state.ui.marks.has(row.key)).map(row => toTarget(row));
 	}
 
 	const row = selectedRow(state);
@@ -99,13 +99,13 @@ export function selectActionTargets(state: AppState): ActionTarget[] {
 }
 
 function withMessage(state: AppState, text: string, tone: 'info' | 'error' = 'info'): AppState {
-	return {...state, view: {...state.view, message: {text, tone}}};
+	return {...state, ui: {...state.ui, message: {text, tone}}};
 }
 
 function promptAction(state: AppState, press: KeyPress, pageSize: number): AppState {
 	const {name} = press;
-	const view = (action: ViewAction) => reduceApp(state, action);
-	switch (state.view.mode) {
+	const view = (action: UiAction) => reduceApp(state, action);
+	switch (state.ui.mode) {
 		case 'filter': {
 			if (name === 'escape') return view({type: 'filter/clear'});
 			if (name === 'return') return view({type: 'filter/keep', list: listShape(state, pageSize)});
@@ -115,7 +115,7 @@ function promptAction(state: AppState, press: KeyPress, pageSize: number): AppSt
 		}
 
 		case 'pane-search': {
-			if (name === 'escape') return {...state, view: {...state.view, mode: 'pane', draft: ''}};
+			if (name === 'escape') return {...state, ui: {...state.ui, mode: 'pane', draft: ''}};
 			if (name === 'return') return keepPaneSearch(state, pageSize);
 			if (name === 'backspace') return view({type: 'filter/erase'});
 			if (press.printable) return view({type: 'filter/type', text: name});
@@ -140,7 +140,7 @@ function requestAction(state: AppState, action: ContainerActionName, targets: re
 		return {
 			...state,
 			operations: {...state.operations, confirmation: createConfirmation(action, targets)},
-			view: {...state.view, mode: 'confirm', message: undefined},
+			ui: {...state.ui, mode: 'confirm', message: undefined},
 		};
 	}
 
@@ -157,8 +157,8 @@ function issueAction(
 	return {
 		...state,
 		operations: {...operations, confirmation: undefined},
-		view: {
-			...state.view,
+		ui: {
+			...state.ui,
 			mode: 'list',
 			marks: new Set(),
 			message: {text: `${actionWords[action].doing} ${describeTargets(targets)}…`, tone: 'info'},
@@ -171,7 +171,7 @@ function openPaneFor(state: AppState, kind: PaneKind): AppState {
 	if (!row) return withMessage(state, 'No container selected.', 'error');
 	const target = toTarget(row);
 	const operations = enqueue(state.operations, {kind: kind === 'top' ? 'top' : 'inspect', target});
-	return {...state, operations: {...operations, pane: openPane(kind, target)}, view: {...state.view, mode: 'pane'}};
+	return {...state, operations: {...operations, pane: openPane(kind, target)}, ui: {...state.ui, mode: 'pane'}};
 }
 
 function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
@@ -185,13 +185,13 @@ function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => 
 function keepPaneSearch(state: AppState, pageSize: number): AppState {
 	const {pane} = state.operations;
 	if (!pane) return state;
-	const search = state.view.draft;
+	const search = state.ui.draft;
 	// A new search starts from the top of the document; the same one again goes on from where it is.
 	const scroll = search === pane.search ? pane.scroll : 0;
 	const next = {
 		...state,
 		operations: {...state.operations, pane: {...pane, search, scroll}},
-		view: {...state.view, mode: 'pane' as const, draft: ''},
+		ui: {...state.ui, mode: 'pane' as const, draft: ''},
 	};
 	return jumpToMatch(next, search === pane.search ? 1 : 0, pageSize);
 }
@@ -216,10 +216,10 @@ function jumpToMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): 
 }
 
 function markAction(state: AppState, action: 'mark' | 'mark-all' | 'mark-project'): AppState {
-	const marks = new Set(state.view.marks);
+	const marks = new Set(state.ui.marks);
 	const withMarks = (text?: string) => ({
 		...state,
-		view: {...state.view, marks, message: text ? {text, tone: 'info' as const} : state.view.message},
+		ui: {...state.ui, marks, message: text ? {text, tone: 'info' as const} : state.ui.message},
 	});
 	if (action === 'mark') {
 		const row = selectedRow(state);
@@ -252,10 +252,10 @@ function markAction(state: AppState, action: 'mark' | 'mark-all' | 'mark-project
 function runBoundAction(state: AppState, action: KeyAction, pageSize: number): AppState {
 	const handled = runTableAction(state, action);
 	if (handled) return handled;
-	const view = (viewAction: ViewAction) => reduceApp(state, viewAction);
+	const view = (viewAction: UiAction) => reduceApp(state, viewAction);
 	const list = () => listShape(state, pageSize);
-	const inPane = state.view.mode === 'pane';
-	if (state.view.mode === 'help') {
+	const inPane = state.ui.mode === 'pane';
+	if (state.ui.mode === 'help') {
 		const by = {'move-up': -1, 'move-down': 1, 'page-up': -pageSize, 'page-down': pageSize}[action as string];
 		if (by !== undefined) return view({type: 'help/scroll', by});
 	}
@@ -338,7 +338,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 				color: state.settings.logColor,
 				generation: (state.logs?.generation ?? 0) + 1,
 			});
-			return {...state, logs, view: {...state.view, mode: 'logs', marks: new Set()}};
+			return {...state, logs, ui: {...state.ui, mode: 'logs', marks: new Set()}};
 		}
 
 		case 'view-containers':
@@ -388,7 +388,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 
 		case 'sort-next': {
 			const sorted = view({type: 'sort/next'});
-			return withMessage(sorted, `Sorted by ${sorted.view.sort.by}${sorted.view.sort.descending ? ', largest first' : ''}: o next, O reverses.`);
+			return withMessage(sorted, `Sorted by ${sorted.ui.sort.by}${sorted.ui.sort.descending ? ', largest first' : ''}: o next, O reverses.`);
 		}
 
 		case 'sort-reverse': {
@@ -396,7 +396,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		}
 
 		case 'pane-search': {
-			return {...state, view: {...state.view, mode: 'pane-search', draft: state.operations.pane?.search ?? ''}};
+			return {...state, ui: {...state.ui, mode: 'pane-search', draft: state.operations.pane?.search ?? ''}};
 		}
 
 		case 'search-next': {
@@ -417,12 +417,12 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 		}
 
 		case 'back': {
-			return {...state, operations: {...state.operations, pane: undefined}, view: {...state.view, mode: 'list'}};
+			return {...state, operations: {...state.operations, pane: undefined}, ui: {...state.ui, mode: 'list'}};
 		}
 
 		case 'confirm-yes': {
 			const {confirmation} = state.operations;
-			if (!confirmation) return {...state, view: {...state.view, mode: 'list'}};
+			if (!confirmation) return {...state, ui: {...state.ui, mode: 'list'}};
 			if (confirmation.resource) {
 				const {resource} = confirmation;
 				const operations = enqueue(state.operations, {
@@ -435,7 +435,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 				return {
 					...state,
 					operations: {...operations, confirmation: undefined},
-					view: {...state.view, mode: 'list', message: {text: 'Asking the engine…', tone: 'info'}},
+					ui: {...state.ui, mode: 'list', message: {text: 'Asking the engine…', tone: 'info'}},
 				};
 			}
 
@@ -449,7 +449,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 			return {
 				...state,
 				operations: {...state.operations, confirmation: undefined},
-				view: {...state.view, mode: 'list', message: {text: 'Cancelled: nothing was changed.', tone: 'info'}},
+				ui: {...state.ui, mode: 'list', message: {text: 'Cancelled: nothing was changed.', tone: 'info'}},
 			};
 		}
 
@@ -473,7 +473,7 @@ function runBoundAction(state: AppState, action: KeyAction, pageSize: number): A
 }
 
 export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: number, width = 80): AppState {
-	const {mode} = state.view;
+	const {mode} = state.ui;
 	if (mode === 'form') {
 		if (press.name === 'ctrl+c') return reduceApp(state, {type: 'quit'});
 		return formKeyPress(state, press);
@@ -499,15 +499,15 @@ export function reduceKeyPress(state: AppState, press: KeyPress, pageSize: numbe
 		return promptAction(state, press, pageSize);
 	}
 
-	const bound = resolveKeyAction(mode, press.name, state.view.view);
+	const bound = resolveKeyAction(mode, press.name, state.ui.view);
 	if (bound === undefined) return state;
-	if (state.view.readOnly && isMutating(bound)) {
+	if (state.ui.readOnly && isMutating(bound)) {
 		const label = keymap.find(binding => binding.action === bound)?.label ?? press.name;
 		return withMessage(state, `Read-only mode: "${label}" would change a container, so it is off.`, 'error');
 	}
 
 	const cleared =
-		state.view.message && mode !== 'confirm' ? {...state, view: {...state.view, message: undefined}} : state;
+		state.ui.message && mode !== 'confirm' ? {...state, ui: {...state.ui, message: undefined}} : state;
 	if (mode === 'logs' && cleared.logs) return runLogsAction(cleared, cleared.logs, bound, pageSize, width);
 	return runBoundAction(cleared, bound, pageSize);
 }
@@ -519,29 +519,29 @@ function withLogs(state: AppState, logs: LogsState, message?: string): AppState 
 
 function logsPromptAction(state: AppState, press: KeyPress, pageSize: number, width: number): AppState {
 	const {logs} = state;
-	if (!logs) return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	if (!logs) return {...state, ui: {...state.ui, mode: 'list', draft: ''}};
 	const {name} = press;
-	const back = {...state, view: {...state.view, mode: 'logs' as const, draft: ''}};
+	const back = {...state, ui: {...state.ui, mode: 'logs' as const, draft: ''}};
 	if (name === 'escape') {
 		// Esc leaves a search as it was, and clears a filter.
-		return state.view.mode === 'logs-filter' ? withLogs(back, {...logs, filter: ''}) : back;
+		return state.ui.mode === 'logs-filter' ? withLogs(back, {...logs, filter: ''}) : back;
 	}
 
 	if (name === 'return') {
-		if (state.view.mode === 'logs-filter') {
-			const text = state.view.draft.trim();
+		if (state.ui.mode === 'logs-filter') {
+			const text = state.ui.draft.trim();
 			return withLogs(back, {...logs, filter: text}, text === '' ? 'Filter off: every line shown.' : `Showing only lines with "${text}".`);
 		}
 
-		const searched = {...logs, search: state.view.draft};
+		const searched = {...logs, search: state.ui.draft};
 		if (searched.search === '') return withLogs(back, searched);
 		const jump = jumpToLogMatch(searched, 1, width, pageSize - 1);
 		return jump.found
 			? withLogs(back, jump.logs, `Matches of "${searched.search}" highlighted: n next, N previous.`)
-			: withLogs({...back, view: {...back.view, message: {text: `No line has "${searched.search}".`, tone: 'error'}}}, searched);
+			: withLogs({...back, ui: {...back.ui, message: {text: `No line has "${searched.search}".`, tone: 'error'}}}, searched);
 	}
 
-	const view = (action: ViewAction) => reduceApp(state, action);
+	const view = (action: UiAction) => reduceApp(state, action);
 	if (name === 'backspace') return view({type: 'filter/erase'});
 	if (press.printable) return view({type: 'filter/type', text: name});
 	return state;
@@ -576,11 +576,11 @@ function runLogsAction(state: AppState, logs: LogsState, action: KeyAction, page
 		}
 
 		case 'pane-search': {
-			return {...state, view: {...state.view, mode: 'logs-search', draft: logs.search}};
+			return {...state, ui: {...state.ui, mode: 'logs-search', draft: logs.search}};
 		}
 
 		case 'logs-filter': {
-			return {...state, view: {...state.view, mode: 'logs-filter', draft: logs.filter}};
+			return {...state, ui: {...state.ui, mode: 'logs-filter', draft: logs.filter}};
 		}
 
 		case 'search-next':
@@ -627,7 +627,7 @@ function runLogsAction(state: AppState, logs: LogsState, action: KeyAction, page
 		}
 
 		case 'back': {
-			return {...state, logs: undefined, view: {...state.view, mode: 'list'}};
+			return {...state, logs: undefined, ui: {...state.ui, mode: 'list'}};
 		}
 
 		default: {
@@ -643,14 +643,14 @@ function cycle<Value>(values: readonly Value[], current: Value, by: number): Val
 
 function formKeyPress(state: AppState, press: KeyPress): AppState {
 	const {form} = state;
-	if (!form) return {...state, view: {...state.view, mode: 'list'}};
+	if (!form) return {...state, ui: {...state.ui, mode: 'list'}};
 	if (form.submitting) return state;
 	const {name} = press;
 	const set = (next: Partial<typeof form>) => ({...state, form: {...form, ...next}});
 	const index = runFormFields.indexOf(form.focus);
 	const choice = form.focus === 'restart' ? restartPolicies : form.focus === 'mode' ? runModes : undefined;
 	if (name === 'escape') {
-		return {...state, form: undefined, view: {...state.view, mode: 'list', message: {text: 'Run cancelled: nothing was created.', tone: 'info'}}};
+		return {...state, form: undefined, ui: {...state.ui, mode: 'list', message: {text: 'Run cancelled: nothing was created.', tone: 'info'}}};
 	}
 
 	if (name === 'tab' || name === 'down') return set({focus: runFormFields[(index + 1) % runFormFields.length]!});
@@ -686,12 +686,12 @@ function formKeyPress(state: AppState, press: KeyPress): AppState {
 
 function pullPromptAction(state: AppState, press: KeyPress): AppState {
 	const {name} = press;
-	const view = (action: ViewAction) => reduceApp(state, action);
-	if (name === 'escape') return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	const view = (action: UiAction) => reduceApp(state, action);
+	if (name === 'escape') return {...state, ui: {...state.ui, mode: 'list', draft: ''}};
 	if (name === 'backspace') return view({type: 'filter/erase'});
 	if (name === 'return') {
-		const parsed = parseImageReference(state.view.draft);
-		if (!parsed.ok) return withMessage({...state, view: {...state.view, mode: 'list', draft: ''}}, `Cannot pull: ${parsed.error}`, 'error');
+		const parsed = parseImageReference(state.ui.draft);
+		if (!parsed.ok) return withMessage({...state, ui: {...state.ui, mode: 'list', draft: ''}}, `Cannot pull: ${parsed.error}`, 'error');
 		const reference = formatFamiliarReference(parsed.reference);
 		const engine = defaultEngine(state);
 		const operations = enqueue(state.operations, {kind: 'pull', engine, reference});
@@ -699,7 +699,7 @@ function pullPromptAction(state: AppState, press: KeyPress): AppState {
 		return {
 			...state,
 			operations: {...operations, pane: openPane('pull', target)},
-			view: {...state.view, mode: 'pane', draft: '', message: {text: `Pulling ${reference}…`, tone: 'info'}},
+			ui: {...state.ui, mode: 'pane', draft: '', message: {text: `Pulling ${reference}…`, tone: 'info'}},
 		};
 	}
 
@@ -710,12 +710,12 @@ function pullPromptAction(state: AppState, press: KeyPress): AppState {
 /** The `=` prompt of the services view: a number of replicas, then Enter scales the selected service to it. */
 function scalePromptAction(state: AppState, press: KeyPress): AppState {
 	const {name} = press;
-	if (name === 'escape') return {...state, view: {...state.view, mode: 'list', draft: ''}};
+	if (name === 'escape') return {...state, ui: {...state.ui, mode: 'list', draft: ''}};
 	if (name === 'backspace') return reduceApp(state, {type: 'filter/erase'});
 	if (name === 'return') {
-		const text = state.view.draft.trim();
-		if (!/^\d{1,6}$/.test(text)) return withMessage({...state, view: {...state.view, mode: 'list', draft: ''}}, `Cannot scale to "${text}": type a number of replicas (0 or more).`, 'error');
-		const listed = {...state, view: {...state.view, mode: 'list' as const, draft: ''}};
+		const text = state.ui.draft.trim();
+		if (!/^\d{1,6}$/.test(text)) return withMessage({...state, ui: {...state.ui, mode: 'list', draft: ''}}, `Cannot scale to "${text}": type a number of replicas (0 or more).`, 'error');
+		const listed = {...state, ui: {...state.ui, mode: 'list' as const, draft: ''}};
 		return requestScale(listed, {to: Number(text)});
 	}
 
@@ -739,26 +739,26 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 	const confirm = (resource: NonNullable<Confirmation['resource']>): AppState => ({
 		...state,
 		operations: {...state.operations, confirmation: {action: 'remove', targets: [], force: false, removeVolumes: false, resource}},
-		view: {...state.view, mode: 'confirm', message: undefined},
+		ui: {...state.ui, mode: 'confirm', message: undefined},
 	});
 	switch (action) {
 		case 'run-form': {
-			const image = state.view.view === 'images' && row && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : '';
+			const image = state.ui.view === 'images' && row && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : '';
 			const engine = defaultEngine(state);
 			// The form checks the image against the engine's images: list them now.
 			const operations = enqueue(state.operations, {kind: 'refresh', engine, what: 'images'});
-			return {...state, operations, form: createRunForm(engine, image), view: {...state.view, mode: 'form', message: undefined}};
+			return {...state, operations, form: createRunForm(engine, image), ui: {...state.ui, mode: 'form', message: undefined}};
 		}
 
 		case 'image-run': {
 			if (!row) return withMessage(state, 'No image selected.', 'error');
 			const image = row.cells.repository === '<none>' ? row.id : `${row.cells.repository}:${row.cells.tag}`;
 			const operations = enqueue(state.operations, {kind: 'refresh', engine: row.engine, what: 'images'});
-			return {...state, operations, form: createRunForm(row.engine, image), view: {...state.view, mode: 'form', message: undefined}};
+			return {...state, operations, form: createRunForm(row.engine, image), ui: {...state.ui, mode: 'form', message: undefined}};
 		}
 
 		case 'image-pull': {
-			return {...state, view: {...state.view, mode: 'pull', draft: '', message: undefined}};
+			return {...state, ui: {...state.ui, mode: 'pull', draft: '', message: undefined}};
 		}
 
 		case 'image-history':
@@ -766,20 +766,20 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 			if (!target) return withMessage(state, 'Nothing selected.', 'error');
 			const kind = action === 'image-history' ? 'history' : 'network';
 			const operations = enqueue(state.operations, {kind: action, target});
-			return {...state, operations: {...operations, pane: openPane(kind, target)}, view: {...state.view, mode: 'pane'}};
+			return {...state, operations: {...operations, pane: openPane(kind, target)}, ui: {...state.ui, mode: 'pane'}};
 		}
 
 		case 'disk-usage': {
 			const engine = defaultEngine(state);
 			const operations = enqueue(state.operations, {kind: 'refresh', engine, what: 'disk'});
 			const pane = openPane('disk', {key: `disk\u0000${engine}`, engine, id: engine, name: engine});
-			return {...state, operations: {...operations, pane}, view: {...state.view, mode: 'pane'}};
+			return {...state, operations: {...operations, pane}, ui: {...state.ui, mode: 'pane'}};
 		}
 
 		case 'volume-details': {
 			if (!target) return withMessage(state, 'No volume selected.', 'error');
 			const operations = enqueue(state.operations, {kind: 'refresh', engine: target.engine, what: 'disk'});
-			return {...state, operations: {...operations, pane: openPane('volume', target)}, view: {...state.view, mode: 'pane'}};
+			return {...state, operations: {...operations, pane: openPane('volume', target)}, ui: {...state.ui, mode: 'pane'}};
 		}
 
 		case 'image-remove': {
@@ -808,7 +808,7 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 		case 'service-tasks': {
 			if (!target) return withMessage(state, 'No service selected.', 'error');
 			const switched = reduceApp(state, {type: 'view/switch', view: 'tasks'});
-			return {...switched, view: {...switched.view, taskService: {key: target.key, name: target.name}}};
+			return {...switched, ui: {...switched.ui, taskService: {key: target.key, name: target.name}}};
 		}
 
 		case 'service-scale-up':
@@ -818,7 +818,7 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 
 		case 'service-scale': {
 			if (!target) return withMessage(state, 'No service selected.', 'error');
-			return {...state, view: {...state.view, mode: 'scale', draft: '', message: undefined}};
+			return {...state, ui: {...state.ui, mode: 'scale', draft: '', message: undefined}};
 		}
 
 		case 'service-update': {
@@ -840,7 +840,7 @@ function runTableAction(state: AppState, action: KeyAction): AppState | undefine
 				color: state.settings.logColor,
 				generation: (state.logs?.generation ?? 0) + 1,
 			});
-			return {...state, logs, view: {...state.view, mode: 'logs', marks: new Set()}};
+			return {...state, logs, ui: {...state.ui, mode: 'logs', marks: new Set()}};
 		}
 
 		case 'use-context': {

@@ -18,13 +18,13 @@ import {
 import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
-import {initialView, reduceView, type ViewAction, type ViewState} from './ui.js';
+import {initialUi, reduceUi, type UiAction, type UiState} from './ui.js';
 
 export type AppState = {
 	containers: ContainersState;
 	stats: StatsState;
 	connection: ConnectionState;
-	view: ViewState;
+	ui: UiState;
 	operations: OperationsState;
 	/** The logs pane while it is open. */
 	logs: LogsState | undefined;
@@ -53,7 +53,7 @@ export type AppAction =
 	| StatsAction
 	| ResourcesAction
 	| ConnectionAction
-	| ViewAction
+	| UiAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
 	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number; width?: number}
@@ -69,7 +69,7 @@ export function createAppState(now: number): AppState {
 		containers: emptyContainers,
 		stats: emptyStats,
 		connection: new Map(),
-		view: initialView,
+		ui: initialUi,
 		operations: emptyOperations,
 		logs: undefined,
 		resources: emptyResources,
@@ -107,7 +107,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 				containers: {...state.containers, records, timings, listedEngines: new Set([...state.containers.listedEngines].filter(keep))},
 				stats: new Map([...state.stats].filter(([key]) => records.has(key))),
 				connection: new Map([...state.connection].filter(([engine]) => keep(engine))),
-				view: {...state.view, marks: new Set(), message: {text: `Showing ${action.names.join(', ')}.`, tone: 'info'}},
+				ui: {...state.ui, marks: new Set(), message: {text: `Showing ${action.names.join(', ')}.`, tone: 'info'}},
 			};
 		}
 
@@ -174,32 +174,32 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		}
 
 		default: {
-			const view = reduceView(state.view, action);
-			return view === state.view ? state : {...state, view};
+			const view = reduceUi(state.ui, action);
+			return view === state.ui ? state : {...state, ui: view};
 		}
 	}
 }
 
 /** The outcome of a request, as a message or in the pane; container states arrive through the events. */
 function finishRequest(state: AppState, request: Request, result: RequestResult): AppState {
-	const message = (text: string, tone: 'info' | 'error') => ({...state.view, message: {text, tone}});
+	const message = (text: string, tone: 'info' | 'error') => ({...state.ui, message: {text, tone}});
 	switch (request.kind) {
 		case 'container-action': {
 			const words = actionWords[request.action];
 			if (result.kind !== 'container-action' || result.failures.length === 0) {
-				return {...state, view: message(`${words.done} ${describeTargets(request.targets)}.`, 'info')};
+				return {...state, ui: message(`${words.done} ${describeTargets(request.targets)}.`, 'info')};
 			}
 
 			const failures = result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; ');
 			const done = request.targets.length - result.failures.length;
 			return {
 				...state,
-				view: message(`Could not ${words.verb} ${failures}${done > 0 ? ` (${words.done.toLowerCase()} ${done})` : ''}`, 'error'),
+				ui: message(`Could not ${words.verb} ${failures}${done > 0 ? ` (${words.done.toLowerCase()} ${done})` : ''}`, 'error'),
 			};
 		}
 
 		case 'resource-action': {
-			if (result.kind === 'failed') return {...state, view: message(result.error, 'error')};
+			if (result.kind === 'failed') return {...state, ui: message(result.error, 'error')};
 			if (result.kind !== 'resource-action') return state;
 			if (result.failures.length > 0) {
 				const [first] = result.failures;
@@ -224,23 +224,23 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 								},
 							},
 						},
-						view: {...state.view, mode: 'confirm', message: undefined},
+						ui: {...state.ui, mode: 'confirm', message: undefined},
 					};
 				}
 
-				return {...state, view: message(result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; '), 'error')};
+				return {...state, ui: message(result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; '), 'error')};
 			}
 
-			return {...state, view: message(result.lines.join('; ') || 'Done.', 'info')};
+			return {...state, ui: message(result.lines.join('; ') || 'Done.', 'info')};
 		}
 
 		case 'pull': {
-			return {...state, view: message(result.kind === 'failed' ? `Pull of ${request.reference} failed: ${result.error}` : `Pulled ${request.reference}.`, result.kind === 'failed' ? 'error' : 'info')};
+			return {...state, ui: message(result.kind === 'failed' ? `Pull of ${request.reference} failed: ${result.error}` : `Pulled ${request.reference}.`, result.kind === 'failed' ? 'error' : 'info')};
 		}
 
 		case 'run': {
 			if (result.kind === 'failed') {
-				if (!state.form) return {...state, view: message(result.error, 'error')};
+				if (!state.form) return {...state, ui: message(result.error, 'error')};
 				const field = placeEngineError(result.error);
 				return {
 					...state,
@@ -254,7 +254,7 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 				};
 			}
 
-			const started = {...state, form: undefined, view: {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const}};
+			const started = {...state, form: undefined, ui: {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const}};
 			// "A shell attached": the new container's main process, as `docker run -it` gives it.
 			if (request.shell && result.kind === 'done' && result.id) {
 				const target = {key: containerKey(request.engine, result.id), engine: request.engine, id: result.id, name: request.spec.name || result.id.slice(0, 12), state: 'running' as const};
@@ -270,12 +270,12 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 
 		case 'service-scale':
 		case 'service-update': {
-			if (result.kind === 'failed') return {...state, view: message(result.error, 'error')};
-			return {...state, view: message(result.kind === 'done' ? result.text : 'Done.', 'info')};
+			if (result.kind === 'failed') return {...state, ui: message(result.error, 'error')};
+			return {...state, ui: message(result.kind === 'done' ? result.text : 'Done.', 'info')};
 		}
 
 		case 'use-context': {
-			return result.kind === 'failed' ? {...state, view: message(result.error, 'error')} : state;
+			return result.kind === 'failed' ? {...state, ui: message(result.error, 'error')} : state;
 		}
 
 		case 'image-history':
@@ -287,16 +287,16 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 		}
 
 		case 'save-logs': {
-			if (result.kind === 'saved') return {...state, view: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
-			return {...state, view: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
+			if (result.kind === 'saved') return {...state, ui: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
+			return {...state, ui: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
 		}
 
 		case 'shell':
 		case 'attach': {
 			const error = result.kind === 'terminal' || result.kind === 'failed' ? result.error : undefined;
-			if (error) return {...state, view: message(error, 'error')};
+			if (error) return {...state, ui: message(error, 'error')};
 			const what = request.kind === 'shell' ? 'Shell in' : 'Detached from';
-			return {...state, view: message(`${what} ${request.target.name}${request.kind === 'shell' ? ' closed' : ''}.`, 'info')};
+			return {...state, ui: message(`${what} ${request.target.name}${request.kind === 'shell' ? ' closed' : ''}.`, 'info')};
 		}
 	}
 }

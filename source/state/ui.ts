@@ -44,7 +44,7 @@ export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images'
 
 export type Message = {text: string; tone: 'info' | 'error'};
 
-export type ViewState = {
+export type UiState = {
 	mode: Mode;
 	view: ViewName;
 	/** The filter the list is narrowed by once Enter kept it. */
@@ -73,7 +73,7 @@ export type ViewState = {
 	taskService?: {key: string; name: string} | undefined;
 };
 
-export const initialView: ViewState = {
+export const initialUi: UiState = {
 	mode: 'list',
 	view: 'containers',
 	filter: '',
@@ -93,7 +93,7 @@ export const initialView: ViewState = {
 export type ListPosition = {selectedKey: string | undefined; selectedIndex: number; offset: number; filter: string};
 
 /** Shows another view, keeping where the person was in this one. */
-export function switchView(state: ViewState, view: ViewName): ViewState {
+export function switchView(state: UiState, view: ViewName): UiState {
 	if (!builtViews.has(view)) {
 		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
 	}
@@ -122,7 +122,7 @@ export function switchView(state: ViewState, view: ViewName): ViewState {
 /** The rows the list shows now, which movement needs to know. */
 export type ListShape = {keys: readonly string[]; pageSize: number};
 
-export type ViewAction =
+export type UiAction =
 	| {type: 'move'; by: number; list: ListShape}
 	| {type: 'move-to'; to: 'first' | 'last'; list: ListShape}
 	| {type: 'page'; by: 1 | -1; list: ListShape}
@@ -148,7 +148,7 @@ export type ViewAction =
 	| {type: 'quit'};
 
 /** Index of the selected row in the current list, even when its row has gone. */
-export function selectSelectedIndex(state: ViewState, keys: readonly string[]): number {
+export function selectSelectedIndex(state: UiState, keys: readonly string[]): number {
 	if (keys.length === 0) return -1;
 	const found = state.selectedKey === undefined ? -1 : keys.indexOf(state.selectedKey);
 	if (found !== -1) return found;
@@ -156,7 +156,7 @@ export function selectSelectedIndex(state: ViewState, keys: readonly string[]): 
 }
 
 /** First row on screen so that the selection stays visible and the page is full where it can be. */
-export function selectOffset(state: ViewState, keys: readonly string[], pageSize: number): number {
+export function selectOffset(state: UiState, keys: readonly string[], pageSize: number): number {
 	const index = selectSelectedIndex(state, keys);
 	const size = Math.max(1, pageSize);
 	let offset = Math.min(state.offset, Math.max(0, keys.length - size));
@@ -165,7 +165,7 @@ export function selectOffset(state: ViewState, keys: readonly string[], pageSize
 	return Math.max(0, offset);
 }
 
-function selectAt(state: ViewState, list: ListShape, index: number): ViewState {
+function selectAt(state: UiState, list: ListShape, index: number): UiState {
 	if (list.keys.length === 0) return {...state, selectedKey: undefined, selectedIndex: 0, offset: 0};
 	const clamped = Math.min(Math.max(0, index), list.keys.length - 1);
 	const next = {...state, selectedKey: list.keys[clamped], selectedIndex: clamped};
@@ -186,7 +186,7 @@ export function completeViewName(text: string): string {
 	return prefix.length > partial.length ? prefix : text;
 }
 
-export function reduceView(state: ViewState, action: ViewAction): ViewState {
+export function reduceUi(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'move': {
 			return selectAt(state, action.list, selectSelectedIndex(state, action.list.keys) + action.by);
@@ -296,7 +296,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 	}
 }
 
-function runCommand(state: ViewState, command: string): ViewState {
+function runCommand(state: UiState, command: string): UiState {
 	if (command === '') return state;
 	if (command === 'q' || command === 'quit') return {...state, quitting: true};
 	if (command === 'help') return {...state, mode: 'help'};

@@ -31,7 +31,7 @@ function press(state: AppState, ...keys: Array<string | {key: string}>): AppStat
 	return reduceApp(state, {type: 'keys/pressed', presses: presses(...keys), pageSize});
 }
 
-const selected = (state: AppState) => state.view.selectedKey;
+const selected = (state: AppState) => state.ui.selectedKey;
 
 describe('reduceKeyPress', () => {
 	test('j and k move through the rows as they are sorted', () => {
@@ -52,66 +52,66 @@ describe('reduceKeyPress', () => {
 
 	test('/ types a filter; Enter keeps it and selects the first matching row', () => {
 		let state = press(started(), 'j', '/', 'w');
-		assert.equal(state.view.mode, 'filter');
-		assert.equal(state.view.draft, 'w');
+		assert.equal(state.ui.mode, 'filter');
+		assert.equal(state.ui.draft, 'w');
 		state = press(state, 'e', named('backspace'), 'or', named('return'));
-		assert.equal(state.view.mode, 'list');
-		assert.equal(state.view.filter, 'wor');
+		assert.equal(state.ui.mode, 'list');
+		assert.equal(state.ui.filter, 'wor');
 		assert.equal(selected(state), containerKey('local', 'id-worker'));
 	});
 
 	test('in the filter prompt q and ? are typed, not run', () => {
 		const state = press(started(), '/', 'q?');
-		assert.equal(state.view.draft, 'q?');
-		assert.equal(state.view.quitting, false);
-		assert.equal(state.view.mode, 'filter');
+		assert.equal(state.ui.draft, 'q?');
+		assert.equal(state.ui.quitting, false);
+		assert.equal(state.ui.mode, 'filter');
 	});
 
 	test('Esc in the filter prompt clears the filter', () => {
 		const state = press(started(), '/', 'web', named('return'), '/', named('escape'));
-		assert.equal(state.view.filter, '');
-		assert.equal(state.view.mode, 'list');
+		assert.equal(state.ui.filter, '');
+		assert.equal(state.ui.mode, 'list');
 	});
 
 	test('Ctrl-C quits from a prompt', () => {
-		assert.equal(press(started(), '/', 'ab', named('ctrl+c')).view.quitting, true);
-		assert.equal(press(started(), ':', 'im', named('ctrl+c')).view.quitting, true);
+		assert.equal(press(started(), '/', 'ab', named('ctrl+c')).ui.quitting, true);
+		assert.equal(press(started(), ':', 'im', named('ctrl+c')).ui.quitting, true);
 	});
 
 	test(':q and Enter quits; Tab completes', () => {
-		assert.equal(press(started(), ':', 'q', named('return')).view.quitting, true);
+		assert.equal(press(started(), ':', 'q', named('return')).ui.quitting, true);
 		const completed = press(started(), ':', 'im', named('tab'));
-		assert.equal(completed.view.draft, 'images');
+		assert.equal(completed.ui.draft, 'images');
 		const ran = press(completed, named('return'));
-		assert.equal(ran.view.view, 'images', ':images switches to the images view');
+		assert.equal(ran.ui.view, 'images', ':images switches to the images view');
 		const services = press(started(), ':', 'services', named('return'));
-		assert.equal(services.view.view, 'services', ':services switches to the swarm services view');
+		assert.equal(services.ui.view, 'services', ':services switches to the swarm services view');
 	});
 
 	test('a control character is not typed into a prompt', () => {
 		const state = reduceKeyPress(press(started(), '/'), {name: '\u0007', printable: false}, pageSize);
-		assert.equal(state.view.draft, '');
+		assert.equal(state.ui.draft, '');
 	});
 
 	test('the next bound key clears a message', () => {
 		const state = press(started(), ':', 'nope', named('return'));
-		assert.ok(state.view.message);
-		assert.equal(press(state, 'x').view.message, state.view.message, 'an unbound key keeps it');
-		assert.equal(press(state, 'j').view.message, undefined);
+		assert.ok(state.ui.message);
+		assert.equal(press(state, 'x').ui.message, state.ui.message, 'an unbound key keeps it');
+		assert.equal(press(state, 'j').ui.message, undefined);
 	});
 
 	test('? opens help, list keys do nothing there, Esc closes it', () => {
 		let state = press(started(), '?');
-		assert.equal(state.view.mode, 'help');
+		assert.equal(state.ui.mode, 'help');
 		state = press(state, 'j');
 		assert.equal(selected(state), undefined);
 		state = press(state, named('escape'));
-		assert.equal(state.view.mode, 'list');
+		assert.equal(state.ui.mode, 'list');
 	});
 
 	test('a chunk of keys in one read acts as the keys one after another', () => {
 		const chunk = press(started(), ':', 'q', named('return'));
 		const oneByOne = [':', 'q'].reduce((state, character) => press(state, character), started());
-		assert.deepEqual(press(oneByOne, named('return')).view, chunk.view);
+		assert.deepEqual(press(oneByOne, named('return')).ui, chunk.ui);
 	});
 });

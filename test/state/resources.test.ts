@@ -8,7 +8,7 @@ import {containerKey, emptyContainers, reduceContainers} from '../../source/stat
 import {formatResourceLines} from '../../source/state/pane.js';
 import {selectContainerRows, selectResourceTotals, type SortOrder} from '../../source/state/select/containers.js';
 import {calculateFigures, emptyStats, historyBySecond, historyLength, reduceStats, type StatsState} from '../../source/state/stats.js';
-import {initialView, reduceView} from '../../source/state/ui.js';
+import {initialUi, reduceUi} from '../../source/state/ui.js';
 import {containerRecord, statsSample} from './records.js';
 
 describe('formatDecimalSize (go-units HumanSizeWithPrecision 3, as docker stats NET I/O)', () => {
@@ -134,15 +134,15 @@ describe('sorting and totals', () => {
 		assert.deepEqual(names({by: 'age', descending: false}), ['delta', 'alpha', 'charlie', 'bravo']);
 	});
 	test('o cycles the sort key, figures largest first; O reverses', () => {
-		let view = initialView;
+		let view = initialUi;
 		const seen: string[] = [];
 		for (let index = 0; index < 6; index++) {
-			view = reduceView(view, {type: 'sort/next'});
+			view = reduceUi(view, {type: 'sort/next'});
 			seen.push(`${view.sort.by}${view.sort.descending ? '-' : '+'}`);
 		}
 
 		assert.deepEqual(seen, ['name+', 'status+', 'age+', 'cpu-', 'memory-', 'project+']);
-		assert.equal(reduceView(view, {type: 'sort/reverse'}).sort.descending, true);
+		assert.equal(reduceUi(view, {type: 'sort/reverse'}).sort.descending, true);
 	});
 	test('totals add the measured running containers and say how many are measured', () => {
 		const totals = selectResourceTotals(containers, stats);

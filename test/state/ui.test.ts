@@ -3,32 +3,32 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {
 	completeViewName,
-	initialView,
+	initialUi,
 	type ListShape,
-	reduceView,
+	reduceUi,
 	selectOffset,
 	selectSelectedIndex,
-	type ViewAction,
-	type ViewState,
+	type UiAction,
+	type UiState,
 } from '../../source/state/ui.js';
 
 const keys = (count: number) => Array.from({length: count}, (_, index) => `k${index}`);
 const list = (count: number, pageSize = 5): ListShape => ({keys: keys(count), pageSize});
 
-function run(actions: ViewAction[], state: ViewState = initialView): ViewState {
-	return actions.reduce(reduceView, state);
+function run(actions: UiAction[], state: UiState = initialUi): UiState {
+	return actions.reduce(reduceUi, state);
 }
 
-function typed(mode: 'filter' | 'command', text: string, state: ViewState = initialView): ViewState {
-	const open: ViewAction = mode === 'filter' ? {type: 'filter/open'} : {type: 'command/open'};
+function typed(mode: 'filter' | 'command', text: string, state: UiState = initialUi): UiState {
+	const open: UiAction = mode === 'filter' ? {type: 'filter/open'} : {type: 'command/open'};
 	const letters = [...text].map(
-		(character): ViewAction => ({type: mode === 'filter' ? 'filter/type' : 'command/type', text: character}),
+		(character): UiAction => ({type: mode === 'filter' ? 'filter/type' : 'command/type', text: character}),
 	);
 	return run([open, ...letters], state);
 }
 
 describe('moving the selection', () => {
-	type ListAction = Extract<ViewAction, {list: ListShape}>;
+	type ListAction = Extract<UiAction, {list: ListShape}>;
 	const cases: Array<{name: string; actions: ListAction[]; index: number}> = [
 		{name: 'nothing selected yet: the first row', actions: [], index: 0},
 		{name: 'down one', actions: [{type: 'move', by: 1, list: list(10)}], index: 1},
@@ -97,7 +97,7 @@ describe('the selection across changes of the list', () => {
 
 	test('moving after a re-order starts from the row, not from the old index', () => {
 		let state = run([{type: 'move', by: 2, list: list(5)}]);
-		state = reduceView(state, {type: 'move', by: 1, list: {keys: ['k2', 'k0', 'k1', 'k3', 'k4'], pageSize: 5}});
+		state = reduceUi(state, {type: 'move', by: 1, list: {keys: ['k2', 'k0', 'k1', 'k3', 'k4'], pageSize: 5}});
 		assert.equal(state.selectedKey, 'k0');
 	});
 
@@ -113,7 +113,7 @@ describe('the selection across changes of the list', () => {
 
 	test('moving from a vanished row moves from where it was', () => {
 		let state = run([{type: 'move', by: 2, list: list(5)}]);
-		state = reduceView(state, {type: 'move', by: 1, list: {keys: ['k0', 'k1', 'k3', 'k4'], pageSize: 5}});
+		state = reduceUi(state, {type: 'move', by: 1, list: {keys: ['k0', 'k1', 'k3', 'k4'], pageSize: 5}});
 		assert.equal(state.selectedKey, 'k4');
 	});
 });
@@ -127,15 +127,15 @@ describe('selectOffset', () => {
 
 	test('scrolls up when the selection goes above the page', () => {
 		let state = run([{type: 'move', by: 12, list: list(20, 5)}]);
-		state = reduceView(state, {type: 'move', by: -6, list: list(20, 5)});
+		state = reduceUi(state, {type: 'move', by: -6, list: list(20, 5)});
 		assert.equal(state.offset, 6);
 		assert.equal(selectOffset(state, keys(20), 5), 6);
 	});
 
 	test('the selection is on the page for every move', () => {
-		let state = initialView;
+		let state = initialUi;
 		for (const by of [3, 9, -4, 15, -20, 7, 1, 1, 1, -2]) {
-			state = reduceView(state, {type: 'move', by, list: list(30, 6)});
+			state = reduceUi(state, {type: 'move', by, list: list(30, 6)});
 			const index = selectSelectedIndex(state, keys(30));
 			const offset = selectOffset(state, keys(30), 6);
 			assert.ok(index >= offset && index < offset + 6, `row ${index} visible from ${offset}`);
@@ -163,7 +163,7 @@ describe('selectOffset', () => {
 describe('the / filter prompt', () => {
 	test('opens with the kept filter as its draft, and clears the message', () => {
 		const state = run([{type: 'message/show', message: {text: 'x', tone: 'info'}}, {type: 'filter/open'}], {
-			...initialView,
+			...initialUi,
 			filter: 'web',
 		});
 		assert.equal(state.mode, 'filter');
@@ -175,21 +175,21 @@ describe('the / filter prompt', () => {
 		let state = typed('filter', 'ngin');
 		assert.equal(state.draft, 'ngin');
 		assert.equal(state.filter, '');
-		state = reduceView(state, {type: 'filter/erase'});
+		state = reduceUi(state, {type: 'filter/erase'});
 		assert.equal(state.draft, 'ngi');
 		state = run([{type: 'filter/erase'}, {type: 'filter/erase'}, {type: 'filter/erase'}, {type: 'filter/erase'}], state);
 		assert.equal(state.draft, '');
 	});
 
 	test('erasing removes a whole character, not half of one', () => {
-		const state = reduceView(typed('filter', 'a😀'), {type: 'filter/erase'});
+		const state = reduceUi(typed('filter', 'a😀'), {type: 'filter/erase'});
 		assert.equal(state.draft, 'a');
 	});
 
 	test('Enter keeps the filter and selects the first row of the list passed in', () => {
 		let state = run([{type: 'move', by: 7, list: list(20, 5)}]);
 		state = typed('filter', ' web ', state);
-		state = reduceView(state, {type: 'filter/keep', list: {keys: ['w3', 'w1'], pageSize: 5}});
+		state = reduceUi(state, {type: 'filter/keep', list: {keys: ['w3', 'w1'], pageSize: 5}});
 		assert.equal(state.mode, 'list');
 		assert.equal(state.filter, 'web');
 		assert.equal(state.selectedKey, 'w3');
@@ -198,16 +198,16 @@ describe('the / filter prompt', () => {
 	});
 
 	test('Enter with nothing matching leaves no selection', () => {
-		const state = reduceView(typed('filter', 'zzz'), {type: 'filter/keep', list: {keys: [], pageSize: 5}});
+		const state = reduceUi(typed('filter', 'zzz'), {type: 'filter/keep', list: {keys: [], pageSize: 5}});
 		assert.equal(state.filter, 'zzz');
 		assert.equal(state.selectedKey, undefined);
 	});
 
 	test('Esc clears the filter and the draft', () => {
 		let state = typed('filter', 'web');
-		state = reduceView(state, {type: 'filter/keep', list: list(3)});
+		state = reduceUi(state, {type: 'filter/keep', list: list(3)});
 		state = typed('filter', 'x', state);
-		state = reduceView(state, {type: 'filter/clear'});
+		state = reduceUi(state, {type: 'filter/clear'});
 		assert.equal(state.mode, 'list');
 		assert.equal(state.filter, '');
 		assert.equal(state.draft, '');
@@ -216,8 +216,8 @@ describe('the / filter prompt', () => {
 
 describe('the : command line', () => {
 	test('opens empty and clears the message', () => {
-		const state = run([{type: 'message/show', message: {text: 'x', tone: 'error'}}], {...initialView, draft: 'old'});
-		const opened = reduceView(state, {type: 'command/open'});
+		const state = run([{type: 'message/show', message: {text: 'x', tone: 'error'}}], {...initialUi, draft: 'old'});
+		const opened = reduceUi(state, {type: 'command/open'});
 		assert.equal(opened.mode, 'command');
 		assert.equal(opened.draft, '');
 		assert.equal(opened.message, undefined);
@@ -240,7 +240,7 @@ describe('the : command line', () => {
 	for (const [draft, expected] of completions) {
 		test(`Tab completes ":${draft}" to ":${expected}"`, () => {
 			assert.equal(completeViewName(draft), expected);
-			assert.equal(reduceView(typed('command', draft), {type: 'command/complete'}).draft, expected);
+			assert.equal(reduceUi(typed('command', draft), {type: 'command/complete'}).draft, expected);
 		});
 	}
 
@@ -250,11 +250,11 @@ describe('the : command line', () => {
 	});
 
 	test('erasing edits the draft', () => {
-		assert.equal(reduceView(typed('command', 'ima'), {type: 'command/erase'}).draft, 'im');
+		assert.equal(reduceUi(typed('command', 'ima'), {type: 'command/erase'}).draft, 'im');
 	});
 
 	test(':containers switches to the containers view', () => {
-		const state = reduceView(typed('command', 'containers', {...initialView, view: 'images'}), {type: 'command/run'});
+		const state = reduceUi(typed('command', 'containers', {...initialUi, view: 'images'}), {type: 'command/run'});
 		assert.equal(state.view, 'containers');
 		assert.equal(state.mode, 'list');
 		assert.equal(state.draft, '');
@@ -262,13 +262,13 @@ describe('the : command line', () => {
 	});
 
 	test('a unique prefix runs the view it names', () => {
-		const state = reduceView(typed('command', 'conta', {...initialView, view: 'images'}), {type: 'command/run'});
+		const state = reduceUi(typed('command', 'conta', {...initialUi, view: 'images'}), {type: 'command/run'});
 		assert.equal(state.view, 'containers');
 	});
 
 	test(':services, :tasks and :nodes switch to the swarm views', () => {
 		for (const view of ['services', 'tasks', 'nodes'] as const) {
-			const state = reduceView(typed('command', view), {type: 'command/run'});
+			const state = reduceUi(typed('command', view), {type: 'command/run'});
 			assert.equal(state.view, view);
 			assert.equal(state.mode, 'list');
 			assert.equal(state.message, undefined);
@@ -276,12 +276,12 @@ describe('the : command line', () => {
 	});
 
 	test(':images switches, and coming back finds the selection and filter where they were', () => {
-		const here = {...initialView, selectedKey: 'k2', selectedIndex: 2, offset: 1, filter: 'web'};
-		const images = reduceView(typed('command', 'images', here), {type: 'command/run'});
+		const here = {...initialUi, selectedKey: 'k2', selectedIndex: 2, offset: 1, filter: 'web'};
+		const images = reduceUi(typed('command', 'images', here), {type: 'command/run'});
 		assert.equal(images.view, 'images');
 		assert.equal(images.filter, '');
 		assert.equal(images.selectedKey, undefined);
-		const back = reduceView(images, {type: 'view/switch', view: 'containers'});
+		const back = reduceUi(images, {type: 'view/switch', view: 'containers'});
 		assert.equal(back.selectedKey, 'k2');
 		assert.equal(back.filter, 'web');
 		assert.equal(back.offset, 1);
@@ -289,17 +289,17 @@ describe('the : command line', () => {
 
 	for (const command of ['q', 'quit', ' Q ']) {
 		test(`:${command.trim()} quits`, () => {
-			const state = reduceView(typed('command', command), {type: 'command/run'});
+			const state = reduceUi(typed('command', command), {type: 'command/run'});
 			assert.equal(state.quitting, true);
 		});
 	}
 
 	test(':help opens the help', () => {
-		assert.equal(reduceView(typed('command', 'help'), {type: 'command/run'}).mode, 'help');
+		assert.equal(reduceUi(typed('command', 'help'), {type: 'command/run'}).mode, 'help');
 	});
 
 	test('an unknown command says so and lists the views', () => {
-		const state = reduceView(typed('command', 'frobnicate'), {type: 'command/run'});
+		const state = reduceUi(typed('command', 'frobnicate'), {type: 'command/run'});
 		assert.equal(state.message?.tone, 'error');
 		assert.match(state.message?.text ?? '', /Unknown command ":frobnicate"/);
 		assert.match(state.message?.text ?? '', /containers/);
@@ -308,20 +308,20 @@ describe('the : command line', () => {
 	});
 
 	test('an ambiguous prefix is an unknown command', () => {
-		const state = reduceView(typed('command', 'co'), {type: 'command/run'});
+		const state = reduceUi(typed('command', 'co'), {type: 'command/run'});
 		assert.match(state.message?.text ?? '', /Unknown command ":co"/);
 	});
 
 	test('an empty command line just closes', () => {
 		const before = typed('command', '');
-		const state = reduceView(before, {type: 'command/run'});
+		const state = reduceUi(before, {type: 'command/run'});
 		assert.equal(state.mode, 'list');
 		assert.equal(state.message, undefined);
 		assert.equal(state.quitting, false);
 	});
 
 	test('Esc cancels without running', () => {
-		const state = reduceView(typed('command', 'q'), {type: 'command/cancel'});
+		const state = reduceUi(typed('command', 'q'), {type: 'command/cancel'});
 		assert.equal(state.mode, 'list');
 		assert.equal(state.draft, '');
 		assert.equal(state.quitting, false);
@@ -330,20 +330,20 @@ describe('the : command line', () => {
 
 describe('help, messages and quit', () => {
 	test('help toggles and closes', () => {
-		const open = reduceView(initialView, {type: 'help/toggle'});
+		const open = reduceUi(initialUi, {type: 'help/toggle'});
 		assert.equal(open.mode, 'help');
-		assert.equal(reduceView(open, {type: 'help/toggle'}).mode, 'list');
-		assert.equal(reduceView(open, {type: 'help/close'}).mode, 'list');
+		assert.equal(reduceUi(open, {type: 'help/toggle'}).mode, 'list');
+		assert.equal(reduceUi(open, {type: 'help/close'}).mode, 'list');
 	});
 
 	test('a message shows and clears', () => {
-		const shown = reduceView(initialView, {type: 'message/show', message: {text: 'stopped web', tone: 'info'}});
+		const shown = reduceUi(initialUi, {type: 'message/show', message: {text: 'stopped web', tone: 'info'}});
 		assert.deepEqual(shown.message, {text: 'stopped web', tone: 'info'});
-		assert.equal(reduceView(shown, {type: 'message/clear'}).message, undefined);
+		assert.equal(reduceUi(shown, {type: 'message/clear'}).message, undefined);
 	});
 
 	test('quit sets quitting', () => {
-		assert.equal(reduceView(initialView, {type: 'quit'}).quitting, true);
-		assert.equal(initialView.quitting, false);
+		assert.equal(reduceUi(initialUi, {type: 'quit'}).quitting, true);
+		assert.equal(initialUi.quitting, false);
 	});
 });

@@ -25,10 +25,10 @@ export function clockChangesScreen(state: AppState, shownKeys: readonly string[]
 		return changed(lines(from), lines(now));
 	}
 
-	switch (state.view.view) {
+	switch (state.ui.view) {
 		case 'containers': {
 			// Sorted by status, a row off screen can move onto it.
-			const keys = state.view.sort.by === 'status' ? state.containers.timings.keys() : shownKeys;
+			const keys = state.ui.sort.by === 'status' ? state.containers.timings.keys() : shownKeys;
 			let change: ClockChange = 'none';
 			for (const key of keys) {
 				const timing = state.containers.timings.get(key);
@@ -44,7 +44,7 @@ export function clockChangesScreen(state: AppState, shownKeys: readonly string[]
 		case 'images':
 		case 'tasks': {
 			const rows = (at: number) =>
-				JSON.stringify(selectTableRows(state.view.view as 'images' | 'tasks', state.resources, state.containers, at, new Set(), state.view.taskService?.key));
+				JSON.stringify(selectTableRows(state.ui.view as 'images' | 'tasks', state.resources, state.containers, at, new Set(), state.ui.taskService?.key));
 			return changed(rows(from), rows(now));
 		}
 

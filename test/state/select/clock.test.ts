@@ -45,7 +45,7 @@ describe('clockChangesScreen', () => {
 	test('a container off screen changes nothing, unless the list is sorted by status', () => {
 		const state = listWith({shown: now - 10 * 60 * second, hidden: now - 20 * second});
 		assert.equal(clockChangesScreen(state, [key('shown')], now + second), 'none');
-		const byStatus = {...state, view: {...state.view, sort: {by: 'status' as const, descending: false}}};
+		const byStatus = {...state, ui: {...state.ui, sort: {by: 'status' as const, descending: false}}};
 		assert.equal(clockChangesScreen(byStatus, [key('shown')], now + second), 'seconds');
 	});
 

@@ -251,7 +251,7 @@ describe('service keys', () => {
 			engine: 'local',
 			listing: {manager: true, nodeId: 'n', services: [service({id: 'w', name: 'web'})], tasks: [task({id: 't1', serviceId: 'w'})], nodes: []},
 		});
-		return press({...state, view: {...state.view, readOnly}}, '6');
+		return press({...state, ui: {...state.ui, readOnly}}, '6');
 	};
 
 	test('+ and - ask for a scale by one, = for a typed count; Enter narrows the tasks view to the service', () => {
@@ -262,28 +262,28 @@ describe('service keys', () => {
 		);
 		const typed = press(onServices(), '=', '1', 'x', '2', 'return');
 		assert.deepEqual(typed.operations.outbox.map(request => (request.kind === 'service-scale' ? request.replicas : request.kind)), [{to: 12}]);
-		assert.equal(typed.view.mode, 'list');
+		assert.equal(typed.ui.mode, 'list');
 		const tasks = press(onServices(), 'return');
-		assert.equal(tasks.view.view, 'tasks');
-		assert.equal(tasks.view.taskService?.name, 'web');
-		assert.equal(press(tasks, 'escape').view.taskService, undefined, 'Esc shows every service\'s tasks again');
+		assert.equal(tasks.ui.view, 'tasks');
+		assert.equal(tasks.ui.taskService?.name, 'web');
+		assert.equal(press(tasks, 'escape').ui.taskService, undefined, 'Esc shows every service\'s tasks again');
 	});
 
 	test('d asks first; u updates; l opens the logs pane on the service', () => {
 		const asked = press(onServices(), 'd');
-		assert.equal(asked.view.mode, 'confirm');
+		assert.equal(asked.ui.mode, 'confirm');
 		assert.equal(asked.operations.confirmation?.resource?.action, 'service-remove');
 		assert.equal(press(asked, 'y').operations.outbox[0]?.kind, 'resource-action');
 		assert.equal(press(onServices(), 'u').operations.outbox[0]?.kind, 'service-update');
 		const logs = press(onServices(), 'l');
-		assert.equal(logs.view.mode, 'logs');
+		assert.equal(logs.ui.mode, 'logs');
 		assert.deepEqual(logs.logs?.targets.map(target => [target.name, target.service]), [['web', true]]);
 	});
 
 	test('--read-only refuses scale, update and remove', () => {
 		const state = press(onServices(true), '+', '-', '=', 'u', 'd');
 		assert.equal(state.operations.outbox.length, 0);
-		assert.equal(state.view.mode, 'list');
-		assert.match(state.view.message?.text ?? '', /Read-only/);
+		assert.equal(state.ui.mode, 'list');
+		assert.match(state.ui.message?.text ?? '', /Read-only/);
 	});
 });
