@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {keymap} from '../source/commands/keymap.js';
+import {formatKeyLabel, keymap} from '../source/commands/keymap.js';
 
 const readme = readFileSync(new URL('../readme.md', import.meta.url), 'utf8');
 const cli = readFileSync(new URL('../cli.tsx', import.meta.url), 'utf8');
@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 test('the readme lists every key binding as the keymap has it', () => {
 	for (const binding of keymap) {
-		assert.ok(readme.includes(`| \`${binding.label}\` | ${binding.help} |`), `readme row for ${binding.label}`);
+		assert.ok(readme.includes(`| \`${formatKeyLabel(binding.keys)}\` | ${binding.help} |`), `readme row for ${formatKeyLabel(binding.keys)}`);
 	}
 });
 

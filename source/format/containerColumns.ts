@@ -1,8 +1,26 @@
 // The containers pane's columns and how one container becomes one line of text.
-import type {ContainerRow} from '../state/select/containers.js';
+import type {ContainerState} from '../engine/types.js';
+import type {ContainerFigures} from '../state/stats.js';
 import type {StatusTone} from './status.js';
 import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
+
+/** One container as the list shows it: every text formatted, with what sorting and actions need. */
+export type ContainerRow = {
+	key: string;
+	engine: string;
+	id: string;
+	name: string;
+	image: string;
+	state: ContainerState;
+	status: string;
+	tone: StatusTone;
+	ports: string;
+	project: string;
+	figures: ContainerFigures | undefined;
+	/** Unix seconds. */
+	created: number;
+};
 
 export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
 

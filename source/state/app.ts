@@ -1,5 +1,4 @@
 // The whole state as one value, composed from one reducer per concern.
-import {type KeyPress, reduceKeyPress} from '../commands/keypress.js';
 import {placeEngineError, type RunFormState} from './runForm.js';
 import {containerKey} from './containers.js';
 import {emptyResources, reduceResources, type ResourcesAction, type ResourcesState} from './resources.js';
@@ -56,7 +55,6 @@ export type AppAction =
 	| UiAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
-	| {type: 'keys/pressed'; presses: readonly KeyPress[]; pageSize: number; width?: number}
 	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
 	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
 	| {type: 'requests/taken'; ids: readonly number[]}
@@ -115,13 +113,6 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 			const {pane} = state.operations;
 			if (!pane || pane.kind !== 'top' || state.operations.outbox.some(request => request.kind === 'top')) return state;
 			return {...state, operations: enqueue(state.operations, {kind: 'top', target: pane.target})};
-		}
-
-		case 'keys/pressed': {
-			return action.presses.reduce(
-				(next, press) => reduceKeyPress(next, press, action.pageSize, action.width ?? 80),
-				state,
-			);
 		}
 
 		case 'logs/appended': {

@@ -65,6 +65,9 @@ export const emptyResources: ResourcesState = {
 	swarm: new Map(),
 };
 
+/** What a view may need listed while it is shown. */
+export type ListingKind = 'images' | 'volumes' | 'networks' | 'disk' | 'contexts' | 'swarm';
+
 export type ResourcesAction =
 	| {type: 'images/listed'; engine: string; records: readonly ImageRecord[]}
 	| {type: 'volumes/listed'; engine: string; records: readonly VolumeRecord[]}

@@ -1,5 +1,5 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
-import {defaultSort, type SortOrder, sortKeys} from './select/containers.js';
+import {defaultSort, type SortOrder} from './select/containers.js';
 
 export type Mode =
 	| 'list'
@@ -16,31 +16,8 @@ export type Mode =
 	| 'pull'
 	| 'scale';
 
-export type ViewName =
-	| 'containers'
-	| 'images'
-	| 'volumes'
-	| 'networks'
-	| 'events'
-	| 'services'
-	| 'tasks'
-	| 'nodes'
-	| 'contexts';
-
-export const viewNames: readonly ViewName[] = [
-	'containers',
-	'images',
-	'volumes',
-	'networks',
-	'events',
-	'services',
-	'tasks',
-	'nodes',
-	'contexts',
-];
-
-/** Views that exist in this build; the others answer the command line with a message. */
-export const builtViews: ReadonlySet<ViewName> = new Set(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'tasks', 'nodes', 'contexts']);
+/** A view's name, as the view registry knows it (source/views/registry.ts). */
+export type ViewName = string;
 
 export type Message = {text: string; tone: 'info' | 'error'};
 
@@ -66,7 +43,7 @@ export type UiState = {
 	helpScroll: number;
 	sort: SortOrder;
 	/** Selection, scroll and filter of the views not shown, to come back to. */
-	positions: Partial<Record<ViewName, ListPosition>>;
+	positions: Readonly<Record<ViewName, ListPosition>>;
 	/** Where closing the help goes back to. */
 	helpReturn?: Mode;
 	/** The tasks view shows only this service's tasks (Enter on a service); any view switch ends it. */
@@ -94,10 +71,6 @@ export type ListPosition = {selectedKey: string | undefined; selectedIndex: numb
 
 /** Shows another view, keeping where the person was in this one. */
 export function switchView(state: UiState, view: ViewName): UiState {
-	if (!builtViews.has(view)) {
-		return {...state, message: {text: `The ${view} view is not in this version of berth yet.`, tone: 'error'}};
-	}
-
 	if (view === state.view) return {...state, mode: 'list', message: undefined, taskService: undefined};
 	const here: ListPosition = {
 		selectedKey: state.selectedKey,
@@ -134,15 +107,11 @@ export type UiAction =
 	| {type: 'command/open'}
 	| {type: 'command/type'; text: string}
 	| {type: 'command/erase'}
-	| {type: 'command/complete'}
-	| {type: 'command/run'}
 	| {type: 'command/cancel'}
 	| {type: 'help/toggle'}
 	| {type: 'help/close'}
 	| {type: 'help/scroll'; by: number}
 	| {type: 'view/switch'; view: ViewName}
-	| {type: 'sort/next'}
-	| {type: 'sort/reverse'}
 	| {type: 'message/show'; message: Message}
 	| {type: 'message/clear'}
 	| {type: 'quit'};
@@ -170,20 +139,6 @@ function selectAt(state: UiState, list: ListShape, index: number): UiState {
 	const clamped = Math.min(Math.max(0, index), list.keys.length - 1);
 	const next = {...state, selectedKey: list.keys[clamped], selectedIndex: clamped};
 	return {...next, offset: selectOffset(next, list.keys, list.pageSize)};
-}
-
-/** Completes a partial view name when exactly one view starts with it, or to their common prefix. */
-export function completeViewName(text: string): string {
-	const partial = text.trim().toLowerCase();
-	const matches = viewNames.filter(name => name.startsWith(partial));
-	if (matches.length === 0) return text;
-	if (matches.length === 1) return matches[0]!;
-	let prefix: string = matches[0]!;
-	for (const name of matches) {
-		while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-	}
-
-	return prefix.length > partial.length ? prefix : text;
 }
 
 export function reduceUi(state: UiState, action: UiAction): UiState {
@@ -241,16 +196,8 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			return {...state, draft: [...state.draft].slice(0, -1).join('')};
 		}
 
-		case 'command/complete': {
-			return {...state, draft: completeViewName(state.draft)};
-		}
-
 		case 'command/cancel': {
 			return {...state, mode: 'list', draft: ''};
-		}
-
-		case 'command/run': {
-			return runCommand({...state, mode: 'list', draft: ''}, state.draft.trim().toLowerCase());
 		}
 
 		case 'help/toggle': {
@@ -262,16 +209,6 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 
 		case 'view/switch': {
 			return switchView(state, action.view);
-		}
-
-		case 'sort/next': {
-			const next = sortKeys[(sortKeys.indexOf(state.sort.by) + 1) % sortKeys.length]!;
-			// Figures read best largest first; the rest in their natural order.
-			return {...state, sort: {by: next, descending: next === 'cpu' || next === 'memory'}};
-		}
-
-		case 'sort/reverse': {
-			return {...state, sort: {...state.sort, descending: !state.sort.descending}};
 		}
 
 		case 'help/scroll': {
@@ -294,17 +231,4 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			return {...state, quitting: true};
 		}
 	}
-}
-
-function runCommand(state: UiState, command: string): UiState {
-	if (command === '') return state;
-	if (command === 'q' || command === 'quit') return {...state, quitting: true};
-	if (command === 'help') return {...state, mode: 'help'};
-	const name = viewNames.find(view => view === command) ?? completeViewName(command);
-	if ((viewNames as readonly string[]).includes(name)) {
-		const view = name as ViewName;
-		return switchView(state, view);
-	}
-
-	return {...state, message: {text: `Unknown command ":${command}". Views: ${viewNames.join(', ')}.`, tone: 'error'}};
 }

@@ -7,7 +7,7 @@ import {
 	formatContainerLine,
 } from '../format/containerColumns.js';
 import type {ColumnLayout} from '../format/table.js';
-import type {ContainerRow} from '../state/select/containers.js';
+import type {ContainerRow} from '../format/containerColumns.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type RowLineProps = {

@@ -1,11 +1,12 @@
 // The `?` overlay: every binding of the keymap table, grouped by where it applies, scrollable.
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
-import {type KeyBinding, type KeyScope, scopeTitles} from '../commands/keymap.js';
+import {formatKeyLabel, scopeTitles} from '../commands/keymap.js';
+import type {Command} from '../commands/types.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HelpOverlayProps = {
-	bindings: readonly KeyBinding[];
+	bindings: readonly Command[];
 	height: number;
 	width: number;
 	scroll: number;
@@ -14,13 +15,12 @@ export type HelpOverlayProps = {
 
 type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
 
-export function selectHelpLines(bindings: readonly KeyBinding[]): HelpLine[] {
-	const scopes: KeyScope[] = ['list', 'containers', 'images', 'volumes', 'networks', 'services', 'contexts', 'logs', 'pane', 'confirm', 'global'];
-	return scopes.flatMap(scope => [
-		{kind: 'heading' as const, text: scopeTitles[scope]},
+export function selectHelpLines(bindings: readonly Command[]): HelpLine[] {
+	return scopeTitles.flatMap(({scope, title}) => [
+		{kind: 'heading' as const, text: title},
 		...bindings
 			.filter(binding => binding.scope === scope)
-			.map(binding => ({kind: 'binding' as const, label: binding.label, help: binding.help})),
+			.map(binding => ({kind: 'binding' as const, label: formatKeyLabel(binding.keys), help: binding.help})),
 	]);
 }
 

@@ -1,9 +1,8 @@
 // A list of images, volumes, networks or events: a heading and one flat <Text> per visible row.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {TableColumn} from '../format/resourceColumns.js';
 import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
-import type {TableRow} from '../state/select/tables.js';
+import type {TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean};
@@ -20,7 +19,7 @@ const Line = memo(function Line({text, tone, selected, pointer, color}: LineProp
 
 export type ResourceTableProps = {
 	rows: readonly TableRow[];
-	layout: ColumnLayout<TableColumn>;
+	layout: ColumnLayout<string>;
 	selectedKey: string | undefined;
 	height: number;
 	theme: Theme;
@@ -55,8 +54,8 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 }
 
 /** The widest text of each column over all rows, for content-sized columns. */
-export function measureTableColumns(rows: readonly TableRow[]): Map<TableColumn, number> {
-	const widths = new Map<TableColumn, number>();
+export function measureTableColumns(rows: readonly TableRow[]): Map<string, number> {
+	const widths = new Map<string, number>();
 	for (const row of rows) {
 		for (const [column, text] of Object.entries(row.cells)) {
 			if (text.length > (widths.get(column) ?? 0)) widths.set(column, text.length);

@@ -1,6 +1,6 @@
 // The whole screen from props: header, the list or the help overlay, and the status line.
 import {Box} from 'ink';
-import type {KeyBinding} from '../commands/keymap.js';
+import type {Command} from '../commands/types.js';
 import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
 import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -21,7 +21,7 @@ export type ScreenProps = {
 	header: HeaderProps;
 	table: ContainerTableProps;
 	status: StatusLineProps;
-	bindings: readonly KeyBinding[];
+	bindings: readonly Command[];
 	/** Details, inspect or top, shown instead of the list. */
 	pane?: Omit<PaneViewProps, 'height' | 'width' | 'theme'> | undefined;
 	helpScroll: number;

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
-import {type KeyPress, reduceKeyPress} from '../../source/commands/keypress.js';
+import {reduceAppEvent} from '../../source/commands/input.js';
+import {reduceKeyPress} from '../../source/commands/route.js';
+import type {KeyPress} from '../../source/commands/types.js';
 import {containerRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
@@ -28,7 +30,7 @@ function presses(...keys: Array<string | {key: string}>): KeyPress[] {
 const named = (name: string) => ({key: name});
 
 function press(state: AppState, ...keys: Array<string | {key: string}>): AppState {
-	return reduceApp(state, {type: 'keys/pressed', presses: presses(...keys), pageSize});
+	return reduceAppEvent(state, {type: 'keys/pressed', presses: presses(...keys), pageSize});
 }
 
 const selected = (state: AppState) => state.ui.selectedKey;
@@ -47,7 +49,7 @@ describe('reduceKeyPress', () => {
 
 	test('a key bound to nothing leaves the state as it is', () => {
 		const state = started();
-		assert.equal(reduceKeyPress(state, {name: 'x', printable: true}, pageSize), state);
+		assert.equal(reduceKeyPress(state, {name: 'x', printable: true}, {pageSize, width: 80}), state);
 	});
 
 	test('/ types a filter; Enter keeps it and selects the first matching row', () => {
@@ -89,7 +91,7 @@ describe('reduceKeyPress', () => {
 	});
 
 	test('a control character is not typed into a prompt', () => {
-		const state = reduceKeyPress(press(started(), '/'), {name: '\u0007', printable: false}, pageSize);
+		const state = reduceKeyPress(press(started(), '/'), {name: '\u0007', printable: false}, {pageSize, width: 80});
 		assert.equal(state.ui.draft, '');
 	});
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, afterEach, describe, test} from 'node:test';
-import {keymap} from '../../source/commands/keymap.js';
+import {formatKeyLabel, keymap} from '../../source/commands/keymap.js';
 import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
 import {docker, engineSkip, freePort, idleCmd, removeTestContainers, isolatedEngine, runContainer, uniqueName} from '../support/testEngine.js';
 import {berthCommand} from '../support/tmux.js';
@@ -119,8 +119,8 @@ describe('containers pane', {skip}, () => {
 
 		const help = pages.join('\n');
 		for (const binding of keymap) {
-			assert.ok(help.includes(binding.label), `help shows ${binding.label}`);
-			assert.ok(help.includes(binding.help.slice(0, 40)), `help explains ${binding.label}: ${binding.help}`);
+			assert.ok(help.includes(formatKeyLabel(binding.keys)), `help shows ${formatKeyLabel(binding.keys)}`);
+			assert.ok(help.includes(binding.help.slice(0, 40)), `help explains ${formatKeyLabel(binding.keys)}: ${binding.help}`);
 		}
 
 		await session.sendKeys('Escape');

@@ -10,7 +10,7 @@ import {
 	orderColumns,
 } from '../../source/format/containerColumns.js';
 import {type ColumnLayout, columnGap, layoutColumns} from '../../source/format/table.js';
-import type {ContainerRow} from '../../source/state/select/containers.js';
+import type {ContainerRow} from '../../source/format/containerColumns.js';
 import {containerFigures} from '../state/records.js';
 
 const MiB = 1024 * 1024;

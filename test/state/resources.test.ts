@@ -133,17 +133,6 @@ describe('sorting and totals', () => {
 		assert.deepEqual(names({by: 'status', descending: false}), ['alpha', 'charlie', 'delta', 'bravo']);
 		assert.deepEqual(names({by: 'age', descending: false}), ['delta', 'alpha', 'charlie', 'bravo']);
 	});
-	test('o cycles the sort key, figures largest first; O reverses', () => {
-		let view = initialUi;
-		const seen: string[] = [];
-		for (let index = 0; index < 6; index++) {
-			view = reduceUi(view, {type: 'sort/next'});
-			seen.push(`${view.sort.by}${view.sort.descending ? '-' : '+'}`);
-		}
-
-		assert.deepEqual(seen, ['name+', 'status+', 'age+', 'cpu-', 'memory-', 'project+']);
-		assert.equal(reduceUi(view, {type: 'sort/reverse'}).sort.descending, true);
-	});
 	test('totals add the measured running containers and say how many are measured', () => {
 		const totals = selectResourceTotals(containers, stats);
 		assert.equal(totals.running, 3);

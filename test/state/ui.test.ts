@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {
-	completeViewName,
 	initialUi,
 	type ListShape,
 	reduceUi,
@@ -211,120 +210,6 @@ describe('the / filter prompt', () => {
 		assert.equal(state.mode, 'list');
 		assert.equal(state.filter, '');
 		assert.equal(state.draft, '');
-	});
-});
-
-describe('the : command line', () => {
-	test('opens empty and clears the message', () => {
-		const state = run([{type: 'message/show', message: {text: 'x', tone: 'error'}}], {...initialUi, draft: 'old'});
-		const opened = reduceUi(state, {type: 'command/open'});
-		assert.equal(opened.mode, 'command');
-		assert.equal(opened.draft, '');
-		assert.equal(opened.message, undefined);
-	});
-
-	const completions: Array<[string, string]> = [
-		['im', 'images'],
-		// containers and contexts share "cont": Tab goes as far as they agree.
-		['co', 'cont'],
-		['c', 'cont'],
-		['cont', 'cont'],
-		['conta', 'containers'],
-		['n', 'n'],
-		['ne', 'networks'],
-		['IM', 'images'],
-		['xyz', 'xyz'],
-		['', ''],
-		['containers', 'containers'],
-	];
-	for (const [draft, expected] of completions) {
-		test(`Tab completes ":${draft}" to ":${expected}"`, () => {
-			assert.equal(completeViewName(draft), expected);
-			assert.equal(reduceUi(typed('command', draft), {type: 'command/complete'}).draft, expected);
-		});
-	}
-
-	test('Tab twice on a shared prefix goes no further', () => {
-		const state = run([{type: 'command/complete'}, {type: 'command/complete'}], typed('command', 'co'));
-		assert.equal(state.draft, 'cont');
-	});
-
-	test('erasing edits the draft', () => {
-		assert.equal(reduceUi(typed('command', 'ima'), {type: 'command/erase'}).draft, 'im');
-	});
-
-	test(':containers switches to the containers view', () => {
-		const state = reduceUi(typed('command', 'containers', {...initialUi, view: 'images'}), {type: 'command/run'});
-		assert.equal(state.view, 'containers');
-		assert.equal(state.mode, 'list');
-		assert.equal(state.draft, '');
-		assert.equal(state.message, undefined);
-	});
-
-	test('a unique prefix runs the view it names', () => {
-		const state = reduceUi(typed('command', 'conta', {...initialUi, view: 'images'}), {type: 'command/run'});
-		assert.equal(state.view, 'containers');
-	});
-
-	test(':services, :tasks and :nodes switch to the swarm views', () => {
-		for (const view of ['services', 'tasks', 'nodes'] as const) {
-			const state = reduceUi(typed('command', view), {type: 'command/run'});
-			assert.equal(state.view, view);
-			assert.equal(state.mode, 'list');
-			assert.equal(state.message, undefined);
-		}
-	});
-
-	test(':images switches, and coming back finds the selection and filter where they were', () => {
-		const here = {...initialUi, selectedKey: 'k2', selectedIndex: 2, offset: 1, filter: 'web'};
-		const images = reduceUi(typed('command', 'images', here), {type: 'command/run'});
-		assert.equal(images.view, 'images');
-		assert.equal(images.filter, '');
-		assert.equal(images.selectedKey, undefined);
-		const back = reduceUi(images, {type: 'view/switch', view: 'containers'});
-		assert.equal(back.selectedKey, 'k2');
-		assert.equal(back.filter, 'web');
-		assert.equal(back.offset, 1);
-	});
-
-	for (const command of ['q', 'quit', ' Q ']) {
-		test(`:${command.trim()} quits`, () => {
-			const state = reduceUi(typed('command', command), {type: 'command/run'});
-			assert.equal(state.quitting, true);
-		});
-	}
-
-	test(':help opens the help', () => {
-		assert.equal(reduceUi(typed('command', 'help'), {type: 'command/run'}).mode, 'help');
-	});
-
-	test('an unknown command says so and lists the views', () => {
-		const state = reduceUi(typed('command', 'frobnicate'), {type: 'command/run'});
-		assert.equal(state.message?.tone, 'error');
-		assert.match(state.message?.text ?? '', /Unknown command ":frobnicate"/);
-		assert.match(state.message?.text ?? '', /containers/);
-		assert.equal(state.quitting, false);
-		assert.equal(state.mode, 'list');
-	});
-
-	test('an ambiguous prefix is an unknown command', () => {
-		const state = reduceUi(typed('command', 'co'), {type: 'command/run'});
-		assert.match(state.message?.text ?? '', /Unknown command ":co"/);
-	});
-
-	test('an empty command line just closes', () => {
-		const before = typed('command', '');
-		const state = reduceUi(before, {type: 'command/run'});
-		assert.equal(state.mode, 'list');
-		assert.equal(state.message, undefined);
-		assert.equal(state.quitting, false);
-	});
-
-	test('Esc cancels without running', () => {
-		const state = reduceUi(typed('command', 'q'), {type: 'command/cancel'});
-		assert.equal(state.mode, 'list');
-		assert.equal(state.draft, '');
-		assert.equal(state.quitting, false);
 	});
 });
 

@@ -5,7 +5,7 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import type {ContainerColumn} from '../../source/format/containerColumns.js';
 import type {ColumnLayout} from '../../source/format/table.js';
-import type {ContainerRow} from '../../source/state/select/containers.js';
+import type {ContainerRow} from '../../source/format/containerColumns.js';
 import {ContainerTable} from '../../source/ui/ContainerTable.js';
 import {containerFigures} from '../state/records.js';
 import type {Theme} from '../../source/ui/theme.js';

@@ -3,7 +3,7 @@ import './forceColor.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {keymap, scopeTitles} from '../../source/commands/keymap.js';
+import {formatKeyLabel, keymap, scopeTitles} from '../../source/commands/keymap.js';
 import {HelpOverlay, selectHelpLines} from '../../source/ui/HelpOverlay.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';
@@ -25,8 +25,8 @@ function assertEveryBinding(frame: string) {
 	const lines = stripStyle(frame).split('\n');
 	for (const binding of keymap) {
 		assert.ok(
-			lines.some(line => line.includes(binding.label) && line.includes(binding.help)),
-			`${binding.scope} ${binding.action}: "${binding.label}" with "${binding.help}"`,
+			lines.some(line => line.includes(formatKeyLabel(binding.keys)) && line.includes(binding.help)),
+			`${binding.scope} ${binding.action}: "${formatKeyLabel(binding.keys)}" with "${binding.help}"`,
 		);
 	}
 }
@@ -37,15 +37,16 @@ describe('HelpOverlay', () => {
 			const frame = frameOf(theme);
 			assertEveryBinding(frame);
 			const lines = stripStyle(frame).split('\n');
-			for (const title of Object.values(scopeTitles)) assert.ok(lines.includes(title), title);
+			for (const {title} of scopeTitles) assert.ok(lines.includes(title), title);
 			// Each binding comes after the title of its own scope.
-			const titles = new Set<string>(Object.values(scopeTitles));
+			const titles = new Set<string>(scopeTitles.map(entry => entry.title));
+			const titleOf = (scope: string) => scopeTitles.find(entry => entry.scope === scope)?.title ?? '';
 			for (const binding of keymap) {
-				const titleAt = lines.indexOf(scopeTitles[binding.scope]);
+				const titleAt = lines.indexOf(titleOf(binding.scope));
 				const nextTitle = lines.findIndex((line, index) => index > titleAt && titles.has(line));
 				const end = nextTitle === -1 ? lines.length : nextTitle;
-				const at = lines.findIndex((line, index) => index > titleAt && index < end && line.includes(binding.label) && line.includes(binding.help));
-				assert.ok(titleAt !== -1 && at !== -1, `${binding.action} under ${scopeTitles[binding.scope]}`);
+				const at = lines.findIndex((line, index) => index > titleAt && index < end && line.includes(formatKeyLabel(binding.keys)) && line.includes(binding.help));
+				assert.ok(titleAt !== -1 && at !== -1, `${binding.action} under ${titleOf(binding.scope)}`);
 			}
 		});
 	}

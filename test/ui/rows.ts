@@ -1,7 +1,7 @@
 // Rows and layouts for the component tests.
 import {containerColumns, measureContainerColumns, orderColumns} from '../../source/format/containerColumns.js';
 import {layoutColumns} from '../../source/format/table.js';
-import type {ContainerRow} from '../../source/state/select/containers.js';
+import type {ContainerRow} from '../../source/format/containerColumns.js';
 import type {Theme} from '../../source/ui/theme.js';
 
 /** ink-testing-library's stdout is 100 columns wide (a fixed getter); the table adds a 2-column gutter. */

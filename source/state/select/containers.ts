@@ -2,27 +2,14 @@
 import type {ContainerState} from '../../engine/types.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatPorts} from '../../format/ports.js';
+import type {ContainerRow} from '../../format/containerColumns.js';
 import {formatStatus, selectStatusTone, type StatusTone} from '../../format/status.js';
 import {containerKey, type ContainersState} from '../containers.js';
-import type {ContainerFigures, StatsState} from '../stats.js';
+import type {StatsState} from '../stats.js';
+import type {AppState} from '../app.js';
+import {memoizeLast} from './memo.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';
-
-export type ContainerRow = {
-	key: string;
-	engine: string;
-	id: string;
-	name: string;
-	image: string;
-	state: ContainerState;
-	status: string;
-	tone: StatusTone;
-	ports: string;
-	project: string;
-	figures: ContainerFigures | undefined;
-	/** Unix seconds. */
-	created: number;
-};
 
 export type SortKey = 'project' | 'name' | 'status' | 'age' | 'cpu' | 'memory';
 
@@ -39,6 +26,16 @@ export function selectContainerRows(
 	filter: string,
 	now: number,
 	sort: SortOrder = defaultSort,
+	unreachable: ReadonlySet<string> = new Set(),
+): ContainerRow[] {
+	return sortContainerRows(filterContainerRows(formatContainerRows(containers, stats, now, unreachable), filter), sort);
+}
+
+/** Every container as a row, in no order. */
+export function formatContainerRows(
+	containers: ContainersState,
+	stats: StatsState,
+	now: number,
 	unreachable: ReadonlySet<string> = new Set(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
@@ -65,13 +62,28 @@ export function selectContainerRows(
 		});
 	}
 
-	return sortContainerRows(filterContainerRows(rows, filter), sort);
+	return rows;
+}
+
+const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string) =>
+	formatContainerRows(containers, stats, now, new Set(unreachable === '' ? [] : unreachable.split('\u0000'))),
+);
+const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder) => sortContainerRows(rows, sort));
+
+/**
+ * Every container as the list orders it, unfiltered; an engine that is not connected marks its rows. Made
+ * again only when the containers, their figures, the clock, the engines' states or the order change: a key
+ * press that moves the selection costs nothing here.
+ */
+export function selectSortedContainerRows(state: AppState): readonly ContainerRow[] {
+	const unreachable = [...selectUnreachableEngines(state.connection)].join('\u0000');
+	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable), state.ui.sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */
-export function filterContainerRows(rows: readonly ContainerRow[], filter: string): ContainerRow[] {
+export function filterContainerRows(rows: readonly ContainerRow[], filter: string): readonly ContainerRow[] {
 	const needle = filter.trim().toLowerCase();
-	if (needle === '') return [...rows];
+	if (needle === '') return rows;
 	return rows.filter(
 		row =>
 			row.name.toLowerCase().includes(needle) ||

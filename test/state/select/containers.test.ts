@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerRecord} from '../../../source/engine/types.js';
+import type {ContainerRow} from '../../../source/format/containerColumns.js';
 import {containerKey, type ContainersState, emptyContainers, reduceContainers} from '../../../source/state/containers.js';
 import {
 	composeProjectLabel,
-	type ContainerRow,
 	filterContainerRows,
 	selectContainerCounts,
 	selectContainerRows,

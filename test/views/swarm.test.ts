@@ -1,13 +1,15 @@
 // The swarm panes' rows: replicas, ports, task names and states, node manager status, as the docker CLI shows them.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {NodeRecord, ServiceRecord, SwarmListing, TaskRecord} from '../../../source/engine/types.js';
-import {toNodeRecord, toServiceRecord, toTaskRecord} from '../../../source/engine/swarm.js';
-import {formatReplicas, formatServicePorts, formatTaskState} from '../../../source/format/swarm.js';
-import {reduceKeyPress} from '../../../source/commands/keypress.js';
-import {createAppState, reduceApp, type AppState} from '../../../source/state/app.js';
-import {emptyResources, reduceResources, type ResourcesState} from '../../../source/state/resources.js';
-import {selectNodeRows, selectServiceRows, selectTaskRows} from '../../../source/state/select/tables.js';
+import type {NodeRecord, ServiceRecord, SwarmListing, TaskRecord} from '../../source/engine/types.js';
+import {toNodeRecord, toServiceRecord, toTaskRecord} from '../../source/engine/swarm.js';
+import {formatReplicas, formatServicePorts, formatTaskState} from '../../source/format/swarm.js';
+import {reduceKeyPress} from '../../source/commands/route.js';
+import {createAppState, reduceApp, type AppState} from '../../source/state/app.js';
+import {emptyResources, reduceResources, type ResourcesState} from '../../source/state/resources.js';
+import {selectNodeRows} from '../../source/views/nodes.js';
+import {selectServiceRows} from '../../source/views/services.js';
+import {selectTaskRows} from '../../source/views/tasks.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 
@@ -244,7 +246,7 @@ describe('an engine that is no swarm manager', () => {
 describe('service keys', () => {
 	const pageSize = 20;
 	const press = (state: AppState, ...names: string[]) =>
-		names.reduce((next, name) => reduceKeyPress(next, {name, printable: name.length === 1}, pageSize), state);
+		names.reduce((next, name) => reduceKeyPress(next, {name, printable: name.length === 1}, {pageSize, width: 80}), state);
 	const onServices = (readOnly = false): AppState => {
 		const state = reduceApp(createAppState(now), {
 			type: 'swarm/listed',

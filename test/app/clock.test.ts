@@ -1,10 +1,11 @@
 // Whether the clock moving on changes the screen: seconds at once, minutes with the next figures, else nothing.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type AppState, createAppState, reduceApp} from '../../../source/state/app.js';
-import {clockChangesScreen} from '../../../source/state/select/clock.js';
-import {containerKey} from '../../../source/state/containers.js';
-import {containerRecord, timingRecord} from '../records.js';
+import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
+import {reduceAppEvent} from '../../source/commands/input.js';
+import {clockChangesScreen} from '../../source/app/clock.js';
+import {containerKey} from '../../source/state/containers.js';
+import {containerRecord, timingRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 const second = 1000;
@@ -56,7 +57,7 @@ describe('clockChangesScreen', () => {
 
 	test('the logs pane shows no ages: nothing to redraw', () => {
 		const state = listWith({young: now - 30 * second});
-		const logs = reduceApp(state, {type: 'keys/pressed', presses: [{name: 'l', printable: true}], pageSize: 20});
+		const logs = reduceAppEvent(state, {type: 'keys/pressed', presses: [{name: 'l', printable: true}], pageSize: 20});
 		assert.ok(logs.logs, 'the logs pane is open');
 		assert.equal(clockChangesScreen(logs, [key('young')], now + second), 'none');
 	});

@@ -1,8 +1,8 @@
 // Whether the clock moving on changes anything on screen. Pure: the screen redraws only when it does.
-import {formatStatus} from '../../format/status.js';
-import type {AppState} from '../app.js';
-import {selectPaneLinesFor} from './paneLines.js';
-import {selectTableRows} from './tables.js';
+import {formatStatus} from '../format/status.js';
+import type {AppState} from '../state/app.js';
+import {selectPaneLinesFor} from '../state/select/paneLines.js';
+import {selectView} from '../views/registry.js';
 
 /**
  * What moving the clock from `state.now` to `now` changes on screen: nothing; a text that counts seconds
@@ -25,7 +25,14 @@ export function clockChangesScreen(state: AppState, shownKeys: readonly string[]
 		return changed(lines(from), lines(now));
 	}
 
-	switch (state.ui.view) {
+	const view = selectView(state.ui.view);
+	if (view.kind === 'table') {
+		if (!view.ages) return 'none';
+		const rows = (at: number) => JSON.stringify(view.selectRows({...state, now: at}));
+		return changed(rows(from), rows(now));
+	}
+
+	switch (view.name) {
 		case 'containers': {
 			// Sorted by status, a row off screen can move onto it.
 			const keys = state.ui.sort.by === 'status' ? state.containers.timings.keys() : shownKeys;
@@ -39,13 +46,6 @@ export function clockChangesScreen(state: AppState, shownKeys: readonly string[]
 			}
 
 			return change;
-		}
-
-		case 'images':
-		case 'tasks': {
-			const rows = (at: number) =>
-				JSON.stringify(selectTableRows(state.ui.view as 'images' | 'tasks', state.resources, state.containers, at, new Set(), state.ui.taskService?.key));
-			return changed(rows(from), rows(now));
 		}
 
 		default: {

@@ -1,0 +1,85 @@
+// Figures and ages on screen: the stats plan, the inspect timings of rows shown, and the one clock.
+import {type Dispatch, useEffect, useRef} from 'react';
+import type {Engine} from '../../engine/types.js';
+import type {AppAction, AppState} from '../../state/app.js';
+import {clockChangesScreen} from '../clock.js';
+import {StatsFollower, type StatsTarget} from '../statsFollower.js';
+import {TimingFetcher} from '../timingFetcher.js';
+
+type Shown = {key: string; engine: string; id: string; state: string};
+
+/** Containers as one text, for an effect that runs again only when the list of them changes. */
+function targetsText(targets: readonly StatsTarget[]): string {
+	return targets.map(target => `${target.engine}/${target.id}`).join(',');
+}
+
+/**
+ * Only containers on screen cost the engine stats: the list's running rows, sampled every refreshMs, or the
+ * one container whose details are open, streamed; nothing while another view is shown. Where each request
+ * costs a connection (ssh), or a refresh of a second is asked for, rows are streamed too.
+ */
+export function selectStatsPlan(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, refreshMs: number) {
+	const openPane = state.operations.pane;
+	const listShown = state.ui.view === 'containers' && !state.logs && !openPane && state.ui.mode !== 'form';
+	const running = listShown ? shown.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
+	const streamsRows = (target: {engine: string}) => refreshMs <= 1000 || engineMap.get(target.engine)?.connectionPerRequest === true;
+	return {
+		polled: running.filter(target => !streamsRows(target)),
+		streamed:
+			openPane?.kind === 'details' && state.ui.view === 'containers'
+				? [{engine: openPane.target.engine, id: openPane.target.id}]
+				: running.filter(target => streamsRows(target)),
+	};
+}
+
+export function useFigures(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, dispatch: Dispatch<AppAction>, refreshMs: number): void {
+	const stats = useRef<StatsFollower | undefined>(undefined);
+	const timings = useRef<TimingFetcher | undefined>(undefined);
+	useEffect(() => {
+		stats.current = new StatsFollower(engineMap, {pollMs: refreshMs});
+		timings.current = new TimingFetcher(engineMap, dispatch);
+		return () => {
+			stats.current?.close();
+			timings.current?.close();
+		};
+	}, [engineMap, refreshMs, dispatch]);
+
+	// What the clock needs to know of the screen, as of the last render.
+	const containersShown = state.ui.view === 'containers' ? shown : [];
+	const last = useRef({state, keys: [] as readonly string[]});
+	last.current = {state, keys: containersShown.map(row => row.key)};
+	// One clock for the whole screen: new figures and texts that age are drawn together, at most once a
+	// second, and only when something on screen changes. A text counting seconds ("Up 5 seconds") is drawn
+	// at once; one counting minutes waits for the next figures, at most a refresh period.
+	useEffect(() => {
+		const timer = setInterval(() => {
+			const now = Date.now();
+			const actions = stats.current?.take() ?? [];
+			if (actions.length === 0) {
+				const change = clockChangesScreen(last.current.state, last.current.keys, now);
+				if (change === 'none' || (change === 'coarse' && now - last.current.state.now < refreshMs)) return;
+			}
+
+			dispatch({type: 'batch', actions: [...actions, {type: 'clock/tick', now}]});
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [refreshMs, dispatch]);
+
+	const plan = selectStatsPlan(state, containersShown, engineMap, refreshMs);
+	const planText = `polled ${targetsText(plan.polled)}; streamed ${targetsText(plan.streamed)}`;
+	const planRef = useRef(plan);
+	planRef.current = plan;
+	useEffect(() => {
+		stats.current?.follow(planRef.current);
+	}, [planText, engineMap, refreshMs]);
+
+	const untimed = containersShown.filter(row => !state.containers.timings.has(row.key)).map(row => ({engine: row.engine, id: row.id}));
+	const untimedText = targetsText(untimed);
+	const untimedRef = useRef(untimed);
+	untimedRef.current = untimed;
+	useEffect(() => {
+		timings.current?.request(untimedRef.current);
+	}, [untimedText, engineMap]);
+}

@@ -1,0 +1,51 @@
+// Requests are data in the state; here they are carried out, and their outcomes dispatched back.
+import {useApp, useStdin, useStdout} from 'ink';
+import {type Dispatch, useEffect, useRef} from 'react';
+import {type ContextEnvironment, type EngineChoice, selectEngines} from '../../engine/contexts.js';
+import type {Engine} from '../../engine/types.js';
+import type {AppAction} from '../../state/app.js';
+import type {Request} from '../../state/operations.js';
+import {pipeTerminal, runRequest, type TerminalHandover} from '../requests.js';
+
+export type OutboxOptions = {
+	engineMap: ReadonlyMap<string, Engine>;
+	size: {columns: number; rows: number};
+	/** Makes an engine for a context chosen in the contexts view. */
+	connect: ((choice: EngineChoice) => Engine) | undefined;
+	environment: ContextEnvironment;
+	replaceEngines: (engines: readonly Engine[]) => void;
+};
+
+export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppAction>, options: OutboxOptions): void {
+	const {suspendTerminal} = useApp();
+	const {stdin} = useStdin();
+	const {stdout} = useStdout();
+	const size = useRef(options.size);
+	size.current = options.size;
+	const {engineMap, connect, environment, replaceEngines} = options;
+	useEffect(() => {
+		if (outbox.length === 0) return;
+		dispatch({type: 'requests/taken', ids: outbox.map(request => request.id)});
+		const handOver: TerminalHandover = async (session, banner) =>
+			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
+		for (const request of outbox) {
+			if (request.kind === 'use-context') {
+				const chosen = selectEngines({hosts: [], contexts: [request.name], allContexts: false}, environment);
+				if (!chosen.ok || !connect) {
+					dispatch({type: 'request/finished', request, result: {kind: 'failed', error: chosen.ok ? 'cannot switch contexts here' : chosen.error}});
+					continue;
+				}
+
+				const next = chosen.engines.map(choice => connect(choice));
+				replaceEngines(next);
+				dispatch({type: 'engines/replaced', names: next.map(engine => engine.name)});
+				dispatch({type: 'view/switch', view: 'containers'});
+				continue;
+			}
+
+			void runRequest(engineMap, request, handOver, size.current, dispatch).then(result => {
+				dispatch({type: 'request/finished', request, result});
+			});
+		}
+	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect, environment, replaceEngines, dispatch]);
+}

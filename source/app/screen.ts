@@ -1,0 +1,147 @@
+// The whole screen's props from the state: a pure selector, so the App only wires and renders.
+import {formatHints, keymap} from '../commands/keymap.js';
+import {selectScopes} from '../commands/route.js';
+import type {Engine} from '../engine/types.js';
+import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
+import {formatDiskUsage} from '../format/diskUsage.js';
+import {layoutColumns} from '../format/table.js';
+import type {AppState} from '../state/app.js';
+import {type LogsState, selectLogRows} from '../state/logs.js';
+import {formatConfirmation} from '../state/operations.js';
+import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
+import {memoizeLast} from '../state/select/memo.js';
+import {paneTitles, selectPaneLinesFor} from '../state/select/paneLines.js';
+import {selectOffset} from '../state/ui.js';
+import {measureTableColumns} from '../ui/ResourceTable.js';
+import type {ScreenProps} from '../ui/Screen.js';
+import type {Theme} from '../ui/theme.js';
+import {type CurrentList, selectCurrentList} from '../views/current.js';
+
+export const minimumSize = {width: 50, height: 8};
+
+export type ScreenSize = {width: number; height: number};
+
+/** The list area is what is left after the header, the column titles and the status line. */
+export function selectPageSize(height: number): number {
+	return Math.max(1, height - 3);
+}
+
+const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number) =>
+	orderColumns(
+		layoutColumns(
+			Math.max(0, width - 2),
+			engineCount > 1 ? [engineColumn, ...containerColumns] : containerColumns,
+			measureContainerColumns(rows as Parameters<typeof measureContainerColumns>[0]),
+		),
+	),
+);
+
+const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, columns: Parameters<typeof layoutColumns>[1]) =>
+	layoutColumns(Math.max(0, width - 2), columns, measureTableColumns(rows as Parameters<typeof measureTableColumns>[0])),
+);
+
+/** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
+export function selectHints(state: AppState, list: CurrentList): string {
+	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
+	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
+	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
+	return `${readOnly}${caption ? `${caption}  ` : ''}${keys}`;
+}
+
+export function formatLogsTitle(logs: LogsState): string {
+	const who = logs.targets.length === 1 ? logs.targets[0]!.name : `${logs.targets.length} containers (${logs.targets.map(target => target.name).join(', ')})`;
+	const following = logs.follow ? 'following' : 'paused (G follows)';
+	const filter = logs.filter === '' ? '' : `, filter "${logs.filter}"`;
+	const dropped = logs.dropped > 0 ? `, ${logs.dropped} older dropped` : '';
+	return `Logs: ${who}: ${following}, ${logs.lines.length} lines kept of ${logs.capacity}${dropped}${filter}`;
+}
+
+export function selectScreenProps(state: AppState, engines: readonly Engine[], {width, height}: ScreenSize, theme: Theme): ScreenProps {
+	const pageSize = selectPageSize(height);
+	const list = selectCurrentList(state);
+	const offset = selectOffset(state.ui, list.keys, pageSize);
+	const shown = list.rows.slice(offset, offset + pageSize);
+	const selectedKey = list.selected?.key;
+	const {mode} = state.ui;
+	const engine = engines[0];
+	const {pane} = state.operations;
+	const {logs} = state;
+	return {
+		width,
+		height,
+		minimum: minimumSize,
+		theme,
+		header: {
+			address: engines.length > 1 ? `${engines.length} engines` : (engine?.addressText ?? ''),
+			connection: engine ? state.connection.get(engine.name) : undefined,
+			engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
+			counts: selectContainerCounts(state.containers),
+			totals: selectResourceTotals(state.containers, state.stats),
+			sort: state.ui.sort,
+			shown: list.rows.length,
+			filter: list.filter,
+			theme,
+			width,
+		},
+		table: {
+			rows: list.view.kind === 'containers' ? (shown as Extract<CurrentList, {view: {kind: 'containers'}}>['rows']) : [],
+			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length) : [],
+			selectedKey,
+			marks: state.ui.marks,
+			height: pageSize,
+			theme,
+			emptyText: list.view.emptyText(state, list.filter),
+		},
+		status: {
+			mode,
+			draft: state.ui.draft,
+			message: state.ui.message,
+			hints: selectHints(state, list),
+			theme,
+			width,
+			question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
+		},
+		bindings: keymap,
+		helpScroll: state.ui.helpScroll,
+		form: mode === 'form' ? state.form : undefined,
+		resourceTable:
+			list.view.kind === 'table'
+				? {
+						rows: shown as Extract<CurrentList, {view: {kind: 'table'}}>['rows'],
+						layout: layoutTable(list.rows, width, list.view.columns),
+						selectedKey,
+						emptyText: list.view.emptyText(state, list.filter),
+					}
+				: undefined,
+		logs:
+			logs && (mode === 'logs' || mode === 'logs-search' || mode === 'logs-filter' || mode === 'help')
+				? {
+						title: formatLogsTitle(logs),
+						rows: selectLogRows(logs, width, Math.max(1, pageSize - 1)),
+						nameWidth: logs.targets.length > 1 ? Math.max(...logs.targets.map(target => target.name.length)) : 0,
+						timestamps: logs.timestamps,
+						wrap: logs.wrap,
+						logColor: logs.color,
+						search: mode === 'logs-search' ? state.ui.draft : logs.search,
+					}
+				: undefined,
+		pane:
+			pane && (mode === 'pane' || mode === 'pane-search')
+				? {
+						title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
+						lines: selectPaneLinesFor(state, pane, theme.unicode, width),
+						table: pane.kind === 'disk' && state.resources.disk.get(pane.target.engine) ? formatDiskUsage(state.resources.disk.get(pane.target.engine)!) : undefined,
+						scroll: pane.scroll,
+						search: mode === 'pane-search' ? state.ui.draft : pane.search,
+					}
+				: undefined,
+	};
+}
+
+/** The rows on screen of the current list (the stats and timings follow only these). */
+export function selectShownRows(state: AppState, height: number): CurrentList['rows'] {
+	const list = selectCurrentList(state);
+	const pageSize = selectPageSize(height);
+	const offset = selectOffset(state.ui, list.keys, pageSize);
+	return list.rows.slice(offset, offset + pageSize);
+}

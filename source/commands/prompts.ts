@@ -1,0 +1,117 @@
+// The prompts: what Enter and Esc do at each (filter, command line, searches, pull, scale), over one line editor.
+import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
+import type {AppState} from '../state/app.js';
+import {reduceUi, type Mode} from '../state/ui.js';
+import {views} from '../views/registry.js';
+import {requestScale} from '../views/services.js';
+import {engineOf, showPane, withMessage, withMode} from './effects.js';
+import {editLine} from './lineEditor.js';
+import {showView} from './list.js';
+import {keepLogSearch, withLogs} from './logs.js';
+import {keepPaneSearch} from './pane.js';
+import type {CommandContext, KeyPress} from './types.js';
+
+type Prompt = {
+	/** Where Esc and a finished prompt go back to. */
+	back: Mode;
+	accepts?: (character: string) => boolean;
+	complete?: (draft: string) => string;
+	submit: (state: AppState, text: string, context: CommandContext) => AppState;
+	cancel?: (state: AppState) => AppState;
+};
+
+/** Completes a partial view name when exactly one view starts with it, or to their common prefix. */
+export function completeViewName(text: string): string {
+	const partial = text.trim().toLowerCase();
+	const matches = views.map(view => view.name).filter(name => name.startsWith(partial));
+	if (matches.length === 0) return text;
+	if (matches.length === 1) return matches[0]!;
+	let prefix: string = matches[0]!;
+	for (const name of matches) {
+		while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	}
+
+	return prefix.length > partial.length ? prefix : text;
+}
+
+/** `:name` shows a view (a unique prefix will do), `:q` quits, `:help` opens the help. */
+function runCommandLine(state: AppState, text: string): AppState {
+	const command = text.trim().toLowerCase();
+	if (command === '') return state;
+	if (command === 'q' || command === 'quit') return {...state, ui: reduceUi(state.ui, {type: 'quit'})};
+	if (command === 'help') return withMode(state, 'help');
+	const name = completeViewName(command);
+	if (views.some(view => view.name === name)) return showView(state, name);
+	return withMessage(state, `Unknown command ":${command}". Views: ${views.map(view => view.name).join(', ')}.`, 'error');
+}
+
+function pull(state: AppState, text: string, {selected}: CommandContext): AppState {
+	const parsed = parseImageReference(text);
+	if (!parsed.ok) return withMessage(state, `Cannot pull: ${parsed.error}`, 'error');
+	const reference = formatFamiliarReference(parsed.reference);
+	const engine = engineOf(state, selected as {engine: string} | undefined);
+	const target = {key: `pull\u0000${reference}`, engine, id: reference, name: reference};
+	return withMessage(showPane(state, 'pull', target, {kind: 'pull', engine, reference}), `Pulling ${reference}…`);
+}
+
+function scale(state: AppState, text: string, {selected}: CommandContext): AppState {
+	const replicas = text.trim();
+	if (!/^\d{1,6}$/.test(replicas)) return withMessage(state, `Cannot scale to "${replicas}": type a number of replicas (0 or more).`, 'error');
+	return requestScale(state, selected as Parameters<typeof requestScale>[1], {to: Number(replicas)});
+}
+
+export const prompts: Partial<Record<Mode, Prompt>> = {
+	filter: {
+		back: 'list',
+		// The list passed in is already narrowed by the draft: its first row becomes the selection.
+		submit: (state, _text, context) => ({...state, ui: reduceUi(state.ui, {type: 'filter/keep', list: {keys: context.rows.map(row => (row as {key: string}).key), pageSize: context.pageSize}})}),
+		cancel: state => ({...state, ui: reduceUi(state.ui, {type: 'filter/clear'})}),
+	},
+	command: {back: 'list', complete: completeViewName, submit: runCommandLine},
+	'pane-search': {back: 'pane', submit: (state, text, context) => keepPaneSearch(state, text, context.pageSize)},
+	'logs-search': {back: 'logs', submit: (state, text, context) => keepLogSearch(state, text, context)},
+	'logs-filter': {
+		back: 'logs',
+		submit(state, text) {
+			const filter = text.trim();
+			if (!state.logs) return state;
+			return withLogs(state, {...state.logs, filter}, filter === '' ? 'Filter off: every line shown.' : `Showing only lines with "${filter}".`);
+		},
+		// Esc leaves a search as it was, and clears a filter.
+		cancel(state) {
+			const back = {...state, ui: {...state.ui, mode: 'logs' as const, draft: ''}};
+			return state.logs ? withLogs(back, {...state.logs, filter: ''}) : back;
+		},
+	},
+	pull: {back: 'list', submit: pull},
+	scale: {back: 'list', accepts: character => /^\d$/.test(character), submit: scale},
+};
+
+/** A key at a prompt: typing edits the draft; Enter and Esc leave the prompt, then do what it is for. */
+export function reducePromptKey(state: AppState, prompt: Prompt, press: KeyPress, context: CommandContext): AppState {
+	const edit = editLine(state.ui.draft, press, prompt.accepts);
+	const left = {...state, ui: {...state.ui, mode: prompt.back, draft: ''}};
+	switch (edit.kind) {
+		case 'typed': {
+			return {...state, ui: {...state.ui, draft: edit.draft}};
+		}
+
+		case 'complete': {
+			return prompt.complete ? {...state, ui: {...state.ui, draft: prompt.complete(state.ui.draft)}} : state;
+		}
+
+		case 'cancel': {
+			return prompt.cancel ? prompt.cancel(state) : left;
+		}
+
+		case 'submit': {
+			// The filter keeps its mode until it has narrowed the list; the others leave the prompt first.
+			return state.ui.mode === 'filter' ? prompt.submit(state, edit.text, context) : prompt.submit(left, edit.text, context);
+		}
+
+		case 'ignored': {
+			return state;
+		}
+	}
+}
+

@@ -1,0 +1,64 @@
+// Where a key goes: the prompt or form being typed in, else the command bound in the mode's scopes, past
+// the read-only gate. The one place a key press becomes a new state.
+import type {AppState} from '../state/app.js';
+import {reduceUi, type Mode} from '../state/ui.js';
+import {selectCurrentList} from '../views/current.js';
+import {reduceFormKey} from './form.js';
+import {findCommand, formatKeyLabel} from './keymap.js';
+import {prompts, reducePromptKey} from './prompts.js';
+import type {Command, CommandContext, KeyPress, KeyScope} from './types.js';
+
+/** The scopes whose keys work in a mode, the most specific first. */
+export function selectScopes(mode: Mode, view: string): readonly KeyScope[] {
+	switch (mode) {
+		case 'help': {
+			return ['help', 'global'];
+		}
+
+		case 'confirm': {
+			return ['confirm'];
+		}
+
+		case 'pane': {
+			return ['pane', 'global'];
+		}
+
+		case 'logs': {
+			return ['logs', 'global'];
+		}
+
+		case 'list': {
+			return [view, 'list', 'global'];
+		}
+
+		default: {
+			// Prompts and the form take their keys themselves.
+			return [];
+		}
+	}
+}
+
+export type KeyContext = {pageSize: number; width: number};
+
+/** What a handler is given: the current list, the same rows the screen shows. */
+function selectContext(state: AppState, {pageSize, width}: KeyContext): CommandContext {
+	const list = selectCurrentList(state);
+	return {pageSize, width, rows: list.rows, selected: list.selected};
+}
+
+export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContext, commands?: readonly Command[]): AppState {
+	const {mode} = state.ui;
+	// Ctrl-C quits from anywhere, prompts and questions included.
+	if (press.name === 'ctrl+c') return {...state, ui: reduceUi(state.ui, {type: 'quit'})};
+	if (mode === 'form') return reduceFormKey(state, press);
+	const prompt = prompts[mode];
+	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size));
+	const command = findCommand(selectScopes(mode, state.ui.view), press.name, commands);
+	if (!command) return state;
+	if (state.ui.readOnly && command.mutating) {
+		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'}}};
+	}
+
+	const cleared = state.ui.message && mode !== 'confirm' ? {...state, ui: {...state.ui, message: undefined}} : state;
+	return command.run(cleared, selectContext(cleared, size));
+}

@@ -1,0 +1,24 @@
+// A row of the images, volumes, networks, events, contexts and swarm lists: one text cell per column.
+import type {StatusTone} from './status.js';
+
+export type TableRow = {
+	key: string;
+	engine: string;
+	/** What actions act on: image id, volume name, network id, event seq. */
+	id: string;
+	cells: Record<string, string>;
+	/** Drawn in a tone of its own (a dangling image, an unused volume). */
+	tone?: StatusTone | undefined;
+};
+
+/** Case-insensitive match on any cell. */
+export function filterTableRows(rows: readonly TableRow[], filter: string): readonly TableRow[] {
+	const needle = filter.trim().toLowerCase();
+	if (needle === '') return rows;
+	return rows.filter(row => Object.values(row.cells).some(cell => cell.toLowerCase().includes(needle)));
+}
+
+/** Plain text order, for names and keys that tie. */
+export function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

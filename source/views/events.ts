@@ -1,0 +1,70 @@
+// The events view: the engines' recent events, newest first.
+import {formatShortId} from '../format/names.js';
+import type {StatusTone} from '../format/status.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
+import type {EventEntry} from '../state/resources.js';
+import {memoizeLast} from '../state/select/memo.js';
+import type {TableView} from './types.js';
+
+const eventTones: Record<string, StatusTone> = {
+	die: 'bad',
+	kill: 'bad',
+	oom: 'bad',
+	destroy: 'bad',
+	delete: 'bad',
+	start: 'good',
+	create: 'neutral',
+	pull: 'neutral',
+	pause: 'warning',
+	unpause: 'good',
+};
+
+export function selectEventRows(events: readonly EventEntry[]): TableRow[] {
+	return [...events].reverse().map(event => {
+		const {name, image, exitCode, ...rest} = event.attributes;
+		const details = [
+			image && event.type === 'container' ? `image=${image}` : '',
+			exitCode === undefined ? '' : `exitCode=${exitCode}`,
+			...Object.entries(rest)
+				.filter(([key]) => !key.startsWith('com.docker.compose') && key !== 'driver' && key !== 'type')
+				.slice(0, 3)
+				.map(([key, value]) => `${key}=${value}`),
+		].filter(Boolean);
+		const time = new Date(Math.floor(event.timeNano / 1e6));
+		return {
+			key: `${event.engine}\u0000${event.seq}`,
+			engine: event.engine,
+			id: String(event.seq),
+			cells: {
+				time: time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ''),
+				type: event.type,
+				action: event.action,
+				name: name ?? formatShortId(event.id),
+				details: details.join(' '),
+			},
+			tone: eventTones[event.action.split(':')[0] ?? ''],
+		};
+	});
+}
+
+const selectRowsOnce = memoizeLast(selectEventRows);
+
+export const eventsView: TableView = {
+	kind: 'table',
+	name: 'events',
+	title: 'Events',
+	key: '5',
+	columns: [
+		{id: 'time', title: 'TIME', min: 8, ideal: 19, priority: 0},
+		{id: 'type', title: 'TYPE', min: 7, ideal: 9, priority: 1},
+		{id: 'action', title: 'ACTION', min: 8, ideal: 22, priority: 0},
+		{id: 'name', title: 'NAME', min: 10, ideal: 36, priority: 1, grow: true},
+		{id: 'details', title: 'DETAILS', min: 10, ideal: 80, priority: 2, grow: true},
+	],
+	selectRows: state => selectRowsOnce(state.resources.events),
+	filterRows: filterTableRows,
+	listings: [],
+	emptyText: (_state, filter) => (filter === '' ? 'No events.' : `Nothing matches "${filter}".`),
+	caption: () => 'newest first',
+	commands: [],
+};

@@ -1,0 +1,132 @@
+// The images view: `docker images`, with layers, pull, run, remove and prune.
+import {ask, engineOf, openRunForm, showPane, withMessage, withMode} from '../commands/effects.js';
+import {changesContainers, tableEmptyText} from './common.js';
+import {inScope} from '../commands/types.js';
+import {formatHumanDuration} from '../format/duration.js';
+import {formatContainerName, formatShortId} from '../format/names.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
+import {formatDecimalSize} from '../format/units.js';
+import {containerKey, type ContainersState} from '../state/containers.js';
+import type {ResourcesState} from '../state/resources.js';
+import {memoizeLast} from '../state/select/memo.js';
+import type {TableView} from './types.js';
+
+/** `docker images`: one row per tag, a dangling image as `<none>` `<none>`, newest first. */
+export function selectImageRows(resources: ResourcesState, containers: ContainersState, now: number): TableRow[] {
+	const images = [...resources.images.values()].sort((a, b) => b.created - a.created);
+	const rows: TableRow[] = [];
+	for (const image of images) {
+		const users: string[] = [];
+		for (const record of containers.records.values()) {
+			if (record.engine === image.engine && record.imageId === image.id) users.push(formatContainerName(record.names));
+		}
+
+		users.sort();
+		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
+		for (const tag of tags) {
+			const colon = tag.lastIndexOf(':');
+			const dangling = image.repoTags.length === 0;
+			rows.push({
+				key: `${containerKey(image.engine, image.id)}\u0000${tag}`,
+				engine: image.engine,
+				id: dangling ? image.id : tag,
+				cells: {
+					repository: tag.slice(0, colon),
+					tag: tag.slice(colon + 1),
+					id: formatShortId(image.id),
+					created: `${formatHumanDuration(now - image.created * 1000)} ago`,
+					size: formatDecimalSize(image.size),
+					containers: dangling && users.length === 0 ? '(dangling)' : users.join(', '),
+				},
+				tone: dangling ? 'warning' : undefined,
+			});
+		}
+	}
+
+	return rows;
+}
+
+const selectRowsOnce = memoizeLast(selectImageRows);
+
+/** What an image row acts on: its tag, or its id when it has none. */
+function imageName(row: TableRow): string {
+	return row.cells.repository && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : row.id;
+}
+
+function target(row: TableRow) {
+	return {key: row.key, engine: row.engine, id: row.id, name: imageName(row)};
+}
+
+const commands = inScope<TableRow>('images', [
+	{
+		action: 'image-history',
+		keys: ['return'],
+		help: 'Layers (docker history)',
+		hint: 'layers',
+		run: (state, {selected}) => (selected ? showPane(state, 'history', target(selected), {kind: 'image-history', target: target(selected)}) : withMessage(state, 'Nothing selected.', 'error')),
+	},
+	{
+		action: 'image-run',
+		keys: ['r'],
+		help: 'Run a container from this image (the form)',
+		hint: 'run',
+		mutating: true,
+		run: (state, {selected}) => (selected ? openRunForm(state, selected.engine, imageName(selected)) : withMessage(state, 'No image selected.', 'error')),
+	},
+	{
+		action: 'image-pull',
+		keys: ['p'],
+		help: 'Pull an image by name (repository/name:tag)',
+		hint: 'pull',
+		mutating: true,
+		run: state => withMode({...state, ui: {...state.ui, message: undefined}}, 'pull', ''),
+	},
+	{
+		action: 'image-remove',
+		keys: ['d'],
+		help: 'Remove (asks; force when containers use it)',
+		hint: 'remove',
+		mutating: true,
+		run(state, {selected}) {
+			if (!selected) return withMessage(state, 'No image selected.', 'error');
+			const {containers} = selected.cells;
+			const users = containers && containers !== '(dangling)' ? ` It is used by ${containers}.` : '';
+			const image = target(selected);
+			return ask(state, {action: 'image-remove', engine: selected.engine, targets: [image], force: false, question: `Remove image ${image.name}?${users} y / N`});
+		},
+	},
+	{
+		action: 'image-prune',
+		keys: ['D'],
+		help: 'Prune dangling images (asks; says what it reclaimed)',
+		hint: 'prune',
+		mutating: true,
+		run(state, {selected}) {
+			const engine = engineOf(state, selected);
+			const dangling = [...state.resources.images.values()].filter(image => image.engine === engine && image.repoTags.length === 0).length;
+			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${dangling} dangling image${dangling === 1 ? '' : 's'} (docker image prune)? y / N`});
+		},
+	},
+]);
+
+export const imagesView: TableView = {
+	kind: 'table',
+	name: 'images',
+	title: 'Images',
+	key: '2',
+	columns: [
+		{id: 'repository', title: 'REPOSITORY', min: 12, ideal: 40, priority: 0, grow: true},
+		{id: 'tag', title: 'TAG', min: 6, ideal: 20, priority: 1},
+		{id: 'id', title: 'IMAGE ID', min: 12, ideal: 12, priority: 2},
+		{id: 'created', title: 'CREATED', min: 12, ideal: 24, priority: 4},
+		{id: 'size', title: 'SIZE', min: 7, ideal: 9, priority: 3, align: 'right'},
+		{id: 'containers', title: 'CONTAINERS', min: 10, ideal: 40, priority: 5, grow: true},
+	],
+	selectRows: state => selectRowsOnce(state.resources, state.containers, state.now),
+	filterRows: filterTableRows,
+	listings: ['images'],
+	concerns: event => event.type === 'image' || changesContainers(event),
+	ages: true,
+	emptyText: tableEmptyText('images'),
+	commands,
+};

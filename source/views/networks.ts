@@ -1,0 +1,70 @@
+// The networks view: `docker network ls` with subnets and the attached containers' addresses.
+import {showPane, withMessage} from '../commands/effects.js';
+import {inScope} from '../commands/types.js';
+import {formatShortId} from '../format/names.js';
+import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {containerKey} from '../state/containers.js';
+import type {ResourcesState} from '../state/resources.js';
+import {memoizeLast} from '../state/select/memo.js';
+import {changesContainers, tableEmptyText} from './common.js';
+import type {TableView} from './types.js';
+
+export function selectNetworkRows(resources: ResourcesState): TableRow[] {
+	return [...resources.networks.values()]
+		.sort((a, b) => compareText(a.name, b.name))
+		.map(network => ({
+			key: containerKey(network.engine, network.id),
+			engine: network.engine,
+			id: network.id,
+			cells: {
+				id: formatShortId(network.id),
+				name: network.name,
+				driver: network.driver,
+				scope: network.scope,
+				subnet: network.subnets.join(', '),
+				gateway: network.gateways.join(', '),
+				containers: network.containers
+					.map(container => `${container.name}${container.ipv4 ? ` ${container.ipv4.replace(/\/\d+$/, '')}` : ''}`)
+					.sort()
+					.join(', '),
+			},
+		}));
+}
+
+const selectRowsOnce = memoizeLast(selectNetworkRows);
+
+const commands = inScope<TableRow>('networks', [
+	{
+		action: 'network-inspect',
+		keys: ['return', 'i'],
+		help: 'Inspect: subnets, containers and their addresses',
+		hint: 'inspect',
+		run(state, {selected}) {
+			if (!selected) return withMessage(state, 'Nothing selected.', 'error');
+			const target = {key: selected.key, engine: selected.engine, id: selected.id, name: selected.cells.name ?? selected.id};
+			return showPane(state, 'network', target, {kind: 'network-inspect', target});
+		},
+	},
+]);
+
+export const networksView: TableView = {
+	kind: 'table',
+	name: 'networks',
+	title: 'Networks',
+	key: '4',
+	columns: [
+		{id: 'id', title: 'NETWORK ID', min: 12, ideal: 12, priority: 4},
+		{id: 'name', title: 'NAME', min: 10, ideal: 30, priority: 0, grow: true},
+		{id: 'driver', title: 'DRIVER', min: 6, ideal: 8, priority: 2},
+		{id: 'scope', title: 'SCOPE', min: 5, ideal: 6, priority: 5},
+		{id: 'subnet', title: 'SUBNET', min: 10, ideal: 20, priority: 1},
+		{id: 'gateway', title: 'GATEWAY', min: 9, ideal: 16, priority: 6},
+		{id: 'containers', title: 'CONTAINERS', min: 10, ideal: 60, priority: 3, grow: true},
+	],
+	selectRows: state => selectRowsOnce(state.resources),
+	filterRows: filterTableRows,
+	listings: ['networks'],
+	concerns: event => event.type === 'network' || changesContainers(event),
+	emptyText: tableEmptyText('networks'),
+	commands,
+};

@@ -1,0 +1,42 @@
+// What a view is: one list of berth's, described whole (name, key, columns, rows, listings, commands).
+import type {Command} from '../commands/types.js';
+import type {ColumnSpec} from '../format/table.js';
+import type {AppState} from '../state/app.js';
+import type {EventEntry, ListingKind} from '../state/resources.js';
+
+/** A row any list can show and select. */
+export type ListRow = {key: string; engine: string};
+
+export type ViewSpec<Row extends ListRow> = {
+	/** The name typed after `:` and shown in the help. */
+	name: string;
+	title: string;
+	/** The key that shows it from any list. */
+	key: string;
+	/** The rows of the view, unfiltered; memoised by the view, so that a key press does not rebuild them. */
+	selectRows: (state: AppState) => readonly Row[];
+	filterRows: (rows: readonly Row[], filter: string) => readonly Row[];
+	/** The listings it needs while it is shown, asked again after events that concern it. */
+	listings: readonly ListingKind[];
+	concerns?: (event: EventEntry) => boolean;
+	/** Listed again this often while shown (task states change without an event). */
+	refreshMs?: number;
+	/** Its texts count time ("3 minutes ago"), so the clock may change them. */
+	ages?: boolean;
+	/** Said where there are no rows. */
+	emptyText: (state: AppState, filter: string) => string;
+	/** Words for the status line before the keys (the tasks of one service). */
+	caption?: (state: AppState) => string | undefined;
+	commands: ReadonlyArray<Command<Row>>;
+};
+
+/** Images, volumes, networks and the other docker lists: cells by column. */
+export type TableView = ViewSpec<import('../format/tableRow.js').TableRow> & {
+	kind: 'table';
+	columns: ReadonlyArray<ColumnSpec<string>>;
+};
+
+/** The containers list, with its figures, marks and sort. */
+export type ContainersView = ViewSpec<import('../format/containerColumns.js').ContainerRow> & {kind: 'containers'};
+
+export type View = TableView | ContainersView;
