@@ -1,11 +1,10 @@
 // The Engine interface over dockerode: the only module that talks to a Docker engine.
-import fs from 'node:fs';
-import https from 'node:https';
 import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
-import {checkHostKey, readKnownHosts} from './knownHosts.js';
+import {dockerOptions} from './connection.js';
+import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toStatsSample} from './decoders.js';
+import {commandRuns, terminalSession} from './terminal.js';
 import {LogLineSplitter} from './logLines.js';
 import {createResourceMethods} from './resources.js';
 import {createSwarmMethods} from './swarm.js';
@@ -13,81 +12,13 @@ import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
 import {type RawState, toContainerTiming} from './timing.js';
 import type {
-	ContainerRecord,
-	ContainerState,
 	ContainerTiming,
 	Engine,
 	EngineAddress,
-	EngineEvent,
 	InspectDocument,
 	LogRecord,
-	StatsSample,
 	Subscription,
-	TerminalSession,
 } from './types.js';
-
-const knownStates = new Set<ContainerState>([
-	'created',
-	'running',
-	'paused',
-	'restarting',
-	'removing',
-	'exited',
-	'dead',
-]);
-
-/** Options for dockerode from an address; TLS files are read here, so this may fail with a message. */
-export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
-	switch (address.kind) {
-		case 'unix':
-		case 'npipe': {
-			return {socketPath: address.socketPath};
-		}
-
-		case 'tcp': {
-			if (!address.tls) {
-				return {protocol: 'http', host: address.host, port: address.port};
-			}
-
-			const read = (name: string): Buffer | undefined => {
-				const file = path.join(address.tls === false ? '' : address.tls.certPath, name);
-				return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-			};
-
-			const ca = address.tls.verify ? read('ca.pem') : undefined;
-			const cert = read('cert.pem');
-			const key = read('key.pem');
-			return {
-				protocol: 'https',
-				host: address.host,
-				port: address.port,
-				...(ca ? {ca} : {}),
-				...(cert ? {cert} : {}),
-				...(key ? {key} : {}),
-				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
-				...(address.tls.verify
-					? {}
-					: ({agent: new https.Agent({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
-			};
-		}
-
-		case 'ssh': {
-			return {
-				protocol: 'ssh',
-				host: address.host,
-				port: address.port,
-				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
-				username: address.username ?? (process.env.USER || os.userInfo().username),
-				sshOptions: {
-					// The agent's keys first, as ssh tries them; without an agent, the usual key files.
-					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : readDefaultSshKey()),
-					// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
-					hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
-				},
-			};
-		}
-	}
-}
 
 export function createDockerEngine(name: string, address: EngineAddress): Engine {
 	const docker = new Docker(dockerOptions(address));
@@ -390,197 +321,4 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			return open.size;
 		},
 	};
-}
-
-/** The first of ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exists, as ssh would offer it. */
-function readDefaultSshKey(): {privateKey: Buffer} | Record<string, never> {
-	for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
-		const file = path.join(os.homedir(), '.ssh', name);
-		if (fs.existsSync(file)) return {privateKey: fs.readFileSync(file)};
-	}
-
-	return {};
-}
-
-/** Runs a command without a terminal and says whether it exited 0: how a shell's presence is found. */
-async function commandRuns(container: Docker.Container, command: string[]): Promise<boolean> {
-	try {
-		const exec = await container.exec({Cmd: command, AttachStdout: true, AttachStderr: true});
-		const stream = (await exec.start({hijack: true, stdin: false})) as unknown as Duplex;
-		await new Promise<void>(resolve => {
-			stream.on('end', resolve);
-			stream.on('close', resolve);
-			stream.on('error', () => resolve());
-			stream.resume();
-		});
-		const result = await exec.inspect();
-		return result.ExitCode === 0;
-	} catch {
-		return false;
-	}
-}
-
-function terminalSession(
-	stream: Duplex,
-	open: Set<Readable>,
-	resize: (columns: number, rows: number) => Promise<void>,
-	size: {columns: number; rows: number},
-): TerminalSession {
-	open.add(stream);
-	const finished = new Promise<void>(resolve => {
-		const done = () => {
-			open.delete(stream);
-			resolve();
-		};
-
-		stream.on('end', done);
-		stream.on('close', done);
-		stream.on('error', done);
-	});
-	const session: TerminalSession = {
-		output: stream,
-		input: stream,
-		async resize(columns, rows) {
-			await resize(columns, rows).catch(() => undefined);
-		},
-		finished,
-		close() {
-			stream.destroy();
-		},
-	};
-	void session.resize(size.columns, size.rows);
-	return session;
-}
-
-export function toContainerRecord(engine: string, info: Docker.ContainerInfo): ContainerRecord {
-	const state = (info.State ?? '').toLowerCase() as ContainerState;
-	return {
-		engine,
-		id: info.Id,
-		names: info.Names ?? [],
-		image: info.Image ?? '',
-		imageId: info.ImageID ?? '',
-		command: info.Command ?? '',
-		created: info.Created ?? 0,
-		state: knownStates.has(state) ? state : 'dead',
-		status: info.Status ?? '',
-		ports: (info.Ports ?? []).map(port => ({
-			ip: port.IP ?? '',
-			privatePort: port.PrivatePort,
-			publicPort: port.PublicPort ?? 0,
-			type: port.Type ?? 'tcp',
-		})),
-		labels: info.Labels ?? {},
-		mounts: (info.Mounts ?? []).map(mount => ({
-			type: mount.Type ?? '',
-			name: mount.Name ?? '',
-			source: mount.Source ?? '',
-			destination: mount.Destination ?? '',
-		})),
-		networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
-	};
-}
-
-type RawEvent = {
-	Type?: string;
-	Action?: string;
-	status?: string;
-	id?: string;
-	Actor?: {ID?: string; Attributes?: Record<string, string>};
-	time?: number;
-	timeNano?: number;
-};
-
-export function toEngineEvent(value: unknown): EngineEvent {
-	const raw = (value ?? {}) as RawEvent;
-	return {
-		type: raw.Type ?? 'container',
-		action: raw.Action ?? raw.status ?? '',
-		id: raw.Actor?.ID ?? raw.id ?? '',
-		attributes: raw.Actor?.Attributes ?? {},
-		timeNano: raw.timeNano ?? (raw.time ?? 0) * 1e9,
-	};
-}
-
-type RawCpu = {
-	cpu_usage?: {total_usage?: number; percpu_usage?: number[] | null};
-	system_cpu_usage?: number;
-	online_cpus?: number;
-};
-
-type RawStats = {
-	read?: string;
-	cpu_stats?: RawCpu;
-	precpu_stats?: RawCpu;
-	memory_stats?: {usage?: number; limit?: number; stats?: Record<string, number>};
-	pids_stats?: {current?: number};
-	networks?: Record<string, {rx_bytes?: number; tx_bytes?: number}> | null;
-	blkio_stats?: {io_service_bytes_recursive?: Array<{op?: string; value?: number}> | null};
-};
-
-export function toStatsSample(value: unknown): StatsSample {
-	const raw = (value ?? {}) as RawStats;
-	const cpu = raw.cpu_stats ?? {};
-	const pre = raw.precpu_stats ?? {};
-	const memory = raw.memory_stats ?? {};
-	const usage = memory.usage ?? 0;
-	// The CLI subtracts the inactive page cache: cgroup v1 reports total_inactive_file, v2 inactive_file.
-	const stats = memory.stats ?? {};
-	const cache = stats.total_inactive_file ?? stats.inactive_file ?? 0;
-	return {
-		read: raw.read ?? '',
-		cpuTotal: cpu.cpu_usage?.total_usage ?? 0,
-		preCpuTotal: pre.cpu_usage?.total_usage ?? 0,
-		systemCpu: cpu.system_cpu_usage ?? 0,
-		preSystemCpu: pre.system_cpu_usage ?? 0,
-		onlineCpus: cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0,
-		memoryUsage: usage,
-		memoryCache: cache < usage ? cache : 0,
-		memoryLimit: memory.limit ?? 0,
-		pids: raw.pids_stats?.current ?? 0,
-		...sumNetworks(raw.networks),
-		...sumBlockIo(raw.blkio_stats?.io_service_bytes_recursive),
-	};
-}
-
-function sumNetworks(networks: RawStats['networks']): {networkRx: number; networkTx: number} {
-	let networkRx = 0;
-	let networkTx = 0;
-	for (const network of Object.values(networks ?? {})) {
-		networkRx += network.rx_bytes ?? 0;
-		networkTx += network.tx_bytes ?? 0;
-	}
-
-	return {networkRx, networkTx};
-}
-
-/** As the CLI: cgroup v1 says Read/Write, v2 read/write. */
-function sumBlockIo(entries: Array<{op?: string; value?: number}> | null | undefined): {blockRead: number; blockWrite: number} {
-	let blockRead = 0;
-	let blockWrite = 0;
-	for (const entry of entries ?? []) {
-		const op = (entry.op ?? '').toLowerCase();
-		if (op === 'read') blockRead += entry.value ?? 0;
-		else if (op === 'write') blockWrite += entry.value ?? 0;
-	}
-
-	return {blockRead, blockWrite};
-}
-
-function asError(error: unknown): Error {
-	return error instanceof Error ? error : new Error(String(error));
-}
-
-/**
- * Podman answers top with one title line and one string per process: split them into columns as Docker
- * sends them, the last column (the command) keeping its spaces.
- */
-export function splitProcessTable(table: {titles: string[]; processes: string[][]}): {titles: string[]; processes: string[][]} {
-	if (table.titles.length !== 1 || !/\s/.test(table.titles[0]!.trim())) return table;
-	const titles = table.titles[0]!.trim().split(/\s+/);
-	const processes = table.processes.map(row => {
-		const words = (row.join(' ')).trim().split(/\s+/);
-		return [...words.slice(0, titles.length - 1), words.slice(titles.length - 1).join(' ')];
-	});
-	return {titles, processes};
 }

@@ -1,5 +1,13 @@
 // What the person is doing in the UI: mode, filter, command line, selection and scroll. Pure reducer.
-import {defaultSort, type SortOrder} from './select/containers.js';
+
+export type SortKey = 'project' | 'name' | 'status' | 'age' | 'cpu' | 'memory';
+
+export const sortKeys: readonly SortKey[] = ['project', 'name', 'status', 'age', 'cpu', 'memory'];
+
+export type SortOrder = {by: SortKey; descending: boolean};
+
+/** Compose projects together, as berth starts. */
+export const defaultSort: SortOrder = {by: 'project', descending: false};
 
 export type Mode =
 	| 'list'

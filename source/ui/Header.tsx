@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import type {EngineConnection} from '../state/connection.js';
 import {truncateSegments} from '../format/table.js';
 import {formatBytes, formatPercent} from '../format/units.js';
-import type {ContainerCounts, ResourceTotals, SortOrder} from '../state/select/containers.js';
+import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
+import type {SortOrder} from '../state/ui.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HeaderProps = {

@@ -12,7 +12,8 @@ import type {ContainerActionName} from '../engine/types.js';
 import type {ContainerRow} from '../format/containerColumns.js';
 import type {AppState} from '../state/app.js';
 import {choosePauseAction} from '../state/operations.js';
-import {filterContainerRows, selectSortedContainerRows, sortKeys} from '../state/select/containers.js';
+import {filterContainerRows, selectSortedContainerRows} from '../state/select/containers.js';
+import {sortKeys} from '../state/ui.js';
 import type {ContainersView} from './types.js';
 
 type Context = CommandContext<ContainerRow>;

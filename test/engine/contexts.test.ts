@@ -17,7 +17,8 @@ import {
 	selectConfigDirectory,
 	selectEngines,
 } from '../../source/engine/contexts.js';
-import {createDockerEngine, dockerOptions} from '../../source/engine/docker.js';
+import {dockerOptions} from '../../source/engine/connection.js';
+import {createDockerEngine} from '../../source/engine/docker.js';
 
 const run = promisify(execFile);
 const dockerCli = process.env.BERTH_DOCKER_CLI || 'docker';

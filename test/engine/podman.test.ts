@@ -1,7 +1,7 @@
 // Podman's answers that differ from Docker's, made to read the same.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {splitProcessTable} from '../../source/engine/docker.js';
+import {splitProcessTable} from '../../source/engine/decoders.js';
 
 test('a top with one title line and one string per process is split into columns', () => {
 	const table = splitProcessTable({

@@ -8,17 +8,11 @@ import {containerKey, type ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
 import {memoizeLast} from './memo.js';
+import {defaultSort, type SortOrder} from '../ui.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';
 
-export type SortKey = 'project' | 'name' | 'status' | 'age' | 'cpu' | 'memory';
 
-export const sortKeys: readonly SortKey[] = ['project', 'name', 'status', 'age', 'cpu', 'memory'];
-
-export type SortOrder = {by: SortKey; descending: boolean};
-
-/** Compose projects together, as berth starts. */
-export const defaultSort: SortOrder = {by: 'project', descending: false};
 
 export function selectContainerRows(
 	containers: ContainersState,

@@ -1,0 +1,72 @@
+// How dockerode reaches an engine: unix sockets, tcp with TLS, ssh with known_hosts and the usual key files.
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import type Docker from 'dockerode';
+import {checkHostKey, readKnownHosts} from './knownHosts.js';
+import type {EngineAddress} from './types.js';
+
+/** Options for dockerode from an address; TLS files are read here, so this may fail with a message. */
+export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
+	switch (address.kind) {
+		case 'unix':
+		case 'npipe': {
+			return {socketPath: address.socketPath};
+		}
+
+		case 'tcp': {
+			if (!address.tls) {
+				return {protocol: 'http', host: address.host, port: address.port};
+			}
+
+			const read = (name: string): Buffer | undefined => {
+				const file = path.join(address.tls === false ? '' : address.tls.certPath, name);
+				return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+			};
+
+			const ca = address.tls.verify ? read('ca.pem') : undefined;
+			const cert = read('cert.pem');
+			const key = read('key.pem');
+			return {
+				protocol: 'https',
+				host: address.host,
+				port: address.port,
+				...(ca ? {ca} : {}),
+				...(cert ? {cert} : {}),
+				...(key ? {key} : {}),
+				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
+				...(address.tls.verify
+					? {}
+					: ({agent: new https.Agent({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
+			};
+		}
+
+		case 'ssh': {
+			return {
+				protocol: 'ssh',
+				host: address.host,
+				port: address.port,
+				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
+				username: address.username ?? (process.env.USER || os.userInfo().username),
+				sshOptions: {
+					// The agent's keys first, as ssh tries them; without an agent, the usual key files.
+					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : readDefaultSshKey()),
+					// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
+					hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
+				},
+			};
+		}
+	}
+}
+
+/** The first of ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exists, as ssh would offer it. */
+function readDefaultSshKey(): {privateKey: Buffer} | Record<string, never> {
+	for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+		const file = path.join(os.homedir(), '.ssh', name);
+		if (fs.existsSync(file)) return {privateKey: fs.readFileSync(file)};
+	}
+
+	return {};
+}
+
