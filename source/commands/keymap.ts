@@ -84,10 +84,15 @@ export function findCommand(scopes: readonly KeyScope[], name: string, commands:
 	return undefined;
 }
 
+/** The key a hint names: the first one typed as a letter or sign (`j` rather than Down), else the first. */
+function hintKeyOf(keys: readonly string[]): string {
+	return keys.find(key => key.length === 1 && key !== ' ') ?? keys[0]!;
+}
+
 /** The status line's keys for these scopes: the commands that have a hint, in keymap order. */
 export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean}, commands: readonly Command[] = keymap): string {
 	return scopes
 		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && !(options.readOnly && command.mutating)))
-		.map(command => `${formatKeyName(command.keys[0]!)} ${command.hint}`)
+		.map(command => `${formatKeyName(hintKeyOf(command.keys))} ${command.hint}`)
 		.join('  ');
 }

@@ -52,6 +52,7 @@ export function keepLogSearch(state: AppState, search: string, context: CommandC
 }
 
 export const logsCommands = inScope<unknown>('logs', [
+	{action: 'back', keys: ['escape'], help: 'Back to the list (the log stream closes)', hint: 'back', run: state => ({...state, logs: undefined, ui: {...state.ui, mode: 'list'}})},
 	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up (stops following)', hint: 'scroll', run: scrollBy(() => -1)},
 	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', run: scrollBy(() => 1)},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'Up one page (stops following)', run: scrollBy(height => -height)},
@@ -95,5 +96,4 @@ export const logsCommands = inScope<unknown>('logs', [
 	},
 	{action: 'more-backlog', keys: ['+'], help: 'Twice as many backlog lines (reloads)', run: reload(true)},
 	{action: 'less-backlog', keys: ['-'], help: 'Half as many backlog lines (reloads)', run: reload(false)},
-	{action: 'back', keys: ['escape'], help: 'Back to the list (the log stream closes)', hint: 'back', run: state => ({...state, logs: undefined, ui: {...state.ui, mode: 'list'}})},
 ]);

@@ -43,6 +43,13 @@ export function keepPaneSearch(state: AppState, search: string, pageSize: number
 }
 
 export const paneCommands = inScope<unknown>('pane', [
+	{
+		action: 'back',
+		keys: ['escape'],
+		help: 'Back to the list',
+		hint: 'back',
+		run: state => ({...state, operations: {...state.operations, pane: undefined}, ui: {...state.ui, mode: 'list'}}),
+	},
 	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up', run: (state, {pageSize}) => scrollPane(state, scroll => scroll - 1, pageSize)},
 	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', hint: 'scroll', run: (state, {pageSize}) => scrollPane(state, scroll => scroll + 1, pageSize)},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'Scroll up one page', run: (state, {pageSize}) => scrollPane(state, scroll => scroll - pageSize, pageSize)},
@@ -71,12 +78,5 @@ export const paneCommands = inScope<unknown>('pane', [
 				pane.revealed ? 'Secret-looking values masked.' : 'Secret-looking values shown: x masks them again.',
 			);
 		},
-	},
-	{
-		action: 'back',
-		keys: ['escape'],
-		help: 'Back to the list',
-		hint: 'back',
-		run: state => ({...state, operations: {...state.operations, pane: undefined}, ui: {...state.ui, mode: 'list'}}),
 	},
 ]);

@@ -7,6 +7,7 @@ import {createConnection, createServer, type Server, type Socket} from 'node:net
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
+import {formatHints} from '../../source/commands/keymap.js';
 import {BerthSessions, lineOf, until} from '../support/berth.js';
 import {startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
@@ -376,7 +377,7 @@ describe('logs pane', {skip}, () => {
 		assert.equal(lines.length, height);
 		assert.match(lines[0]!, /^berth \S connected \S /, 'berth\'s header is still on the first line');
 		assert.match(lines[1]!, new RegExp(`^Logs: ${name}: following, 15 lines kept of 5000$`));
-		assert.match(bottomLine(screen), /^Esc back {2}j\/k scroll/);
+		assert.equal(bottomLine(screen).trimEnd(), formatHints(['logs', 'global'], {readOnly: false}));
 		const xs = `${'x'.repeat(width - 3)}\u2026`;
 		// The engine logs stdout and stderr from two pipes: the stderr line may come anywhere among the others.
 		assert.equal(logRows(screen).filter(row => row === '! stderr line').length, 1);
