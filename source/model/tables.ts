@@ -1,6 +1,7 @@
 // Rows of the images, volumes, networks, events, contexts and swarm panes: one cell per column, filtered. Pure selectors.
 import {formatHumanDuration} from '../format/duration.js';
 import {formatContainerName, formatShortId} from '../format/names.js';
+import {compareNatural} from '../format/naturalOrder.js';
 import {
 	contextColumns,
 	eventColumns,
@@ -56,12 +57,12 @@ function namesOf(containers: ContainersState, engine: string, matches: (record: 
 		if (record.engine === engine && matches(record)) names.push(formatContainerName(record.names));
 	}
 
-	return names.sort();
+	return names.sort(compareNatural);
 }
 
 /** `docker images`: one row per tag, a dangling image as `<none>` `<none>`, newest first. */
 export function selectImageRows(resources: ResourcesState, containers: ContainersState, now: number): TableRow[] {
-	const images = [...resources.images.values()].sort((a, b) => b.created - a.created);
+	const images = [...resources.images.values()].sort((a, b) => b.created - a.created || compareNatural(a.repoTags[0] ?? '', b.repoTags[0] ?? ''));
 	const rows: TableRow[] = [];
 	for (const image of images) {
 		const users = namesOf(containers, image.engine, record => record.imageId === image.id);
@@ -92,7 +93,7 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 /** `docker volume ls` with `docker system df -v` sizes and the containers that mount each volume. */
 export function selectVolumeRows(resources: ResourcesState, containers: ContainersState): TableRow[] {
 	return [...resources.volumes.values()]
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.sort((a, b) => compareNatural(a.name, b.name))
 		.map(volume => {
 			const users = namesOf(containers, volume.engine, record => record.mounts.some(mount => mount.type === 'volume' && mount.name === volume.name));
 			const size = resources.disk.get(volume.engine)?.volumes.find(entry => entry.name === volume.name)?.size;
@@ -115,7 +116,7 @@ export function selectVolumeRows(resources: ResourcesState, containers: Containe
 /** `docker network ls` with subnets and the attached containers' addresses. */
 export function selectNetworkRows(resources: ResourcesState): TableRow[] {
 	return [...resources.networks.values()]
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.sort((a, b) => compareNatural(a.name, b.name))
 		.map(network => ({
 			key: containerKey(network.engine, network.id),
 			engine: network.engine,
@@ -129,7 +130,7 @@ export function selectNetworkRows(resources: ResourcesState): TableRow[] {
 				gateway: network.gateways.join(', '),
 				containers: network.containers
 					.map(container => `${container.name}${container.ipv4 ? ` ${container.ipv4.replace(/\/\d+$/, '')}` : ''}`)
-					.sort()
+					.sort(compareNatural)
 					.join(', '),
 			},
 		}));
@@ -222,7 +223,7 @@ export function selectTableRows(
 }
 
 function byText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
+	return compareNatural(a, b);
 }
 
 /** `docker service ls`, by name; a service short of its desired tasks stands out. */
@@ -315,7 +316,7 @@ export function selectNodeRows(resources: ResourcesState): TableRow[] {
 
 /** `docker context ls`, with the contexts berth shows now marked. */
 export function selectContextRows(resources: ResourcesState, shownEngines: ReadonlySet<string>): TableRow[] {
-	return resources.contexts.map(context => ({
+	return [...resources.contexts].sort((a, b) => compareNatural(a.name, b.name)).map(context => ({
 		key: `context\u0000${context.name}`,
 		engine: context.name,
 		id: context.name,
