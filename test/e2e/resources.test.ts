@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {connect} from 'node:net';
 import {after, afterEach, describe, test} from 'node:test';
+import {formatHumanSize} from '../../source/format/diskUsage.js';
 import {BerthSessions, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {deleteTestImage, makeLayeredImage, type PushedImage, pushTestImage, registryHost, registrySkip, startThrottledProxy, type ThrottledProxy} from '../support/registry.js';
@@ -624,3 +625,115 @@ describe('events view', {skip}, () => {
 function eventLines(screen: string, name: string): string[] {
 	return lines(screen).filter(line => /^(›| ) /.test(line) && /\scontainer\s/.test(line) && new RegExp(`\\s${name}(\\s|$)`).test(line));
 }
+
+/** The engine's own `/system/df` answer (the API, not a CLI's arithmetic), from the test engine's socket. */
+async function engineDiskUsage(): Promise<{
+	LayersSize: number;
+	Images: Array<{Size: number; SharedSize: number; Containers: number}>;
+}> {
+	const {request} = await import('node:http');
+	const socketPath = testDockerHost.replace(/^unix:\/\//, '');
+	return new Promise((resolve, reject) => {
+		const call = request({socketPath, path: '/system/df', method: 'GET'}, response => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => {
+				body += chunk;
+			});
+			response.on('end', () => {
+				try {
+					resolve(JSON.parse(body));
+				} catch (error) {
+					reject(error instanceof Error ? error : new Error(String(error)));
+				}
+			});
+		});
+		call.on('error', reject);
+		call.end();
+	});
+}
+
+/** The cells of a `docker system df` table row: the CLI's apart by two spaces or more, berth's in boxes (`│`). */
+function dfCells(text: string, type: string): string[] {
+	const line = lines(text).find(candidate => candidate.replace(/^[\s│]+/, '').startsWith(`${type} `)) ?? '';
+	const cells = line.includes('│') ? line.split('│').map(cell => cell.trim()) : line.trim().split(/\s{2,}/);
+	return cells.filter(Boolean).slice(1);
+}
+
+describe('disk usage', {skip: skip || !testDockerHost.startsWith('unix://')}, () => {
+	test('U shows docker system df: paused containers are active, images reclaim Size - SharedSize of the unused ones', testTimeout, async () => {
+		// An image no container uses that shares its base layer with the test image, and containers in each state.
+		await ownImage('dfshared');
+		const paused = await runIdle('dfpaused');
+		await docker('pause', paused);
+		await runIdle('dfrunning');
+		const exited = await runIdle('dfexited');
+		await docker('stop', '-t', '0', exited);
+		await createUser('dfcreated');
+
+		const session = await berth.start();
+		await session.sendKeys('U');
+		const screen = await session.waitFor(current => dfCells(current, 'Build Cache').length === 4 && /TYPE\W+TOTAL\W+ACTIVE\W+SIZE\W+RECLAIMABLE/.test(current), slow);
+		const cli = await docker('system', 'df');
+		// The docker CLI here (28) words containers, volumes and build cache as docker 29 does.
+		for (const type of ['Containers', 'Local Volumes', 'Build Cache']) {
+			assert.deepEqual(dfCells(screen, type), dfCells(cli, type), `${type}: berth\n${screen}\ndocker system df\n${cli}`);
+		}
+
+		const states = (await docker('ps', '-a', '--format', '{{.State}}')).split('\n');
+		const active = states.filter(state => ['running', 'paused', 'restarting'].includes(state)).length;
+		assert.ok(states.includes('paused'));
+		assert.equal(dfCells(screen, 'Containers')[1], String(active), 'paused and running containers are ACTIVE');
+
+		// Images: TOTAL, ACTIVE and SIZE as the CLI; RECLAIMABLE as docker 29 adds it up from the engine's answer.
+		const images = dfCells(screen, 'Images');
+		assert.deepEqual(images.slice(0, 3), dfCells(cli, 'Images').slice(0, 3), `Images:\n${screen}\n${cli}`);
+		const usage = await engineDiskUsage();
+		const reclaimable = usage.Images.filter(image => image.Containers === 0 && image.Size !== -1 && image.SharedSize !== -1).reduce(
+			(sum, image) => sum + image.Size - image.SharedSize,
+			0,
+		);
+		assert.ok(usage.Images.some(image => image.Containers === 0 && image.SharedSize > 0), 'an unused image shares layers');
+		assert.equal(images[3], `${formatHumanSize(reclaimable)} (${Math.trunc((reclaimable * 100) / usage.LayersSize)}%)`);
+	});
+});
+
+describe('natural order', {skip}, () => {
+	test('containers and volumes named NAME-2 and NAME-10 are listed 2 before 10, as docker volume ls lists them', testTimeout, async () => {
+		const prefix = uniqueName('nat');
+		const names = [`${prefix}-10`, `${prefix}-2`, `${prefix}-1`];
+		for (const name of names) {
+			created.push(name);
+			await runContainer({name, cmd: [...idleCmd], create: true});
+			volumes.push(name);
+			await docker('volume', 'create', name);
+		}
+
+		const expected = [`${prefix}-1`, `${prefix}-2`, `${prefix}-10`];
+		const cliVolumes = (await docker('volume', 'ls', '--format', '{{.Name}}')).split('\n').filter(name => name.startsWith(prefix));
+		assert.deepEqual(cliVolumes, expected, 'docker volume ls: natural order');
+
+		const session = await berth.start();
+		const order = (screen: string) =>
+			lines(screen)
+				.filter(line => /^(›| ) /.test(line))
+				.map(line => line.slice(2).split(/\s+/).find(word => word.startsWith(prefix)) ?? '')
+				.filter(Boolean);
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		// Sorted by name (o: project, then name), and by project (the default): standalone containers by name.
+		let screen = await session.waitFor(current => order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+		await session.sendKeys('o');
+		screen = await session.waitFor(current => /sort: name/.test(current) && order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+
+		await session.sendKeys('3');
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		screen = await session.waitFor(current => /VOLUME NAME/.test(current) && order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+	});
+});
