@@ -104,7 +104,7 @@ export function selectVolumeRows(resources: ResourcesState, containers: Containe
 				cells: {
 					driver: volume.driver,
 					name: volume.name,
-					size: size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size),
+					size: size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size, 4),
 					containers: users.join(', '),
 					mountpoint: volume.mountpoint,
 				},

@@ -386,7 +386,8 @@ describe('volumes view', {skip}, () => {
 		await docker('volume', 'create', used);
 		await docker('volume', 'create', unused);
 		const user = await runIdle('voluse', ['-v', `${used}:/data`]);
-		await docker('exec', user, 'sh', '-c', 'head -c 5000 /dev/urandom > /data/payload');
+		// 12345 bytes: docker system df -v says 12.35kB (four digits), where three would say 12.3kB.
+		await docker('exec', user, 'sh', '-c', 'head -c 12345 /dev/urandom > /data/payload');
 		const mountpoint = await docker('volume', 'inspect', '--format', '{{.Mountpoint}}', used);
 
 		const session = await berth.start();
@@ -403,6 +404,7 @@ describe('volumes view', {skip}, () => {
 		const df = await docker('system', 'df', '-v');
 		const dfLine = df.split('\n').find(line => line.startsWith(`${used} `)) ?? '';
 		assert.equal(dfLine.trim().split(/\s+/).at(-1), cells[1], `docker system df -v: ${dfLine}`);
+		assert.equal(cells[1], '12.35kB');
 		assert.match(rowOf(screen, unused), new RegExp(`^. local\\s+${unused}\\s+\\S+\\s+/`), 'an unused volume has no containers');
 
 		await select(session, used);
