@@ -1,5 +1,5 @@
 // Rows of the images, volumes, networks, events, contexts and swarm panes: one cell per column, filtered. Pure selectors.
-import {formatHumanDuration} from '../format/duration.js';
+import {formatHumanDuration, formatImageCreatedSince} from '../format/duration.js';
 import {formatContainerName, formatShortId} from '../format/names.js';
 import {compareNatural} from '../format/naturalOrder.js';
 import {
@@ -78,7 +78,7 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 					repository: tag.slice(0, colon),
 					tag: tag.slice(colon + 1),
 					id: formatShortId(image.id),
-					created: `${formatHumanDuration(now - image.created * 1000)} ago`,
+					created: formatImageCreatedSince(image.created, now),
 					size: formatDecimalSize(image.size),
 					containers: dangling && users.length === 0 ? '(dangling)' : users.join(', '),
 				},
