@@ -556,6 +556,20 @@ describe('run form', {skip}, () => {
 		assert.ok(status >= 200 && status < 600);
 	});
 
+	test('an image given by its short or full ID runs, as docker run takes it', testTimeout, async () => {
+		const id = await docker('image', 'inspect', '--format', '{{.Id}}', testImage);
+		const session = await berth.start();
+		for (const given of [shortId(id), id]) {
+			const name = uniqueName('runid');
+			created.push(name);
+			await fillForm(session, [given, name, 'sleep 60']);
+			await session.waitFor(current => current.includes(`docker run -d --name ${name} ${given} sleep 60`), slow);
+			await session.sendKeys('Enter');
+			await waitForBottom(session, `Started ${name}`);
+			assert.equal(await docker('inspect', '--format', '{{.Image}}', name), id, `${given}: the container runs the test image`);
+		}
+	});
+
 	test('bad input gets a precise message in the form, and nothing is created', testTimeout, async () => {
 		const taken = await createUser('taken');
 		const proxy = await startEngineProxy(testDockerHost);
