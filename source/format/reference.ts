@@ -183,3 +183,34 @@ export function findImage(specifier: ImageSpecifier, images: readonly NamedImage
 	if (matches.length > 1) return {ok: false, error: `${shown} is the start of ${matches.length} image IDs: give more of it`};
 	return {ok: false, error: `no image ${shown} on this engine: pull it first (images view, p)`};
 }
+
+/** One REPOSITORY / TAG row of an image, and the reference that names it (for removing or running it). */
+export type ImageName = {repository: string; tag: string; reference: string};
+
+/**
+ * `docker images`' rows of one image (imageFormatTaggedAndDigest): a row per tag, and for a repository the image
+ * has only a digest of (pulled by digest) one row with the tag `<none>`. None for an image without either
+ * (dangling).
+ */
+export function formatImageNames(repoTags: readonly string[], repoDigests: readonly string[]): ImageName[] {
+	const names: ImageName[] = [];
+	const repositories = new Set<string>();
+	for (const text of repoTags) {
+		const parsed = parseImageReference(text);
+		if (!parsed.ok || parsed.reference.digest !== '') continue;
+		const repository = formatFamiliarName(parsed.reference);
+		repositories.add(repository);
+		names.push({repository, tag: parsed.reference.tag, reference: text});
+	}
+
+	for (const text of repoDigests) {
+		const parsed = parseImageReference(text);
+		if (!parsed.ok || parsed.reference.digest === '') continue;
+		const repository = formatFamiliarName(parsed.reference);
+		if (repositories.has(repository)) continue;
+		repositories.add(repository);
+		names.push({repository, tag: '<none>', reference: `${repository}@${parsed.reference.digest}`});
+	}
+
+	return names;
+}

@@ -15,6 +15,7 @@ import {
 } from '../format/resourceColumns.js';
 import type {StatusTone} from '../format/status.js';
 import type {ColumnSpec} from '../format/table.js';
+import {formatImageNames} from '../format/reference.js';
 import {formatDecimalSize} from '../format/units.js';
 import {
 	formatManagerStatus,
@@ -66,17 +67,16 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 	const rows: TableRow[] = [];
 	for (const image of images) {
 		const users = namesOf(containers, image.engine, record => record.imageId === image.id);
-		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
-		for (const tag of tags) {
-			const colon = tag.lastIndexOf(':');
+		const names = formatImageNames(image.repoTags, image.repoDigests);
+		for (const {repository, tag, reference} of names.length > 0 ? names : [{repository: '<none>', tag: '<none>', reference: '<none>:<none>'}]) {
 			const dangling = image.repoTags.length === 0;
 			rows.push({
-				key: `${containerKey(image.engine, image.id)}\u0000${tag}`,
+				key: `${containerKey(image.engine, image.id)}\u0000${reference}`,
 				engine: image.engine,
-				id: dangling ? image.id : tag,
+				id: names.length === 0 ? image.id : reference,
 				cells: {
-					repository: tag.slice(0, colon),
-					tag: tag.slice(colon + 1),
+					repository,
+					tag,
 					id: formatShortId(image.id),
 					created: formatImageCreatedSince(image.created, now),
 					size: formatDecimalSize(image.size),

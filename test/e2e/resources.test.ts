@@ -7,7 +7,7 @@ import {formatHumanSize} from '../../source/format/diskUsage.js';
 import {BerthSessions, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {deleteTestImage, makeLayeredImage, type PushedImage, pushTestImage, registryHost, registrySkip, startThrottledProxy, type ThrottledProxy} from '../support/registry.js';
-import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
+import {docker, dockerWith, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
 
 const skip = await engineSkip();
@@ -309,6 +309,29 @@ describe('pull', {skip: pullSkip}, () => {
 		screen = await waitForRow(session, `${throttled.host}/${image.name}`);
 		const id = await docker('image', 'inspect', '--format', '{{.Id}}', reference);
 		assert.match(rowOf(screen, `${throttled.host}/${image.name}`), new RegExp(`^. ${escapeRegExp(`${throttled.host}/${image.name}`)}\\s+1\\s+${shortId(id)}\\s`));
+	});
+
+	test('an image pulled by digest only shows its repository and the tag <none>, as docker images shows it', testTimeout, async () => {
+		const image = await pushTestImage(uniqueName('bydigest'), '1', {layers: 1, layerBytes: 50_000});
+		pushed.push(image);
+		const manifest = await fetch(`http://${registryHost}/v2/${image.name}/manifests/${image.tag}`, {
+			method: 'HEAD',
+			headers: {Accept: 'application/vnd.docker.distribution.manifest.v2+json'},
+			signal: AbortSignal.timeout(5000),
+		});
+		const digest = manifest.headers.get('docker-content-digest') ?? '';
+		assert.match(digest, /^sha256:[a-f0-9]{64}$/);
+		const repository = `${registryHost}/${image.name}`;
+		images.push(`${repository}@${digest}`);
+		await dockerWith({timeoutMs: 60_000}, 'pull', `${repository}@${digest}`);
+		const listed = (await docker('images', '--format', '{{.Repository}} {{.Tag}}')).split('\n');
+		assert.ok(listed.includes(`${repository} <none>`), `docker images: ${listed.join(', ')}`);
+
+		const session = await berth.start();
+		await session.sendKeys('2');
+		const screen = await waitForRow(session, repository);
+		const id = await docker('image', 'inspect', '--format', '{{.Id}}', `${repository}@${digest}`);
+		assert.match(rowOf(screen, repository), new RegExp(`^. ${escapeRegExp(repository)}\\s+<none>\\s+${shortId(id)}\\s`));
 	});
 
 	test('a pull of an image the registry does not have shows the engine\'s error plainly', testTimeout, async () => {

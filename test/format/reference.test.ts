@@ -5,6 +5,7 @@ import {describe, test} from 'node:test';
 import {
 	findImage,
 	formatFamiliarReference,
+	formatImageNames,
 	type NamedImage,
 	parseImageReference,
 	parseImageSpecifier,
@@ -302,5 +303,30 @@ describe('findImage (is the image docker run names on the engine?)', () => {
 		const parsed = parseImageSpecifier('abc');
 		assert.ok(parsed.ok);
 		assert.deepEqual(findImage(parsed.specifier, twins), {ok: false, error: 'abc is the start of 2 image IDs: give more of it'});
+	});
+});
+
+describe('formatImageNames (docker images: REPOSITORY and TAG of one image)', () => {
+	const digest = `sha256:${'9f'.repeat(32)}`;
+	test('a row per tag; a digest of a tagged repository adds none', () => {
+		assert.deepEqual(formatImageNames(['busybox:1.36', 'busybox:latest'], [`busybox@${digest}`]), [
+			{repository: 'busybox', tag: '1.36', reference: 'busybox:1.36'},
+			{repository: 'busybox', tag: 'latest', reference: 'busybox:latest'},
+		]);
+	});
+
+	test('pulled by digest only: the repository with the tag <none>, named by its digest', () => {
+		assert.deepEqual(formatImageNames([], [`127.0.0.1:5000/team/app@${digest}`]), [
+			{repository: '127.0.0.1:5000/team/app', tag: '<none>', reference: `127.0.0.1:5000/team/app@${digest}`},
+		]);
+		assert.deepEqual(formatImageNames(['app:1'], [`docker.io/library/redis@${digest}`, `redis@${digest}`]), [
+			{repository: 'app', tag: '1', reference: 'app:1'},
+			{repository: 'redis', tag: '<none>', reference: `redis@${digest}`},
+		]);
+	});
+
+	test('no tags and no digests: none (the caller shows <none> <none>)', () => {
+		assert.deepEqual(formatImageNames([], []), []);
+		assert.deepEqual(formatImageNames(['<none>:<none>'], ['<none>@<none>']), []);
 	});
 });
