@@ -1,7 +1,7 @@
 // The containers pane's columns and how one container becomes one line of text.
 import type {ContainerRow} from '../model/rows.js';
 import type {StatusTone} from './status.js';
-import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
+import {type ColumnLayout, type ColumnSpec, columnGap, padCell, textWidth} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 
 export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
@@ -80,7 +80,8 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 		['project', 0],
 	]);
 	const widen = (column: ContainerColumn, text: string) => {
-		if (text.length > widths.get(column)!) widths.set(column, text.length);
+		const width = textWidth(text);
+		if (width > widths.get(column)!) widths.set(column, width);
 	};
 
 	for (const row of rows) {

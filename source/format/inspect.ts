@@ -4,7 +4,7 @@ import {toContainerTiming} from '../engine/timing.js';
 import {formatHumanDuration, formatLayerCreatedSince} from './duration.js';
 import {formatPorts} from './ports.js';
 import {formatStatus, isZeroTime} from './status.js';
-import {padCell} from './table.js';
+import {padCell, textWidth} from './table.js';
 import {formatDecimalSize} from './units.js';
 
 /** Names that usually hold credentials (DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, ...). */
@@ -143,7 +143,7 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 /** `docker top` as aligned columns; the last column (the command) takes what is left. */
 export function formatTopLines(table: ProcessTable): string[] {
 	const widths = table.titles.map((title, index) =>
-		Math.max(title.length, ...table.processes.map(process => (process[index] ?? '').length)),
+		Math.max(textWidth(title), ...table.processes.map(process => textWidth(process[index] ?? ''))),
 	);
 	const line = (cells: readonly string[]) =>
 		cells.map((cell, index) => (index === cells.length - 1 ? cell : padCell(cell, widths[index] ?? 0))).join('  ');

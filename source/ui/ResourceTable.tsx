@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {TableColumn} from '../format/resourceColumns.js';
-import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
+import {type ColumnLayout, columnGap, padCell, textWidth} from '../format/table.js';
 import type {TableRow} from '../model/tables.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
@@ -59,7 +59,8 @@ export function measureTableColumns(rows: readonly TableRow[]): Map<TableColumn,
 	const widths = new Map<TableColumn, number>();
 	for (const row of rows) {
 		for (const [column, text] of Object.entries(row.cells)) {
-			if (text.length > (widths.get(column) ?? 0)) widths.set(column, text.length);
+			const width = textWidth(text);
+			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
 		}
 	}
 
