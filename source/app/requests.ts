@@ -63,7 +63,7 @@ export async function runRequest(
 					const what = request.action === 'image-prune' ? 'dangling image' : 'volume';
 					return {
 						kind: 'resource-action',
-						lines: [`Pruned ${pruned.deleted} ${what}${pruned.deleted === 1 ? '' : 's'}, reclaimed ${formatDecimalSize(pruned.reclaimed)}.`],
+						lines: [`Pruned ${pruned.deleted} ${what}${pruned.deleted === 1 ? '' : 's'}, reclaimed ${formatDecimalSize(pruned.reclaimed, 4)}.`],
 						failures: [],
 					};
 				}

@@ -18,10 +18,8 @@ function submitForm(state: AppState): AppState {
 		[...state.containers.records.values()].filter(record => record.engine === form.engine).flatMap(record => record.names.map(entry => entry.replace(/^\//, ''))),
 	);
 	const listed = state.resources.listed.has(`images/${form.engine}`);
-	const imageNames = listed
-		? new Set([...state.resources.images.values()].filter(image => image.engine === form.engine).flatMap(image => image.repoTags))
-		: undefined;
-	const result = parseRunForm(form.values, {containerNames, imageNames});
+	const images = listed ? [...state.resources.images.values()].filter(image => image.engine === form.engine) : undefined;
+	const result = parseRunForm(form.values, {containerNames, images});
 	if (!result.ok) {
 		const first = runFormFields.find(field => result.errors[field] !== undefined) ?? form.focus;
 		return {...state, form: {...form, errors: result.errors, engineError: undefined, focus: first}};

@@ -218,7 +218,7 @@ export function createResourceMethods(docker: Docker, engine: string) {
 					sharedSize: image.SharedSize,
 					containers: image.Containers,
 				})),
-				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0, running: container.State === 'running'})),
+				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0, state: container.State ?? ''})),
 				volumes: (df.Volumes ?? []).map(volume => ({
 					name: volume.Name,
 					size: volume.UsageData?.Size ?? -1,

@@ -190,7 +190,8 @@ export type NetworkRecord = {
 /** `docker system df -v`: sizes of what the engine stores. */
 export type DiskUsage = {
 	images: Array<{id: string; size: number; sharedSize: number; containers: number}>;
-	containers: Array<{id: string; sizeRw: number; running: boolean}>;
+	/** state as the engine words it (`running`, `paused`, ...): the format decides what counts as active. */
+	containers: Array<{id: string; sizeRw: number; state: string}>;
 	volumes: Array<{name: string; size: number; refCount: number}>;
 	buildCache: Array<{size: number; inUse: boolean; shared: boolean}>;
 	layersSize: number;

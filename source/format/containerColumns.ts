@@ -2,7 +2,7 @@
 import type {ContainerState} from '../engine/types.js';
 import type {ContainerFigures} from '../state/stats.js';
 import type {StatusTone} from './status.js';
-import {type ColumnLayout, type ColumnSpec, columnGap, padCell} from './table.js';
+import {type ColumnLayout, type ColumnSpec, columnGap, padCell, textWidth} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 
 /** One container as the list shows it: every text formatted, with what sorting and actions need. */
@@ -98,7 +98,8 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 		['project', 0],
 	]);
 	const widen = (column: ContainerColumn, text: string) => {
-		if (text.length > widths.get(column)!) widths.set(column, text.length);
+		const width = textWidth(text);
+		if (width > widths.get(column)!) widths.set(column, width);
 	};
 
 	for (const row of rows) {

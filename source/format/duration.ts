@@ -17,3 +17,24 @@ export function formatHumanDuration(milliseconds: number): string {
 	if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
 	return `${Math.trunc(Math.trunc(exactHours) / 24 / 365)} years`;
 }
+
+/** Go's zero time (0001-01-01T00:00:00Z) in Unix seconds: what the engine sends for an image without a date. */
+export const goZeroTimeSeconds = -62_135_596_800;
+
+/** 2000-01-01T00:00:00Z: the docker CLI shows no age for a layer made at or before it (reproducible builds). */
+const historyEpochSeconds = 946_684_800;
+
+/**
+ * `docker images` CREATED: N/A for Go's zero time only. An image dated 1970 (SOURCE_DATE_EPOCH=0) is
+ * `56 years ago` there, and so here.
+ */
+export function formatImageCreatedSince(createdSeconds: number, now: number): string {
+	if (createdSeconds === goZeroTimeSeconds) return 'N/A';
+	return `${formatHumanDuration(now - createdSeconds * 1000)} ago`;
+}
+
+/** `docker history` CREATED: N/A at or before 2000-01-01 (Go's zero time included). */
+export function formatLayerCreatedSince(createdSeconds: number, now: number): string {
+	if (createdSeconds <= historyEpochSeconds) return 'N/A';
+	return `${formatHumanDuration(now - createdSeconds * 1000)} ago`;
+}

@@ -1,10 +1,10 @@
 // Lines of the details, inspect and top panes, with secret-looking environment values masked. Pure.
 import type {ImageLayer, InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
 import {toContainerTiming} from '../engine/timing.js';
-import {formatHumanDuration} from './duration.js';
+import {formatHumanDuration, formatLayerCreatedSince} from './duration.js';
 import {formatPorts} from './ports.js';
 import {formatStatus, isZeroTime} from './status.js';
-import {padCell} from './table.js';
+import {padCell, textWidth} from './table.js';
 import {formatDecimalSize} from './units.js';
 
 /** Names that usually hold credentials (DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, ...). */
@@ -143,7 +143,7 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 /** `docker top` as aligned columns; the last column (the command) takes what is left. */
 export function formatTopLines(table: ProcessTable): string[] {
 	const widths = table.titles.map((title, index) =>
-		Math.max(title.length, ...table.processes.map(process => (process[index] ?? '').length)),
+		Math.max(textWidth(title), ...table.processes.map(process => textWidth(process[index] ?? ''))),
 	);
 	const line = (cells: readonly string[]) =>
 		cells.map((cell, index) => (index === cells.length - 1 ? cell : padCell(cell, widths[index] ?? 0))).join('  ');
@@ -157,7 +157,7 @@ export function formatHistoryLines(layers: readonly ImageLayer[], now: number): 
 		header,
 		...layers.map(layer => {
 			const id = layer.id === '<missing>' ? '<missing>' : layer.id.replace(/^sha256:/, '').slice(0, 12);
-			const created = `${formatHumanDuration(now - layer.created * 1000)} ago`;
+			const created = formatLayerCreatedSince(layer.created, now);
 			const instruction = layer.createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replaceAll(/\s+/g, ' ').trim();
 			return `${padCell(id, 12)}  ${padCell(created, 22)}  ${padCell(formatDecimalSize(layer.size), 9, 'right')}  ${instruction}${layer.comment ? `  (${layer.comment})` : ''}`;
 		}),

@@ -1,5 +1,7 @@
 // Makes log text safe to draw: a container's output is data, never commands to the terminal. Pure.
+import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 const escape = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/g;
@@ -72,10 +74,6 @@ export function sanitizeLogText(raw: string): string {
 }
 
 /** Colour sequences and characters (a surrogate pair as one), in order. */
-function splitSgrTokens(text: string): string[] {
-	return text.match(/\u001B\[[0-9;:]*m|[\s\S]/gu) ?? [];
-}
-
 export function stripSgr(text: string): string {
 	return text.replace(sgrPattern, '');
 }
@@ -85,59 +83,19 @@ export function measureLogText(text: string): number {
 	return stringWidth(stripSgr(text));
 }
 
-/** Splits sanitized text into pieces of at most `width` columns, each closing any colour it opened. */
+/**
+ * Splits sanitized text into rows of at most `width` columns (wrap-ansi, by grapheme and terminal column). Each
+ * row opens again the colours that were on where it starts, so a wrapped line keeps its colour on every row, and
+ * a coloured row ends with a reset so nothing drawn after it takes the colour.
+ */
 export function wrapLogText(text: string, width: number, maxRows = Number.POSITIVE_INFINITY): string[] {
-	const rows: string[] = [];
-	let row = '';
-	let used = 0;
-	let colored = false;
-	const close = () => {
-		rows.push(colored ? `${row}\u001B[0m` : row);
-		row = '';
-		used = 0;
-	};
-
-	const tokens = splitSgrTokens(text);
-	for (const token of tokens) {
-		if (token.startsWith(escape)) {
-			row += token;
-			colored = true;
-			continue;
-		}
-
-		const tokenWidth = stringWidth(token);
-		if (used + tokenWidth > width && used > 0) {
-			close();
-			if (rows.length >= maxRows) return rows;
-		}
-
-		row += token;
-		used += tokenWidth;
-	}
-
-	if (row !== '' || rows.length === 0) close();
-	return rows.slice(0, maxRows);
+	const rows = wrapAnsi(text, Math.max(1, width), {hard: true, wordWrap: false, trim: false}).split('\n').slice(0, maxRows);
+	return rows.map(row => (row.includes(escape) ? `${row}\u001B[0m` : row));
 }
 
-/** The first `width` columns of the text, with a mark where it was cut. */
+/** The first `width` columns of the text, with a mark where it was cut (cli-truncate: colours kept and closed). */
 export function truncateLogText(text: string, width: number, ellipsis: string): string {
 	if (measureLogText(text) <= width) return text;
-	const room = Math.max(0, width - stringWidth(ellipsis));
-	let kept = '';
-	let used = 0;
-	let colored = false;
-	for (const token of splitSgrTokens(text)) {
-		if (token.startsWith(escape)) {
-			kept += token;
-			colored = true;
-			continue;
-		}
-
-		const tokenWidth = stringWidth(token);
-		if (used + tokenWidth > room) break;
-		kept += token;
-		used += tokenWidth;
-	}
-
-	return `${kept}${colored ? '\u001B[0m' : ''}${ellipsis}`;
+	const cut = cliTruncate(text, Math.max(1, width), {truncationCharacter: ellipsis});
+	return cut.includes(escape) ? `${cut}\u001B[0m` : cut;
 }

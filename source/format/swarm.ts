@@ -25,14 +25,17 @@ export function formatServicePorts(ports: readonly ServicePort[]): string {
 		.filter(port => port.publishMode === 'ingress')
 		.sort((a, b) => (a.protocol === b.protocol ? a.publishedPort - b.publishedPort : a.protocol < b.protocol ? -1 : 1));
 	const ranges: Array<{pStart: number; pEnd: number; tStart: number; tEnd: number; protocol: string}> = [];
+	// The CLI subtracts uint32 ports: a target below the range's end wraps to a huge gap and starts a new range
+	// (8443->443 then 8444->80 stay two mappings); only a gap of 0 or 1 on both sides joins.
+	const gap = (next: number, end: number) => (next - end) >>> 0;
 	for (const port of sorted) {
 		const last = ranges.at(-1);
 		const isRange = last !== undefined && last.tEnd !== last.tStart;
 		if (
 			!last ||
 			port.protocol !== last.protocol ||
-			port.publishedPort - last.pEnd > 1 ||
-			port.targetPort - last.tEnd > 1 ||
+			gap(port.publishedPort, last.pEnd) > 1 ||
+			gap(port.targetPort, last.tEnd) > 1 ||
 			(isRange && port.targetPort <= last.tEnd)
 		) {
 			ranges.push({pStart: port.publishedPort, pEnd: port.publishedPort, tStart: port.targetPort, tEnd: port.targetPort, protocol: port.protocol});

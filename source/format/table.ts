@@ -1,4 +1,8 @@
-// Fits columns into the terminal's width and pads cells, so a whole row can be one <Text>.
+// Fits columns into the terminal's width and pads cells, so a whole row can be one <Text>. Widths are terminal
+// columns (string-width: a CJK character or an emoji takes two, a combining mark none), never code points.
+import cliTruncate from 'cli-truncate';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
 
 export type ColumnSpec<Id extends string> = {
 	id: Id;
@@ -18,6 +22,13 @@ export type ColumnLayout<Id extends string> = Array<{id: Id; title: string; widt
 
 export const columnGap = 1;
 
+const printableAscii = /^[\u0020-\u007E]*$/;
+
+/** Terminal columns a text takes; plain ASCII (almost every cell) is counted without string-width's work. */
+export function textWidth(text: string): number {
+	return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
 /**
  * Keeps the most important columns that fit, widens them towards their ideal, then shares the rest.
  * Given the widest content of each column, no column is made wider than its content needs
@@ -31,7 +42,7 @@ export function layoutColumns<Id extends string>(
 	const columns = specs.map(column => {
 		const content = contentWidths?.get(column.id);
 		if (content === undefined) return {...column, most: Number.POSITIVE_INFINITY};
-		const needed = Math.max(column.min, content, [...column.title].length);
+		const needed = Math.max(column.min, content, textWidth(column.title));
 		return {
 			...column,
 			ideal: Math.min(column.ideal, needed),
@@ -78,17 +89,17 @@ export function layoutColumns<Id extends string>(
 	}));
 }
 
-/** Cuts text to a width, marking the cut with an ellipsis. */
+/** Cuts text to a width in columns, marking the cut with an ellipsis (a wide character that would straddle it goes). */
 export function truncateText(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
-	const characters = [...text];
-	if (characters.length <= width) return text;
-	return `${characters.slice(0, width - 1).join('')}${ellipsis}`;
+	if (printableAscii.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}${ellipsis}`;
+	return cliTruncate(text, width, {truncationCharacter: ellipsis});
 }
 
+/** Text cut or padded to exactly `width` columns. */
 export function padCell(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
 	const cut = truncateText(text, width, ellipsis);
-	const gap = ' '.repeat(Math.max(0, width - [...cut].length));
+	const gap = ' '.repeat(Math.max(0, width - textWidth(cut)));
 	return align === 'right' ? gap + cut : cut + gap;
 }
 
@@ -98,15 +109,17 @@ export function truncateSegments<Segment extends {text: string}>(
 	width: number,
 	ellipsis = '…',
 ): Segment[] {
-	const total = segments.reduce((sum, segment) => sum + [...segment.text].length, 0);
+	const total = segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 	if (total <= width) return [...segments];
 	const result: Segment[] = [];
-	let room = Math.max(0, width - 1);
+	let room = Math.max(0, width - stringWidth(ellipsis));
 	for (const segment of segments) {
 		if (room <= 0) break;
-		const characters = [...segment.text];
-		result.push({...segment, text: characters.slice(0, room).join('')});
-		room -= Math.min(room, characters.length);
+		const kept = sliceAnsi(segment.text, 0, room);
+		// slice-ansi keeps a wide character that starts inside the room whole; one that would pass the edge goes.
+		const fitted = stringWidth(kept) > room ? sliceAnsi(segment.text, 0, room - 1) : kept;
+		result.push({...segment, text: fitted});
+		room -= Math.min(room, stringWidth(segment.text));
 	}
 
 	if (width > 0) result.push({...(result.at(-1) ?? segments[0]!), text: ellipsis});

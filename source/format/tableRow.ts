@@ -17,8 +17,3 @@ export function filterTableRows(rows: readonly TableRow[], filter: string): read
 	if (needle === '') return rows;
 	return rows.filter(row => Object.values(row.cells).some(cell => cell.toLowerCase().includes(needle)));
 }
-
-/** Plain text order, for names and keys that tie. */
-export function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}

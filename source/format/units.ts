@@ -2,16 +2,39 @@
 
 const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
 
-/** Go's %.4g: four significant digits, trailing zeros dropped. */
-function formatFourDigits(value: number): string {
-	// toPrecision rounds an exact half up; Go rounds it to the even digit (1.0625 -> "1.062").
-	const [mantissa = '', exponent = '0'] = value.toExponential(99).split('e');
+/**
+ * Go's %.Ng (strconv 'g' with N digits): N significant digits, an exact half rounded to the even digit (JavaScript's
+ * toPrecision rounds it up: 12.25 -> "12.3" where Go says "12.2"), trailing zeros dropped, and the exponent form
+ * (`1e+03`, `1.049e+06`) once the exponent is below -4 or reaches N, as go-units sizes show past their last unit.
+ */
+export function formatGoSignificant(value: number, precision: number): string {
+	if (value === 0 || !Number.isFinite(value)) return String(value);
+	const sign = value < 0 ? '-' : '';
+	// 100 digits hold every digit of the double that can matter for rounding to a few.
+	const [mantissa = '', exponentText = '0'] = Math.abs(value).toExponential(99).split('e');
 	const digits = mantissa.replace('.', '');
-	if (/^50*$/.test(digits.slice(4)) && Number(digits[3]) % 2 === 0) {
-		return String(Number(`${digits[0]}.${digits.slice(1, 4)}e${exponent}`));
+	let exponent = Number(exponentText);
+	let head = digits.slice(0, precision);
+	const rest = digits.slice(precision);
+	const up = rest[0]! > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || Number(head.at(-1)) % 2 === 1));
+	if (up) {
+		head = String(BigInt(head) + 1n);
+		if (head.length > precision) {
+			head = head.slice(0, precision);
+			exponent++;
+		}
 	}
 
-	return String(Number(value.toPrecision(4)));
+	head = head.replace(/0+$/, '') || '0';
+	if (exponent < -4 || exponent >= precision) {
+		const fraction = head.length > 1 ? `.${head.slice(1)}` : '';
+		return `${sign}${head[0]}${fraction}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+	}
+
+	if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${head}`;
+	const whole = head.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+	const fraction = head.slice(exponent + 1);
+	return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** go-units getSizeAndUnit: the size divided down while it reaches the base, and the unit it ends in. */
@@ -28,7 +51,7 @@ function scaleSize(size: number, base: number, units: readonly string[]): {value
 
 export function formatBytes(size: number): string {
 	const {value, unit} = scaleSize(size, 1024, binaryUnits);
-	return `${formatFourDigits(value)}${unit}`;
+	return `${formatGoSignificant(value, 4)}${unit}`;
 }
 
 export function formatPercent(value: number): string {
@@ -47,7 +70,7 @@ const decimalUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
  */
 export function formatDecimalSize(size: number, precision = 3): string {
 	const {value, unit} = scaleSize(size, 1000, decimalUnits);
-	return `${String(Number(value.toPrecision(precision)))}${unit}`;
+	return `${formatGoSignificant(value, precision)}${unit}`;
 }
 
 /** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */

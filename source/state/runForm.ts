@@ -1,6 +1,6 @@
 // The form that runs a new container, as `docker run` would: fields, checks, and the equivalent command.
 import type {MountSpec, PortSpec, RestartPolicy, RunSpec} from '../engine/types.js';
-import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
+import {findImage, formatFamiliarReference, type NamedImage, parseImageSpecifier} from '../format/reference.js';
 
 export type RunFormField = 'image' | 'name' | 'command' | 'ports' | 'env' | 'volumes' | 'restart' | 'mode';
 
@@ -148,14 +148,22 @@ export type RunFormResult =
 /** Checks every field; names already taken and images not present are checked against what berth knows. */
 export function parseRunForm(
 	values: Record<RunFormField, string>,
-	known: {containerNames: ReadonlySet<string>; imageNames: ReadonlySet<string> | undefined},
+	known: {containerNames: ReadonlySet<string>; images: readonly NamedImage[] | undefined},
 ): RunFormResult {
 	const errors: Partial<Record<RunFormField, string>> = {};
-	const image = parseImageReference(values.image);
+	const image = parseImageSpecifier(values.image);
 	let imageName = '';
 	if (image.ok) {
-		imageName = formatFamiliarReference(image.reference);
-		if (known.imageNames && !known.imageNames.has(imageName)) errors.image = `no image ${imageName} on this engine: pull it first (images view, p)`;
+		const {specifier} = image;
+		// Sent as docker run sends it: the name (a digest without the tag it overrides), or the ID.
+		imageName =
+			specifier.kind === 'id'
+				? specifier.id
+				: formatFamiliarReference(specifier.reference.digest ? {...specifier.reference, tag: ''} : specifier.reference);
+		const found = known.images ? findImage(specifier, known.images) : undefined;
+		if (found && !found.ok) errors.image = found.error;
+		// A name that is no tag here but the start of an image's ID runs that image, as the engine would.
+		else if (found?.ok && found.by === 'id') imageName = found.image.id;
 	} else {
 		errors.image = image.error;
 	}

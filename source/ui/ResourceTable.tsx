@@ -1,7 +1,7 @@
 // A list of images, volumes, networks or events: a heading and one flat <Text> per visible row.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
+import {type ColumnLayout, columnGap, padCell, textWidth} from '../format/table.js';
 import type {TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
@@ -58,7 +58,8 @@ export function measureTableColumns(rows: readonly TableRow[]): Map<string, numb
 	const widths = new Map<string, number>();
 	for (const row of rows) {
 		for (const [column, text] of Object.entries(row.cells)) {
-			if (text.length > (widths.get(column) ?? 0)) widths.set(column, text.length);
+			const width = textWidth(text);
+			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
 		}
 	}
 

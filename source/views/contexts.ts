@@ -1,6 +1,7 @@
 // The contexts view: `docker context ls`; Enter shows another context's engine.
 import {withMessage, withRequest} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
+import {compareNatural} from '../format/naturalOrder.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -8,7 +9,7 @@ import type {TableView} from './types.js';
 
 /** `docker context ls`, with the contexts berth shows now marked. */
 export function selectContextRows(resources: ResourcesState, shownEngines: ReadonlySet<string>): TableRow[] {
-	return resources.contexts.map(context => ({
+	return [...resources.contexts].sort((a, b) => compareNatural(a.name, b.name)).map(context => ({
 		key: `context\u0000${context.name}`,
 		engine: context.name,
 		id: context.name,

@@ -2,8 +2,10 @@
 import {ask, engineOf, openRunForm, showPane, withMessage, withMode} from '../commands/effects.js';
 import {changesContainers, tableEmptyText} from './common.js';
 import {inScope} from '../commands/types.js';
-import {formatHumanDuration} from '../format/duration.js';
+import {formatImageCreatedSince} from '../format/duration.js';
 import {formatContainerName, formatShortId} from '../format/names.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {formatImageNames} from '../format/reference.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatDecimalSize} from '../format/units.js';
 import {containerKey, type ContainersState} from '../state/containers.js';
@@ -13,7 +15,7 @@ import type {TableView} from './types.js';
 
 /** `docker images`: one row per tag, a dangling image as `<none>` `<none>`, newest first. */
 export function selectImageRows(resources: ResourcesState, containers: ContainersState, now: number): TableRow[] {
-	const images = [...resources.images.values()].sort((a, b) => b.created - a.created);
+	const images = [...resources.images.values()].sort((a, b) => b.created - a.created || compareNatural(a.repoTags[0] ?? '', b.repoTags[0] ?? ''));
 	const rows: TableRow[] = [];
 	for (const image of images) {
 		const users: string[] = [];
@@ -21,20 +23,19 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 			if (record.engine === image.engine && record.imageId === image.id) users.push(formatContainerName(record.names));
 		}
 
-		users.sort();
-		const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
-		for (const tag of tags) {
-			const colon = tag.lastIndexOf(':');
-			const dangling = image.repoTags.length === 0;
+		users.sort(compareNatural);
+		const names = formatImageNames(image.repoTags, image.repoDigests);
+		const dangling = image.repoTags.length === 0;
+		for (const {repository, tag, reference} of names.length > 0 ? names : [{repository: '<none>', tag: '<none>', reference: '<none>:<none>'}]) {
 			rows.push({
-				key: `${containerKey(image.engine, image.id)}\u0000${tag}`,
+				key: `${containerKey(image.engine, image.id)}\u0000${reference}`,
 				engine: image.engine,
-				id: dangling ? image.id : tag,
+				id: names.length === 0 ? image.id : reference,
 				cells: {
-					repository: tag.slice(0, colon),
-					tag: tag.slice(colon + 1),
+					repository,
+					tag,
 					id: formatShortId(image.id),
-					created: `${formatHumanDuration(now - image.created * 1000)} ago`,
+					created: formatImageCreatedSince(image.created, now),
 					size: formatDecimalSize(image.size),
 					containers: dangling && users.length === 0 ? '(dangling)' : users.join(', '),
 				},

@@ -2,7 +2,8 @@
 import {showPane, withMessage} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
 import {formatShortId} from '../format/names.js';
-import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -11,7 +12,7 @@ import type {TableView} from './types.js';
 
 export function selectNetworkRows(resources: ResourcesState): TableRow[] {
 	return [...resources.networks.values()]
-		.sort((a, b) => compareText(a.name, b.name))
+		.sort((a, b) => compareNatural(a.name, b.name))
 		.map(network => ({
 			key: containerKey(network.engine, network.id),
 			engine: network.engine,
@@ -25,7 +26,7 @@ export function selectNetworkRows(resources: ResourcesState): TableRow[] {
 				gateway: network.gateways.join(', '),
 				containers: network.containers
 					.map(container => `${container.name}${container.ipv4 ? ` ${container.ipv4.replace(/\/\d+$/, '')}` : ''}`)
-					.sort()
+					.sort(compareNatural)
 					.join(', '),
 			},
 		}));

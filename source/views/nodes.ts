@@ -1,6 +1,7 @@
 // The nodes view: `docker node ls`.
 import {formatManagerStatus, formatPrettyWord} from '../format/swarm.js';
-import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -10,7 +11,7 @@ import type {TableView} from './types.js';
 /** `docker node ls`, by host name; this engine's own node marked `*` as the CLI marks it. */
 export function selectNodeRows(resources: ResourcesState): TableRow[] {
 	return [...resources.nodes.values()]
-		.sort((a, b) => compareText(a.hostname, b.hostname))
+		.sort((a, b) => compareNatural(a.hostname, b.hostname))
 		.map(node => ({
 			key: containerKey(node.engine, node.id),
 			engine: node.engine,

@@ -3,7 +3,8 @@ import {ask, openLogs, withMessage, withMode, withRequest} from '../commands/eff
 import {inScope} from '../commands/types.js';
 import {formatShortId} from '../format/names.js';
 import {formatReplicas, formatServicePorts} from '../format/swarm.js';
-import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -15,7 +16,7 @@ import type {TableView} from './types.js';
 /** `docker service ls`, by name; a service short of its desired tasks stands out. */
 export function selectServiceRows(resources: ResourcesState): TableRow[] {
 	return [...resources.services.values()]
-		.sort((a, b) => compareText(a.name, b.name))
+		.sort((a, b) => compareNatural(a.name, b.name))
 		.map(service => ({
 			key: containerKey(service.engine, service.id),
 			engine: service.engine,

@@ -2,7 +2,8 @@
 import {formatShortId} from '../format/names.js';
 import type {StatusTone} from '../format/status.js';
 import {formatPrettyWord, formatTaskError, formatTaskName, formatTaskState} from '../format/swarm.js';
-import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -31,10 +32,10 @@ export function selectTaskRows(resources: ResourcesState, now: number, serviceKe
 		})
 		.sort(
 			(a, b) =>
-				compareText(a.name.slice(0, a.name.lastIndexOf('.')), b.name.slice(0, b.name.lastIndexOf('.'))) ||
+				compareNatural(a.name.slice(0, a.name.lastIndexOf('.')), b.name.slice(0, b.name.lastIndexOf('.'))) ||
 				a.task.slot - b.task.slot ||
-				compareText(a.name, b.name) ||
-				compareText(b.task.createdAt, a.task.createdAt),
+				compareNatural(a.name, b.name) ||
+				compareNatural(b.task.createdAt, a.task.createdAt),
 		);
 	return tasks.map(({task, name}, index) => {
 		const node = resources.nodes.get(containerKey(task.engine, task.nodeId));

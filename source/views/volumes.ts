@@ -2,7 +2,8 @@
 import {ask, engineOf, showPane, withMessage} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
 import {formatContainerName} from '../format/names.js';
-import {compareText, filterTableRows, type TableRow} from '../format/tableRow.js';
+import {compareNatural} from '../format/naturalOrder.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatDecimalSize} from '../format/units.js';
 import {containerKey, type ContainersState} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
@@ -13,7 +14,7 @@ import type {TableView} from './types.js';
 /** `docker volume ls` with `docker system df -v` sizes and the containers that mount each volume. */
 export function selectVolumeRows(resources: ResourcesState, containers: ContainersState): TableRow[] {
 	return [...resources.volumes.values()]
-		.sort((a, b) => compareText(a.name, b.name))
+		.sort((a, b) => compareNatural(a.name, b.name))
 		.map(volume => {
 			const users: string[] = [];
 			for (const record of containers.records.values()) {
@@ -22,7 +23,7 @@ export function selectVolumeRows(resources: ResourcesState, containers: Containe
 				}
 			}
 
-			users.sort();
+			users.sort(compareNatural);
 			const size = resources.disk.get(volume.engine)?.volumes.find(entry => entry.name === volume.name)?.size;
 			return {
 				key: containerKey(volume.engine, volume.name),
@@ -31,7 +32,7 @@ export function selectVolumeRows(resources: ResourcesState, containers: Containe
 				cells: {
 					driver: volume.driver,
 					name: volume.name,
-					size: size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size),
+					size: size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size, 4),
 					containers: users.join(', '),
 					mountpoint: volume.mountpoint,
 				},

@@ -588,3 +588,26 @@ async function startRelay(target: string) {
 		},
 	};
 }
+
+describe('wrapped log lines', {skip}, () => {
+	test('w wraps a long coloured line over several rows, and every row keeps the line\'s colour', async () => {
+		const name = uniqueName('wrapcolor');
+		created.push(name);
+		// One red line of 400 letters: three rows of the 158-column pane.
+		const script = `printf '\\033[31m%s\\033[0m\\n' "$(head -c 400 /dev/zero | tr '\\0' r)"; ${idleTail}`;
+		await runContainer({name, cmd: ['sh', '-c', script]});
+		const session = await berth.start();
+		await openLogs(session, name, /rrrr/);
+		await session.sendText('w');
+		let coloured: string[] = [];
+		await until(async () => {
+			// tmux writes the cells' colour as SGR sequences with -e; a row drawn red starts red.
+			const rows = linesOf(await session.capture({escapes: true})).filter(line => line.includes('rrrr'));
+			coloured = rows;
+			return rows.length >= 3;
+		}, 'the line wrapped over three rows', slow);
+		for (const row of coloured) assert.match(row, /\u001B\[31m\s*r{4}/, `row ${JSON.stringify(row)} is red`);
+		const letters = coloured.map(row => row.replaceAll(/\u001B\[[0-9;]*m/g, '').replaceAll(/[^r]/g, '')).join('');
+		assert.equal(letters.length, 400, 'all of the line is shown');
+	});
+});

@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import {connect} from 'node:net';
 import {after, afterEach, describe, test} from 'node:test';
+import {formatHumanSize} from '../../source/format/diskUsage.js';
 import {BerthSessions, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {deleteTestImage, makeLayeredImage, type PushedImage, pushTestImage, registryHost, registrySkip, startThrottledProxy, type ThrottledProxy} from '../support/registry.js';
-import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
+import {docker, dockerWith, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
 
 const skip = await engineSkip();
@@ -310,6 +311,29 @@ describe('pull', {skip: pullSkip}, () => {
 		assert.match(rowOf(screen, `${throttled.host}/${image.name}`), new RegExp(`^. ${escapeRegExp(`${throttled.host}/${image.name}`)}\\s+1\\s+${shortId(id)}\\s`));
 	});
 
+	test('an image pulled by digest only shows its repository and the tag <none>, as docker images shows it', testTimeout, async () => {
+		const image = await pushTestImage(uniqueName('bydigest'), '1', {layers: 1, layerBytes: 50_000});
+		pushed.push(image);
+		const manifest = await fetch(`http://${registryHost}/v2/${image.name}/manifests/${image.tag}`, {
+			method: 'HEAD',
+			headers: {Accept: 'application/vnd.docker.distribution.manifest.v2+json'},
+			signal: AbortSignal.timeout(5000),
+		});
+		const digest = manifest.headers.get('docker-content-digest') ?? '';
+		assert.match(digest, /^sha256:[a-f0-9]{64}$/);
+		const repository = `${registryHost}/${image.name}`;
+		images.push(`${repository}@${digest}`);
+		await dockerWith({timeoutMs: 60_000}, 'pull', `${repository}@${digest}`);
+		const listed = (await docker('images', '--format', '{{.Repository}} {{.Tag}}')).split('\n');
+		assert.ok(listed.includes(`${repository} <none>`), `docker images: ${listed.join(', ')}`);
+
+		const session = await berth.start();
+		await session.sendKeys('2');
+		const screen = await waitForRow(session, repository);
+		const id = await docker('image', 'inspect', '--format', '{{.Id}}', `${repository}@${digest}`);
+		assert.match(rowOf(screen, repository), new RegExp(`^. ${escapeRegExp(repository)}\\s+<none>\\s+${shortId(id)}\\s`));
+	});
+
 	test('a pull of an image the registry does not have shows the engine\'s error plainly', testTimeout, async () => {
 		const reference = `${registryHost}/does-not-exist:1`;
 		const session = await berth.start();
@@ -385,7 +409,8 @@ describe('volumes view', {skip}, () => {
 		await docker('volume', 'create', used);
 		await docker('volume', 'create', unused);
 		const user = await runIdle('voluse', ['-v', `${used}:/data`]);
-		await docker('exec', user, 'sh', '-c', 'head -c 5000 /dev/urandom > /data/payload');
+		// 12345 bytes: docker system df -v says 12.35kB (four digits), where three would say 12.3kB.
+		await docker('exec', user, 'sh', '-c', 'head -c 12345 /dev/urandom > /data/payload');
 		const mountpoint = await docker('volume', 'inspect', '--format', '{{.Mountpoint}}', used);
 
 		const session = await berth.start();
@@ -402,6 +427,7 @@ describe('volumes view', {skip}, () => {
 		const df = await docker('system', 'df', '-v');
 		const dfLine = df.split('\n').find(line => line.startsWith(`${used} `)) ?? '';
 		assert.equal(dfLine.trim().split(/\s+/).at(-1), cells[1], `docker system df -v: ${dfLine}`);
+		assert.equal(cells[1], '12.35kB');
 		assert.match(rowOf(screen, unused), new RegExp(`^. local\\s+${unused}\\s+\\S+\\s+/`), 'an unused volume has no containers');
 
 		await select(session, used);
@@ -553,6 +579,20 @@ describe('run form', {skip}, () => {
 		assert.ok(status >= 200 && status < 600);
 	});
 
+	test('an image given by its short or full ID runs, as docker run takes it', testTimeout, async () => {
+		const id = await docker('image', 'inspect', '--format', '{{.Id}}', testImage);
+		const session = await berth.start();
+		for (const given of [shortId(id), id]) {
+			const name = uniqueName('runid');
+			created.push(name);
+			await fillForm(session, [given, name, 'sleep 60']);
+			await session.waitFor(current => current.includes(`docker run -d --name ${name} ${given} sleep 60`), slow);
+			await session.sendKeys('Enter');
+			await waitForBottom(session, `Started ${name}`);
+			assert.equal(await docker('inspect', '--format', '{{.Image}}', name), id, `${given}: the container runs the test image`);
+		}
+	});
+
 	test('bad input gets a precise message in the form, and nothing is created', testTimeout, async () => {
 		const taken = await createUser('taken');
 		const proxy = await startEngineProxy(testDockerHost);
@@ -624,3 +664,115 @@ describe('events view', {skip}, () => {
 function eventLines(screen: string, name: string): string[] {
 	return lines(screen).filter(line => /^(›| ) /.test(line) && /\scontainer\s/.test(line) && new RegExp(`\\s${name}(\\s|$)`).test(line));
 }
+
+/** The engine's own `/system/df` answer (the API, not a CLI's arithmetic), from the test engine's socket. */
+async function engineDiskUsage(): Promise<{
+	LayersSize: number;
+	Images: Array<{Size: number; SharedSize: number; Containers: number}>;
+}> {
+	const {request} = await import('node:http');
+	const socketPath = testDockerHost.replace(/^unix:\/\//, '');
+	return new Promise((resolve, reject) => {
+		const call = request({socketPath, path: '/system/df', method: 'GET'}, response => {
+			let body = '';
+			response.setEncoding('utf8');
+			response.on('data', (chunk: string) => {
+				body += chunk;
+			});
+			response.on('end', () => {
+				try {
+					resolve(JSON.parse(body));
+				} catch (error) {
+					reject(error instanceof Error ? error : new Error(String(error)));
+				}
+			});
+		});
+		call.on('error', reject);
+		call.end();
+	});
+}
+
+/** The cells of a `docker system df` table row: the CLI's apart by two spaces or more, berth's in boxes (`│`). */
+function dfCells(text: string, type: string): string[] {
+	const line = lines(text).find(candidate => candidate.replace(/^[\s│]+/, '').startsWith(`${type} `)) ?? '';
+	const cells = line.includes('│') ? line.split('│').map(cell => cell.trim()) : line.trim().split(/\s{2,}/);
+	return cells.filter(Boolean).slice(1);
+}
+
+describe('disk usage', {skip: skip || !testDockerHost.startsWith('unix://')}, () => {
+	test('U shows docker system df: paused containers are active, images reclaim Size - SharedSize of the unused ones', testTimeout, async () => {
+		// An image no container uses that shares its base layer with the test image, and containers in each state.
+		await ownImage('dfshared');
+		const paused = await runIdle('dfpaused');
+		await docker('pause', paused);
+		await runIdle('dfrunning');
+		const exited = await runIdle('dfexited');
+		await docker('stop', '-t', '0', exited);
+		await createUser('dfcreated');
+
+		const session = await berth.start();
+		await session.sendKeys('U');
+		const screen = await session.waitFor(current => dfCells(current, 'Build Cache').length === 4 && /TYPE\W+TOTAL\W+ACTIVE\W+SIZE\W+RECLAIMABLE/.test(current), slow);
+		const cli = await docker('system', 'df');
+		// The docker CLI here (28) words containers, volumes and build cache as docker 29 does.
+		for (const type of ['Containers', 'Local Volumes', 'Build Cache']) {
+			assert.deepEqual(dfCells(screen, type), dfCells(cli, type), `${type}: berth\n${screen}\ndocker system df\n${cli}`);
+		}
+
+		const states = (await docker('ps', '-a', '--format', '{{.State}}')).split('\n');
+		const active = states.filter(state => ['running', 'paused', 'restarting'].includes(state)).length;
+		assert.ok(states.includes('paused'));
+		assert.equal(dfCells(screen, 'Containers')[1], String(active), 'paused and running containers are ACTIVE');
+
+		// Images: TOTAL, ACTIVE and SIZE as the CLI; RECLAIMABLE as docker 29 adds it up from the engine's answer.
+		const images = dfCells(screen, 'Images');
+		assert.deepEqual(images.slice(0, 3), dfCells(cli, 'Images').slice(0, 3), `Images:\n${screen}\n${cli}`);
+		const usage = await engineDiskUsage();
+		const reclaimable = usage.Images.filter(image => image.Containers === 0 && image.Size !== -1 && image.SharedSize !== -1).reduce(
+			(sum, image) => sum + image.Size - image.SharedSize,
+			0,
+		);
+		assert.ok(usage.Images.some(image => image.Containers === 0 && image.SharedSize > 0), 'an unused image shares layers');
+		assert.equal(images[3], `${formatHumanSize(reclaimable)} (${Math.trunc((reclaimable * 100) / usage.LayersSize)}%)`);
+	});
+});
+
+describe('natural order', {skip}, () => {
+	test('containers and volumes named NAME-2 and NAME-10 are listed 2 before 10, as docker volume ls lists them', testTimeout, async () => {
+		const prefix = uniqueName('nat');
+		const names = [`${prefix}-10`, `${prefix}-2`, `${prefix}-1`];
+		for (const name of names) {
+			created.push(name);
+			await runContainer({name, cmd: [...idleCmd], create: true});
+			volumes.push(name);
+			await docker('volume', 'create', name);
+		}
+
+		const expected = [`${prefix}-1`, `${prefix}-2`, `${prefix}-10`];
+		const cliVolumes = (await docker('volume', 'ls', '--format', '{{.Name}}')).split('\n').filter(name => name.startsWith(prefix));
+		assert.deepEqual(cliVolumes, expected, 'docker volume ls: natural order');
+
+		const session = await berth.start();
+		const order = (screen: string) =>
+			lines(screen)
+				.filter(line => /^(›| ) /.test(line))
+				.map(line => line.slice(2).split(/\s+/).find(word => word.startsWith(prefix)) ?? '')
+				.filter(Boolean);
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		// Sorted by name (o: project, then name), and by project (the default): standalone containers by name.
+		let screen = await session.waitFor(current => order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+		await session.sendKeys('o');
+		screen = await session.waitFor(current => /sort: name/.test(current) && order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+
+		await session.sendKeys('3');
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		screen = await session.waitFor(current => /VOLUME NAME/.test(current) && order(current).length === 3, slow);
+		assert.deepEqual(order(screen), expected, screen);
+	});
+});

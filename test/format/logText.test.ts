@@ -163,10 +163,22 @@ describe('wrapLogText', () => {
 			expected: ['ab', '\u{1F600}c', 'd'],
 		},
 		{
-			name: 'a coloured row is closed with a reset',
+			name: 'a coloured line keeps its colour on every row, and each row is closed with a reset',
 			text: `${esc}[31mabcdef`,
 			width: 3,
-			expected: [`${esc}[31mabc${esc}[0m`, `def${esc}[0m`],
+			expected: [`${esc}[31mabc${esc}[39m${esc}[0m`, `${esc}[31mdef${esc}[0m`],
+		},
+		{
+			name: 'a colour that ends inside a row is not opened again after it',
+			text: `${esc}[32mabcd${esc}[0mefgh`,
+			width: 3,
+			expected: [`${esc}[32mabc${esc}[39m${esc}[0m`, `${esc}[32md${esc}[0mef${esc}[0m`, 'gh'],
+		},
+		{
+			name: 'a family emoji (one grapheme of five code points) is not split',
+			text: 'ab\u{1F469}\u200D\u{1F469}\u200D\u{1F467}cd',
+			width: 3,
+			expected: ['ab', '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}c', 'd'],
 		},
 	];
 	for (const {name, text, width, maxRows, expected} of cases) {
@@ -192,6 +204,12 @@ describe('wrapLogText', () => {
 				for (const row of rows) {
 					if (/\u001B\[/.test(row)) assert.ok(row.endsWith(`${esc}[0m`), `${label}: ${JSON.stringify(row)} closes its colour`);
 				}
+
+				// Every row of the red run is red: it opens the colour again where the previous row closed it.
+				if (text.includes(`${esc}[31m`)) {
+					const redRows = rows.filter(row => stripSgr(row).includes('red'));
+					for (const row of redRows) assert.ok(row.startsWith(`${esc}[31m`), `${label}: ${JSON.stringify(row)} is red`);
+				}
 			}
 		}
 	});
@@ -202,7 +220,7 @@ describe('truncateLogText', () => {
 		{name: 'fits', text: 'abc', width: 5, expected: 'abc'},
 		{name: 'exactly the width', text: 'abcde', width: 5, expected: 'abcde'},
 		{name: 'cut with a mark', text: 'abcdefgh', width: 5, expected: 'abcd\u2026'},
-		{name: 'colour does not count, and the cut closes it', text: `${esc}[31mabcdefgh${esc}[0m`, width: 5, expected: `${esc}[31mabcd${esc}[0m\u2026`},
+		{name: 'colour does not count, and the cut closes it', text: `${esc}[31mabcdefgh${esc}[0m`, width: 5, expected: `${esc}[31mabcd\u2026${esc}[39m${esc}[0m`},
 		{name: 'coloured text that fits is kept whole', text: `${esc}[31mabc${esc}[0m`, width: 3, expected: `${esc}[31mabc${esc}[0m`},
 		{name: 'wide characters', text: '\u65E5\u672C\u8A9E\u30C6\u30AD', width: 5, expected: '\u65E5\u672C\u2026'},
 		{name: 'a wide character that would not fit before the mark', text: '\u65E5\u672C\u8A9E', width: 4, expected: '\u65E5\u2026'},
@@ -220,7 +238,7 @@ describe('truncateLogText', () => {
 			for (const width of [3, 4, 5, 17, 80, 158]) {
 				const cut = truncateLogText(text, width, '~');
 				assert.ok(measureLogText(cut) <= width, `${JSON.stringify(text.slice(0, 10))} at ${width}: ${measureLogText(cut)} columns`);
-				assert.ok(cut.endsWith('~'));
+				assert.ok(stripSgr(cut).endsWith('~'));
 			}
 		}
 	});

@@ -1,6 +1,7 @@
 // Column layout, padding and truncation: the pieces that make every table row one line of the right width.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import stringWidth from 'string-width';
 import {containerColumns} from '../../source/format/containerColumns.js';
 import {
 	type ColumnLayout,
@@ -193,13 +194,19 @@ describe('truncateSegments', () => {
 		},
 		{name: 'width 1: only the ellipsis', runs: [{text: 'abc', style: 'x'}], width: 1, expected: [{text: '…', style: 'x'}]},
 		{name: 'width 0: nothing', runs: [{text: 'abc'}], width: 0, expected: []},
+		{
+			name: 'wide characters count two columns; one that would pass the edge goes',
+			runs: [{text: 'ctx ', style: 'x'}, {text: '本番環境のサーバー', style: 'y'}],
+			width: 10,
+			expected: [{text: 'ctx ', style: 'x'}, {text: '本番', style: 'y'}, {text: '…', style: 'y'}],
+		},
 	];
 
 	for (const {name, runs, width, ellipsis, expected} of cases) {
 		test(name, () => {
 			const result = truncateSegments(runs, width, ellipsis);
 			assert.deepEqual(result, expected);
-			assert.ok(result.reduce((sum, run) => sum + [...run.text].length, 0) <= width);
+			assert.ok(result.reduce((sum, run) => sum + stringWidth(run.text), 0) <= width);
 		});
 	}
 });
@@ -215,7 +222,10 @@ describe('truncateText', () => {
 		{text: 'hello', width: -3, expected: ''},
 		{text: '', width: 4, expected: ''},
 		// Cut by characters, never through a surrogate pair.
-		{text: 'a😀b😀c', width: 4, expected: 'a😀b…'},
+		// Four columns: a (1), the emoji (2) and the mark (1); the code points alone would count one column short.
+		{text: 'a😀b😀c', width: 4, expected: 'a😀…'},
+		{text: '日本語テキスト', width: 6, expected: '日本…'},
+		{text: 'e\u0301te\u0301', width: 4, expected: 'e\u0301te\u0301'},
 	];
 
 	for (const {text, width, ellipsis, expected} of cases) {
@@ -240,13 +250,19 @@ describe('padCell', () => {
 		{text: 'abcdef', width: 4, align: 'right', ellipsis: '~', expected: 'abc~'},
 		{text: '', width: 3, expected: '   '},
 		{text: 'abc', width: 0, expected: ''},
+		// Terminal columns, not code points: CJK and emoji take two, combining marks none.
+		{text: '日本語', width: 8, expected: '日本語  '},
+		{text: '日本語', width: 8, align: 'right', expected: '  日本語'},
+		{text: '日本語テキスト', width: 6, expected: '日本… '},
+		{text: 'tier=🚀prod', width: 12, expected: 'tier=🚀prod '},
+		{text: 'cafe\u0301', width: 6, expected: 'cafe\u0301  '},
 	];
 
 	for (const {text, width, align, ellipsis, expected} of cases) {
 		test(`"${text}" in ${width} ${align ?? 'left'}`, () => {
 			const cell = padCell(text, width, align, ellipsis);
 			assert.equal(cell, expected);
-			assert.equal([...cell].length, width);
+			assert.equal(stringWidth(cell), width);
 		});
 	}
 });

@@ -116,6 +116,21 @@ describe('services (docker service ls)', () => {
 		assert.equal(rows[0]!.id, 'a', 'actions act on the service id');
 	});
 
+	test('services, their tasks and nodes in natural order, as docker sorts them (web-2 before web-10)', () => {
+		const resources = listed({
+			services: [service({id: 's10', name: 'web-10'}), service({id: 's2', name: 'web-2'})],
+			tasks: [
+				task({id: 't10', serviceId: 's10', slot: 1}),
+				task({id: 't2b', serviceId: 's2', slot: 10}),
+				task({id: 't2a', serviceId: 's2', slot: 2}),
+			],
+			nodes: [node({id: 'n10', hostname: 'node-10'}), node({id: 'n2', hostname: 'node-2'})],
+		});
+		assert.deepEqual(selectServiceRows(resources).map(row => row.cells.name), ['web-2', 'web-10']);
+		assert.deepEqual(selectTaskRows(resources, now).map(row => row.cells.name), ['web-2.2', 'web-2.10', 'web-10.1']);
+		assert.deepEqual(selectNodeRows(resources).map(row => row.cells.hostname), ['node-2', 'node-10']);
+	});
+
 	test('the engine\'s service document becomes a record: mode, replicas, status, image without its digest', () => {
 		const record = toServiceRecord('local', {
 			ID: 'abc',

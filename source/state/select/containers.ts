@@ -9,6 +9,7 @@ import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
 import {memoizeLast} from './memo.js';
 import {defaultSort, type SortOrder} from '../ui.js';
+import {compareNatural} from '../../format/naturalOrder.js';
 
 export const composeProjectLabel = 'com.docker.compose.project';
 
@@ -100,11 +101,11 @@ const stateOrder: Record<ContainerState, number> = {
 };
 
 function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
+	return compareNatural(a, b);
 }
 
 /**
- * By project: compose projects together (alphabetically), standalone containers after them, names within.
+ * By project: compose projects together (in natural order), standalone containers after them, names within.
  * Other orders fall back to the name, so rows that tie keep still; containers without figures come last
  * when sorting by CPU or memory, whichever the direction.
  */
@@ -145,10 +146,10 @@ function sortByProject(rows: readonly ContainerRow[]): ContainerRow[] {
 		if (a.project !== b.project) {
 			if (a.project === '') return 1;
 			if (b.project === '') return -1;
-			return a.project < b.project ? -1 : 1;
+			return compareNatural(a.project, b.project);
 		}
 
-		if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+		if (a.name !== b.name) return compareNatural(a.name, b.name);
 		return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 	});
 }

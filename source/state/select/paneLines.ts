@@ -69,7 +69,7 @@ function formatVolumeLines(state: AppState, pane: Pane): string[] {
 		field('Scope', volume.scope),
 		field('Mountpoint', volume.mountpoint),
 		field('Created', volume.createdAt || '-'),
-		field('Size', size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size)),
+		field('Size', size === undefined || size < 0 ? 'N/A' : formatDecimalSize(size, 4)),
 		field('Containers', users.length === 0 ? '- (not in use)' : ''),
 		...users.map(record => {
 			const mount = record.mounts.find(entry => entry.name === volume.name);

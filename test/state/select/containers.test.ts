@@ -200,6 +200,19 @@ describe('sortContainerRows', () => {
 			sortContainerRows(rows).map(row => row.engine),
 		);
 	});
+
+	test('names and projects in natural order, as docker sorts names (web-2 before web-10)', () => {
+		const state = stateOf([
+			containerRecord({id: 'p10', names: ['/app10-db-1'], labels: project('app10')}),
+			containerRecord({id: 'p2', names: ['/app2-db-1'], labels: project('app2')}),
+			containerRecord({id: 'w10', names: ['/web-10']}),
+			containerRecord({id: 'w2', names: ['/web-2']}),
+			containerRecord({id: 'w1', names: ['/web-1']}),
+		]);
+		const rows = selectContainerRows(state, emptyStats, '', now);
+		assert.deepEqual(names(sortContainerRows(rows)), ['app2-db-1', 'app10-db-1', 'web-1', 'web-2', 'web-10']);
+		assert.deepEqual(names(sortContainerRows(rows, {by: 'name', descending: false})), ['app2-db-1', 'app10-db-1', 'web-1', 'web-2', 'web-10']);
+	});
 });
 
 describe('selectContainerCounts', () => {
