@@ -27,7 +27,8 @@ const quietActions = new Set([
 ]);
 
 export function isListChange(event: EngineEvent): boolean {
-	return event.type === 'container' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
+	// A prune names no container (its destroy events name each one), so it is no change to fetch.
+	return event.type === 'container' && event.id !== '' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
 }
 
 /** Starts following an engine; the returned function stops everything it opened. */

@@ -5,10 +5,17 @@ import path from 'node:path';
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
-import type {Request, RequestResult} from '../state/operations.js';
+import type {Request, RequestResult, ResourceActionName} from '../state/operations.js';
 import {formatDecimalSize} from '../format/units.js';
 
 /** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
+/** The prunes: what each asks of the engine, and what it names in the summary. */
+const prunes: Partial<Record<ResourceActionName, {what: string; run: (engine: Engine) => Promise<{deleted: number; reclaimed: number}>}>> = {
+	'image-prune': {what: 'dangling image', run: (engine: Engine) => engine.pruneImages()},
+	'volume-prune': {what: 'volume', run: (engine: Engine) => engine.pruneVolumes()},
+	'container-prune': {what: 'stopped container', run: (engine: Engine) => engine.pruneContainers()},
+};
+
 export type TerminalHandover = (session: TerminalSession, banner: string) => Promise<void>;
 
 export async function runRequest(
@@ -58,9 +65,10 @@ export async function runRequest(
 
 			case 'resource-action': {
 				const engine = engineOf(request.engine);
-				if (request.action === 'image-prune' || request.action === 'volume-prune') {
-					const pruned = request.action === 'image-prune' ? await engine.pruneImages() : await engine.pruneVolumes();
-					const what = request.action === 'image-prune' ? 'dangling image' : 'volume';
+				const prune = prunes[request.action];
+				if (prune) {
+					const pruned = await prune.run(engine);
+					const {what} = prune;
 					return {
 						kind: 'resource-action',
 						lines: [`Pruned ${pruned.deleted} ${what}${pruned.deleted === 1 ? '' : 's'}, reclaimed ${formatDecimalSize(pruned.reclaimed, 4)}.`],

@@ -179,6 +179,11 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			await docker.getVolume(name).remove();
 		},
 
+		async pruneContainers(): Promise<{deleted: number; reclaimed: number}> {
+			const result = (await docker.pruneContainers()) as {ContainersDeleted?: unknown[] | null; SpaceReclaimed?: number};
+			return {deleted: result.ContainersDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
+		},
+
 		async pruneVolumes(): Promise<{deleted: number; reclaimed: number}> {
 			const result = (await docker.pruneVolumes()) as {VolumesDeleted?: unknown[] | null; SpaceReclaimed?: number};
 			return {deleted: result.VolumesDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};

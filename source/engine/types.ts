@@ -346,6 +346,8 @@ export type Engine = {
 	listVolumes(): Promise<VolumeRecord[]>;
 	removeVolume(name: string): Promise<void>;
 	pruneVolumes(): Promise<{deleted: number; reclaimed: number}>;
+	/** `docker container prune`: every stopped container; how many went and the space that came back. */
+	pruneContainers(): Promise<{deleted: number; reclaimed: number}>;
 	listNetworks(): Promise<NetworkRecord[]>;
 	inspectNetwork(id: string): Promise<InspectDocument>;
 	diskUsage(): Promise<DiskUsage>;

@@ -20,7 +20,7 @@ export type ActionTarget = PaneTarget & {
 };
 
 /** Asked of images and volumes; the engine says what was removed. */
-export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'service-remove';
+export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'container-prune' | 'service-remove';
 
 export type Request =
 	| {

@@ -1,5 +1,7 @@
 // The containers view: `docker ps -a` live, with figures, marks, sort, and every container action.
 import {
+	ask,
+	engineOf,
 	openLogs,
 	requestContainerAction,
 	showPane,
@@ -70,6 +72,19 @@ const commands = inScope<ContainerRow>('containers', [
 	},
 	{action: 'kill', keys: ['K'], help: 'Kill (asks first)', mutating: true, run: act('kill')},
 	{action: 'remove', keys: ['d'], help: 'Remove (asks first; a running container is force-removed)', hint: 'remove', mutating: true, run: act('remove')},
+	{
+		action: 'container-prune',
+		keys: ['D'],
+		help: 'Prune: remove every stopped container (asks; says what it reclaimed)',
+		mutating: true,
+		run(state, {selected}) {
+			const engine = engineOf(state, selected);
+			let stopped = 0;
+			for (const record of state.containers.records.values()) if (record.engine === engine && (record.state === 'exited' || record.state === 'created' || record.state === 'dead')) stopped++;
+			const question = `Remove ${stopped} stopped container${stopped === 1 ? '' : 's'} on ${engine} (docker container prune)? y / N`;
+			return ask(state, {action: 'container-prune', engine, targets: [], force: false, question});
+		},
+	},
 	{action: 'shell', keys: ['e'], help: 'Shell in the container (bash, else sh); exit returns', hint: 'shell', mutating: true, run: openTerminal('shell')},
 	{action: 'attach', keys: ['a'], help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true, run: openTerminal('attach')},
 	{

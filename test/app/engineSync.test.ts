@@ -1,7 +1,7 @@
 // The app's subscriptions against the real test engine: events become state, and nothing stays open.
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
-import {startEngineSync} from '../../source/app/engineSync.js';
+import {isListChange, startEngineSync} from '../../source/app/engineSync.js';
 import {StatsFollower} from '../../source/app/statsFollower.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
@@ -128,4 +128,20 @@ test('polled stats: a sample per container per round, CPU from two samples, noth
 	}
 
 	assert.equal(engine.openStreams(), 0);
+});
+
+test('which container events change the list: not exec, top or resize, and not a prune, which names no container', () => {
+	const event = (action: string, id = 'abc') => ({type: 'container', action, id, attributes: {}, timeNano: 0});
+	const table: Array<[string, string, boolean]> = [
+		['start', 'abc', true],
+		['die', 'abc', true],
+		['destroy', 'abc', true],
+		['exec_start: sh', 'abc', false],
+		['top', 'abc', false],
+		['resize', 'abc', false],
+		// docker container prune: each container's own destroy event, then one prune event with no id.
+		['prune', '', false],
+	];
+	for (const [action, id, changes] of table) assert.equal(isListChange(event(action, id)), changes, action);
+	assert.equal(isListChange({type: 'image', action: 'pull', id: 'x', attributes: {}, timeNano: 0}), false);
 });

@@ -487,6 +487,51 @@ describe('volumes view', {skip}, () => {
 	});
 });
 
+describe('container prune', {skip: pruneSkip}, () => {
+	test('D y in the containers view removes every stopped container, as docker container prune, and says what came back', testTimeout, async () => {
+		const running = uniqueName('prunerun');
+		const exited = uniqueName('pruneexit');
+		const created = uniqueName('prunenew');
+		await pruneEngine.runContainer({name: running, cmd: [...idleCmd]});
+		await pruneEngine.runContainer({name: exited, cmd: ['sh', '-c', 'echo bytes > /written; exit 3']});
+		await pruneEngine.runContainer({name: created, cmd: [...idleCmd], create: true});
+		try {
+			await pruneEngine.docker('wait', exited);
+			const stopped = (await pruneEngine.docker('ps', '-a', '--filter', 'status=exited', '--filter', 'status=created', '-q')).split('\n').filter(Boolean).length;
+			const session = await berth.start({host: pruneEngine.dockerHost});
+			await waitForRow(session, exited, /Exited \(3\)/);
+			await waitForRow(session, created, /Created/);
+			await session.sendKeys('D');
+			const question = await waitForBottom(session, /^Remove \d+ stopped containers? on .+ \(docker container prune\)\? y \/ N$/);
+			assert.equal(/^Remove (\d+) /.exec(bottomLine(question))?.[1], String(stopped), 'the question counts what docker ps -a counts as stopped');
+			await session.sendKeys('y');
+			const screen = await waitForBottom(session, /^Pruned \d+ stopped containers?, reclaimed /);
+			assert.match(bottomLine(screen), new RegExp(`^Pruned ${stopped} stopped containers?, reclaimed \\d+(\\.\\d+)?(B|kB|MB)\\.$`));
+			const left = (await pruneEngine.docker('ps', '-a', '--format', '{{.Names}}')).split('\n');
+			assert.ok(left.includes(running), 'the running container stays');
+			assert.ok(!left.includes(exited) && !left.includes(created), 'the exited and the created containers are gone');
+			await session.waitFor(current => rowOf(current, exited) === '' && rowOf(current, created) === '' && rowOf(current, running) !== '', slow);
+		} finally {
+			await pruneEngine.removeTestContainers([running, exited, created]);
+		}
+	});
+
+	test('--read-only: D answers with a message and nothing is pruned', testTimeout, async () => {
+		const exited = uniqueName('prunero');
+		await pruneEngine.runContainer({name: exited, cmd: ['sh', '-c', 'exit 0']});
+		try {
+			await pruneEngine.docker('wait', exited);
+			const session = await berth.start({host: pruneEngine.dockerHost, args: ['--read-only']});
+			await waitForRow(session, exited, /Exited \(0\)/);
+			await session.sendKeys('D');
+			await waitForBottom(session, /^Read-only mode: "D" would change a container, so it is off\.$/);
+			assert.ok((await pruneEngine.docker('ps', '-a', '--format', '{{.Names}}')).split('\n').includes(exited), 'the container is still there');
+		} finally {
+			await pruneEngine.removeTestContainers([exited]);
+		}
+	});
+});
+
 describe('networks view', {skip}, () => {
 	test('4 lists networks with subnet, gateway and the attached containers\' addresses; Enter inspects', testTimeout, async () => {
 		const network = uniqueName('net');
