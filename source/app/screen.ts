@@ -16,6 +16,7 @@ import {measureTableColumns} from '../ui/ResourceTable.js';
 import type {ScreenProps} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {type CurrentList, selectCurrentList} from '../views/current.js';
+import {views} from '../views/registry.js';
 
 export const minimumSize = {width: 50, height: 8};
 
@@ -45,7 +46,9 @@ export function selectHints(state: AppState, list: CurrentList): string {
 	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
-	return `${readOnly}${caption ? `${caption}  ` : ''}${keys}`;
+	// The views' keys, as a range: `1-9 views`.
+	const viewKeys = state.ui.mode === 'list' ? `${views[0]!.key}-${views.at(-1)!.key} views  ` : '';
+	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
 }
 
 export function formatLogsTitle(logs: LogsState): string {

@@ -84,9 +84,11 @@ export function findCommand(scopes: readonly KeyScope[], name: string, commands:
 	return undefined;
 }
 
-/** The key a hint names: the first one typed as a letter or sign (`j` rather than Down), else the first. */
+const arrowKeys = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end']);
+
+/** The key a hint names: the first, unless it is an arrow or paging key (then `j` rather than Down). */
 function hintKeyOf(keys: readonly string[]): string {
-	return keys.find(key => key.length === 1 && key !== ' ') ?? keys[0]!;
+	return keys.find(key => !arrowKeys.has(key)) ?? keys[0]!;
 }
 
 /** The status line's keys for these scopes: the commands that have a hint, in keymap order. */

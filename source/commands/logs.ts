@@ -53,8 +53,8 @@ export function keepLogSearch(state: AppState, search: string, context: CommandC
 
 export const logsCommands = inScope<unknown>('logs', [
 	{action: 'back', keys: ['escape'], help: 'Back to the list (the log stream closes)', hint: 'back', run: state => ({...state, logs: undefined, ui: {...state.ui, mode: 'list'}})},
-	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up (stops following)', hint: 'scroll', run: scrollBy(() => -1)},
-	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', run: scrollBy(() => 1)},
+	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up (stops following)', run: scrollBy(() => -1)},
+	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', hint: 'scroll', run: scrollBy(() => 1)},
 	{action: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'Up one page (stops following)', run: scrollBy(height => -height)},
 	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], help: 'Down one page', run: scrollBy(height => height)},
 	{action: 'move-first', keys: ['g', 'home'], help: 'Oldest line kept', run: onLogs((state, logs) => withLogs(state, {...logs, follow: false, anchor: 0}))},

@@ -5,7 +5,8 @@
 // Environment (for trying things out; the published figures use the defaults):
 //   BENCH_SIZES=10,100,1000  BENCH_STARTUP_RUNS=5  BENCH_STEADY_SECONDS=60  BENCH_BASELINE_SECONDS=20
 //   BENCH_STEADY_RUNS=3  BENCH_REST_SECONDS=10  BENCH_ROUNDS=20  BENCH_FLOOD_SECONDS=60  BENCH_BUSY=50  BENCH_KEEP_ENGINE=1 (leave the engine up)
-//   BENCH_ONLY=rest,startup,steady,latency (some scenarios only)
+//   BENCH_ONLY=rest,startup,steady,latency (some scenarios only; scenario 8 runs with startup at 1000)
+//   BENCH_ENGINE=NAME             the isolated engine's name (default bench), to run beside another benchmark
 //
 // The engine is isolatedEngine('bench') (/tmp/berth-engine-bench, its own bridge): the load this creates, and
 // the daemon CPU it measures, never touch the shared test engine that other test files use at the same time.
@@ -41,6 +42,7 @@ import {
 	type SteadyFigures,
 	type ToolAbsent,
 } from './scenarios.js';
+import {longListKeys} from './longList.js';
 import {round, sleep} from './stats.js';
 import {benchTools, berthHeaderCount, berthRows, dockerCli, RunningTool, senMissing, type Tool} from './terminal.js';
 
@@ -162,7 +164,7 @@ async function main(): Promise<number> {
 		log('tmux is missing: the benchmark drives every tool in tmux (apt-get install tmux)');
 		return 1;
 	}
-	const engine = isolatedEngine('bench');
+	const engine = isolatedEngine(process.env.BENCH_ENGINE ?? 'bench');
 	log(`bringing up the benchmark's engine (${engine.dir})`);
 	const skip = await engine.skip();
 	if (skip) {
@@ -239,6 +241,15 @@ async function main(): Promise<number> {
 				runs: settings.startupRuns,
 				restCreated: only.has('rest'),
 			});
+			const largest = Math.max(...settings.sizes);
+			if (largest >= 1000) {
+				// Scenario 8: keys on the long list, 50 of the 1000 running (37 run already; 13 created ones start).
+				const names = [...fleet.names].filter(name => name.startsWith('bench-s-')).sort();
+				const startable = names.slice(100, 113);
+				log(`scenario 8: keys on a list of ${names.length} containers, 50 running`);
+				results.longListKeys = await longListKeys({berth: tools.berth, fleet, names, running: 50, startable, presses: 10});
+			}
+
 			log('removing the start-up containers');
 			await fleet.remove();
 		}
