@@ -37,6 +37,9 @@ const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, 
 	),
 );
 
+const countOnce = memoizeLast(selectContainerCounts);
+const totalOnce = memoizeLast(selectResourceTotals);
+
 const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, columns: Parameters<typeof layoutColumns>[1]) =>
 	layoutColumns(Math.max(0, width - 2), columns, measureTableColumns(rows as Parameters<typeof measureTableColumns>[0])),
 );
@@ -78,8 +81,8 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 			address: engines.length > 1 ? `${engines.length} engines` : (engine?.addressText ?? ''),
 			connection: engine ? state.connection.get(engine.name) : undefined,
 			engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
-			counts: selectContainerCounts(state.containers),
-			totals: selectResourceTotals(state.containers, state.stats),
+			counts: countOnce(state.containers),
+			totals: totalOnce(state.containers, state.stats),
 			sort: state.ui.sort,
 			shown: list.rows.length,
 			filter: list.filter,

@@ -1,0 +1,83 @@
+// The screen's props from the state: what the App renders, derived in one pure function.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {selectHints, selectPageSize, selectScreenProps, selectShownRows} from '../../source/app/screen.js';
+import {reduceAppEvent} from '../../source/commands/input.js';
+import {formatHints} from '../../source/commands/keymap.js';
+import type {Engine} from '../../source/engine/types.js';
+import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
+import {selectCurrentList} from '../../source/views/current.js';
+import {containerRecord} from '../state/records.js';
+
+const now = Date.parse('2024-05-01T12:00:00Z');
+const theme = {color: false, unicode: true};
+/** What the screen reads of an engine: its name and address (no request is made here). */
+const engines = [{name: 'local', addressText: 'unix:///var/run/docker.sock'}, {name: 'far', addressText: 'tcp://far:2376'}] as unknown as Engine[];
+
+function started(count = 30): AppState {
+	let state = createAppState(now);
+	state = reduceApp(state, {type: 'engine/connected', engine: 'local', version: '26.1.5'});
+	state = reduceApp(state, {type: 'engine/connected', engine: 'far', version: '20.10.24'});
+	const names = Array.from({length: count}, (_, index) => `web-${index + 1}`);
+	state = reduceApp(state, {type: 'containers/listed', engine: 'local', records: names.map(name => containerRecord({id: `id-${name}`, names: [`/${name}`]}))});
+	return reduceApp(state, {type: 'containers/listed', engine: 'far', records: [containerRecord({id: 'id-far', engine: 'far', names: ['/faraway']})]});
+}
+
+function press(state: AppState, ...names: string[]): AppState {
+	return reduceAppEvent(state, {type: 'keys/pressed', presses: names.map(name => ({name, printable: name.length === 1})), pageSize: selectPageSize(24), width: 80});
+}
+
+describe('selectScreenProps', () => {
+	test('the list area is what the header, the titles and the status line leave', () => {
+		assert.equal(selectPageSize(24), 21);
+		assert.equal(selectPageSize(2), 1);
+	});
+
+	test('the rows on screen are a page of the current list, with the selection the keys move', () => {
+		const state = press(started(), 'G');
+		const props = selectScreenProps(state, engines, {width: 80, height: 24}, theme);
+		const list = selectCurrentList(state);
+		assert.equal(props.table.rows.length, 21);
+		assert.equal(props.table.selectedKey, list.keys.at(-1));
+		assert.equal(props.table.rows.at(-1)?.key, list.keys.at(-1), 'G shows the last row on the last line');
+		assert.deepEqual(selectShownRows(state, 24).map(row => row.key), props.table.rows.map(row => row.key));
+		assert.equal(props.header.shown, 31);
+		assert.equal(props.header.address, '2 engines');
+		assert.ok(props.table.layout.some(column => column.id === 'engine'), 'two engines: the ENGINE column');
+	});
+
+	test('a filter that matches only a lost engine\'s rows: the screen shows the row the keys act on', () => {
+		let state = reduceApp(started(), {type: 'engine/lost', engine: 'far', error: 'gone', at: now});
+		state = press(state, '/', 'u', 'n', 'r', 'e', 'a', 'c', 'h', 'return');
+		const props = selectScreenProps(state, engines, {width: 160, height: 24}, theme);
+		assert.deepEqual(props.table.rows.map(row => row.name), ['faraway']);
+		assert.match(props.table.rows[0]!.status, /\(engine unreachable\)/);
+		assert.equal(props.table.selectedKey, props.table.rows[0]!.key);
+		const stopped = press(state, 's');
+		assert.equal(stopped.operations.outbox.at(-1)?.kind, 'container-action', 'the key acts on the row shown');
+		assert.doesNotMatch(stopped.ui.message?.text ?? '', /No container selected/);
+	});
+
+	test('hints come from the keymap: the view\'s keys in a list, the pane\'s in a pane, none that change under read-only', () => {
+		const state = started();
+		const hints = selectHints(state, selectCurrentList(state));
+		assert.ok(hints.startsWith('1-9 views  '), hints);
+		assert.ok(hints.endsWith(formatHints(['containers', 'list', 'global'], {readOnly: false})), hints);
+		const readOnly = {...state, ui: {...state.ui, readOnly: true}};
+		const quiet = selectHints(readOnly, selectCurrentList(readOnly));
+		assert.ok(quiet.startsWith('read-only  '), quiet);
+		assert.doesNotMatch(quiet, /s stop|d remove/);
+		const pane = press(state, 'return');
+		assert.equal(selectHints(pane, selectCurrentList(pane)), formatHints(['pane', 'global'], {readOnly: false}));
+		assert.equal(selectScreenProps(pane, engines, {width: 80, height: 24}, theme).pane?.title, 'Details: faraway', 'the first row, faraway, before web-1');
+	});
+
+	test('another view shows its own table, its own empty text and its own status words', () => {
+		const state = press(started(), '6');
+		const props = selectScreenProps(state, engines, {width: 120, height: 24}, theme);
+		assert.equal(props.table.rows.length, 0);
+		assert.ok(props.resourceTable, 'the services table');
+		assert.equal(props.resourceTable.emptyText, 'Loading…');
+		assert.match(props.status.hints, /Enter tasks/);
+	});
+});
