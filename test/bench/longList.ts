@@ -58,8 +58,9 @@ export async function longListKeys(options: {berth: Tool; fleet: Fleet; names: r
 		for (let i = 0; i < presses; i++) {
 			G.push(await timed(run, 'G', screen => selectedName(screen) === last));
 			g.push(await timed(run, 'g', screen => selectedName(screen) === first));
-			const before = selectedName(await run.capture());
-			moves.push(await timed(run, i % 2 === 0 ? 'j' : 'k', screen => selectedName(screen) !== before && selectedName(screen) !== ''));
+			// From the first row, j moves to the second and k back to the first.
+			moves.push(await timed(run, 'j', screen => selectedName(screen) === sorted[1]));
+			moves.push(await timed(run, 'k', screen => selectedName(screen) === first));
 		}
 
 		// A filter typed one character at a time, then erased: each keystroke narrows or widens the list.
