@@ -1,6 +1,6 @@
 import type {ContainerFigures} from '../../source/state/stats.js';
 // Container and stats records for the model tests, with only what a test cares about spelled out.
-import type {ContainerRecord, ContainerTiming, StatsSample} from '../../source/engine/types.js';
+import type {ContainerRecord, ContainerTiming, ImageRecord, NetworkRecord, StatsSample, VolumeRecord} from '../../source/engine/types.js';
 
 export function containerRecord(overrides: Partial<ContainerRecord> & {id: string}): ContainerRecord {
 	return {
@@ -78,4 +78,16 @@ export function containerFigures(overrides: Partial<ContainerFigures> = {}): Con
 		systemCpu: 0,
 		...overrides,
 	};
+}
+
+export function imageRecord(overrides: Partial<ImageRecord> & {id: string}): ImageRecord {
+	return {engine: 'local', repoTags: [], repoDigests: [], created: 1_714_564_000, size: 1_000_000, ...overrides};
+}
+
+export function volumeRecord(overrides: Partial<VolumeRecord> & {name: string}): VolumeRecord {
+	return {engine: 'local', driver: 'local', mountpoint: `/var/lib/docker/volumes/${overrides.name}/_data`, scope: 'local', labels: {}, createdAt: '2024-05-01T11:00:00Z', ...overrides};
+}
+
+export function networkRecord(overrides: Partial<NetworkRecord> & {id: string; name: string}): NetworkRecord {
+	return {engine: 'local', driver: 'bridge', scope: 'local', internal: false, subnets: [], gateways: [], containers: [], labels: {}, ...overrides};
 }
