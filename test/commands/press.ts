@@ -2,7 +2,8 @@
 import {reduceAppEvent} from '../../source/commands/input.js';
 import type {KeyPress} from '../../source/commands/types.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
-import type {Request} from '../../source/state/operations.js';
+import type {Request, RequestResult} from '../../source/state/operations.js';
+import {containerRecord} from '../state/records.js';
 
 export const now = Date.parse('2024-05-01T12:00:00Z');
 export const pageSize = 10;
@@ -29,11 +30,39 @@ export function stateOf(...actions: AppAction[]): AppState {
 	return actions.reduce(reduceApp, createAppState(now));
 }
 
+type NewRequest = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
 /** The requests put in the outbox, without their ids. */
-export function requests(state: AppState): Array<Omit<Request, 'id'>> {
-	return state.operations.outbox.map(({id: _id, ...request}) => request);
+export function requests(state: AppState): NewRequest[] {
+	return state.operations.outbox.map(({id: _id, ...request}) => request as NewRequest);
 }
 
 export function readOnly(state: AppState): AppState {
 	return {...state, ui: {...state.ui, readOnly: true}};
+}
+
+/** Containers by name on an engine (connected), ids `id-<name>`. */
+export function withContainers(names: readonly string[], engine = 'local', state: AppState = stateOf()): AppState {
+	return reduceApp(reduceApp(state, {type: 'engine/connected', engine, version: '25.0.0'}), {
+		type: 'containers/listed',
+		engine,
+		records: names.map(name => containerRecord({id: `id-${name}`, names: [`/${name}`], engine})),
+	});
+}
+
+/** The answer to the request in the outbox of this kind, as the App reports it back. */
+export function finish(state: AppState, kind: Request['kind'], result: RequestResult): AppState {
+	const request = state.operations.outbox.findLast(entry => entry.kind === kind);
+	if (!request) throw new Error(`no ${kind} request in the outbox`);
+	return reduceApp(state, {type: 'request/finished', request, result});
+}
+
+/** Log lines from a container, as the stream brings them to the logs pane open now. */
+export function logLines(state: AppState, texts: readonly string[], name = 'api'): AppState {
+	if (!state.logs) throw new Error('no logs pane open');
+	return reduceApp(state, {
+		type: 'logs/appended',
+		generation: state.logs.generation,
+		lines: texts.map(text => ({source: `local\u0000id-${name}`, name, record: {stream: 'stdout', timestamp: '2024-05-01T11:59:00Z', text, cut: 0}})),
+	});
 }
