@@ -3,7 +3,9 @@ import {reduceAppEvent} from '../../source/commands/input.js';
 import type {KeyPress} from '../../source/commands/types.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import type {Request, RequestResult} from '../../source/state/operations.js';
-import {containerRecord} from '../state/records.js';
+import {type CurrentList, selectCurrentList} from '../../source/views/current.js';
+import type {ContainersView, TableView} from '../../source/views/types.js';
+import {containerRecord, imageRecord, networkRecord, nodeRecord, serviceRecord, taskRecord, volumeRecord} from '../state/records.js';
 
 export const now = Date.parse('2024-05-01T12:00:00Z');
 export const pageSize = 10;
@@ -65,4 +67,36 @@ export function logLines(state: AppState, texts: readonly string[], name = 'api'
 		generation: state.logs.generation,
 		lines: texts.map(text => ({source: `local\u0000id-${name}`, name, record: {stream: 'stdout', timestamp: '2024-05-01T11:59:00Z', text, cut: 0}})),
 	});
+}
+
+/** One engine with a row in every view: containers, images, volumes, networks, swarm, contexts, events. */
+export function everyView(): AppState {
+	const state = withContainers(['api', 'web']);
+	const actions: AppAction[] = [
+		{type: 'images/listed', engine: 'local', records: [imageRecord({id: 'sha256:aaa', repoTags: ['nginx:1.25']})]},
+		{type: 'volumes/listed', engine: 'local', records: [volumeRecord({name: 'data'})]},
+		{type: 'networks/listed', engine: 'local', records: [networkRecord({id: 'net1', name: 'bridge'})]},
+		{
+			type: 'swarm/listed',
+			engine: 'local',
+			listing: {manager: true, nodeId: 'node0000000000000000000001', services: [serviceRecord()], tasks: [taskRecord({id: 'task1'})], nodes: [nodeRecord()]},
+		},
+		{type: 'contexts/read', contexts: [{name: 'local', description: 'this machine', host: 'unix:///var/run/docker.sock', skipTlsVerify: false, tlsPath: undefined}]},
+		{type: 'events/received', engine: 'local', event: {type: 'container', action: 'start', id: 'id-api', timeNano: 1_714_564_700_000_000_000, attributes: {name: 'api'}}},
+	];
+	return actions.reduce(reduceApp, state);
+}
+
+/** The containers list the screen shows now, with its rows typed as containers. */
+export function shownContainers(state: AppState): Extract<CurrentList, {view: ContainersView}> {
+	const list = selectCurrentList(state);
+	if (list.view.kind !== 'containers') throw new Error(`the ${list.view.name} view is shown, not the containers`);
+	return list as Extract<CurrentList, {view: ContainersView}>;
+}
+
+/** A table view's list the screen shows now. */
+export function shownTable(state: AppState): Extract<CurrentList, {view: TableView}> {
+	const list = selectCurrentList(state);
+	if (list.view.kind !== 'table') throw new Error('the containers view is shown, not a table');
+	return list as Extract<CurrentList, {view: TableView}>;
 }
