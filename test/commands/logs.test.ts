@@ -192,6 +192,19 @@ describe('Esc', () => {
 		assert.equal(state.logs, undefined);
 		assert.equal(state.ui.mode, 'list');
 	});
+
+	test('logs opened again after Esc are a new generation: the old streams\' lines and end are not taken', () => {
+		// Esc, j, l typed in one chunk: the App sees one state change, from api's logs to web's.
+		const before = logsOpen();
+		const state = press(before, named('escape'), 'j', 'l');
+		assert.equal(state.logs?.targets[0]?.name, 'web');
+		assert.notEqual(state.logs?.generation, before.logs!.generation, 'a new generation, so that the App opens web\'s streams');
+		const line = {source: containerKey('local', 'id-api'), name: 'api', record: {stream: 'stdout' as const, timestamp: '', text: 'late api line', cut: 0}};
+		const late = reduceApp(state, {type: 'logs/appended', generation: before.logs!.generation, lines: [line]});
+		assert.equal(late.logs?.lines.length, 0);
+		const ended = reduceApp(state, {type: 'logs/ended', generation: before.logs!.generation, name: 'api', removed: false});
+		assert.equal(ended.logs?.lines.length, 0);
+	});
 });
 
 describe('with the logs closed under the keys', () => {
