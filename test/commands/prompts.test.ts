@@ -141,6 +141,19 @@ describe('the : command line', () => {
 		assert.equal(press(state, named('escape')).ui.mode, 'list');
 	});
 
+	test(':help opens the help at its top and goes back to the list, wherever the help was opened from before', () => {
+		// The help opened from a pane and scrolled, then closed, and the pane closed too.
+		const before = press(containers(), 'i', '?', 'jjj', named('escape'), named('escape'));
+		assert.equal(before.ui.mode, 'list');
+		assert.equal(before.operations.pane, undefined);
+		const state = press(before, ':', 'help', named('return'));
+		assert.equal(state.ui.mode, 'help');
+		assert.equal(state.ui.helpScroll, 0);
+		const closed = press(state, named('escape'));
+		assert.equal(closed.ui.mode, 'list', 'not back to a pane that is no longer open');
+		assert.equal(press(state, '?').ui.mode, 'list');
+	});
+
 	test('an unknown command says so and lists the views', () => {
 		const state = press(containers(), ':', 'frobnicate', named('return'));
 		assert.equal(state.ui.message?.tone, 'error');
