@@ -19,7 +19,8 @@ function submitForm(state: AppState): AppState {
 	);
 	const listed = state.resources.listed.has(`images/${form.engine}`);
 	const imageNames = listed
-		? new Set([...state.resources.images.values()].filter(image => image.engine === form.engine).flatMap(image => image.repoTags))
+		? // By tag, or by id (a dangling image has no tag: `r` on it fills in its id, as `docker run <id>` takes it).
+			new Set([...state.resources.images.values()].filter(image => image.engine === form.engine).flatMap(image => [...image.repoTags, image.id]))
 		: undefined;
 	const result = parseRunForm(form.values, {containerNames, imageNames});
 	if (!result.ok) {

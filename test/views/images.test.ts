@@ -106,6 +106,16 @@ describe('r: run', () => {
 	});
 });
 
+describe('r on a dangling image', () => {
+	test('the form takes the image by its id, and runs it', () => {
+		const form = press(images(), 'jj', 'r');
+		assert.equal(form.form?.values.image, danglingId);
+		const state = press(form, named('return'));
+		assert.deepEqual(state.form?.errors, {});
+		assert.deepEqual(requests(state).filter(request => request.kind === 'run').map(request => request.kind === 'run' && request.spec.image), [danglingId]);
+	});
+});
+
 describe('p: pull', () => {
 	test('opens the pull prompt, the message cleared', () => {
 		const state = press(press(images(), ':', 'x', named('return')), 'p');
