@@ -166,6 +166,14 @@ describe('+ and -: the backlog', () => {
 		assert.equal(state.ui.message?.text, 'Reloading with the last 2000 lines.');
 	});
 
+	test('+ from no backlog at all (--tail 0) asks for some', () => {
+		const none = press({...withContainers(['api']), settings: {logTail: 0, logCapacity: 5000, logColor: true}}, 'l');
+		assert.equal(none.logs?.tail, 0);
+		const state = press(none, '+');
+		assert.equal(state.logs?.tail, 10);
+		assert.equal(state.ui.message?.text, 'Reloading with the last 10 lines.');
+	});
+
 	test('+ stops at the lines kept at most', () => {
 		assert.equal(press(logsOpen(), '+', '+', '+', '+').logs?.tail, 5000);
 	});
