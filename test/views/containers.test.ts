@@ -66,6 +66,23 @@ describe('stop, start, restart', () => {
 	});
 });
 
+describe('the engine\'s answer to an action', () => {
+	test('done is said; failures are named, with how many were done', () => {
+		const one = press(withContainers(['api', 'web']), 's');
+		assert.deepEqual(finish(one, 'container-action', {kind: 'container-action', failures: []}).ui.message, {text: 'Stopped api.', tone: 'info'});
+		const two = press(withContainers(['api', 'web']), '*', 's', 'y');
+		const partly = finish(two, 'container-action', {kind: 'container-action', failures: [{name: 'web', error: 'is already stopped'}]});
+		assert.deepEqual(partly.ui.message, {text: 'Could not stop web: is already stopped (stopped 1)', tone: 'error'});
+		const none = finish(two, 'container-action', {kind: 'container-action', failures: [{name: 'api', error: 'x'}, {name: 'web', error: 'y'}]});
+		assert.equal(none.ui.message?.text, 'Could not stop api: x; web: y');
+	});
+
+	test('the rows change only when the engine\'s events say so: no state is guessed', () => {
+		const state = press(withContainers(['api']), 's');
+		assert.equal(shownContainers(state).selected?.state, 'running');
+	});
+});
+
 describe('p: pause or unpause', () => {
 	test('a running container is paused, a paused one unpaused', () => {
 		const state = containers([{name: 'api'}, {name: 'idle', state: 'paused', status: 'Up 1 hour (Paused)'}]);
