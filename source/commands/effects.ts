@@ -64,9 +64,9 @@ export function openLogs(state: AppState, targets: readonly ActionTarget[]): App
 		tail: state.settings.logTail,
 		capacity: state.settings.logCapacity,
 		color: state.settings.logColor,
-		generation: (state.logs?.generation ?? 0) + 1,
+		generation: state.logGeneration + 1,
 	});
-	return {...state, logs, ui: {...state.ui, mode: 'logs', marks: new Set()}};
+	return {...state, logs, logGeneration: logs.generation, ui: {...state.ui, mode: 'logs', marks: new Set()}};
 }
 
 /** The run form, for an image (or empty); the images are listed again, for the form checks the image. */

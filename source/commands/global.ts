@@ -1,14 +1,20 @@
 // Keys that work everywhere but in prompts (help, quit), and the keys of the `?` overlay itself.
 import {reduceUi} from '../state/ui.js';
-import {inScope} from './types.js';
+import type {AppState} from '../state/app.js';
+import {type CommandContext, inScope} from './types.js';
 
 export const globalCommands = inScope<unknown>('global', [
 	{action: 'help-toggle', keys: ['?'], help: 'Show or hide this help', hint: 'help', run: state => ({...state, ui: reduceUi(state.ui, {type: 'help/toggle'})})},
 	{action: 'quit', keys: ['q', 'ctrl+c'], help: 'Quit and restore the terminal', hint: 'quit', run: state => ({...state, ui: reduceUi(state.ui, {type: 'quit'})})},
 ]);
 
+/** Scrolls the help, no further than its last page: the router gives the help's lines as the rows. */
 function scrollHelp(by: (pageSize: number) => number) {
-	return (state: Parameters<(typeof globalCommands)[number]['run']>[0], {pageSize}: {pageSize: number}) => ({...state, ui: reduceUi(state.ui, {type: 'help/scroll', by: by(pageSize)})});
+	return (state: AppState, {pageSize, rows}: CommandContext) => {
+		const last = Math.max(0, rows.length - pageSize);
+		const to = Math.min(last, Math.max(0, state.ui.helpScroll + by(pageSize)));
+		return {...state, ui: reduceUi(state.ui, {type: 'help/scroll', by: to - state.ui.helpScroll})};
+	};
 }
 
 export const helpCommands = inScope<unknown>('help', [

@@ -56,6 +56,18 @@ export function formatKeyLabel(keys: readonly string[]): string {
 	return keys.map(key => formatKeyName(key)).join(' / ');
 }
 
+export type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
+
+/** The `?` overlay's lines: each scope's title, then its commands' keys and help. */
+export function selectHelpLines(bindings: readonly Command[] = keymap): HelpLine[] {
+	return scopeTitles.flatMap(({scope, title}) => [
+		{kind: 'heading' as const, text: title},
+		...bindings
+			.filter(binding => binding.scope === scope)
+			.map(binding => ({kind: 'binding' as const, label: formatKeyLabel(binding.keys), help: binding.help})),
+	]);
+}
+
 /** A stable name for what Ink reports, so the table can be written in plain words. */
 export function keyNameOf(input: string, key: Key): string {
 	if (key.upArrow) return 'up';

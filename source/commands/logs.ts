@@ -33,9 +33,10 @@ function jump(direction: 1 | -1) {
 
 function reload(more: boolean) {
 	return onLogs((state, logs) => {
-		const tail = more ? Math.min(logs.capacity, logs.tail * 2) : Math.max(10, Math.floor(logs.tail / 2));
-		const reopened = createLogs(logs.targets, {tail, capacity: logs.capacity, color: logs.color, generation: logs.generation + 1});
-		return withLogs(state, {...reopened, timestamps: logs.timestamps, wrap: logs.wrap}, `Reloading with the last ${tail} lines.`);
+		// Twice as many, and from none (--tail 0) some: 10, the least `-` leaves.
+		const tail = more ? Math.min(logs.capacity, Math.max(10, logs.tail * 2)) : Math.max(10, Math.floor(logs.tail / 2));
+		const reopened = createLogs(logs.targets, {tail, capacity: logs.capacity, color: logs.color, generation: state.logGeneration + 1});
+		return withLogs({...state, logGeneration: reopened.generation}, {...reopened, timestamps: logs.timestamps, wrap: logs.wrap}, `Reloading with the last ${tail} lines.`);
 	});
 }
 

@@ -4,7 +4,7 @@ import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {views} from '../views/registry.js';
 import {requestScale} from '../views/services.js';
-import {engineOf, showPane, withMessage, withMode} from './effects.js';
+import {engineOf, showPane, withMessage} from './effects.js';
 import {editLine} from './lineEditor.js';
 import {showView} from './list.js';
 import {keepLogSearch, withLogs} from './logs.js';
@@ -39,7 +39,8 @@ function runCommandLine(state: AppState, text: string): AppState {
 	const command = text.trim().toLowerCase();
 	if (command === '') return state;
 	if (command === 'q' || command === 'quit') return {...state, ui: reduceUi(state.ui, {type: 'quit'})};
-	if (command === 'help') return withMode(state, 'help');
+	// As `?` opens it: at its top, going back to the list (not where the help was last opened from).
+	if (command === 'help') return {...state, ui: reduceUi(state.ui, {type: 'help/toggle'})};
 	const name = completeViewName(command);
 	if (views.some(view => view.name === name)) return showView(state, name);
 	return withMessage(state, `Unknown command ":${command}". Views: ${views.map(view => view.name).join(', ')}.`, 'error');

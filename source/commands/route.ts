@@ -4,7 +4,7 @@ import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {selectCurrentList} from '../views/current.js';
 import {reduceFormKey} from './form.js';
-import {findCommand, formatKeyLabel} from './keymap.js';
+import {findCommand, formatKeyLabel, selectHelpLines} from './keymap.js';
 import {prompts, reducePromptKey} from './prompts.js';
 import type {Command, CommandContext, KeyPress, KeyScope} from './types.js';
 
@@ -42,6 +42,8 @@ export type KeyContext = {pageSize: number; width: number};
 
 /** What a handler is given: the current list, the same rows the screen shows. */
 function selectContext(state: AppState, {pageSize, width}: KeyContext): CommandContext {
+	// In the help, its own lines are what scrolls.
+	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(), selected: undefined};
 	const list = selectCurrentList(state);
 	return {pageSize, width, rows: list.rows, selected: list.selected};
 }

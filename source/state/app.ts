@@ -27,6 +27,11 @@ export type AppState = {
 	operations: OperationsState;
 	/** The logs pane while it is open. */
 	logs: LogsState | undefined;
+	/**
+	 * The generation of the last logs pane opened, kept when the pane closes: logs opened again (Esc then l,
+	 * in one chunk of keys too) are a new generation, so new streams open and the old ones' lines are not taken.
+	 */
+	logGeneration: number;
 	resources: ResourcesState;
 	/** The run form while it is open. */
 	form: RunFormState | undefined;
@@ -70,6 +75,7 @@ export function createAppState(now: number): AppState {
 		ui: initialUi,
 		operations: emptyOperations,
 		logs: undefined,
+		logGeneration: 0,
 		resources: emptyResources,
 		form: undefined,
 		settings: defaultSettings,

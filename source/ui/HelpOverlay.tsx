@@ -1,8 +1,10 @@
 // The `?` overlay: every binding of the keymap table, grouped by where it applies, scrollable.
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
-import {formatKeyLabel, scopeTitles} from '../commands/keymap.js';
+import {selectHelpLines} from '../commands/keymap.js';
 import type {Command} from '../commands/types.js';
+
+export {selectHelpLines};
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type HelpOverlayProps = {
@@ -12,17 +14,6 @@ export type HelpOverlayProps = {
 	scroll: number;
 	theme: Theme;
 };
-
-type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
-
-export function selectHelpLines(bindings: readonly Command[]): HelpLine[] {
-	return scopeTitles.flatMap(({scope, title}) => [
-		{kind: 'heading' as const, text: title},
-		...bindings
-			.filter(binding => binding.scope === scope)
-			.map(binding => ({kind: 'binding' as const, label: formatKeyLabel(binding.keys), help: binding.help})),
-	]);
-}
 
 export function HelpOverlay({bindings, height, width, scroll, theme}: HelpOverlayProps) {
 	const {ellipsis} = selectGlyphs(theme);

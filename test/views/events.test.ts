@@ -1,0 +1,61 @@
+// The events view: the engines' recent events, newest first; it has no commands of its own.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {EngineEvent} from '../../source/engine/types.js';
+import {type AppState, reduceApp} from '../../source/state/app.js';
+import {eventsView, selectEventRows} from '../../source/views/events.js';
+import {named, press, stateOf, withContainers} from '../commands/press.js';
+
+const at = (iso: string) => Date.parse(iso) * 1e6;
+
+function events(...list: EngineEvent[]): AppState {
+	return press(list.reduce((state, event) => reduceApp(state, {type: 'events/received', engine: 'local', event}), withContainers([])), '5');
+}
+
+const sample = (): EngineEvent[] => [
+	{type: 'container', action: 'start', id: 'c'.repeat(64), timeNano: at('2024-05-01T11:59:00.5Z'), attributes: {name: 'web', image: 'nginx:1.25'}},
+	{type: 'container', action: 'die', id: 'c'.repeat(64), timeNano: at('2024-05-01T11:59:30Z'), attributes: {name: 'web', image: 'nginx:1.25', exitCode: '137', 'com.docker.compose.project': 'shop', signal: '9'}},
+	{type: 'network', action: 'connect', id: 'n'.repeat(64), timeNano: at('2024-05-01T11:59:40Z'), attributes: {name: 'bridge', container: 'abc', type: 'bridge'}},
+	{type: 'image', action: 'pull', id: 'busybox:latest', timeNano: at('2024-05-01T11:59:50Z'), attributes: {}},
+];
+
+describe('rows', () => {
+	test('newest first, with time, type, action, name and details (compose labels left out)', () => {
+		const state = events(...sample());
+		assert.deepEqual(
+			selectEventRows(state.resources.events).map(row => [row.cells.time, row.cells.type, row.cells.action, row.cells.name, row.cells.details, row.tone]),
+			[
+				['2024-05-01 11:59:50', 'image', 'pull', 'busybox:late', '', 'neutral'],
+				['2024-05-01 11:59:40', 'network', 'connect', 'bridge', 'container=abc', undefined],
+				['2024-05-01 11:59:30', 'container', 'die', 'web', 'image=nginx:1.25 exitCode=137 signal=9', 'bad'],
+				['2024-05-01 11:59:00', 'container', 'start', 'web', 'image=nginx:1.25', 'good'],
+			],
+		);
+	});
+
+	test('an action with arguments (kill: 9) is toned by its word; one unknown (exec_die) is not toned', () => {
+		const state = events({type: 'container', action: 'exec_die', id: 'x', timeNano: 0, attributes: {}}, {type: 'container', action: 'kill: 9', id: 'x', timeNano: 0, attributes: {}});
+		assert.deepEqual(selectEventRows(state.resources.events).map(row => row.tone), ['bad', undefined]);
+	});
+
+	test('the view: key 5, newest first, no listing of its own, no commands', () => {
+		assert.equal(eventsView.key, '5');
+		assert.deepEqual(eventsView.listings, []);
+		assert.deepEqual(eventsView.commands, []);
+		assert.equal(eventsView.caption?.(stateOf()), 'newest first');
+		assert.equal(eventsView.emptyText(stateOf(), ''), 'No events.');
+	});
+});
+
+describe('keys', () => {
+	test('the list keys move and filter; Enter and the container keys do nothing', () => {
+		const state = events(...sample());
+		assert.equal(press(state, 'j').ui.selectedKey, 'local\u00003');
+		assert.equal(press(state, named('return')), state);
+		assert.equal(press(state, 's'), state);
+		assert.equal(press(state, 'd'), state);
+		const filtered = press(state, '/', 'die', named('return'));
+		assert.equal(filtered.ui.filter, 'die');
+		assert.equal(filtered.ui.selectedKey, 'local\u00002');
+	});
+});
