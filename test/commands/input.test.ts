@@ -1,36 +1,11 @@
 // Ink's input as berth's key presses, and a batch of them applied to the state in order.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {Key} from 'ink';
 import {reduceAppEvent, splitKeyPresses} from '../../source/commands/input.js';
+import type {Key} from 'ink';
 import type {KeyPress} from '../../source/commands/types.js';
-import {named, pageSize, press, presses, stateOf, withContainers} from './press.js';
+import {inkKey as key, named, pageSize, press, presses, stateOf, withContainers} from './press.js';
 
-function key(overrides: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...overrides,
-	};
-}
 
 const typed = (name: string): KeyPress => ({name, printable: true});
 const control = (name: string): KeyPress => ({name, printable: false});

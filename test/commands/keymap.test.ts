@@ -7,6 +7,7 @@ import {selectScopes} from '../../source/commands/route.js';
 import type {Command, KeyScope} from '../../source/commands/types.js';
 import type {Mode} from '../../source/state/ui.js';
 import {views} from '../../source/views/registry.js';
+import {inkKey as key} from './press.js';
 
 const duplicates = (values: readonly string[]) => values.filter((value, index) => values.indexOf(value) !== index);
 const scopesUsed = [...new Set(keymap.map(command => command.scope))];
@@ -282,32 +283,6 @@ describe('formatHints', () => {
 		assert.equal(formatHints(['two', 'one'], {readOnly: true}, commands), 'Ctrl-Z last  Enter go');
 	});
 });
-
-function key(overrides: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...overrides,
-	};
-}
 
 describe('keyNameOf', () => {
 	// What Ink reports (input and key) and the name the keymap is written in.

@@ -1,4 +1,5 @@
 // Key presses for the command tests: a state driven through the App's own reducer, as the keys arrive.
+import type {Key} from 'ink';
 import {reduceAppEvent} from '../../source/commands/input.js';
 import type {KeyPress} from '../../source/commands/types.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
@@ -99,4 +100,31 @@ export function shownTable(state: AppState): Extract<CurrentList, {view: TableVi
 	const list = selectCurrentList(state);
 	if (list.view.kind !== 'table') throw new Error('the containers view is shown, not a table');
 	return list as Extract<CurrentList, {view: TableView}>;
+}
+
+/** What Ink reports for a key: nothing pressed but what the overrides say. */
+export function inkKey(overrides: Partial<Key> = {}): Key {
+	return {
+		upArrow: false,
+		downArrow: false,
+		leftArrow: false,
+		rightArrow: false,
+		pageDown: false,
+		pageUp: false,
+		home: false,
+		end: false,
+		return: false,
+		escape: false,
+		ctrl: false,
+		shift: false,
+		tab: false,
+		backspace: false,
+		delete: false,
+		meta: false,
+		super: false,
+		hyper: false,
+		capsLock: false,
+		numLock: false,
+		...overrides,
+	};
 }

@@ -10,58 +10,16 @@ import {emptyResources, reduceResources, type ResourcesState} from '../../source
 import {selectNodeRows} from '../../source/views/nodes.js';
 import {selectServiceRows} from '../../source/views/services.js';
 import {selectTaskRows} from '../../source/views/tasks.js';
+import {nodeRecord as node, serviceRecord, taskRecord as task} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 
+/** A service with one running task of three, unless told otherwise. */
 function service(overrides: Partial<ServiceRecord> = {}): ServiceRecord {
-	return {
-		engine: 'local',
-		id: 'svc0web0000000000000000000',
-		name: 'web',
-		mode: 'replicated',
-		replicas: 3,
-		maxPerNode: 0,
-		runningTasks: 1,
-		desiredTasks: 3,
-		completedTasks: 0,
-		image: 'berth-test/busybox:latest',
-		ports: [],
-		forceUpdate: 0,
-		tty: false,
-		labels: {},
-		...overrides,
-	};
+	return serviceRecord({runningTasks: 1, ...overrides});
 }
 
-function task(overrides: Partial<TaskRecord> & {id: string}): TaskRecord {
-	return {
-		engine: 'local',
-		serviceId: 'svc0web0000000000000000000',
-		slot: 1,
-		nodeId: 'node0000000000000000000001',
-		image: 'berth-test/busybox:latest',
-		desiredState: 'running',
-		state: 'running',
-		timestamp: '2024-05-01T11:58:00Z',
-		error: '',
-		createdAt: '2024-05-01T11:57:59Z',
-		...overrides,
-	};
-}
 
-function node(overrides: Partial<NodeRecord> = {}): NodeRecord {
-	return {
-		engine: 'local',
-		id: 'node0000000000000000000001',
-		hostname: 'vm',
-		status: 'ready',
-		availability: 'active',
-		role: 'manager',
-		manager: {leader: true, reachability: 'reachable'},
-		engineVersion: '20.10.24+dfsg1',
-		...overrides,
-	};
-}
 
 function listed(listing: Partial<Extract<SwarmListing, {manager: true}>>, engine = 'local'): ResourcesState {
 	return reduceResources(emptyResources, {
