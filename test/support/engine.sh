@@ -236,6 +236,15 @@ start_daemon() {
 		fi
 		sleep 0.2
 	done
+	# The engines of one machine share iptables' DOCKER chains, and a dockerd that starts deletes and makes them
+	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist", "No chain/target/match").
+	if [ -n "$started" ] && ! alive "$started" && [ "${1:-0}" -lt 3 ] &&
+		tail -n 5 "$LOG" | grep -q 'iptables failed'; then
+		log "dockerd lost its iptables chain to another engine starting at the same time; starting it again"
+		sleep 1
+		start_daemon $((${1:-0} + 1))
+		return
+	fi
 	log "dockerd did not answer on $HOST within 30 s; last lines of $LOG:"
 	tail -n 30 "$LOG" >&2 || true
 	exit 1
