@@ -340,6 +340,11 @@ async function preparePodman(skip: false | string): Promise<false | string> {
 			env: cliEnv(),
 			timeoutMs: 120_000,
 		});
+		// Docker 26 saves an OCI layout whose image podman names docker.io/NAME (20.10's: localhost/NAME).
+		if (!(await podman('image', 'exists', podmanImage).then(() => true, () => false))) {
+			await podman('tag', `docker.io/${testImage}`, podmanImage);
+			await podman('untag', `docker.io/${testImage}`, `docker.io/${testImage}`);
+		}
 		await podman('image', 'inspect', '--format', '{{.Id}}', podmanImage);
 		return false;
 	} catch (error) {
