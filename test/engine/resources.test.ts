@@ -41,6 +41,12 @@ describe('volume prune', () => {
 			return;
 		}
 
+		// The engine keeps its data between runs: start from no containers and no volumes at all.
+		await engine.removeTestContainers();
+		for (const volume of (await engine.docker('volume', 'ls', '-q')).split('\n').filter(Boolean)) {
+			await engine.docker('volume', 'rm', '-f', volume);
+		}
+
 		const named = uniqueName('vnamed');
 		const used = uniqueName('vused');
 		const user = uniqueName('vuser');
@@ -63,5 +69,6 @@ describe('volume prune', () => {
 		assert.equal(pruned.deleted, 2);
 		assert.ok(pruned.reclaimed > 0, 'the named volume held a file');
 		await engine.removeTestContainers([user]);
+		await engine.docker('volume', 'rm', used);
 	});
 });
