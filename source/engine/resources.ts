@@ -84,7 +84,36 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
 	};
 }
 
+/** True when API version `version` (e.g. '1.45') is `minimum` or newer. */
+export function apiAtLeast(version: string, minimum: string): boolean {
+	const [major = 0, minor = 0] = version.split('.').map(Number);
+	const [wantMajor = 0, wantMinor = 0] = minimum.split('.').map(Number);
+	return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+
+/**
+ * The filters of a volume prune that removes every volume no container uses, on any engine: from API 1.42
+ * (Docker 23) the engine prunes only anonymous volumes unless asked for all (`docker volume prune --all`);
+ * older engines prune them all and refuse the `all` filter.
+ */
+export function volumePruneFilters(apiVersion: string): Record<string, string[]> {
+	return apiAtLeast(apiVersion, '1.42') ? {all: ['true']} : {};
+}
+
 export function createResourceMethods(docker: Docker, engine: string) {
+	// dockerode speaks the engine's own API version (no version in the path): asked once, when first needed.
+	let apiVersion: Promise<string> | undefined;
+	const engineApiVersion = async (): Promise<string> => {
+		apiVersion ??= docker.version().then(
+			version => version.ApiVersion,
+			(error: unknown) => {
+				apiVersion = undefined;
+				throw error;
+			},
+		);
+		return apiVersion;
+	};
+
 	return {
 		async listImages(): Promise<ImageRecord[]> {
 			const images = (await docker.listImages({all: false})) as unknown as RawImage[];
@@ -185,7 +214,8 @@ export function createResourceMethods(docker: Docker, engine: string) {
 		},
 
 		async pruneVolumes(): Promise<{deleted: number; reclaimed: number}> {
-			const result = (await docker.pruneVolumes()) as {VolumesDeleted?: unknown[] | null; SpaceReclaimed?: number};
+			const filters = volumePruneFilters(await engineApiVersion());
+			const result = (await docker.pruneVolumes({filters})) as {VolumesDeleted?: unknown[] | null; SpaceReclaimed?: number};
 			return {deleted: result.VolumesDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
 		},
 

@@ -5,12 +5,18 @@
 #   bash test/support/engine.sh down        stop it (SIGTERM, then SIGKILL after ~15 s); data-root is kept
 #   bash test/support/engine.sh env         print `export DOCKER_HOST=...` (use: eval "$(bash engine.sh env)")
 #   bash test/support/engine.sh stop-daemon / start-daemon / restart-daemon
+#   bash test/support/engine.sh version     print the Docker version of the dockerd this script starts
 #
 # Environment:
+#   BERTH_ENGINE_VERSION      which Docker: 20.10 (default; the system's dockerd, Debian 12's docker.io) or 26.1
+#                             (Debian 13's docker.io and containerd, installed by docker26.sh into a cache folder)
 #   BERTH_ENGINE_DIR          directory of the engine (default /tmp/berth-engine): docker.sock, data/, exec/,
 #                             docker.pid, dockerd.log
 #   BERTH_ENGINE_BRIDGE       bridge the engine's containers use (default berth0, at most 15 characters)
 #   BERTH_ENGINE_BRIDGE_CIDR  address of that bridge (default 172.31.254.1/24)
+#   BERTH_ENGINE26_DIR, BERTH_ENGINE26_BRIDGE, BERTH_ENGINE26_BRIDGE_CIDR
+#                             the same for BERTH_ENGINE_VERSION=26.1 (defaults /tmp/berth-engine-26, berth26,
+#                             172.31.253.1/24), so that both engines can run side by side
 #   BERTH_BUSYBOX             static busybox used for the test image (default /bin/busybox)
 #
 # It never uses the system engine (/var/run/docker.sock) nor docker0, and never pulls from a registry:
@@ -18,9 +24,23 @@
 set -euo pipefail
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
-DIR="${BERTH_ENGINE_DIR:-/tmp/berth-engine}"
-BRIDGE="${BERTH_ENGINE_BRIDGE:-berth0}"
-BRIDGE_CIDR="${BERTH_ENGINE_BRIDGE_CIDR:-172.31.254.1/24}"
+VERSION="${BERTH_ENGINE_VERSION:-20.10}"
+case "$VERSION" in
+20.10)
+	DIR="${BERTH_ENGINE_DIR:-/tmp/berth-engine}"
+	BRIDGE="${BERTH_ENGINE_BRIDGE:-berth0}"
+	BRIDGE_CIDR="${BERTH_ENGINE_BRIDGE_CIDR:-172.31.254.1/24}"
+	;;
+26.1)
+	DIR="${BERTH_ENGINE26_DIR:-/tmp/berth-engine-26}"
+	BRIDGE="${BERTH_ENGINE26_BRIDGE:-berth26}"
+	BRIDGE_CIDR="${BERTH_ENGINE26_BRIDGE_CIDR:-172.31.253.1/24}"
+	;;
+*)
+	printf 'engine.sh: BERTH_ENGINE_VERSION=%s: use 20.10 or 26.1\n' "$VERSION" >&2
+	exit 1
+	;;
+esac
 BUSYBOX="${BERTH_BUSYBOX:-/bin/busybox}"
 IMAGE="berth-test/busybox:latest"
 SOCK="$DIR/docker.sock"
@@ -82,6 +102,31 @@ ensure_prerequisites() {
 	fi
 }
 
+# For 26.1: puts Debian 13's dockerd, containerd and shims (and the system's runc) first on PATH, installing them
+# when missing. dockerd then starts that containerd as its own (there is no system containerd socket to attach to).
+ensure_version() {
+	[ "$VERSION" = 26.1 ] || return 0
+	local bin
+	bin=$(bash "$(dirname "${BASH_SOURCE[0]}")/docker26.sh" install | tail -n 1) || die "could not install Docker 26.1 (see above)"
+	PATH="$bin:$PATH"
+}
+
+# The version of the dockerd that this script starts, e.g. 20.10.24+dfsg1 (empty when there is none).
+dockerd_version() {
+	dockerd --version 2>/dev/null | sed -n 's/^Docker version \([^,]*\),.*/\1/p'
+}
+
+# Refuses an engine in DIR that answers with another version than the one asked for (one DIR for both
+# versions, or an engine left from another run): tests would silently run against the wrong Docker.
+check_version() {
+	local want running
+	want=$(dockerd_version)
+	[ -n "$want" ] || return 0
+	running=$(timeout 10 docker -H "$HOST" version --format '{{.Server.Version}}' 2>/dev/null) || return 0
+	[ "$running" = "$want" ] ||
+		die "the engine on $HOST is Docker $running, not $want (BERTH_ENGINE_VERSION=$VERSION): stop it (BERTH_ENGINE_VERSION=$VERSION bash $0 down) or give this version a directory of its own"
+}
+
 # ---------------------------------------------------------------------------------------------------------
 # Helpers
 
@@ -109,6 +154,14 @@ daemon_pid() {
 }
 
 ensure_bridge() {
+	# Two bridges with overlapping subnets break each other's published ports (replies take the other route):
+	# refuse a subnet that a route of another interface covers or lies in.
+	local others
+	others=$({
+		ip -4 route show match "${BRIDGE_CIDR%/*}"
+		ip -4 route show root "$BRIDGE_CIDR"
+	} 2>/dev/null | awk -v own="$BRIDGE" '$1 != "default" { for (i = 1; i < NF; i++) if ($i == "dev" && $(i + 1) != own) print $1 " on " $(i + 1) }' | sort -u | tr '\n' ' ')
+	[ -z "$others" ] || die "the subnet $BRIDGE_CIDR of $BRIDGE overlaps ${others% }: give this engine another subnet"
 	if ! ip link show dev "$BRIDGE" >/dev/null 2>&1; then
 		log "creating bridge $BRIDGE ($BRIDGE_CIDR)"
 		ip link add name "$BRIDGE" type bridge
@@ -183,6 +236,15 @@ start_daemon() {
 		fi
 		sleep 0.2
 	done
+	# The engines of one machine share iptables' DOCKER chains, and a dockerd that starts deletes and makes them
+	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist", "No chain/target/match").
+	if [ -n "$started" ] && ! alive "$started" && [ "${1:-0}" -lt 3 ] &&
+		tail -n 5 "$LOG" | grep -q 'iptables failed'; then
+		log "dockerd lost its iptables chain to another engine starting at the same time; starting it again"
+		sleep 1
+		start_daemon $((${1:-0} + 1))
+		return
+	fi
 	log "dockerd did not answer on $HOST within 30 s; last lines of $LOG:"
 	tail -n 30 "$LOG" >&2 || true
 	exit 1
@@ -229,16 +291,22 @@ lock() {
 # Subcommands
 
 cmd_up() {
+	if [ "$VERSION" = 26.1 ] && bin=$(bash "$(dirname "${BASH_SOURCE[0]}")/docker26.sh" path 2>/dev/null); then
+		PATH="$bin:$PATH"
+	fi
 	if command -v docker >/dev/null 2>&1 && engine_answers && docker -H "$HOST" image inspect "$IMAGE" >/dev/null 2>&1; then
+		check_version
 		echo "DOCKER_HOST=$HOST"
 		return 0
 	fi
 	ensure_prerequisites
 	[ "$(id -u)" = 0 ] || die "starting a private dockerd needs root; point berth at an existing engine instead with DOCKER_HOST=unix:///path/to/docker.sock (berth --host)"
+	ensure_version
 	lock
 	if ! engine_answers; then
 		start_daemon
 	fi
+	check_version
 	build_image
 	echo "DOCKER_HOST=$HOST"
 }
@@ -276,9 +344,10 @@ case "${1:-up}" in
 up | start) cmd_up ;;
 down | stop) cmd_down ;;
 env) echo "export DOCKER_HOST=$HOST" ;;
+version) ensure_version && dockerd_version ;;
 stop-daemon) cmd_down ;;
 start-daemon) cmd_up ;;
 restart-daemon) cmd_down && cmd_up ;;
--h | --help | help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+-h | --help | help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
 *) die "unknown subcommand '$1' (use up, down, env, stop-daemon, start-daemon, restart-daemon)" ;;
 esac

@@ -6,7 +6,9 @@ import {after, before, describe, test} from 'node:test';
 import {
 	assertLoopbackPorts,
 	docker,
+	engineDir,
 	engineSkip,
+	engineVersion,
 	freePort,
 	idleCmd,
 	isolatedEngine,
@@ -34,6 +36,12 @@ describe('test engine', () => {
 		const version = await docker('version', '--format', '{{.Server.APIVersion}}');
 		assert.match(version, /^1\.\d+$/);
 		await docker('ps');
+	});
+
+	test('is the Docker version asked for (BERTH_ENGINE_VERSION)', {skip}, async () => {
+		const [version, api] = (await docker('version', '--format', '{{.Server.Version}} {{.Server.APIVersion}}')).split(' ');
+		assert.ok(version!.startsWith(`${engineVersion}.`), `Docker ${version} is ${engineVersion}`);
+		assert.equal(api, {'20.10': '1.41', '26.1': '1.45'}[engineVersion]);
 	});
 
 	test('has the local busybox image', {skip}, async () => {
@@ -93,8 +101,9 @@ describe('isolated engine', () => {
 			t.skip(skip);
 			return;
 		}
-		assert.equal(engine.dockerHost, 'unix:///tmp/berth-engine-selftest/docker.sock');
+		assert.equal(engine.dockerHost, `unix://${engineDir}-selftest/docker.sock`);
 		assert.notEqual(engine.dockerHost, testDockerHost);
+		assert.ok((await engine.serverVersion()).startsWith(`${engineVersion}.`), 'an isolated engine runs the chosen version');
 		const name = uniqueName('iso');
 		await engine.runContainer({name, cmd: [...idleCmd]});
 		assert.equal(await engine.docker('inspect', '--format', '{{.State.Running}}', name), 'true');

@@ -32,10 +32,13 @@
  *   after(() => engine.down());
  *   test('survives a restart', {skip}, async () => { ...; await engine.restartDaemon(); ... });
  *
- * Environment: BERTH_TEST_DOCKER_HOST points the tests at an engine that already runs (the script is then
- * not used); BERTH_ENGINE_DIR chooses the directory of the private engine (default /tmp/berth-engine);
- * BERTH_DOCKER_CLI the docker client (default: `docker` on PATH). When CI is set, a missing engine is an
- * error instead of a skip.
+ * Environment: BERTH_ENGINE_VERSION chooses the Docker the private engines run: 20.10 (default: Debian 12's
+ * docker.io) or 26.1 (Debian 13's, see docker26.sh); `npm test` runs the engine and end-to-end suites once
+ * with each (test/support/suites.ts). BERTH_ENGINE_DIR chooses the directory of the private 20.10 engine
+ * (default /tmp/berth-engine), BERTH_ENGINE26_DIR that of the 26.1 one (default /tmp/berth-engine-26);
+ * isolated engines are named after it. BERTH_TEST_DOCKER_HOST points the tests at an engine that already
+ * runs (the script is then not used, and no version is checked); BERTH_DOCKER_CLI the docker client
+ * (default: `docker` on PATH). When CI is set, a missing engine is an error instead of a skip.
  */
 import {execFile} from 'node:child_process';
 import {createHash, randomBytes} from 'node:crypto';
@@ -46,6 +49,28 @@ import {promisify} from 'node:util';
 const execFileAsync = promisify(execFile);
 
 export const testImage = 'berth-test/busybox:latest';
+
+/** The Docker versions engine.sh can start (BERTH_ENGINE_VERSION). */
+export const engineVersions = ['20.10', '26.1'] as const;
+export type EngineVersion = (typeof engineVersions)[number];
+
+/** engine.sh's variables for the engine of one version (the 26.1 engine has its own, so both can run at once). */
+const versionSettings: Record<EngineVersion, {dirVariable: string; bridgeVariable: string; cidrVariable: string; defaultDir: string}> = {
+	'20.10': {dirVariable: 'BERTH_ENGINE_DIR', bridgeVariable: 'BERTH_ENGINE_BRIDGE', cidrVariable: 'BERTH_ENGINE_BRIDGE_CIDR', defaultDir: '/tmp/berth-engine'},
+	'26.1': {dirVariable: 'BERTH_ENGINE26_DIR', bridgeVariable: 'BERTH_ENGINE26_BRIDGE', cidrVariable: 'BERTH_ENGINE26_BRIDGE_CIDR', defaultDir: '/tmp/berth-engine-26'},
+};
+
+function selectedVersion(): EngineVersion {
+	const value = process.env.BERTH_ENGINE_VERSION || '20.10';
+	const version = engineVersions.find(known => known === value);
+	if (!version) {
+		throw new Error(`BERTH_ENGINE_VERSION=${value}: use one of ${engineVersions.join(', ')}`);
+	}
+	return version;
+}
+
+/** The Docker version of this process's test engines (BERTH_ENGINE_VERSION, default 20.10). */
+export const engineVersion: EngineVersion = selectedVersion();
 export const testLabel = 'berth.test=1';
 /** Absolute path of engine.sh. */
 export const engineScript: string = fileURLToPath(new URL('engine.sh', import.meta.url));
@@ -138,6 +163,8 @@ export async function freePort(): Promise<number> {
 export interface TestEngineOptions {
 	/** Directory of the engine (engine.sh's BERTH_ENGINE_DIR). */
 	dir: string;
+	/** The Docker engine.sh starts there; default engineVersion. */
+	version?: EngineVersion;
 	/** Bridge name (at most 15 characters) and its address; default engine.sh's (berth0, 172.31.254.1/24). */
 	bridge?: string;
 	bridgeCidr?: string;
@@ -148,6 +175,7 @@ export interface TestEngineOptions {
 /** One engine: the shared default one (`defaultEngine`), or one of a test's own (`isolatedEngine`). */
 export class TestEngine {
 	readonly dir: string;
+	readonly version: EngineVersion;
 	readonly bridge: string | undefined;
 	readonly bridgeCidr: string | undefined;
 	/** DOCKER_HOST of this engine, e.g. unix:///tmp/berth-engine/docker.sock. */
@@ -159,6 +187,7 @@ export class TestEngine {
 
 	constructor(options: TestEngineOptions) {
 		this.dir = options.dir;
+		this.version = options.version ?? engineVersion;
 		this.bridge = options.bridge;
 		this.bridgeCidr = options.bridgeCidr;
 		this.external = Boolean(options.externalHost);
@@ -215,12 +244,13 @@ export class TestEngine {
 		if (this.external) {
 			throw new Error(`engine.sh ${subcommand}: the engine ${this.dockerHost} comes from BERTH_TEST_DOCKER_HOST, engine.sh does not manage it`);
 		}
-		const env: NodeJS.ProcessEnv = {...process.env, BERTH_ENGINE_DIR: this.dir};
+		const settings = versionSettings[this.version];
+		const env: NodeJS.ProcessEnv = {...process.env, BERTH_ENGINE_VERSION: this.version, [settings.dirVariable]: this.dir};
 		if (this.bridge) {
-			env.BERTH_ENGINE_BRIDGE = this.bridge;
+			env[settings.bridgeVariable] = this.bridge;
 		}
 		if (this.bridgeCidr) {
-			env.BERTH_ENGINE_BRIDGE_CIDR = this.bridgeCidr;
+			env[settings.cidrVariable] = this.bridgeCidr;
 		}
 		try {
 			const {stdout} = await execFileAsync('bash', [engineScript, subcommand], {
@@ -238,9 +268,26 @@ export class TestEngine {
 		}
 	}
 
+	/** The engine's Docker version (`docker version`'s Server.Version, e.g. 26.1.5+dfsg1). */
+	async serverVersion(): Promise<string> {
+		return this.dockerWith({timeoutMs: 15_000}, 'version', '--format', '{{.Server.Version}}');
+	}
+
+	/** '' when the engine runs the version asked for (any version for an external engine), else why not. */
+	private async wrongVersion(): Promise<string> {
+		if (this.external) {
+			return '';
+		}
+		const running = await this.serverVersion();
+		return running.startsWith(`${this.version}.`)
+			? ''
+			: `${this.dockerHost} runs Docker ${running}, not ${this.version} (BERTH_ENGINE_VERSION=${this.version}): stop it or give this version another directory`;
+	}
+
 	private async bringUp(): Promise<{up: boolean; reason: string}> {
 		if ((await this.answers()) && (await this.imagePresent())) {
-			return {up: true, reason: ''};
+			const wrong = await this.wrongVersion();
+			return {up: !wrong, reason: wrong};
 		}
 		if (this.external) {
 			const reason = (await this.answers())
@@ -254,7 +301,8 @@ export class TestEngine {
 			return {up: false, reason: (error as Error).message};
 		}
 		if (await this.answers()) {
-			return {up: true, reason: ''};
+			const wrong = await this.wrongVersion();
+			return {up: !wrong, reason: wrong};
 		}
 		return {up: false, reason: `engine.sh up finished but ${this.dockerHost} does not answer`};
 	}
@@ -353,28 +401,34 @@ export class TestEngine {
 }
 
 /**
- * An engine of the calling test's own, named `berth-iso-NAME`: directory /tmp/berth-engine-NAME, its own
- * bridge and /24 in 172.31.100-249.0, its own copy of testImage. Start it with ensure()/skip(), stop it with
- * down() in after(). For tests that stop, restart or otherwise disturb the daemon. Use a name that no other
- * test file uses (the engines of two names can, rarely, hash to one subnet: then pick another name).
+ * An engine of the calling test's own, of engineVersion: directory `${engineDir}-NAME` (so each version, and
+ * each BERTH_ENGINE_DIR, has its own: /tmp/berth-engine-NAME by default), its own bridge and /26 in
+ * 172.31.100-249.x (both derived from that directory), its own copy of testImage. Start it with
+ * ensure()/skip(), stop it with down() in after(). For tests that stop, restart or otherwise disturb the
+ * daemon. Use a name that no other test file uses. engine.sh refuses a subnet that another bridge already has
+ * (two directories can, rarely, hash to one): then pick another name or BERTH_ENGINE_DIR.
  */
 export function isolatedEngine(name: string): TestEngine {
 	if (!/^[a-z0-9-]{1,20}$/.test(name)) {
 		throw new Error(`isolatedEngine(${JSON.stringify(name)}): use 1-20 characters a-z, 0-9, -`);
 	}
-	const hash = createHash('sha256').update(name).digest();
-	const octet = 100 + (hash.readUInt16BE(0) % 150);
+	const dir = `${engineDir}-${name}`;
+	const hash = createHash('sha256').update(dir).digest();
+	// One of the 600 /26 blocks of 172.31.100.0-172.31.249.255 (a /24 each gave 150, and two names of one
+	// directory met in them); 62 addresses are plenty for one test file's containers.
+	const block = hash.readUInt32BE(0) % 600;
 	return new TestEngine({
-		dir: `/tmp/berth-engine-${name}`,
+		dir,
 		bridge: `berthi${hash.toString('hex').slice(0, 8)}`,
-		bridgeCidr: `172.31.${octet}.1/24`,
+		bridgeCidr: `172.31.${100 + Math.floor(block / 4)}.${(block % 4) * 64 + 1}/26`,
 	});
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The shared default engine, and functions bound to it.
 
-export const engineDir: string = process.env.BERTH_ENGINE_DIR || '/tmp/berth-engine';
+/** Directory of the shared engine of engineVersion (BERTH_ENGINE_DIR or BERTH_ENGINE26_DIR). */
+export const engineDir: string = process.env[versionSettings[engineVersion].dirVariable] || versionSettings[engineVersion].defaultDir;
 export const defaultEngine: TestEngine = new TestEngine({
 	dir: engineDir,
 	...(process.env.BERTH_TEST_DOCKER_HOST ? {externalHost: process.env.BERTH_TEST_DOCKER_HOST} : {}),

@@ -1,0 +1,93 @@
+/**
+ * `npm test`'s runner: the tests that need no particular Docker once, and the engine-layer and end-to-end
+ * suites (test/engine, test/e2e, and the engine self-test) once per Docker version berth is tested against.
+ *
+ *   node --import tsx test/support/suites.ts              every pass: once, then 20.10, then 26.1
+ *   node --import tsx test/support/suites.ts 26.1         only the engine suites on Docker 26.1
+ *   node --import tsx test/support/suites.ts once 20.10   the passes named, in that order
+ *
+ * Each pass is one `node --test --test-concurrency=1` over its files, with BERTH_ENGINE_VERSION set for the
+ * engine passes (see testEngine.ts; each version has its own engine directory and bridge). The passes run one
+ * after the other, never side by side: the end-to-end suites measure reaction times on a shared machine.
+ * Every pass runs even when an earlier one failed; the exit status is 1 if any failed. With
+ * BERTH_TEST_DOCKER_HOST (an engine that runs already) the engine suites run once, against that engine.
+ */
+import {spawn} from 'node:child_process';
+import {glob} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {engineVersions} from './testEngine.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The files that run once per Docker version: they test berth against the engine itself. */
+export function runsPerEngine(file: string): boolean {
+	const relative = file.split(path.sep).join('/');
+	return relative.startsWith('test/engine/') || relative.startsWith('test/e2e/') || relative === 'test/support/engine.test.ts';
+}
+
+interface Pass {
+	name: string;
+	files: string[];
+	env: NodeJS.ProcessEnv;
+}
+
+async function testFiles(): Promise<string[]> {
+	const files: string[] = [];
+	for await (const file of glob(['test/**/*.test.ts', 'test/**/*.test.tsx'], {cwd: repoRoot})) files.push(file);
+	return files.sort();
+}
+
+function plan(files: string[], wanted: readonly string[]): Pass[] {
+	const once = files.filter(file => !runsPerEngine(file));
+	const perEngine = files.filter(file => runsPerEngine(file));
+	const external = process.env.BERTH_TEST_DOCKER_HOST;
+	const passes: Pass[] = [{name: 'once', files: once, env: process.env}];
+	if (external) {
+		passes.push({name: `external engine ${external}`, files: perEngine, env: process.env});
+	} else {
+		for (const version of engineVersions) {
+			passes.push({name: version, files: perEngine, env: {...process.env, BERTH_ENGINE_VERSION: version}});
+		}
+	}
+
+	if (wanted.length === 0) return passes;
+	return wanted.map(name => {
+		const pass = passes.find(candidate => candidate.name === name || (name !== 'once' && external && candidate.name.startsWith('external')));
+		if (!pass) throw new Error(`no test pass ${JSON.stringify(name)}: use once, ${engineVersions.join(', ')}`);
+		return pass;
+	});
+}
+
+async function runPass(pass: Pass): Promise<number> {
+	const args = ['--import', 'tsx', '--test', '--test-concurrency=1', ...pass.files];
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, args, {cwd: repoRoot, env: pass.env, stdio: 'inherit'});
+		child.on('error', error => {
+			process.stderr.write(`# ${pass.name}: ${error.message}\n`);
+			resolve(1);
+		});
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+async function main(): Promise<number> {
+	const passes = plan(await testFiles(), process.argv.slice(2));
+	const results: string[] = [];
+	let failed = false;
+	for (const pass of passes) {
+		const label = pass.name === 'once' ? 'tests that need no particular engine' : `engine and end-to-end suites on Docker ${pass.name}`;
+		process.stdout.write(`\n# berth tests: ${label} (${pass.files.length} files)\n`);
+		const started = Date.now();
+		const status = await runPass(pass);
+		failed ||= status !== 0;
+		results.push(`# ${pass.name}: ${status === 0 ? 'passed' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	}
+
+	process.stdout.write(`\n${results.join('\n')}\n`);
+	return failed ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	process.exitCode = await main();
+}
