@@ -1,6 +1,15 @@
-// Bundles cli.tsx into dist/cli.js: one file to load makes start-up faster than resolving hundreds of modules.
-import {writeFile} from 'node:fs/promises';
+// Bundles berth: `node esbuild.config.mjs` writes the npm package's dist/ (the command dist/cli.js, the
+// entry dist/berth.js and its lazily loaded chunks); `node esbuild.config.mjs exe` writes the one-file
+// bundle that build-exe.mjs turns into a single executable. Every library is bundled: the published
+// package has no run-time dependencies.
+import {readFileSync} from 'node:fs';
+import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Ink loads React devtools only under DEV=true with the package installed; berth ships without them. */
 const withoutDevtools = {
@@ -14,53 +23,102 @@ const withoutDevtools = {
 };
 
 /**
- * dockerode loads gRPC and protobuf for BuildKit sessions (image builds), which berth never starts: the
- * bundle leaves them out, so starting berth does not evaluate them.
+ * dockerode loads gRPC and protobuf (protobufjs, long) for BuildKit sessions and builds, which berth never
+ * starts: the bundle leaves both modules out, so they are neither parsed nor evaluated.
  */
-const withoutBuildkitSessions = {
-	name: 'without-buildkit-sessions',
+const withoutBuildkit = {
+	name: 'without-buildkit',
 	setup(context) {
-		context.onResolve({filter: /^\.\/session$/}, args =>
-			args.importer.includes(`${'node_modules'}/dockerode/`) ? {path: 'dockerode-session', namespace: 'no-session'} : undefined,
+		context.onResolve({filter: /^\.\/(session|buildkit)$/}, args =>
+			args.importer.includes(`${'node_modules'}/dockerode/`) ? {path: `dockerode-${args.path.slice(2)}`, namespace: 'no-buildkit'} : undefined,
 		);
-		context.onLoad({filter: /.*/, namespace: 'no-session'}, () => ({
-			contents: "module.exports = function () { throw new Error('BuildKit sessions are not part of berth'); };",
+		context.onLoad({filter: /.*/, namespace: 'no-buildkit'}, () => ({
+			contents: "module.exports = function () { throw new Error('BuildKit is not part of berth'); };",
 			loader: 'js',
 		}));
 	},
 };
 
-await build({
-	entryPoints: ['cli.tsx'],
-	outfile: 'dist/berth.js',
+/**
+ * docker-modem requires ssh2 when it is loaded; berth needs ssh2 only for an ssh:// engine, so the modem
+ * gets a stand-in that loads ssh2 (and docker-modem's own ssh agent) at the first ssh connection.
+ */
+const sshOnDemand = {
+	name: 'ssh-on-demand',
+	setup(context) {
+		context.onResolve({filter: /^\.\/ssh$/}, args =>
+			args.importer.includes(`${'node_modules'}/docker-modem/`) && args.namespace === 'file'
+				? {path: join(dirname(args.importer), 'ssh.js'), namespace: 'ssh-on-demand'}
+				: undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'ssh-on-demand'}, args => ({
+			contents: `module.exports = function (options) { return require(${JSON.stringify(args.path)})(options); };`,
+			resolveDir: dirname(args.path),
+			loader: 'js',
+		}));
+	},
+};
+
+const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	// ssh2's optional native add-ons are loaded by ssh2 itself, from node_modules.
-	external: ['ssh2', 'cpu-features'],
+	// ssh2's optional native add-ons (cpu-features, sshcrypto.node) are looked for in a try; without them
+	// ssh2 uses its JavaScript and WebAssembly code, as it does when their install scripts did not run.
+	external: ['cpu-features', '*.node'],
 	banner: {
-		js: "import {createRequire as __berthCreateRequire} from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
+		// CommonJS libraries in an ES module: require for Node's built-in modules, and the __dirname that
+		// ssh2's WebAssembly loader asks for.
+		js: [
+			"import {createRequire as __berthCreateRequire} from 'node:module';",
+			"import {dirname as __berthDirname} from 'node:path';",
+			"import {fileURLToPath as __berthFileURLToPath} from 'node:url';",
+			'const require = __berthCreateRequire(import.meta.url);',
+			'const __filename = __berthFileURLToPath(import.meta.url);',
+			'const __dirname = __berthDirname(__filename);',
+		].join(' '),
 	},
-	plugins: [withoutDevtools, withoutBuildkitSessions],
-	// React's development build checks and logs every render: a third more CPU for nothing a user sees.
-	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [withoutDevtools, withoutBuildkit, sshOnDemand],
+	define: {
+		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
+		'process.env.NODE_ENV': '"production"',
+		// --version answers from the bundle, without reading package.json.
+		BERTH_VERSION: JSON.stringify(manifest.version),
+	},
 	minify: true,
 	legalComments: 'none',
 	logLevel: 'warning',
-});
+};
 
-// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
-// so every start after the first skips compiling three megabytes of JavaScript.
-await writeFile(
-	'dist/cli.js',
-	[
-		'#!/usr/bin/env node',
-		"import module from 'node:module';",
-		'module.enableCompileCache?.();',
-		"await import('./berth.js');",
-		'',
-	].join('\n'),
-	{mode: 0o755},
-);
+if (process.argv[2] === 'exe') {
+	// One file: a single executable cannot import modules from the file system.
+	await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/exe/berth.mjs'});
+} else {
+	await rm(join(root, 'dist', 'chunks'), {recursive: true, force: true});
+	await mkdir(join(root, 'dist'), {recursive: true});
+	// Code splitting: --help and --version load the entry alone; the UI and dockerode are chunks that the
+	// entry imports only to start the UI.
+	await build({
+		...common,
+		entryPoints: {berth: 'cli.tsx'},
+		outdir: 'dist',
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
+	});
+
+	// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
+	// so every start after the first skips compiling the JavaScript.
+	await writeFile(
+		'dist/cli.js',
+		[
+			'#!/usr/bin/env node',
+			"import module from 'node:module';",
+			'module.enableCompileCache?.();',
+			"await import('./berth.js');",
+			'',
+		].join('\n'),
+		{mode: 0o755},
+	);
+}
