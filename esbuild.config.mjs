@@ -2,7 +2,8 @@
 // entry dist/berth.js and its lazily loaded chunks); `node esbuild.config.mjs exe` writes the one-file
 // bundle that build-exe.mjs turns into a single executable. Every library is bundled: the published
 // package has no run-time dependencies.
-import {readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {readFileSync, statSync} from 'node:fs';
 import {mkdir, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -93,8 +94,26 @@ const common = {
 };
 
 if (process.argv[2] === 'exe') {
-	// One file: a single executable cannot import modules from the file system.
+	// One file: a single executable cannot import modules from the file system. Node's --build-sea then
+	// copies the running node binary with the bundle and its V8 code cache inside.
 	await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/exe/berth.mjs'});
+	const output = `dist/berth-${process.platform}-${process.arch}`;
+	await writeFile(
+		'dist/exe/sea-config.json',
+		`${JSON.stringify(
+			{
+				main: 'dist/exe/berth.mjs',
+				mainFormat: 'module',
+				output,
+				disableExperimentalSEAWarning: true,
+				useCodeCache: true,
+			},
+			null,
+			'\t',
+		)}\n`,
+	);
+	execFileSync(process.execPath, ['--build-sea', 'dist/exe/sea-config.json'], {cwd: root, stdio: 'inherit'});
+	console.log(`${output}: ${Math.round(statSync(join(root, output)).size / 2 ** 20)} MiB (Node ${process.versions.node})`);
 } else {
 	await rm(join(root, 'dist', 'chunks'), {recursive: true, force: true});
 	await mkdir(join(root, 'dist'), {recursive: true});
