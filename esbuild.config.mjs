@@ -4,7 +4,7 @@
 // package has no run-time dependencies.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
-import {mkdir, rm, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -60,6 +60,23 @@ const sshOnDemand = {
 	},
 };
 
+/**
+ * docker-modem builds an ssh engine's request address as `ssh:HOST:PORTHOST/path` and reads it back with
+ * url.parse, which Node 26 refuses ("Invalid port in url"; older Node let it through and the ssh tunnel
+ * never looked at it). For ssh the address is plain HTTP inside the tunnel: the bundle words it so.
+ */
+const sshAddressForNode26 = {
+	name: 'ssh-address-for-node-26',
+	setup(context) {
+		context.onLoad({filter: /docker-modem[\\/]lib[\\/]modem\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const before = 'var parsed = url.parse(this.host);';
+			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check the ssh address on Node 26`);
+			return {contents: source.replace(before, "var parsed = this.protocol === 'ssh' ? {protocol: 'http:'} : url.parse(this.host);"), loader: 'js'};
+		});
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -81,7 +98,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [withoutDevtools, withoutBuildkit, sshOnDemand],
+	plugins: [withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',
