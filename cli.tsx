@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Flags -> options -> run(); --help and --version answer before the UI and the engine client are loaded.
+// Flags -> options -> run(); --help and --version answer before the UI and the engine client are loaded, and
+// the first listing is asked for before them.
 import {helpText, parseCommandLine} from './source/app/flags.js';
 
 declare const BERTH_VERSION: string;
@@ -14,8 +15,11 @@ if (command.kind === 'help') {
 	process.stderr.write(`berth: ${command.message}\n`);
 	process.exitCode = 2;
 } else {
+	// The first listing is asked for now, and answered while the UI chunk loads.
+	const {startEarly} = await import('./source/app/earlyStart.js');
+	const early = startEarly(command.options, process.env);
 	const {run} = await import('./source/app/run.js');
-	process.exitCode = await run(command.options);
+	process.exitCode = await run(command.options, early);
 }
 
 async function versionFromManifest(): Promise<string> {

@@ -5,6 +5,7 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -77,6 +78,41 @@ const sshAddressForNode26 = {
 	},
 };
 
+/**
+ * Node's built-in modules reach ES modules through a facade that reads every export: for node:http that
+ * loads undici (Node's fetch), 10-15 ms at every start for nothing berth uses. Through require they are
+ * plain objects, read only where used.
+ */
+const builtinsThroughRequire = {
+	name: 'builtins-through-require',
+	setup(context) {
+		const builtins = new Set(builtinModules);
+		context.onResolve({filter: /^[a-z_:/]+$/}, args =>
+			(args.kind === 'import-statement' || args.kind === 'dynamic-import') && (args.path.startsWith('node:') || builtins.has(args.path))
+				? {path: args.path, namespace: 'builtin'}
+				: undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+	},
+};
+
+/**
+ * Ink's layout engine (yoga, WebAssembly) fetches its own base64 data: URL with fetch() when fetch exists:
+ * on Node that loads undici and pushes 100 KB through it at every start (about 20 ms). Decoding it directly,
+ * as the same code does where fetch is missing, gives the same bytes.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(context) {
+		context.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const before = 'function ya(){return w||"function"!=typeof fetch?';
+			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check how yoga loads its WebAssembly`);
+			return {contents: source.replace(before, 'function ya(){return true?'), loader: 'js'};
+		});
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -98,7 +134,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [builtinsThroughRequire, yogaWithoutFetch, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

@@ -182,16 +182,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		...createSwarmMethods(docker, name),
 
 		async version() {
-			const version = (await docker.version()) as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
-			// Podman answers the same API; its components say so.
-			const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));
-			return {
-				product: podman ? 'Podman' : 'Docker',
-				version: version.Version,
-				apiVersion: version.ApiVersion,
-				os: version.Os,
-				arch: version.Arch,
-			};
+			return toEngineVersion(await docker.version());
 		},
 
 		async info() {
@@ -450,6 +441,20 @@ function terminalSession(
 	};
 	void session.resize(size.columns, size.rows);
 	return session;
+}
+
+/** GET /version's answer as berth keeps it. */
+export function toEngineVersion(value: unknown): Awaited<ReturnType<Engine['version']>> {
+	const version = value as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
+	// Podman answers the same API; its components say so.
+	const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));
+	return {
+		product: podman ? 'Podman' : 'Docker',
+		version: version.Version,
+		apiVersion: version.ApiVersion,
+		os: version.Os,
+		arch: version.Arch,
+	};
 }
 
 export function toContainerRecord(engine: string, info: Docker.ContainerInfo): ContainerRecord {
