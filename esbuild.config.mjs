@@ -1,7 +1,8 @@
 // Bundles berth: `node esbuild.config.mjs` writes the npm package's dist/ (the command dist/cli.js, the
-// entry dist/berth.js and its lazily loaded chunks); `node esbuild.config.mjs exe` writes the one-file
-// bundle that build-exe.mjs turns into a single executable. Every library is bundled: the published
-// package has no run-time dependencies.
+// entry dist/berth.js and its lazily loaded chunks); `node esbuild.config.mjs exe` (npm run build:exe)
+// writes the one-file bundle dist/exe/berth.mjs and turns it into the single executable
+// dist/berth-PLATFORM-ARCH with Node's --build-sea. Every library is bundled: the npm package has no
+// run-time dependencies.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
