@@ -8,7 +8,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -114,6 +114,41 @@ const yogaWithoutFetch = {
 	},
 };
 
+/**
+ * Printable code points that string-width measures as one column when ambiguous characters are narrow (its
+ * default): Latin-1 but the soft hyphen, general punctuation but the bidirectional controls, arrows, box
+ * drawing and block elements. berth's screens use them (·, ›, …, ↑, ↓, ▁-█); test/distribution/bundle.test.ts
+ * checks every one against string-width itself.
+ */
+export const narrowTextPattern = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2029\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
+
+/**
+ * string-width segments any text that is not plain ASCII into graphemes and tests each against Unicode
+ * property expressions (emoji among them): the first frame paid for compiling those and for ICU's segmenter
+ * to measure a middle dot. Text made only of the characters above is as wide as it is long; the segmenter is
+ * made when first needed.
+ */
+const narrowTextFastPath = {
+	name: 'narrow-text-fast-path',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
+			let source = await readFile(args.path, 'utf8');
+			for (const [before, after] of [
+				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+				['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+				[
+					'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+					`if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ${narrowTextPattern}.test(string))) {`,
+				],
+			]) {
+				if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check string-width's fast path`);
+				source = source.replace(before, after);
+			}
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -135,7 +170,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [builtinsThroughRequire, yogaWithoutFetch, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',
@@ -147,7 +182,11 @@ const common = {
 	logLevel: 'warning',
 };
 
-if (process.argv[2] === 'exe') {
+// Imported (by a test, for narrowTextPattern), it builds nothing.
+const executed = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!executed) {
+	// Nothing to build.
+} else if (process.argv[2] === 'exe') {
 	// One file: a single executable cannot import modules from the file system. Node's --build-sea then
 	// copies the running node binary with the bundle and its V8 code cache inside.
 	await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/exe/berth.mjs'});
