@@ -149,6 +149,23 @@ const narrowTextFastPath = {
 	},
 };
 
+/**
+ * signal-exit (Ink's exit hook) loads Node's assert module at start for one assert.equal on its argument:
+ * loading assert costs milliseconds of Node's own modules before the first frame.
+ */
+const signalExitWithoutAssert = {
+	name: 'signal-exit-without-assert',
+	setup(context) {
+		context.onResolve({filter: /^assert$/}, args =>
+			/[\\/]node_modules[\\/]signal-exit[\\/]/.test(args.importer) ? {path: 'signal-exit-assert', namespace: 'signal-exit-assert'} : undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'signal-exit-assert'}, () => ({
+			contents: 'module.exports = {equal(actual, expected, message) { if (actual != expected) throw new Error(message); }};',
+			loader: 'js',
+		}));
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -170,7 +187,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

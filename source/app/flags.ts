@@ -1,6 +1,9 @@
 // The command line: berth's flags read with Node's own parseArgs (no library to load before the first frame).
-import {parseArgs} from 'node:util';
 import type {RunOptions} from './run.js';
+
+// process.getBuiltinModule (Node 22.3) hands util over as it is; an import copies its exports, and reading
+// them loads the lazy ones (util.diff brings the assert module's diff code): milliseconds at every start.
+const {parseArgs} = (process.getBuiltinModule?.('node:util') ?? (await import('node:util'))) as typeof import('node:util');
 
 export const helpText = `
   A keyboard-driven terminal UI for watching and managing Docker engines
