@@ -80,9 +80,29 @@ const sshAddressForNode26 = {
 };
 
 /**
- * Node's built-in modules reach ES modules through a facade that reads every export: for node:http that
- * loads undici (Node's fetch), 10-15 ms at every start for nothing berth uses. Through require they are
- * plain objects, read only where used.
+ * How a file imports one of Node's built-in modules: its default import, its named imports, or undefined
+ * when the file's form is not one this reads (a namespace import, a re-export).
+ */
+export function builtinImports(source, specifier) {
+	const quoted = `['"]${specifier.replace(/[/:]/g, match => `\\${match}`)}['"]`;
+	if (new RegExp(`(import\\s*\\*|export\\s*[*{][^;]*?from)\\s*[^;]*?${quoted}`).test(source)) return undefined;
+	const names = new Set();
+	let defaultImport = false;
+	for (const match of source.matchAll(new RegExp(`import\\s*([\\w$]+\\s*,?\\s*)?(\\{[^}]*\\})?\\s*from\\s*${quoted}`, 'g'))) {
+		if (match[1]) defaultImport = true;
+		for (const part of (match[2] ?? '').replace(/[{}]/g, '').split(',')) {
+			const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+			if (name && !part.trim().startsWith('type ')) names.add(name);
+		}
+	}
+	return {defaultImport, names: [...names]};
+}
+
+/**
+ * Node's built-in modules as ES modules read every export when imported (Node's facade does, and so does
+ * esbuild's CommonJS interop), and reading loads the lazy ones: node:http loaded undici (Node's fetch),
+ * zlib its zip code, crypto all of WebCrypto, util its diff code. Each import here reads only the names its
+ * file imports, through require.
  */
 const builtinsThroughRequire = {
 	name: 'builtins-through-require',
@@ -90,10 +110,38 @@ const builtinsThroughRequire = {
 		const builtins = new Set(builtinModules);
 		context.onResolve({filter: /^[a-z_:/]+$/}, args =>
 			(args.kind === 'import-statement' || args.kind === 'dynamic-import') && (args.path.startsWith('node:') || builtins.has(args.path))
-				? {path: args.path, namespace: 'builtin'}
+				? {
+						path: `${args.path}?${args.importer}`,
+						namespace: 'builtin',
+						pluginData: {specifier: args.path, importer: args.importer, kind: args.kind},
+						// Loading a built-in module changes nothing else: an import whose names are not used goes.
+						sideEffects: false,
+					}
 				: undefined,
 		);
-		context.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'}));
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, async ({pluginData: {specifier, importer, kind}}) => {
+			const required = `require(${JSON.stringify(specifier)})`;
+			const imports = kind === 'import-statement' ? builtinImports(await readFile(importer, 'utf8'), specifier) : undefined;
+			if (!imports) return {contents: `module.exports = ${required};`, loader: 'js'};
+			// A plain function (createHash, hash, readFileSync) is called through a wrapper that loads the module
+			// at the first call; classes and other values are read when the file is loaded.
+			const real = process.getBuiltinModule(specifier);
+			const plainFunction = name => typeof real?.[name] === 'function' && /^[a-z]/.test(name);
+			return {
+				contents: [
+					`let builtin; const load = () => (builtin ??= ${required});`,
+					...(imports.defaultImport ? ['export default load();'] : []),
+					...imports.names
+						.filter(name => name !== 'default')
+						.map(name =>
+							plainFunction(name)
+								? `export function ${name}(...values) { return load().${name}(...values); }`
+								: `export const ${name} = load().${name};`,
+						),
+				].join('\n'),
+				loader: 'js',
+			};
+		});
 	},
 };
 
@@ -166,6 +214,55 @@ const signalExitWithoutAssert = {
 	},
 };
 
+/** A stand-in for require(module) that loads it at the first call or property read. */
+const onDemand = module =>
+	`new Proxy(function () {}, {apply: (_, self, values) => require('${module}').apply(self, values), get: (_, key) => require('${module}')[key]})`;
+
+/**
+ * Modules that libraries load when they are loaded, for things that berth does later or never: dockerode's
+ * util module loads tar-fs, zlib (and with it Node's zip code) and a .dockerignore parser for image builds;
+ * docker-modem loads https (and with it tls and all of crypto) for TLS engines. They are loaded when first used.
+ */
+const requiresOnDemand = {
+	name: 'requires-on-demand',
+	setup(context) {
+		for (const [file, replacements] of [
+			[
+				/[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]util\.js$/,
+				[
+					['DockerIgnore', '@balena/dockerignore'],
+					['tar', 'tar-fs'],
+					['zlib', 'zlib'],
+				],
+			],
+			[/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/, [['nativeHttps', 'https']]],
+			// ink-table hashes its rows' keys with object-hash, which loads crypto and lists its hashes when it is
+			// loaded: the list is made at the first hash.
+			[
+				/[\\/]node_modules[\\/]object-hash[\\/]index\.js$/,
+				[
+					['crypto', 'crypto'],
+					[
+						"var hashes = crypto.getHashes ? crypto.getHashes().slice() : ['sha1', 'md5'];\nhashes.push('passthrough');",
+						"var hashList; var hashes = new Proxy([], {get: (_, key) => { hashList ??= [...(crypto.getHashes ? crypto.getHashes() : ['sha1', 'md5']), 'passthrough']; const value = hashList[key]; return typeof value === 'function' ? value.bind(hashList) : value; }});",
+					],
+				],
+			],
+		]) {
+			context.onLoad({filter: file}, async args => {
+				let source = await readFile(args.path, 'utf8');
+				for (const [name, module] of replacements) {
+					// [variable, module] for a require; [text, text] for a statement written another way.
+					const [before, after] = name.includes(' ') ? [name, module] : [`${name} = require('${module}')`, `${name} = ${onDemand(module)}`];
+					if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check what it loads`);
+					source = source.replace(before, after);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		}
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -187,7 +284,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

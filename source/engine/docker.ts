@@ -1,6 +1,6 @@
 // The Engine interface over dockerode: the only module that talks to a Docker engine.
 import fs from 'node:fs';
-import https from 'node:https';
+import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -25,6 +25,10 @@ import type {
 	Subscription,
 	TerminalSession,
 } from './types.js';
+
+/** Node's https, loaded for a TLS engine only: it brings tls and crypto, a score of Node's modules. */
+const nodeHttps = () =>
+	(process.getBuiltinModule?.('node:https') ?? createRequire(import.meta.url)('node:https')) as typeof import('node:https');
 
 const knownStates = new Set<ContainerState>([
 	'created',
@@ -67,7 +71,7 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
 				...(address.tls.verify
 					? {}
-					: ({agent: new https.Agent({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
+					: ({agent: new (nodeHttps().Agent)({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
 			};
 		}
 
