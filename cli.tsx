@@ -1,63 +1,28 @@
 #!/usr/bin/env node
-// Flags -> config -> render(<App/>); nothing else.
-import meow from 'meow';
-import {run} from './source/app/run.js';
+// Flags -> options -> run(); --help and --version answer before the UI and the engine client are loaded, and
+// the first listing is asked for before them.
+import {helpText, parseCommandLine} from './source/app/flags.js';
 
-const cli = meow(
-	`
-	Usage
-	  $ berth [options]
+declare const BERTH_VERSION: string;
 
-	Options
-	  --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST[:PORT];
-	                   repeat it to show several engines at once
-	                   (default: DOCKER_HOST, else the current docker context, else unix:///var/run/docker.sock)
-	  --context NAME   A docker context (docker context ls); repeat it for several
-	  --all-contexts   Every docker context at once
-	  --no-color       No colours (also when NO_COLOR is set)
-	  --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
-	  --refresh SEC    Seconds between the list's CPU and memory samples (default 5); 1 streams a
-	                   sample a second for every row, as docker stats does
-	  --resync SEC     Seconds between full listings that repair missed events (default 30)
-	  --read-only      A pure viewer: keys that would change a container are off
-	  --tail N         Log lines of backlog a logs pane starts with (default 1000)
-	  --log-lines N    Log lines a logs pane keeps at most (default 5000)
-	  --version        Show berth's version
-	  --help           Show this help
+const command = parseCommandLine(process.argv.slice(2));
+if (command.kind === 'help') {
+	process.stdout.write(`${helpText}\n`);
+} else if (command.kind === 'version') {
+	// The bundle has it built in; run from source (tsx), package.json says it.
+	process.stdout.write(`${typeof BERTH_VERSION === 'string' ? BERTH_VERSION : await versionFromManifest()}\n`);
+} else if (command.kind === 'error') {
+	process.stderr.write(`berth: ${command.message}\n`);
+	process.exitCode = 2;
+} else {
+	// The first listing is asked for now, and answered while the UI chunk loads.
+	const {startEarly} = await import('./source/app/earlyStart.js');
+	const early = startEarly(command.options, process.env);
+	const {run} = await import('./source/app/run.js');
+	process.exitCode = await run(command.options, early);
+}
 
-	Environment
-	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS   as for the docker CLI
-	  DOCKER_CONTEXT, DOCKER_CONFIG                                 contexts, as for the docker CLI
-	  NO_COLOR                                                      turn colour off
-
-	Keys: press ? inside berth.
-`,
-	{
-		importMeta: import.meta,
-		flags: {
-			host: {type: 'string', shortFlag: 'H', isMultiple: true},
-			context: {type: 'string', isMultiple: true},
-			allContexts: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-			ascii: {type: 'boolean', default: false},
-			refresh: {type: 'number', default: 5},
-			resync: {type: 'number', default: 30},
-			readOnly: {type: 'boolean', default: false},
-			tail: {type: 'number', default: 1000},
-			logLines: {type: 'number', default: 5000},
-		},
-	},
-);
-
-process.exitCode = await run({
-	hosts: cli.flags.host ?? [],
-	contexts: cli.flags.context ?? [],
-	allContexts: cli.flags.allContexts,
-	color: cli.flags.color,
-	ascii: cli.flags.ascii,
-	refreshSeconds: cli.flags.refresh,
-	resyncSeconds: cli.flags.resync,
-	readOnly: cli.flags.readOnly,
-	tail: cli.flags.tail,
-	logLines: cli.flags.logLines,
-});
+async function versionFromManifest(): Promise<string> {
+	const {readFile} = await import('node:fs/promises');
+	return (JSON.parse(await readFile(new URL('package.json', import.meta.url), 'utf8')) as {version: string}).version;
+}

@@ -1,6 +1,18 @@
-// Bundles cli.tsx into dist/cli.js: one file to load makes start-up faster than resolving hundreds of modules.
-import {writeFile} from 'node:fs/promises';
+// Bundles berth: `node esbuild.config.mjs` writes the npm package's dist/ (the command dist/cli.js, the
+// entry dist/berth.js and its lazily loaded chunks); `node esbuild.config.mjs exe` (npm run build:exe)
+// writes the one-file bundle dist/exe/berth.mjs and turns it into the single executable
+// dist/berth-PLATFORM-ARCH with Node's --build-sea. Every library is bundled: the npm package has no
+// run-time dependencies.
+import {execFileSync} from 'node:child_process';
+import {readFileSync, statSync} from 'node:fs';
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Ink loads React devtools only under DEV=true with the package installed; berth ships without them. */
 const withoutDevtools = {
@@ -14,53 +26,325 @@ const withoutDevtools = {
 };
 
 /**
- * dockerode loads gRPC and protobuf for BuildKit sessions (image builds), which berth never starts: the
- * bundle leaves them out, so starting berth does not evaluate them.
+ * dockerode loads gRPC and protobuf (protobufjs, long) for BuildKit sessions and builds, which berth never
+ * starts: the bundle leaves both modules out, so they are neither parsed nor evaluated.
  */
-const withoutBuildkitSessions = {
-	name: 'without-buildkit-sessions',
+const withoutBuildkit = {
+	name: 'without-buildkit',
 	setup(context) {
-		context.onResolve({filter: /^\.\/session$/}, args =>
-			args.importer.includes(`${'node_modules'}/dockerode/`) ? {path: 'dockerode-session', namespace: 'no-session'} : undefined,
+		context.onResolve({filter: /^\.\/(session|buildkit)$/}, args =>
+			args.importer.includes(`${'node_modules'}/dockerode/`) ? {path: `dockerode-${args.path.slice(2)}`, namespace: 'no-buildkit'} : undefined,
 		);
-		context.onLoad({filter: /.*/, namespace: 'no-session'}, () => ({
-			contents: "module.exports = function () { throw new Error('BuildKit sessions are not part of berth'); };",
+		context.onLoad({filter: /.*/, namespace: 'no-buildkit'}, () => ({
+			contents: "module.exports = function () { throw new Error('BuildKit is not part of berth'); };",
 			loader: 'js',
 		}));
 	},
 };
 
-await build({
-	entryPoints: ['cli.tsx'],
-	outfile: 'dist/berth.js',
+/**
+ * docker-modem requires ssh2 when it is loaded; berth needs ssh2 only for an ssh:// engine, so the modem
+ * gets a stand-in that loads ssh2 (and docker-modem's own ssh agent) at the first ssh connection.
+ */
+const sshOnDemand = {
+	name: 'ssh-on-demand',
+	setup(context) {
+		context.onResolve({filter: /^\.\/ssh$/}, args =>
+			args.importer.includes(`${'node_modules'}/docker-modem/`) && args.namespace === 'file'
+				? {path: join(dirname(args.importer), 'ssh.js'), namespace: 'ssh-on-demand'}
+				: undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'ssh-on-demand'}, args => ({
+			contents: `module.exports = function (options) { return require(${JSON.stringify(args.path)})(options); };`,
+			resolveDir: dirname(args.path),
+			loader: 'js',
+		}));
+	},
+};
+
+/**
+ * docker-modem builds an ssh engine's request address as `ssh:HOST:PORTHOST/path` and reads it back with
+ * url.parse, which Node 26 refuses ("Invalid port in url"; older Node let it through and the ssh tunnel
+ * never looked at it). For ssh the address is plain HTTP inside the tunnel: the bundle words it so.
+ */
+const sshAddressForNode26 = {
+	name: 'ssh-address-for-node-26',
+	setup(context) {
+		context.onLoad({filter: /docker-modem[\\/]lib[\\/]modem\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const before = 'var parsed = url.parse(this.host);';
+			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check the ssh address on Node 26`);
+			return {contents: source.replace(before, "var parsed = this.protocol === 'ssh' ? {protocol: 'http:'} : url.parse(this.host);"), loader: 'js'};
+		});
+	},
+};
+
+/**
+ * How a file imports one of Node's built-in modules: its default import, its named imports, or undefined
+ * when the file's form is not one this reads (a namespace import, a re-export).
+ */
+export function builtinImports(source, specifier) {
+	const quoted = `['"]${specifier.replace(/[/:]/g, match => `\\${match}`)}['"]`;
+	if (new RegExp(`(import\\s*\\*|export\\s*[*{][^;]*?from)\\s*[^;]*?${quoted}`).test(source)) return undefined;
+	const names = new Set();
+	let defaultImport = false;
+	for (const match of source.matchAll(new RegExp(`import\\s*([\\w$]+\\s*,?\\s*)?(\\{[^}]*\\})?\\s*from\\s*${quoted}`, 'g'))) {
+		if (match[1]) defaultImport = true;
+		for (const part of (match[2] ?? '').replace(/[{}]/g, '').split(',')) {
+			const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+			if (name && !part.trim().startsWith('type ')) names.add(name);
+		}
+	}
+	return {defaultImport, names: [...names]};
+}
+
+/**
+ * Node's built-in modules as ES modules read every export when imported (Node's facade does, and so does
+ * esbuild's CommonJS interop), and reading loads the lazy ones: node:http loaded undici (Node's fetch),
+ * zlib its zip code, crypto all of WebCrypto, util its diff code. Each import here reads only the names its
+ * file imports, through require.
+ */
+const builtinsThroughRequire = {
+	name: 'builtins-through-require',
+	setup(context) {
+		const builtins = new Set(builtinModules);
+		context.onResolve({filter: /^[a-z_:/]+$/}, args =>
+			(args.kind === 'import-statement' || args.kind === 'dynamic-import') && (args.path.startsWith('node:') || builtins.has(args.path))
+				? {
+						path: `${args.path}?${args.importer}`,
+						namespace: 'builtin',
+						pluginData: {specifier: args.path, importer: args.importer, kind: args.kind},
+						// Loading a built-in module changes nothing else: an import whose names are not used goes.
+						sideEffects: false,
+					}
+				: undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'builtin'}, async ({pluginData: {specifier, importer, kind}}) => {
+			const required = `require(${JSON.stringify(specifier)})`;
+			const imports = kind === 'import-statement' ? builtinImports(await readFile(importer, 'utf8'), specifier) : undefined;
+			if (!imports) return {contents: `module.exports = ${required};`, loader: 'js'};
+			// A plain function (createHash, hash, readFileSync) is called through a wrapper that loads the module
+			// at the first call; classes and other values are read when the file is loaded.
+			const real = process.getBuiltinModule(specifier);
+			const plainFunction = name => typeof real?.[name] === 'function' && /^[a-z]/.test(name);
+			return {
+				contents: [
+					`let builtin; const load = () => (builtin ??= ${required});`,
+					...(imports.defaultImport ? ['export default load();'] : []),
+					...imports.names
+						.filter(name => name !== 'default')
+						.map(name =>
+							plainFunction(name)
+								? `export function ${name}(...values) { return load().${name}(...values); }`
+								: `export const ${name} = load().${name};`,
+						),
+				].join('\n'),
+				loader: 'js',
+			};
+		});
+	},
+};
+
+/**
+ * Ink's layout engine (yoga, WebAssembly) fetches its own base64 data: URL with fetch() when fetch exists:
+ * on Node that loads undici and pushes 100 KB through it at every start (about 20 ms). Decoding it directly,
+ * as the same code does where fetch is missing, gives the same bytes.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(context) {
+		context.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const before = 'function ya(){return w||"function"!=typeof fetch?';
+			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check how yoga loads its WebAssembly`);
+			return {contents: source.replace(before, 'function ya(){return true?'), loader: 'js'};
+		});
+	},
+};
+
+/**
+ * Printable code points that string-width measures as one column when ambiguous characters are narrow (its
+ * default): Latin-1 but the soft hyphen, general punctuation but the bidirectional controls, arrows, box
+ * drawing and block elements. berth's screens use them (·, ›, …, ↑, ↓, ▁-█); test/distribution/bundle.test.ts
+ * checks every one against string-width itself.
+ */
+export const narrowTextPattern = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2029\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
+
+/**
+ * string-width segments any text that is not plain ASCII into graphemes and tests each against Unicode
+ * property expressions (emoji among them): the first frame paid for compiling those and for ICU's segmenter
+ * to measure a middle dot. Text made only of the characters above is as wide as it is long; the segmenter is
+ * made when first needed.
+ */
+const narrowTextFastPath = {
+	name: 'narrow-text-fast-path',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
+			let source = await readFile(args.path, 'utf8');
+			for (const [before, after] of [
+				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+				['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+				[
+					'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
+					`if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ${narrowTextPattern}.test(string))) {`,
+				],
+			]) {
+				if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check string-width's fast path`);
+				source = source.replace(before, after);
+			}
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
+/**
+ * signal-exit (Ink's exit hook) loads Node's assert module at start for one assert.equal on its argument:
+ * loading assert costs milliseconds of Node's own modules before the first frame.
+ */
+const signalExitWithoutAssert = {
+	name: 'signal-exit-without-assert',
+	setup(context) {
+		context.onResolve({filter: /^assert$/}, args =>
+			/[\\/]node_modules[\\/]signal-exit[\\/]/.test(args.importer) ? {path: 'signal-exit-assert', namespace: 'signal-exit-assert'} : undefined,
+		);
+		context.onLoad({filter: /.*/, namespace: 'signal-exit-assert'}, () => ({
+			contents: 'module.exports = {equal(actual, expected, message) { if (actual != expected) throw new Error(message); }};',
+			loader: 'js',
+		}));
+	},
+};
+
+/** A stand-in for require(module) that loads it at the first call or property read. */
+const onDemand = module =>
+	`new Proxy(function () {}, {apply: (_, self, values) => require('${module}').apply(self, values), get: (_, key) => require('${module}')[key]})`;
+
+/**
+ * Modules that libraries load when they are loaded, for things that berth does later or never: dockerode's
+ * util module loads tar-fs, zlib (and with it Node's zip code) and a .dockerignore parser for image builds;
+ * docker-modem loads https (and with it tls and all of crypto) for TLS engines. They are loaded when first used.
+ */
+const requiresOnDemand = {
+	name: 'requires-on-demand',
+	setup(context) {
+		for (const [file, replacements] of [
+			[
+				/[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]util\.js$/,
+				[
+					['DockerIgnore', '@balena/dockerignore'],
+					['tar', 'tar-fs'],
+					['zlib', 'zlib'],
+				],
+			],
+			[/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/, [['nativeHttps', 'https']]],
+			// ink-table hashes its rows' keys with object-hash, which loads crypto and lists its hashes when it is
+			// loaded: the list is made at the first hash.
+			[
+				/[\\/]node_modules[\\/]object-hash[\\/]index\.js$/,
+				[
+					['crypto', 'crypto'],
+					[
+						"var hashes = crypto.getHashes ? crypto.getHashes().slice() : ['sha1', 'md5'];\nhashes.push('passthrough');",
+						"var hashList; var hashes = new Proxy([], {get: (_, key) => { hashList ??= [...(crypto.getHashes ? crypto.getHashes() : ['sha1', 'md5']), 'passthrough']; const value = hashList[key]; return typeof value === 'function' ? value.bind(hashList) : value; }});",
+					],
+				],
+			],
+		]) {
+			context.onLoad({filter: file}, async args => {
+				let source = await readFile(args.path, 'utf8');
+				for (const [name, module] of replacements) {
+					// [variable, module] for a require; [text, text] for a statement written another way.
+					const [before, after] = name.includes(' ') ? [name, module] : [`${name} = require('${module}')`, `${name} = ${onDemand(module)}`];
+					if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check what it loads`);
+					source = source.replace(before, after);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		}
+	},
+};
+
+const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	// ssh2's optional native add-ons are loaded by ssh2 itself, from node_modules.
-	external: ['ssh2', 'cpu-features'],
+	// ssh2's optional native add-ons (cpu-features, sshcrypto.node) are looked for in a try; without them
+	// ssh2 uses its JavaScript and WebAssembly code, as it does when their install scripts did not run.
+	external: ['cpu-features', '*.node'],
 	banner: {
-		js: "import {createRequire as __berthCreateRequire} from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
+		// CommonJS libraries in an ES module: require for Node's built-in modules, and the __dirname that
+		// ssh2's WebAssembly loader asks for.
+		js: [
+			"import {createRequire as __berthCreateRequire} from 'node:module';",
+			"import {dirname as __berthDirname} from 'node:path';",
+			"import {fileURLToPath as __berthFileURLToPath} from 'node:url';",
+			'const require = __berthCreateRequire(import.meta.url);',
+			'const __filename = __berthFileURLToPath(import.meta.url);',
+			'const __dirname = __berthDirname(__filename);',
+		].join(' '),
 	},
-	plugins: [withoutDevtools, withoutBuildkitSessions],
-	// React's development build checks and logs every render: a third more CPU for nothing a user sees.
-	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	define: {
+		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
+		'process.env.NODE_ENV': '"production"',
+		// --version answers from the bundle, without reading package.json.
+		BERTH_VERSION: JSON.stringify(manifest.version),
+	},
 	minify: true,
 	legalComments: 'none',
 	logLevel: 'warning',
-});
+};
 
-// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
-// so every start after the first skips compiling three megabytes of JavaScript.
-await writeFile(
-	'dist/cli.js',
-	[
-		'#!/usr/bin/env node',
-		"import module from 'node:module';",
-		'module.enableCompileCache?.();',
-		"await import('./berth.js');",
-		'',
-	].join('\n'),
-	{mode: 0o755},
-);
+// Imported (by a test, for narrowTextPattern), it builds nothing.
+const executed = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (!executed) {
+	// Nothing to build.
+} else if (process.argv[2] === 'exe') {
+	// One file: a single executable cannot import modules from the file system. Node's --build-sea then
+	// copies the running node binary with the bundle and its V8 code cache inside.
+	await build({...common, entryPoints: ['cli.tsx'], outfile: 'dist/exe/berth.mjs'});
+	const output = `dist/berth-${process.platform}-${process.arch}`;
+	await writeFile(
+		'dist/exe/sea-config.json',
+		`${JSON.stringify(
+			{
+				main: 'dist/exe/berth.mjs',
+				mainFormat: 'module',
+				output,
+				disableExperimentalSEAWarning: true,
+				useCodeCache: true,
+			},
+			null,
+			'\t',
+		)}\n`,
+	);
+	execFileSync(process.execPath, ['--build-sea', 'dist/exe/sea-config.json'], {cwd: root, stdio: 'inherit'});
+	console.log(`${output}: ${Math.round(statSync(join(root, output)).size / 2 ** 20)} MiB (Node ${process.versions.node})`);
+} else {
+	await rm(join(root, 'dist', 'chunks'), {recursive: true, force: true});
+	await mkdir(join(root, 'dist'), {recursive: true});
+	// Code splitting: --help and --version load the entry alone; the UI and dockerode are chunks that the
+	// entry imports only to start the UI.
+	await build({
+		...common,
+		entryPoints: {berth: 'cli.tsx'},
+		outdir: 'dist',
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
+	});
+
+	// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
+	// so every start after the first skips compiling the JavaScript.
+	await writeFile(
+		'dist/cli.js',
+		[
+			'#!/usr/bin/env node',
+			"import module from 'node:module';",
+			'module.enableCompileCache?.();',
+			"await import('./berth.js');",
+			'',
+		].join('\n'),
+		{mode: 0o755},
+	);
+}

@@ -1,13 +1,15 @@
 // Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
 import fs from 'node:fs';
 import {render} from 'ink';
-import {selectEngines} from '../engine/contexts.js';
 import {createDockerEngine} from '../engine/docker.js';
+import {toContainerRecord, toEngineVersion} from '../engine/decoders.js';
+import type {FirstListing} from '../engine/firstListing.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
 import {createAppState, reduceApp} from '../state/app.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
+import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
@@ -53,15 +55,28 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 	});
 }
 
-/** Returns the exit status. Every failure is one line on stderr, never a stack trace. */
-export async function run(options: RunOptions): Promise<number> {
+/** An engine's version and containers: the listing asked for early when there is one, else through dockerode. */
+async function firstAnswer(engine: Engine, early: Promise<FirstListing | undefined> | undefined) {
+	const listing = await early;
+	if (listing) {
+		return [
+			toEngineVersion(listing.version),
+			listing.containers.map(info => toContainerRecord(engine.name, info as Parameters<typeof toContainerRecord>[1])),
+		] as const;
+	}
+
+	return Promise.all([engine.version(), engine.listContainers()]);
+}
+
+/**
+ * Returns the exit status. Every failure is one line on stderr, never a stack trace. `early` is what cli.tsx
+ * started before it loaded this module (startEarly with the same options).
+ */
+export async function run(options: RunOptions, early: EarlyStart = startEarly(options, process.env)): Promise<number> {
 	// Libraries' deprecation notices (docker-modem's ssh URLs) would land on the screen: berth's own
 	// messages are the only ones a person should see.
 	process.noDeprecation = true;
-	const chosen = selectEngines(
-		{hosts: options.hosts, contexts: options.contexts, allContexts: options.allContexts},
-		process.env,
-	);
+	const {chosen} = early;
 	if (!chosen.ok) {
 		process.stderr.write(`berth: ${chosen.error}\n`);
 		return 1;
@@ -77,7 +92,7 @@ export async function run(options: RunOptions): Promise<number> {
 
 	// Every engine is asked at once; berth starts when at least one answers (the others keep being retried).
 	const answers = await Promise.allSettled(
-		engines.map(async engine => withTimeout(Promise.all([engine.version(), engine.listContainers()]), 10_000)),
+		engines.map(async (engine, index) => withTimeout(firstAnswer(engine, early.listings[index]), 10_000)),
 	);
 	if (answers.every(answer => answer.status === 'rejected')) {
 		for (const [index, answer] of answers.entries()) {

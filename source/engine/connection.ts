@@ -1,11 +1,15 @@
 // How dockerode reaches an engine: unix sockets, tcp with TLS, ssh with known_hosts and the usual key files.
 import fs from 'node:fs';
-import https from 'node:https';
+import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import {checkHostKey, readKnownHosts} from './knownHosts.js';
 import type {EngineAddress} from './types.js';
+
+/** Node's https, loaded for a TLS engine only: it brings tls and crypto, a score of Node's modules. */
+const nodeHttps = () =>
+	(process.getBuiltinModule?.('node:https') ?? createRequire(import.meta.url)('node:https')) as typeof import('node:https');
 
 /** Options for dockerode from an address; TLS files are read here, so this may fail with a message. */
 export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
@@ -38,7 +42,7 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
 				...(address.tls.verify
 					? {}
-					: ({agent: new https.Agent({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
+					: ({agent: new (nodeHttps().Agent)({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
 			};
 		}
 

@@ -1,10 +1,13 @@
 // Docker contexts as the CLI keeps them, and which engines berth should show (flags, environment, config).
-import {createHash} from 'node:crypto';
+import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {type AddressEnvironment, defaultSocketPath, parseEngineAddress} from './address.js';
 import type {EngineAddress} from './types.js';
+
+/** Node's crypto, loaded at the first use: loading it costs a score of Node's own modules at every start. */
+const crypto = () => (process.getBuiltinModule?.('node:crypto') ?? createRequire(import.meta.url)('node:crypto')) as typeof import('node:crypto');
 
 export type DockerContext = {
 	name: string;
@@ -39,7 +42,7 @@ export function readCurrentContext(configDirectory: string, environment: Context
 
 /** The CLI stores a context under the SHA-256 of its name. */
 export function contextDirectoryName(name: string): string {
-	return createHash('sha256').update(name).digest('hex');
+	return crypto().createHash('sha256').update(name).digest('hex');
 }
 
 /** Every context in the config directory, plus `default` (DOCKER_HOST, or the local socket). */

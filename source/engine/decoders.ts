@@ -1,6 +1,6 @@
 // Pure decoders from the Engine API's JSON to berth's records: containers, events, stats, process tables.
 import type Docker from 'dockerode';
-import type {ContainerRecord, ContainerState, EngineEvent, StatsSample} from './types.js';
+import type {ContainerRecord, ContainerState, Engine, EngineEvent, StatsSample} from './types.js';
 
 const knownStates = new Set<ContainerState>([
 	'created',
@@ -11,6 +11,20 @@ const knownStates = new Set<ContainerState>([
 	'exited',
 	'dead',
 ]);
+
+/** GET /version's answer as berth keeps it. */
+export function toEngineVersion(value: unknown): Awaited<ReturnType<Engine['version']>> {
+	const version = value as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
+	// Podman answers the same API; its components say so.
+	const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));
+	return {
+		product: podman ? 'Podman' : 'Docker',
+		version: version.Version,
+		apiVersion: version.ApiVersion,
+		os: version.Os,
+		arch: version.Arch,
+	};
+}
 
 export function toContainerRecord(engine: string, info: Docker.ContainerInfo): ContainerRecord {
 	const state = (info.State ?? '').toLowerCase() as ContainerState;

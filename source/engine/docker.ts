@@ -3,7 +3,7 @@ import os from 'node:os';
 import readline from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
 import {dockerOptions} from './connection.js';
-import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toStatsSample} from './decoders.js';
+import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toEngineVersion, toStatsSample} from './decoders.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import {LogLineSplitter} from './logLines.js';
 import {createResourceMethods} from './resources.js';
@@ -113,17 +113,9 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		...createSwarmMethods(docker, name),
 
 		async version() {
-			const version = (await docker.version()) as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
-			// Podman answers the same API; its components say so.
-			const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));
-			return {
-				product: podman ? 'Podman' : 'Docker',
-				version: version.Version,
-				apiVersion: version.ApiVersion,
-				os: version.Os,
-				arch: version.Arch,
-			};
+			return toEngineVersion(await docker.version());
 		},
+
 
 		async info() {
 			const info = (await docker.info()) as {Name?: string; Images?: number; NCPU?: number; MemTotal?: number};

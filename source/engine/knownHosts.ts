@@ -1,8 +1,11 @@
 // Checks an ssh engine's host key against known_hosts, as ssh does: berth talks only to a host it knows.
-import {createHmac} from 'node:crypto';
+import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+/** Node's crypto, loaded at the first use: loading it costs a score of Node's own modules at every start. */
+const crypto = () => (process.getBuiltinModule?.('node:crypto') ?? createRequire(import.meta.url)('node:crypto')) as typeof import('node:crypto');
 
 /** How known_hosts names a host: `host`, or `[host]:port` off port 22. */
 export function knownHostName(host: string, port: number): string {
@@ -13,7 +16,7 @@ export function knownHostName(host: string, port: number): string {
 export function matchesHostPattern(pattern: string, name: string): boolean {
 	if (pattern.startsWith('|1|')) {
 		const [, , salt = '', hash = ''] = pattern.split('|');
-		const digest = createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+		const digest = crypto().createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
 		return digest === hash;
 	}
 

@@ -11,7 +11,7 @@
 // The engine is isolatedEngine('bench') (/tmp/berth-engine-bench, its own bridge): the load this creates, and
 // the daemon CPU it measures, never touch the shared test engine that other test files use at the same time.
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import {join} from 'node:path';
 import {isolatedEngine} from '../support/testEngine.js';
@@ -233,10 +233,16 @@ async function main(): Promise<number> {
 		if (only.has('startup')) {
 			// Scenario 1: start-up with 10, 100, 1000 containers.
 			log(`scenario 1: start-up, ${settings.sizes.join(', ')} containers, ${settings.startupRuns} runs each`);
+			const executablePath = join(repoRoot, 'dist', `berth-${process.platform}-${process.arch}`);
+			const executable: Tool | undefined = existsSync(executablePath)
+				? {...tools.berth, label: 'berth (single executable)', command: [executablePath, '--host', engine.dockerHost]}
+				: undefined;
+			if (!executable) log(`${executablePath} is not built (npm run build:exe): the single executable is not measured`);
 			results.startup = await startup({
 				engine,
 				fleet,
 				berth: tools.berth,
+				...(executable ? {executable} : {}),
 				sizes: settings.sizes,
 				runs: settings.startupRuns,
 				restCreated: only.has('rest'),
@@ -383,9 +389,9 @@ function notes(results: Results): string[] {
 	const hundred = results.startup?.sizes.find(size => size.containers === 100);
 	if (floor && hundred) {
 		list.push(
-			`Start-up floor: \`node -e 0\` alone takes ${ms(floor.nodeEmptyMs.median)} and \`berth --version\` (Node plus loading ` +
-				`berth's bundle, no engine) ${ms(floor.berthVersionMs.median)}, against ${ms(hundred.dockerPsMs.median)} for the whole ` +
-				'`docker ps -a` (a Go binary).',
+			`Start-up floor: \`node -e 0\` alone takes ${ms(floor.nodeEmptyMs.median)} and \`berth --version\` (Node plus berth's ` +
+				`small entry, which answers --version and --help without loading the UI) ${ms(floor.berthVersionMs.median)}, against ` +
+				`${ms(floor.dockerPsMs?.median ?? hundred.dockerPsMs.median)} for the whole \`docker ps -a\` (a Go binary) taken turn by turn with them.`,
 		);
 	}
 	list.push(
@@ -448,12 +454,13 @@ function whyMissed(results: Results): string[] {
 	const list: string[] = [];
 	const floor = results.startup?.floor;
 	const hundred = results.startup?.sizes.find(size => size.containers === 100);
-	if (missed(1, 'first frame') && floor && hundred) {
+	if (missed(1, 'first frame within 3x') && floor && hundred) {
 		list.push(
-			`Why scenario 1 misses: before berth sends its first request, Node starts (\`node -e 0\`: ${ms(floor.nodeEmptyMs.median)}) and ` +
-				`loads and compiles berth's bundle: \`berth --version\` alone takes ${ms(floor.berthVersionMs.median)}, ` +
-				`${round(floor.berthVersionMs.median / hundred.dockerPsMs.median, 1)}x the whole \`docker ps -a\`. Listing, first ` +
-				`render and drawing add the remaining ${Math.round(hundred.berthMs.median - floor.berthVersionMs.median)} ms.`,
+			`Why scenario 1 misses: Node starts (\`node -e 0\`: ${ms(floor.nodeEmptyMs.median)}), then berth loads and evaluates the UI ` +
+				'chunk (React, Ink with its WebAssembly layout engine, dockerode: about a megabyte of JavaScript, compiled from ' +
+				"Node's compile cache but evaluated at every start) while the first listing is on its way, then React renders and " +
+				`Ink lays out and draws the first frame: ${Math.round(hundred.berthMs.median - floor.nodeEmptyMs.median)} ms after Node's own start, ` +
+				`against ${ms(hundred.dockerPsMs.median)} for the whole \`docker ps -a\`.`,
 		);
 	}
 	const steadyBerth = results.steady?.tools.berth;

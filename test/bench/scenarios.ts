@@ -54,13 +54,26 @@ export type StartupSize = {
 	dockerPsMs: Spread;
 	/** berth median / docker ps -a median. */
 	ratio: number;
+	/** The single executable (dist/berth-linux-x64), when it was built: its first frame, and its ratio. */
+	executableMs?: Spread;
+	executableRatio?: number;
 };
 
 export type StartupResult = {
 	definition: string;
 	sizes: StartupSize[];
-	/** What no Node program can beat: `node -e 0`, and berth's bundle loading (`berth --version`). */
-	floor: {nodeEmptyMs: Spread; berthVersionMs: Spread};
+	/**
+	 * What no Node program can beat (`node -e 0`), berth's leanest paths (`--version`, `--help`) on Node and as
+	 * the single executable, and `docker ps -a` at 100 containers measured alongside them (their yardstick).
+	 */
+	floor: {
+		nodeEmptyMs: Spread;
+		berthVersionMs: Spread;
+		berthHelpMs: Spread;
+		executableVersionMs?: Spread;
+		executableHelpMs?: Spread;
+		dockerPsMs?: Spread;
+	};
 };
 
 const pad = (n: number) => String(n).padStart(4, '0');
@@ -110,14 +123,42 @@ export async function startup(options: {
 	engine: TestEngine;
 	fleet: Fleet;
 	berth: Tool;
+	/** berth as the single executable, when it was built (npm run build:exe). */
+	executable?: Tool;
 	sizes: number[];
 	runs: number;
 	/** The first 10 exist already, all created (restPlans()): start those planned as running or exiting. */
 	restCreated: boolean;
 }): Promise<StartupResult> {
-	const {engine, fleet, berth, runs} = options;
+	const {engine, fleet, berth, executable, runs} = options;
 	const sizes: StartupSize[] = [];
 	let have = 0;
+	let floor: StartupResult['floor'] | undefined;
+	/** Turn by turn, more runs than the first frames (each is a few tens of milliseconds); the first discarded. */
+	const measureFloor = async (withDockerPs: boolean): Promise<StartupResult['floor']> => {
+		const node = berth.command[0]!;
+		const figures = {nodeEmpty: [] as number[], berthVersion: [] as number[], berthHelp: [] as number[]};
+		const executableVersion: number[] = [];
+		const executableHelp: number[] = [];
+		const dockerPs: number[] = [];
+		for (let i = 0; i < 2 * runs + 1; i++) {
+			figures.nodeEmpty.push(await commandMs([node, '-e', '0']));
+			figures.berthVersion.push(await commandMs([...berth.command.slice(0, 2), '--version']));
+			figures.berthHelp.push(await commandMs([...berth.command.slice(0, 2), '--help']));
+			if (executable) {
+				executableVersion.push(await commandMs([executable.command[0]!, '--version']));
+				executableHelp.push(await commandMs([executable.command[0]!, '--help']));
+			}
+			if (withDockerPs) dockerPs.push(await commandMs([dockerCli, '-H', engine.dockerHost, 'ps', '-a']));
+		}
+		return {
+			nodeEmptyMs: spread(figures.nodeEmpty.slice(1)),
+			berthVersionMs: spread(figures.berthVersion.slice(1)),
+			berthHelpMs: spread(figures.berthHelp.slice(1)),
+			...(executable ? {executableVersionMs: spread(executableVersion.slice(1)), executableHelpMs: spread(executableHelp.slice(1))} : {}),
+			...(withDockerPs ? {dockerPsMs: spread(dockerPs.slice(1))} : {}),
+		};
+	};
 	if (options.restCreated) {
 		await fleet.start(startupPlans(0, 10).filter(plan => plan.role !== 'create').map(plan => plan.name));
 		have = 10;
@@ -134,9 +175,12 @@ export async function startup(options: {
 		await commandMs([dockerCli, '-H', engine.dockerHost, 'ps', '-a']); // warm-up, as berth's was
 		const berthMs: number[] = [];
 		const psMs: number[] = [];
+		const executableMs: number[] = [];
+		if (executable) await berthFirstFrame(executable, n, rows); // warm-up: its first run maps 150 MB
 		for (let i = 0; i < runs; i++) {
 			berthMs.push(await berthFirstFrame(berth, n, rows));
 			psMs.push(await commandMs([dockerCli, '-H', engine.dockerHost, 'ps', '-a']));
+			if (executable) executableMs.push(await berthFirstFrame(executable, n, rows));
 		}
 		const size: StartupSize = {
 			containers: n,
@@ -149,24 +193,28 @@ export async function startup(options: {
 			ratio: 0,
 		};
 		size.ratio = round(size.berthMs.median / size.dockerPsMs.median, 2);
-		log(`start-up ${n}: berth ${size.berthMs.median} ms, docker ps -a ${size.dockerPsMs.median} ms`);
+		if (executable) {
+			size.executableMs = spread(executableMs);
+			size.executableRatio = round(size.executableMs.median / size.dockerPsMs.median, 2);
+		}
+		// The lean paths, side by side with `docker ps -a` at 100 containers, their yardstick.
+		if (n === 100) floor = await measureFloor(true);
+		log(
+			`start-up ${n}: berth ${size.berthMs.median} ms, docker ps -a ${size.dockerPsMs.median} ms` +
+				(size.executableMs ? `, the executable ${size.executableMs.median} ms` : ''),
+		);
 		sizes.push(size);
 	}
-	const node = berth.command[0]!;
-	const nodeEmpty: number[] = [];
-	const berthVersion: number[] = [];
-	for (let i = 0; i < runs + 1; i++) {
-		nodeEmpty.push(await commandMs([node, '-e', '0']));
-		berthVersion.push(await commandMs([...berth.command.slice(0, 2), '--version']));
-	}
+	floor ??= await measureFloor(false);
 	return {
 		definition:
 			'time from exec of the program (stamped by the launching shell) to the first tmux capture, polled every 10 ms, ' +
 			'whose header says `N containers` with the full N and that shows min(N, rows that fit) container rows ' +
 			'(45 on a 160x48 pane); CPU and memory columns may still be empty then. `docker ps -a`: wall time of the CLI, ' +
-			'output to /dev/null. One warm-up run of each is discarded.',
+			'output to /dev/null. One warm-up run of each is discarded. berth runs as the npm package does (`node dist/cli.js`, ' +
+			"the project's Node) and, when built, as the single executable (dist/berth-linux-x64), taking turns with `docker ps -a`.",
 		sizes,
-		floor: {nodeEmptyMs: spread(nodeEmpty.slice(1)), berthVersionMs: spread(berthVersion.slice(1))},
+		floor,
 	};
 }
 

@@ -575,8 +575,8 @@ describe('docker contexts (--all-contexts, --context, the contexts view)', {skip
 
 	test('an unknown --context: one line naming the known contexts, exit status 1', async () => {
 		const {env} = await makeContexts();
-		const [node, cli] = berthCommand();
-		const result = await run(node!, [cli!, '--context', 'nope'], {env: {...process.env, ...env, CI: ''}}).then(
+		const [file, ...args] = berthCommand(['--context', 'nope']);
+		const result = await run(file!, args, {env: {...process.env, ...env, CI: ''}}).then(
 			() => ({code: 0, stderr: ''}),
 			(error: {code: number; stderr: string}) => ({code: error.code, stderr: error.stderr}),
 		);
@@ -670,8 +670,8 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 			);
 			// berth without a terminal stops after it has reached the engine ("needs an interactive terminal"), or
 			// before, when it refuses the host.
-			const [node, cli] = berthCommand();
-			const result = await run(node!, [cli!, '--host', `ssh://root@127.0.0.1:${setup.port}`], {
+			const [file, ...args] = berthCommand(['--host', `ssh://root@127.0.0.1:${setup.port}`]);
+			const result = await run(file!, args, {
 				env: {...process.env, HOME: home, SSH_AUTH_SOCK: setup.agentSocket, CI: ''},
 				timeout: 60_000,
 			}).then(
@@ -688,8 +688,8 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		'an ssh engine that refuses the login: one line on stderr naming the address, exit status 1',
 		async () => {
 			const setup = ssh!;
-			const [node, cli] = berthCommand();
-			const result = await run(node!, [cli!, '--host', `ssh://root@127.0.0.1:${setup.port}`], {
+			const [file, ...args] = berthCommand(['--host', `ssh://root@127.0.0.1:${setup.port}`]);
+			const result = await run(file!, args, {
 				env: {...process.env, HOME: setup.home, SSH_AUTH_SOCK: '', CI: ''},
 				timeout: 60_000,
 			}).then(

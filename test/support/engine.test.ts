@@ -198,7 +198,7 @@ describe('tmux driver', {skip: noTmux}, () => {
 		assert.ok(Date.now() - started < 5000);
 	});
 
-	test('berthCommand points at the built CLI with the project node', () => {
+	test('berthCommand points at the built CLI with the project node', {skip: process.env.BERTH_TEST_EXE ? 'BERTH_TEST_EXE runs the single executable' : false}, () => {
 		const [node, cli, ...rest] = berthCommand(['--host', 'unix:///x.sock']);
 		assert.equal(node, `${repoRoot}node_modules/.bin/node`);
 		assert.ok(existsSync(node!));

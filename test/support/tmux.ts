@@ -20,9 +20,9 @@
  */
 import {execFile, execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {delimiter, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 
@@ -31,9 +31,23 @@ const execFileAsync = promisify(execFile);
 /** The repository root (two levels above this file). */
 export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));
 
-/** `[node of the project (node_modules/.bin/node), dist/cli.js, ...args]`, all paths absolute. */
+/**
+ * `[node of the project (node_modules/.bin/node), dist/cli.js, ...args]`, all paths absolute. With
+ * BERTH_TEST_EXE set (the path of a single executable, npm run build:exe), berth is that executable instead,
+ * started through `env` with a PATH that has no `node` on it: the tests then prove it needs no Node.
+ */
 export function berthCommand(args: string[] = []): string[] {
+	const executable = process.env.BERTH_TEST_EXE;
+	if (executable) return ['env', `PATH=${pathWithoutNode()}`, resolve(executable), ...args];
 	return [join(repoRoot, 'node_modules', '.bin', 'node'), join(repoRoot, 'dist', 'cli.js'), ...args];
+}
+
+/** This process's PATH less every folder that holds a `node` (the project's, nvm's, the system's). */
+export function pathWithoutNode(): string {
+	return (process.env.PATH ?? '')
+		.split(delimiter)
+		.filter(folder => folder !== '' && !existsSync(join(folder, 'node')))
+		.join(delimiter);
 }
 
 /** Environment variables that make Ink (is-in-ci) think it is not in an interactive terminal. */

@@ -1,0 +1,64 @@
+// The command line as berth reads it: defaults, repeats, negations, and the errors a person sees.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {parseCommandLine} from '../../source/app/flags.js';
+
+test('no flags: the defaults the help text names', () => {
+	assert.deepEqual(parseCommandLine([]), {
+		kind: 'run',
+		options: {
+			hosts: [],
+			contexts: [],
+			allContexts: false,
+			color: true,
+			ascii: false,
+			refreshSeconds: 5,
+			resyncSeconds: 30,
+			readOnly: false,
+			tail: 1000,
+			logLines: 5000,
+		},
+	});
+});
+
+test('every flag, repeated hosts and contexts, kebab-case names', () => {
+	const command = parseCommandLine([
+		'-H', 'unix:///a.sock', '--host', 'ssh://ops@server', '--context', 'one', '--context=two', '--all-contexts',
+		'--no-color', '--ascii', '--refresh', '1', '--resync=60', '--read-only', '--tail', '0', '--log-lines', '200',
+	]);
+	assert.deepEqual(command, {
+		kind: 'run',
+		options: {
+			hosts: ['unix:///a.sock', 'ssh://ops@server'],
+			contexts: ['one', 'two'],
+			allContexts: true,
+			color: false,
+			ascii: true,
+			refreshSeconds: 1,
+			resyncSeconds: 60,
+			readOnly: true,
+			tail: 0,
+			logLines: 200,
+		},
+	});
+});
+
+test('--help and --version win over the rest', () => {
+	assert.deepEqual(parseCommandLine(['--host', 'x', '--help']), {kind: 'help'});
+	assert.deepEqual(parseCommandLine(['-h']), {kind: 'help'});
+	assert.deepEqual(parseCommandLine(['--version']), {kind: 'version'});
+});
+
+test('unknown flags, stray words and numbers that are not are one line for the person', () => {
+	for (const [argv, message] of [
+		[['--bogus'], /^Unknown option '--bogus' \(berth --help lists the options\)$/],
+		[['stray'], /stray/],
+		[['--refresh', 'soon'], /^--refresh needs a number, not "soon"$/],
+		[['--tail='], /^--tail needs a number/],
+		[['--host'], /--host/],
+	] as const) {
+		const command = parseCommandLine(argv);
+		assert.equal(command.kind, 'error', argv.join(' '));
+		if (command.kind === 'error') assert.match(command.message, message);
+	}
+});
