@@ -115,7 +115,7 @@ describe('the container image', {skip: linuxSkip || skip}, () => {
 
 	test('npm run build:image builds berth:VERSION and berth:latest on the current engine, pulling nothing', async () => {
 		assert.ok(built, `${executable} was built`);
-		const {stdout} = await execFileAsync('bash', [join(repoRoot, 'image', 'build.sh')], {cwd: repoRoot, env: engineEnv, timeout: 300_000});
+		const {stdout} = await execFileAsync('bash', [join(repoRoot, 'source', 'image', 'build.sh')], {cwd: repoRoot, env: engineEnv, timeout: 300_000});
 		for (const tag of tags) assert.match(stdout, new RegExp(`^${tag.replace('.', '\\.')} `, 'm'));
 		const ids = await Promise.all(tags.map(async tag => docker('image', 'inspect', '--format', '{{.Id}}', tag)));
 		assert.equal(ids[0], ids[1]);

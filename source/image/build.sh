@@ -4,17 +4,17 @@
 # libraries it links, on an empty root file system: nothing is pulled.
 #
 #   npm run build:image            (builds the executable first)
-#   bash image/build.sh [EXE]      an executable built already
+#   bash source/image/build.sh [EXE]      an executable built already
 #
 # Environment: BERTH_DOCKER_CLI, the docker client (default: docker on PATH).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 EXE="${1:-dist/berth-linux-x64}"
 DOCKER="${BERTH_DOCKER_CLI:-docker}"
 VERSION="$(sed -n 's/^  "version": "\(.*\)",$/\1/p' package.json)"
-[ -x "$EXE" ] || { echo "image/build.sh: $EXE is missing: npm run build:exe first" >&2; exit 1; }
-[ -n "$VERSION" ] || { echo "image/build.sh: no version in package.json" >&2; exit 1; }
+[ -x "$EXE" ] || { echo "source/image/build.sh: $EXE is missing: npm run build:exe first" >&2; exit 1; }
+[ -n "$VERSION" ] || { echo "source/image/build.sh: no version in package.json" >&2; exit 1; }
 
 ROOT="$(mktemp -d)"
 trap 'rm -rf "$ROOT"' EXIT
