@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Flags -> options -> run(); --help and --version answer before the UI and the engine client are loaded, and
-// the first listing is asked for before them.
-import {helpText, parseCommandLine} from './source/app/flags.js';
+// Flags (meow) -> options -> run(). `--help` and `--version` alone answer before anything is loaded; the
+// flag parser and the UI come in chunks, and the first listing is asked for before the UI is.
+import {helpText, quickAnswer} from './source/app/help.js';
 
 declare const BERTH_VERSION: string;
 
-const command = parseCommandLine(process.argv.slice(2));
-if (command.kind === 'help') {
+const argv = process.argv.slice(2);
+const command = quickAnswer(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
+if (command === 'help' || (typeof command === 'object' && command.kind === 'help')) {
 	process.stdout.write(`${helpText}\n`);
-} else if (command.kind === 'version') {
+} else if (command === 'version' || command.kind === 'version') {
 	// The bundle has it built in; run from source (tsx), package.json says it.
 	process.stdout.write(`${typeof BERTH_VERSION === 'string' ? BERTH_VERSION : await versionFromManifest()}\n`);
 } else if (command.kind === 'error') {

@@ -1,0 +1,37 @@
+// berth --help: the text, on its own so that the entry can print it without loading the flag parser.
+export const helpText = `
+  A keyboard-driven terminal UI for watching and managing Docker engines
+
+  Usage
+    $ berth [options]
+
+  Options
+    --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST[:PORT];
+                     repeat it to show several engines at once
+                     (default: DOCKER_HOST, else the current docker context, else unix:///var/run/docker.sock)
+    --context NAME   A docker context (docker context ls); repeat it for several
+    --all-contexts   Every docker context at once
+    --no-color       No colours (also when NO_COLOR is set)
+    --ascii          Plain ASCII glyphs (default on TERM=linux or a non-UTF-8 locale)
+    --refresh SEC    Seconds between the list's CPU and memory samples (default 5); 1 streams a
+                     sample a second for every row, as docker stats does
+    --resync SEC     Seconds between full listings that repair missed events (default 30)
+    --read-only      A pure viewer: keys that would change a container are off
+    --tail N         Log lines of backlog a logs pane starts with (default 1000)
+    --log-lines N    Log lines a logs pane keeps at most (default 5000)
+    --version        Show berth's version
+    --help           Show this help
+
+  Environment
+    DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS   as for the docker CLI
+    DOCKER_CONTEXT, DOCKER_CONFIG                                 contexts, as for the docker CLI
+    NO_COLOR                                                      turn colour off
+
+  Keys: press ? inside berth.
+`;
+
+/** `berth --help` or `berth --version` alone: answered before anything else is loaded. */
+export function quickAnswer(argv: readonly string[]): 'help' | 'version' | undefined {
+	if (argv.length !== 1) return undefined;
+	return argv[0] === '--help' || argv[0] === '-h' ? 'help' : argv[0] === '--version' ? 'version' : undefined;
+}
