@@ -6,6 +6,7 @@ import {dockerOptions} from './connection.js';
 import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toStatsSample} from './decoders.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import {LogLineSplitter} from './logLines.js';
+import {createFileMethods} from './files.js';
 import {createResourceMethods} from './resources.js';
 import {createSwarmMethods} from './swarm.js';
 import Docker from 'dockerode';
@@ -111,6 +112,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		connectionPerRequest: address.kind === 'ssh',
 		...createResourceMethods(docker, name),
 		...createSwarmMethods(docker, name),
+		...createFileMethods(docker),
 
 		async version() {
 			const version = (await docker.version()) as Docker.DockerVersion & {Components?: Array<{Name?: string}>};

@@ -1,0 +1,166 @@
+// Files inside containers and volumes through the engine's archive API (a tar each way), for the Engine interface.
+import {existsSync} from 'node:fs';
+import {lstat} from 'node:fs/promises';
+import path from 'node:path';
+import type {Readable} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
+import type Docker from 'dockerode';
+import tarFs from 'tar-fs';
+import tarStream from 'tar-stream';
+import type {FileEntry, FilesOwner, PathContent} from './types.js';
+
+/** Where a volume is mounted in the helper container. */
+export const volumeMountPoint = '/volume';
+/** The label that marks berth's helper containers, so that a leftover one can be recognised. */
+export const helperLabel = 'berth.helper';
+
+const entryTypes: Record<string, FileEntry['type']> = {
+	file: 'file',
+	'contiguous-file': 'file',
+	directory: 'directory',
+	symlink: 'symlink',
+	link: 'link',
+	fifo: 'fifo',
+	'character-device': 'device',
+	'block-device': 'device',
+};
+
+function toEntry(name: string, header: tarStream.Headers): FileEntry {
+	return {
+		name,
+		type: entryTypes[header.type ?? 'file'] ?? 'other',
+		size: header.size ?? 0,
+		mode: (header.mode ?? 0) & 0o7777,
+		modified: header.mtime ? header.mtime.getTime() : 0,
+		linkTarget: header.linkname ?? '',
+	};
+}
+
+/** The path of an entry relative to the archive's root entry: '' for the root, undefined for one outside it. */
+export function relativeToRoot(root: string, name: string): string | undefined {
+	const trimmed = name.replace(/\/+$/, '');
+	if (trimmed === root) return '';
+	return trimmed.startsWith(`${root}/`) ? trimmed.slice(root.length + 1) : undefined;
+}
+
+/**
+ * Reads an archive the engine sends for a path: the directory's own entries (not deeper), or the first `limit`
+ * bytes of a file; a link is given back as such, for the caller to follow.
+ */
+export async function readArchive(archive: Readable, limit: number): Promise<
+	{kind: 'directory'; entries: FileEntry[]} | {kind: 'file'; size: number; bytes: Buffer; partial: boolean} | {kind: 'link'; target: string}
+> {
+	const extract = tarStream.extract();
+	let root: string | undefined;
+	let result: Awaited<ReturnType<typeof readArchive>> | undefined;
+	const entries: FileEntry[] = [];
+	extract.on('entry', (header, stream, next) => {
+		const name = header.name;
+		if (root === undefined) {
+			root = name.replace(/\/+$/, '');
+			if (header.type === 'symlink' || header.type === 'link') {
+				result = {kind: 'link', target: header.linkname ?? ''};
+			} else if (header.type !== 'directory') {
+				const chunks: Buffer[] = [];
+				let taken = 0;
+				stream.on('data', (chunk: Buffer) => {
+					if (taken < limit) chunks.push(chunk.subarray(0, limit - taken));
+					taken += chunk.length;
+				});
+				stream.on('end', () => {
+					const bytes = Buffer.concat(chunks);
+					result = {kind: 'file', size: header.size ?? taken, bytes, partial: bytes.length < (header.size ?? taken)};
+					next();
+				});
+				return;
+			}
+		} else {
+			const relative = relativeToRoot(root, name);
+			if (relative && !relative.includes('/')) entries.push(toEntry(relative, header));
+		}
+
+		stream.on('end', () => next());
+		stream.resume();
+	});
+	// A file's bytes past the limit are not needed: the rest of the archive is still read, to end cleanly.
+	await pipeline(archive, extract);
+	return result ?? {kind: 'directory', entries};
+}
+
+/** A link's target as an absolute path in the container, from the directory the link is in. */
+export function resolveLink(linkPath: string, target: string): string {
+	return path.posix.resolve(path.posix.dirname(linkPath), target);
+}
+
+export function createFileMethods(docker: Docker) {
+	/** Runs `use` with a container that shows the owner's files: the container itself, or a helper for a volume. */
+	const withContainer = async <T>(owner: FilesOwner, use: (container: Docker.Container, base: string) => Promise<T>): Promise<T> => {
+		if ('container' in owner) return use(docker.getContainer(owner.container), '');
+		const images = await docker.listImages();
+		const image = images.find(candidate => (candidate.RepoTags ?? []).some(tag => tag !== '<none>:<none>'));
+		if (!image) throw new Error('the engine has no image to make a helper container from (the volume is read through one)');
+		// Never started: the archive API works on a created container, with its volumes mounted read-only.
+		const helper = await docker.createContainer({
+			Image: image.Id,
+			Cmd: ['true'],
+			Labels: {[helperLabel]: 'volume-files'},
+			HostConfig: {Binds: [`${owner.volume}:${volumeMountPoint}:ro`], NetworkMode: 'none'},
+		});
+		try {
+			return await use(helper, volumeMountPoint);
+		} finally {
+			await helper.remove({force: true}).catch(() => undefined);
+		}
+	};
+
+	const getArchive = async (container: Docker.Container, where: string) => (await container.getArchive({path: where})) as unknown as Readable;
+
+	return {
+		async readPath(owner: FilesOwner, wanted: string, limit: number): Promise<PathContent> {
+			return withContainer(owner, async (container, base) => {
+				let current = path.posix.resolve('/', wanted);
+				for (let hops = 0; hops < 16; hops++) {
+					const read = await readArchive(await getArchive(container, base + current), limit);
+					if (read.kind === 'link') {
+						current = resolveLink(current, read.target);
+						continue;
+					}
+
+					return read.kind === 'directory'
+						? {kind: 'directory', path: current, entries: read.entries}
+						: {kind: 'file', path: current, size: read.size, bytes: read.bytes, partial: read.partial};
+				}
+
+				throw new Error(`too many levels of symbolic links at ${wanted}`);
+			});
+		},
+
+		async copyOut(owner: FilesOwner, from: string, destination: string, options: {overwrite: boolean}): Promise<void> {
+			const target = path.resolve(destination);
+			if (!options.overwrite && existsSync(target)) throw new Error(`${target} exists`);
+			await withContainer(owner, async (container, base) => {
+				const archive = await getArchive(container, base + path.posix.resolve('/', from));
+				let root: string | undefined;
+				// The archive's root entry is the path's own name: it becomes the destination's.
+				// As `docker cp`, files made here belong to whoever runs berth (tar-fs's `chown`, which its types leave out).
+				const extract = tarFs.extract(path.dirname(target), {
+					chown: false,
+					map(header: tarStream.Headers) {
+						root ??= header.name.replace(/\/+$/, '');
+						const relative = relativeToRoot(root, header.name);
+						header.name = relative ? path.join(path.basename(target), relative) : path.basename(target);
+						return header;
+					},
+				} as tarFs.ExtractOptions);
+				await pipeline(archive, extract);
+			});
+		},
+
+		async copyIn(id: string, source: string, directory: string): Promise<void> {
+			const from = path.resolve(source);
+			await lstat(from);
+			const pack = tarFs.pack(path.dirname(from), {entries: [path.basename(from)]});
+			await docker.getContainer(id).putArchive(pack, {path: directory});
+		},
+	};
+}
