@@ -18,6 +18,8 @@ import {
 } from '../state/operations.js';
 import {createRunForm} from '../state/runForm.js';
 import type {Mode} from '../state/ui.js';
+import {clampScroll} from '../state/pane.js';
+import {selectPaneLinesFor} from '../state/select/paneLines.js';
 
 type NewRequest = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
@@ -110,4 +112,13 @@ export function issueContainerAction(
 			message: {text: `${actionWords[action].doing} ${describeTargets(targets)}…`, tone: 'info'},
 		},
 	};
+}
+
+/** Scrolls the open pane, within its lines. */
+export function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
+	const {pane} = state.operations;
+	if (!pane) return state;
+	const lineCount = selectPaneLinesFor(state, pane, true).length;
+	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
+	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
 }
