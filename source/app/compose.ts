@@ -1,7 +1,7 @@
 // Carries out a compose project's action: through the compose CLI with the project's own files, or through the
 // engine's API on the project's containers when the files or the CLI are not here (stop, start, restart, down).
 import {existsSync} from 'node:fs';
-import {findComposeCli, formatComposeCli, runCompose} from '../engine/compose.js';
+import {composeArguments, findComposeCli, formatComposeCli, runCompose} from '../engine/compose.js';
 import {describeEngineError} from '../engine/errors.js';
 import type {ContainerActionName, Engine} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
@@ -78,7 +78,7 @@ export async function runComposeRequest(engine: Engine, request: ComposeRequest,
 		if (reason !== undefined || !cli) return await runThroughApi(engine, request, reason ?? 'no compose CLI', output.push);
 		const args = [...composeWords[action].command.split(' '), ...(action === 'down' && request.volumes ? ['-v'] : [])];
 		const run = {host: engine.addressText, project: project.name, files, workingDir: project.workingDir, args};
-		output.push(`$ DOCKER_HOST=${run.host} ${formatComposeCli(cli)} -p ${project.name} ${files.map(file => `-f ${file}`).join(' ')} ${args.join(' ')}`);
+		output.push(`$ DOCKER_HOST=${run.host} ${formatComposeCli(cli)} ${composeArguments(run).join(' ')}`);
 		let last = '';
 		const code = await runCompose(cli, run, line => {
 			if (line.trim() !== '') last = line.trim();

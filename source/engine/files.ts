@@ -138,6 +138,8 @@ export function createFileMethods(docker: Docker) {
 		async copyOut(owner: FilesOwner, from: string, destination: string, options: {overwrite: boolean}): Promise<void> {
 			const target = path.resolve(destination);
 			if (!options.overwrite && existsSync(target)) throw new Error(`${target} exists`);
+			// As `docker cp`: the directory it goes into must be there already.
+			if (!existsSync(path.dirname(target))) throw new Error(`no such directory here: ${path.dirname(target)}`);
 			await withContainer(owner, async (container, base) => {
 				const archive = await getArchive(container, base + path.posix.resolve('/', from));
 				let root: string | undefined;

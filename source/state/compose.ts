@@ -86,6 +86,17 @@ export function selectComposeProjects(containers: ContainersState): ComposeProje
 		.sort((a, b) => compareNatural(a.name, b.name) || compareNatural(a.engine, b.engine));
 }
 
+/**
+ * The projects of the containers, and those berth took down this session (no container names them any more,
+ * so they are kept, to be brought up again), marked by no containers.
+ */
+export function selectProjectsWithDown(containers: ContainersState, down: ReadonlyMap<string, ComposeProject> | undefined): ComposeProject[] {
+	const projects = selectComposeProjects(containers);
+	if (!down || down.size === 0) return projects;
+	const gone = [...down.values()].filter(project => !projects.some(each => each.key === project.key));
+	return [...projects, ...gone.map(project => ({...project, running: 0, containers: []}))].sort((a, b) => compareNatural(a.name, b.name) || compareNatural(a.engine, b.engine));
+}
+
 /** The compose CLI's output, kept to its last lines. */
 export const outputCapacity = 2000;
 

@@ -11,7 +11,7 @@ import type {
 	PathContent,
 	RunSpec,
 } from '../engine/types.js';
-import type {ComposeRequest} from './compose.js';
+import type {ComposeProject, ComposeRequest} from './compose.js';
 import type {FilesPane} from './files.js';
 
 /** What a pane or a request is about: a container, an image, a volume, a network. */
@@ -98,6 +98,8 @@ export type OperationsState = {
 	outbox: readonly Request[];
 	confirmation: Confirmation | undefined;
 	pane: Pane | undefined;
+	/** Compose projects taken down from berth: listed still, so that they can be brought up again. */
+	downProjects?: ReadonlyMap<string, ComposeProject>;
 };
 
 export const emptyOperations: OperationsState = {nextId: 1, outbox: [], confirmation: undefined, pane: undefined};

@@ -63,10 +63,14 @@ export function finishPaneRequest(parts: Parts, request: PaneRequest, result: Re
 		case 'compose': {
 			const {pane} = parts.operations;
 			const text = result.kind === 'failed' ? result.error : result.kind === 'done' ? result.text : 'Done.';
-			const operations =
+			const shown =
 				pane?.kind === 'compose' && pane.target.key === request.project.key && result.kind === 'failed'
 					? {...parts.operations, pane: {...pane, output: appendOutput(pane.output, [`berth: ${text}`])}}
 					: parts.operations;
+			const down = new Map(shown.downProjects);
+			if (result.kind !== 'failed' && request.action === 'down') down.set(request.project.key, request.project);
+			if (result.kind !== 'failed' && request.action === 'up') down.delete(request.project.key);
+			const operations = {...shown, downProjects: down};
 			return say({...parts, operations}, text, result.kind === 'failed' ? 'error' : 'info');
 		}
 	}

@@ -4,7 +4,7 @@ import {openLogs, withMessage} from '../commands/effects.js';
 import {type CommandContext, inScope} from '../commands/types.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import type {AppState} from '../state/app.js';
-import {type ComposeAction, type ComposeProject, composeWords, selectComposeProjects, selectConfigPaths} from '../state/compose.js';
+import {type ComposeAction, type ComposeProject, composeWords, selectConfigPaths, selectProjectsWithDown} from '../state/compose.js';
 import type {ContainersState} from '../state/containers.js';
 import type {Confirmation} from '../state/operations.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -12,11 +12,15 @@ import {switchView} from '../state/ui.js';
 import {changesContainers} from './common.js';
 import type {TableView} from './types.js';
 
-const projectsOnce = memoizeLast(selectComposeProjects);
+const projectsOnce = memoizeLast(selectProjectsWithDown);
 
 /** One row per project; whether its config files are on this machine is looked up as the rows are made. */
-export function selectProjectRows(containers: ContainersState, fileExists: (path: string) => boolean = existsSync): TableRow[] {
-	return projectsOnce(containers).map(project => {
+export function selectProjectRows(
+	containers: ContainersState,
+	down: ReadonlyMap<string, ComposeProject> | undefined,
+	fileExists: (path: string) => boolean = existsSync,
+): TableRow[] {
+	return projectsOnce(containers, down).map(project => {
 		const files = selectConfigPaths(project);
 		const here = files.length === 0 ? 'no files named' : files.every(file => fileExists(file)) ? 'yes' : 'no';
 		return {
@@ -26,7 +30,7 @@ export function selectProjectRows(containers: ContainersState, fileExists: (path
 			cells: {
 				name: project.name,
 				engine: project.engine,
-				status: `${project.running}/${project.containers.length} running`,
+				status: project.containers.length === 0 ? 'down' : `${project.running}/${project.containers.length} running`,
 				services: project.services.join(', '),
 				files: project.configFiles.join(', '),
 				here,
@@ -37,10 +41,10 @@ export function selectProjectRows(containers: ContainersState, fileExists: (path
 	});
 }
 
-const selectRowsOnce = memoizeLast((containers: ContainersState) => selectProjectRows(containers));
+const selectRowsOnce = memoizeLast((containers: ContainersState, down: ReadonlyMap<string, ComposeProject> | undefined) => selectProjectRows(containers, down));
 
 function projectOf(state: AppState, selected: TableRow | undefined): ComposeProject | undefined {
-	return selected ? projectsOnce(state.containers).find(project => project.key === selected.key) : undefined;
+	return selected ? projectsOnce(state.containers, state.operations.downProjects).find(project => project.key === selected.key) : undefined;
 }
 
 /** Asks first, then runs the action through the compose CLI (or the API), its output in a pane. */
@@ -104,7 +108,7 @@ export const projectsView: TableView = {
 		{id: 'directory', title: 'WORKING DIR', min: 11, ideal: 40, priority: 5, grow: true},
 		{id: 'engine', title: 'ENGINE', min: 6, ideal: 12, priority: 6},
 	],
-	selectRows: state => selectRowsOnce(state.containers),
+	selectRows: state => selectRowsOnce(state.containers, state.operations.downProjects),
 	filterRows: filterTableRows,
 	listings: [],
 	concerns: changesContainers,
