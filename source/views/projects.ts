@@ -58,7 +58,7 @@ function askCompose(action: ComposeAction) {
 			targets: [],
 			force: false,
 			removeVolumes: false,
-			then: {question, request: {kind: 'compose', action, project, volumes: false}, back: 'pane'},
+			then: {question, request: {kind: 'compose', action, project, volumes: false}, back: 'list'},
 		};
 		return {...state, operations: {...state.operations, confirmation}, ui: {...state.ui, mode: 'confirm', message: undefined}};
 	};
