@@ -1,6 +1,6 @@
 // Files inside containers and volumes through the engine's archive API (a tar each way), for the Engine interface.
-import {existsSync} from 'node:fs';
-import {lstat} from 'node:fs/promises';
+import {createWriteStream, existsSync} from 'node:fs';
+import {chmod, link, lstat, mkdir, rm, symlink, utimes} from 'node:fs/promises';
 import path from 'node:path';
 import type {Readable} from 'node:stream';
 import {pipeline} from 'node:stream/promises';
@@ -92,6 +92,73 @@ export function resolveLink(linkPath: string, target: string): string {
 	return path.posix.resolve(path.posix.dirname(linkPath), target);
 }
 
+/** Where an entry goes: inside the target, and never through a link this extraction wrote (a link may point anywhere). */
+function placeEntry(target: string, relative: string, links: ReadonlySet<string>): string {
+	const file = relative === '' ? target : path.join(target, relative);
+	const inside = file === target || file.startsWith(`${target}${path.sep}`);
+	if (!inside || [...links].some(written => file.startsWith(`${written}${path.sep}`))) throw new Error(`the archive names a path outside ${target}: ${relative}`);
+	return file;
+}
+
+async function writeEntry(header: tarStream.Headers, stream: Readable, file: string, target: string, root: string, links: Set<string>): Promise<void> {
+	const mode = (header.mode ?? 0o644) & 0o7777;
+	const existing = await lstat(file).catch(() => undefined);
+	if (header.type === 'directory') {
+		if (existing && !existing.isDirectory()) await rm(file, {force: true});
+		await mkdir(file, {recursive: true});
+		await chmod(file, mode);
+		return;
+	}
+
+	// What was there goes, so that nothing is written through a link that was already there.
+	if (existing) await rm(file, {force: true, recursive: true});
+	if (header.type === 'file' || header.type === 'contiguous-file') {
+		await pipeline(stream, createWriteStream(file, {mode}));
+		await chmod(file, mode);
+		if (header.mtime) await utimes(file, header.mtime, header.mtime);
+	} else if (header.type === 'symlink') {
+		// Kept as the container has it (`/proc/mounts`), as `docker cp` keeps it.
+		await symlink(header.linkname ?? '', file);
+		links.add(file);
+	} else if (header.type === 'link') {
+		const relative = relativeToRoot(root, header.linkname ?? '');
+		if (relative !== undefined) await link(placeEntry(target, relative, links), file);
+	}
+}
+
+/** Extracts an archive from the engine so that its root entry becomes `target` (files, directories and links). */
+export async function extractArchive(archive: Readable, target: string): Promise<void> {
+	const extract = tarStream.extract();
+	const links = new Set<string>();
+	let root: string | undefined;
+	extract.on('entry', (header, stream, next) => {
+		root ??= header.name.replace(/\/+$/, '');
+		const relative = relativeToRoot(root, header.name);
+		const base = root;
+		const written = (async () => {
+			if (relative !== undefined) await writeEntry(header, stream, placeEntry(target, relative, links), target, base, links);
+		})();
+		// The entry's stream is drained before the next entry is asked for (tar-stream's streams have no readableEnded).
+		let ended = false;
+		stream.on('end', () => {
+			ended = true;
+		});
+		const done = (error?: Error) => {
+			if (ended) next(error);
+			else {
+				stream.on('end', () => next(error));
+				stream.resume();
+			}
+		};
+
+		written.then(
+			() => done(),
+			(error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+		);
+	});
+	await pipeline(archive, extract);
+}
+
 export function createFileMethods(docker: Docker) {
 	/** Runs `use` with a container that shows the owner's files: the container itself, or a helper for a volume. */
 	const withContainer = async <T>(owner: FilesOwner, use: (container: Docker.Container, base: string) => Promise<T>): Promise<T> => {
@@ -141,20 +208,7 @@ export function createFileMethods(docker: Docker) {
 			// As `docker cp`: the directory it goes into must be there already.
 			if (!existsSync(path.dirname(target))) throw new Error(`no such directory here: ${path.dirname(target)}`);
 			await withContainer(owner, async (container, base) => {
-				const archive = await getArchive(container, base + path.posix.resolve('/', from));
-				let root: string | undefined;
-				// The archive's root entry is the path's own name: it becomes the destination's.
-				// As `docker cp`, files made here belong to whoever runs berth (tar-fs's `chown`, which its types leave out).
-				const extract = tarFs.extract(path.dirname(target), {
-					chown: false,
-					map(header: tarStream.Headers) {
-						root ??= header.name.replace(/\/+$/, '');
-						const relative = relativeToRoot(root, header.name);
-						header.name = relative ? path.join(path.basename(target), relative) : path.basename(target);
-						return header;
-					},
-				} as tarFs.ExtractOptions);
-				await pipeline(archive, extract);
+				await extractArchive(await getArchive(container, base + path.posix.resolve('/', from)), target);
 			});
 		},
 

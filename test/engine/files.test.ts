@@ -1,12 +1,14 @@
 // The archive calls against the real test engine: listing, reading, copying out and in, a volume's files.
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {describeEngineError} from '../../source/engine/errors.js';
-import {helperLabel, relativeToRoot, resolveLink} from '../../source/engine/files.js';
+import type {Readable} from 'node:stream';
+import tarStream from 'tar-stream';
+import {extractArchive, helperLabel, relativeToRoot, resolveLink} from '../../source/engine/files.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
@@ -28,6 +30,21 @@ test('names inside an archive are taken relative to its root entry', () => {
 	assert.equal(relativeToRoot('etc', 'etcetera/x'), undefined);
 	assert.equal(resolveLink('/bin/sh', 'busybox'), '/bin/busybox');
 	assert.equal(resolveLink('/var/run', '/run'), '/run');
+});
+
+test('an archive cannot write outside its target, nor through a link it wrote; links are kept as they are', async () => {
+	const outside = path.join(scratch, 'outside');
+	mkdirSync(outside);
+	const pack = tarStream.pack();
+	pack.entry({name: 'data/', type: 'directory', mode: 0o755});
+	pack.entry({name: 'data/mtab', type: 'symlink', linkname: '/proc/mounts'});
+	pack.entry({name: 'data/escape', type: 'symlink', linkname: outside});
+	pack.entry({name: 'data/escape/owned', mode: 0o644}, 'no');
+	pack.finalize();
+	const target = path.join(scratch, 'extracted');
+	await assert.rejects(extractArchive(pack as unknown as Readable, target), /outside/);
+	assert.equal(readlinkSync(path.join(target, 'mtab')), '/proc/mounts');
+	assert.equal(existsSync(path.join(outside, 'owned')), false);
 });
 
 test('lists /etc and reads /etc/hostname of a running and a stopped container', {skip}, async () => {
@@ -63,7 +80,7 @@ test('copies a directory out as docker cp does, and a file in', {skip}, async ()
 	const engine = connectTestEngine();
 	const name = uniqueName('copy');
 	created.push(name);
-	await runContainer({name, cmd: ['sh', '-c', 'mkdir -p /data/sub && echo one > /data/a && echo two > /data/sub/b && ln -s a /data/link && trap "exit 0" TERM; while :; do sleep 1; done']});
+	await runContainer({name, cmd: ['sh', '-c', 'mkdir -p /data/sub && echo one > /data/a && echo two > /data/sub/b && ln -s a /data/link && ln -s /proc/mounts /data/mtab && ln /data/a /data/hard && trap "exit 0" TERM; while :; do sleep 1; done']});
 	await new Promise(resolve => setTimeout(resolve, 500));
 	const mine = path.join(scratch, 'mine');
 	await engine.copyOut({container: name}, '/data', mine, {overwrite: false});
