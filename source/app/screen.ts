@@ -73,6 +73,7 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 	const engine = engines[0];
 	const {pane} = state.operations;
 	const {logs} = state;
+	const paneLines = pane ? selectPaneLinesFor(state, pane, theme.unicode, width) : undefined;
 	return {
 		width,
 		height,
@@ -136,9 +137,9 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 			pane && (mode === 'pane' || mode === 'pane-search' || mode === 'copy-out' || mode === 'copy-in' || (mode === 'confirm' && pane.kind === 'files'))
 				? {
 						title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
-						lines: selectPaneLinesFor(state, pane, theme.unicode, width),
+						lines: paneLines!,
 						table: pane.kind === 'disk' && state.resources.disk.get(pane.target.engine) ? formatDiskUsage(state.resources.disk.get(pane.target.engine)!) : undefined,
-						scroll: pane.scroll,
+						scroll: pane.follow ? Math.max(0, paneLines!.length - pageSize) : pane.scroll,
 						search: mode === 'pane-search' ? state.ui.draft : pane.search,
 					}
 				: undefined,

@@ -19,7 +19,7 @@ export const confirmCommands = inScope<unknown>('confirm', [
 					// The compose CLI's output is shown as it comes, in a pane of its own.
 					const {project} = request;
 					const shown = showPane({...state, operations: {...state.operations, confirmation: undefined}}, 'compose', {key: project.key, engine: project.engine, id: project.name, name: project.name}, request);
-					return {...shown, operations: {...shown.operations, pane: {...shown.operations.pane!, output: []}}, ui: {...shown.ui, message: {text: `${composeWords[request.action].doing} ${project.name}…`, tone: 'info'}}};
+					return {...shown, operations: {...shown.operations, pane: {...shown.operations.pane!, output: [], follow: true}}, ui: {...shown.ui, message: {text: `${composeWords[request.action].doing} ${project.name}…`, tone: 'info'}}};
 				}
 
 				const operations = enqueue(state.operations, request);

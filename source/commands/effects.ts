@@ -119,6 +119,8 @@ export function scrollPane(state: AppState, to: (scroll: number, lineCount: numb
 	const {pane} = state.operations;
 	if (!pane) return state;
 	const lineCount = selectPaneLinesFor(state, pane, true).length;
-	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
-	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
+	const bottom = Math.max(0, lineCount - pageSize);
+	// A pane that follows its output (compose) is at its bottom; scrolling back to the bottom follows again.
+	const scroll = clampScroll(to(pane.follow === undefined || !pane.follow ? pane.scroll : bottom, lineCount), lineCount, pageSize);
+	return {...state, operations: {...state.operations, pane: {...pane, scroll, ...(pane.follow === undefined ? {} : {follow: scroll >= bottom})}}};
 }

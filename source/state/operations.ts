@@ -91,6 +91,8 @@ export type Pane = {
 	files?: FilesPane;
 	/** Output as it comes (the compose CLI's). */
 	output?: readonly string[];
+	/** Shows the last lines as output comes, until scrolled up. */
+	follow?: boolean;
 };
 
 export type OperationsState = {

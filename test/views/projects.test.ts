@@ -154,6 +154,18 @@ describe('the compose pane and the outcome', () => {
 		assert.equal(selectPaneLinesFor(failed, failed.operations.pane!, true).at(-1), 'berth: docker-compose up -d failed for shop (exit code 1): no such image');
 	});
 
+	test('the pane follows the output until scrolled up; G follows again', () => {
+		const running = press(projects(), 'j', 'u', 'y');
+		assert.equal(running.operations.pane?.follow, true);
+		const key = running.operations.pane!.target.key;
+		const many = reduceApp(running, {type: 'pane/output', key, lines: Array.from({length: 30}, (_, index) => `line ${index}`)});
+		// pageSize 10: the bottom is line 20; k goes one up from there and stops following.
+		const up = press(many, 'k');
+		assert.deepEqual([up.operations.pane?.scroll, up.operations.pane?.follow], [19, false]);
+		const again = press(up, 'G');
+		assert.deepEqual([again.operations.pane?.scroll, again.operations.pane?.follow], [20, true]);
+	});
+
 	test('a project taken down stays listed as down, so that it can be brought up again', () => {
 		const down = finish(press(projects(), 'j', 'd', 'y'), 'compose', {kind: 'done', text: 'docker-compose down: done for shop.'});
 		const gone = reduceApp(press(down, named('escape')), {type: 'containers/listed', engine: 'local', records: [member('blog', 'app', 1)]});
