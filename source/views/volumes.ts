@@ -64,6 +64,8 @@ const commands = inScope<TableRow>('volumes', [
 		keys: ['f'],
 		help: 'Its files, read-only (through a short-lived helper container)',
 		hint: 'files',
+		// The helper container is created and removed: a change to the engine, off in a pure viewer.
+		mutating: true,
 		run: (state, {selected}) => (selected ? openFiles(state, target(selected), {volume: selected.id}) : withMessage(state, 'No volume selected.', 'error')),
 	},
 	{

@@ -130,5 +130,7 @@ describe('copying', () => {
 		assert.equal(press(readOnly(opened()), 'c').ui.mode, 'copy-out');
 		const volume = press(everyView(), '3', 'f', 'C');
 		assert.match(volume.ui.message?.text ?? '', /read-only/);
+		// A volume is read through a helper container berth creates: a pure viewer does not.
+		assert.match(press(readOnly(everyView()), '3', 'f').ui.message?.text ?? '', /Read-only/);
 	});
 });

@@ -101,6 +101,7 @@ describe('keymap', () => {
 			'shell',
 			'start',
 			'stop',
+			'volume-files',
 			'volume-prune',
 			'volume-remove',
 		]);
