@@ -6,7 +6,7 @@ import {dockerOptions} from './connection.js';
 import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toStatsSample} from './decoders.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import {LogLineSplitter} from './logLines.js';
-import {createFileMethods} from './files.js';
+import {createFileMethods, helperLabel} from './files.js';
 import {createResourceMethods} from './resources.js';
 import {createSwarmMethods} from './swarm.js';
 import Docker from 'dockerode';
@@ -137,7 +137,8 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 				all: true,
 				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
 			});
-			return list.map(info => toContainerRecord(name, info));
+			// berth's own short-lived helpers (a volume's files) are not the person's containers.
+			return list.filter(info => !info.Labels?.[helperLabel]).map(info => toContainerRecord(name, info));
 		},
 
 		async inspectTiming(id) {

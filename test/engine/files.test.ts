@@ -115,4 +115,8 @@ test('lists a volume through a helper container that is gone afterwards', {skip}
 	const text = await engine.readPath({volume}, '/a.txt', 4096);
 	assert.equal(text.kind === 'file' ? text.bytes.toString() : '', 'hi\n');
 	assert.equal((await docker('ps', '-aq', '--filter', `label=${helperLabel}`)).trim(), '');
+	// While one exists, it is not listed among the containers.
+	const leftover = (await docker('create', '--label', `${helperLabel}=test`, '--label', 'berth.test=1', '--name', `${writer}-helper`, 'berth-test/busybox:latest', 'true')).trim();
+	created.push(`${writer}-helper`);
+	assert.equal((await engine.listContainers()).some(record => record.id === leftover), false);
 });
