@@ -43,48 +43,85 @@ export function relativeToRoot(root: string, name: string): string | undefined {
 	return trimmed.startsWith(`${root}/`) ? trimmed.slice(root.length + 1) : undefined;
 }
 
+/** A directory's archive is read this far at most (it holds everything below it): the listing then says it was cut. */
+export const directoryArchiveLimit = 512 * 1024 * 1024;
+
+type ArchiveContent =
+	| {kind: 'directory'; entries: FileEntry[]; cut: boolean}
+	| {kind: 'file'; size: number; bytes: Buffer; partial: boolean}
+	| {kind: 'link'; target: string};
+
 /**
  * Reads an archive the engine sends for a path: the directory's own entries (not deeper), or the first `limit`
- * bytes of a file; a link is given back as such, for the caller to follow.
+ * bytes of a file; a link is given back as such, for the caller to follow. What is not needed is not read: the
+ * connection is closed once a file's first bytes are in, or after `directoryLimit` bytes of a directory's.
  */
-export async function readArchive(archive: Readable, limit: number): Promise<
-	{kind: 'directory'; entries: FileEntry[]} | {kind: 'file'; size: number; bytes: Buffer; partial: boolean} | {kind: 'link'; target: string}
-> {
-	const extract = tarStream.extract();
-	let root: string | undefined;
-	let result: Awaited<ReturnType<typeof readArchive>> | undefined;
-	const entries: FileEntry[] = [];
-	extract.on('entry', (header, stream, next) => {
-		const name = header.name;
-		if (root === undefined) {
-			root = name.replace(/\/+$/, '');
-			if (header.type === 'symlink' || header.type === 'link') {
-				result = {kind: 'link', target: header.linkname ?? ''};
-			} else if (header.type !== 'directory') {
-				const chunks: Buffer[] = [];
-				let taken = 0;
-				stream.on('data', (chunk: Buffer) => {
-					if (taken < limit) chunks.push(chunk.subarray(0, limit - taken));
-					taken += chunk.length;
-				});
-				stream.on('end', () => {
-					const bytes = Buffer.concat(chunks);
-					result = {kind: 'file', size: header.size ?? taken, bytes, partial: bytes.length < (header.size ?? taken)};
-					next();
-				});
-				return;
-			}
-		} else {
-			const relative = relativeToRoot(root, name);
-			if (relative && !relative.includes('/')) entries.push(toEntry(relative, header));
-		}
+export async function readArchive(archive: Readable, limit: number, directoryLimit = directoryArchiveLimit): Promise<ArchiveContent> {
+	return new Promise((resolve, reject) => {
+		const extract = tarStream.extract();
+		let root: string | undefined;
+		let settled = false;
+		let seen = 0;
+		const entries: FileEntry[] = [];
+		let link: ArchiveContent | undefined;
+		// Once what is needed is in, the rest is not read: the connection closes.
+		const finish = (content: ArchiveContent) => {
+			if (settled) return;
+			settled = true;
+			resolve(content);
+			archive.unpipe(extract);
+			archive.destroy();
+			extract.destroy();
+		};
 
-		stream.on('end', () => next());
-		stream.resume();
+		const fail = (error: Error) => {
+			if (settled) return;
+			settled = true;
+			reject(error);
+			archive.destroy();
+		};
+
+		extract.on('entry', (header, stream, next) => {
+			const name = header.name;
+			if (root === undefined) {
+				root = name.replace(/\/+$/, '');
+				if (header.type === 'symlink' || header.type === 'link') {
+					link = {kind: 'link', target: header.linkname ?? ''};
+				} else if (header.type !== 'directory') {
+					const size = header.size ?? 0;
+					const chunks: Buffer[] = [];
+					let taken = 0;
+					const done = () => {
+						const bytes = Buffer.concat(chunks).subarray(0, limit);
+						finish({kind: 'file', size, bytes, partial: bytes.length < size});
+					};
+
+					stream.on('data', (chunk: Buffer) => {
+						chunks.push(chunk);
+						taken += chunk.length;
+						if (taken >= limit && taken < size) done();
+					});
+					stream.on('end', done);
+					return;
+				}
+			} else {
+				const relative = relativeToRoot(root, name);
+				if (relative && !relative.includes('/')) entries.push(toEntry(relative, header));
+				seen += header.size ?? 0;
+				if (seen > directoryLimit) {
+					finish({kind: 'directory', entries, cut: true});
+					return;
+				}
+			}
+
+			stream.on('end', () => next());
+			stream.resume();
+		});
+		extract.on('finish', () => finish(link ?? {kind: 'directory', entries, cut: false}));
+		extract.on('error', fail);
+		archive.on('error', fail);
+		archive.pipe(extract);
 	});
-	// A file's bytes past the limit are not needed: the rest of the archive is still read, to end cleanly.
-	await pipeline(archive, extract);
-	return result ?? {kind: 'directory', entries};
 }
 
 /** A link's target as an absolute path in the container, from the directory the link is in. */
@@ -194,7 +231,7 @@ export function createFileMethods(docker: Docker) {
 					}
 
 					return read.kind === 'directory'
-						? {kind: 'directory', path: current, entries: read.entries}
+						? {kind: 'directory', path: current, entries: read.entries, cut: read.cut}
 						: {kind: 'file', path: current, size: read.size, bytes: read.bytes, partial: read.partial};
 				}
 

@@ -299,7 +299,7 @@ export type FileEntry = {
 
 /** What is at a path: a directory's entries, or the start of a file's bytes. */
 export type PathContent =
-	| {kind: 'directory'; path: string; entries: FileEntry[]}
+	| {kind: 'directory'; path: string; entries: FileEntry[]; cut?: boolean}
 	| {kind: 'file'; path: string; size: number; bytes: Buffer; partial: boolean};
 
 /** Where files are read: a container's filesystem, or a volume's (through a short-lived helper container). */

@@ -14,6 +14,8 @@ export type FilesPane = {
 	file: {path: string; lines: readonly string[]} | undefined;
 	/** The path asked for last: an answer for another one is stale. */
 	pending: string | undefined;
+	/** The directory's archive was too large to read whole: entries may be missing. */
+	cut?: boolean;
 };
 
 export function createFilesPane(owner: FilesOwner, path: string): FilesPane {
@@ -41,7 +43,7 @@ export function applyPathContent(files: FilesPane, content: PathContent): FilesP
 		// Back from a child: the child stays selected.
 		const from = files.path.startsWith(content.path) && files.path !== content.path ? files.path.slice(content.path.length).replace(/^\//, '').split('/')[0] : undefined;
 		const selected = Math.max(0, entries.findIndex(entry => entry.name === from));
-		return {...files, path: content.path, entries, selected, file: undefined, pending: undefined};
+		return {...files, path: content.path, entries, selected, file: undefined, pending: undefined, cut: Boolean(content.cut)};
 	}
 
 	return {...files, file: {path: content.path, lines: formatFileText(content.bytes, content.size, content.partial)}, pending: undefined};
@@ -61,7 +63,7 @@ export function formatFilesLines(files: FilesPane, error: string | undefined, po
 	if (!files.entries) return [where, '', 'Loading…'];
 	if (files.entries.length === 0) return [`${where}  (empty)`];
 	return [
-		`${where}  (${files.entries.length} entr${files.entries.length === 1 ? 'y' : 'ies'})`,
+		`${where}  (${files.entries.length} entr${files.entries.length === 1 ? 'y' : 'ies'}${files.cut ? '; the archive was too large to read whole: some may be missing' : ''})`,
 		...files.entries.map((entry, index) => `${index === files.selected ? pointer : ' '} ${formatFileEntry(entry)}`),
 	];
 }

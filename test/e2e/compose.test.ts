@@ -30,7 +30,8 @@ after(async () => {
 	}
 });
 
-const slow = {timeoutMs: 30_000};
+// Generous: the machine may be loaded by other test runs.
+const slow = {timeoutMs: 45_000};
 const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs});
 afterEach(async () => berth.killAll());
 

@@ -22,7 +22,8 @@ after(async () => {
 	for (const volume of volumes) await docker('volume', 'rm', '-f', volume).catch(() => undefined);
 });
 
-const slow = {timeoutMs: 20_000};
+// Generous: the machine may be loaded by other test runs.
+const slow = {timeoutMs: 45_000};
 const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs});
 afterEach(async () => berth.killAll());
 
@@ -46,7 +47,7 @@ async function selectEntry(session: TmuxSession, name: string) {
 		const screen = await session.capture();
 		if (wanted.test(selectedLine(screen))) return;
 		await session.sendKeys('j');
-		await session.waitFor(current => current !== screen, {timeoutMs: 2000}).catch(() => undefined);
+		await session.waitFor(current => current !== screen, {timeoutMs: 5000}).catch(() => undefined);
 	}
 
 	throw new Error(`no entry ${name} in the files pane:\n${await session.capture()}`);

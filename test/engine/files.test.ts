@@ -8,7 +8,7 @@ import {after, test} from 'node:test';
 import {describeEngineError} from '../../source/engine/errors.js';
 import type {Readable} from 'node:stream';
 import tarStream from 'tar-stream';
-import {extractArchive, helperLabel, relativeToRoot, resolveLink} from '../../source/engine/files.js';
+import {extractArchive, helperLabel, readArchive, relativeToRoot, resolveLink} from '../../source/engine/files.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
@@ -45,6 +45,25 @@ test('an archive cannot write outside its target, nor through a link it wrote; l
 	await assert.rejects(extractArchive(pack as unknown as Readable, target), /outside/);
 	assert.equal(readlinkSync(path.join(target, 'mtab')), '/proc/mounts');
 	assert.equal(existsSync(path.join(outside, 'owned')), false);
+});
+
+test('only what is needed of an archive is read: a file\'s first bytes, a directory up to a limit', async () => {
+	const archive = (entries: Array<[string, string | undefined]>) => {
+		const pack = tarStream.pack();
+		for (const [name, body] of entries) pack.entry(body === undefined ? {name, type: 'directory'} : {name}, body);
+		pack.finalize();
+		return pack as unknown as Readable;
+	};
+
+	const big = 'x'.repeat(100_000);
+	const file = await readArchive(archive([['log', big]]), 10);
+	assert.deepEqual(file.kind === 'file' && [file.size, file.bytes.toString(), file.partial], [100_000, 'xxxxxxxxxx', true]);
+	const small = await readArchive(archive([['note', 'hi\n']]), 10);
+	assert.deepEqual(small.kind === 'file' && [small.bytes.toString(), small.partial], ['hi\n', false]);
+	const whole = await readArchive(archive([['d/', undefined], ['d/a', big], ['d/b', big], ['d/c', big]]), 10);
+	assert.deepEqual(whole.kind === 'directory' && [whole.entries.map(entry => entry.name), whole.cut], [['a', 'b', 'c'], false]);
+	const cut = await readArchive(archive([['d/', undefined], ['d/a', big], ['d/b', big], ['d/c', big]]), 10, 150_000);
+	assert.deepEqual(cut.kind === 'directory' && [cut.entries.map(entry => entry.name), cut.cut], [['a', 'b'], true]);
 });
 
 test('lists /etc and reads /etc/hostname of a running and a stopped container', {skip}, async () => {
