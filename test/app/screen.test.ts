@@ -93,7 +93,7 @@ describe('selectScreenProps', () => {
 
 	test('a compose pane that follows shows its last lines', () => {
 		const key = 'local\u0000shop';
-		let state = reduceApp(started(), {type: 'request/finished', request: {id: 0, kind: 'refresh', engine: 'local', what: 'images'}, result: {kind: 'done', text: ''}});
+		let state = started();
 		state = {...state, operations: {...state.operations, pane: {kind: 'compose', target: {key, engine: 'local', id: 'shop', name: 'shop'}, document: undefined, table: undefined, layers: undefined, error: undefined, revealed: false, scroll: 0, search: '', output: [], follow: true}}, ui: {...state.ui, mode: 'pane'}};
 		state = reduceApp(state, {type: 'pane/output', key, lines: Array.from({length: 50}, (_, index) => `line ${index}`)});
 		const props = selectScreenProps(state, engines, {width: 120, height: 24}, theme);
