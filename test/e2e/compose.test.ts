@@ -100,14 +100,16 @@ test('a project from a file goes down and up again from berth, the CLI\'s output
 
 test('a failing compose command shows its own words and exit code', {skip, timeout: 120_000}, async () => {
 	const {name, directory} = await composeProject('fail');
-	// The file now names an image the engine does not have, and nothing can be pulled.
-	writeFileSync(path.join(directory, 'compose.yaml'), `version: "3"\nservices:\n  web:\n    image: berth-test/absent:nope\n`);
+	// The file is now invalid: the CLI refuses it before it asks the engine anything (nothing is pulled).
+	writeFileSync(path.join(directory, 'compose.yaml'), `version: "3"\nservices:\n  web:\n    image: ${testImage}\n    bogus_option: 1\n`);
 	const session = await berth.start();
 	await showProject(session, name);
-	await session.sendText('p');
+	await session.sendText('u');
 	await session.sendText('y');
 	const failed = await session.waitFor(screen => /exited with code [1-9]/.test(screen), slow);
-	assert.match(bottomLine(failed), new RegExp(`pull failed for ${name} \\(exit code [1-9]\\d*\\): .+`));
+	assert.match(failed, /bogus_option/);
+	assert.match(bottomLine(failed), new RegExp(`up -d failed for ${name} \\(exit code [1-9]\\d*\\): .*bogus_option`));
+	assert.deepEqual(await states(name), ['running', 'running'], 'nothing changed');
 });
 
 test('a project whose files are gone is stopped, started and restarted through the engine\'s API', {skip, timeout: 180_000}, async () => {
