@@ -7,6 +7,8 @@ import type {Engine, TerminalSession} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import type {Request, RequestResult, ResourceActionName} from '../state/operations.js';
 import {formatDecimalSize} from '../format/units.js';
+import {fileTextLimit} from '../format/files.js';
+import {runComposeRequest} from './compose.js';
 
 /** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
 /** The prunes: what each asks of the engine, and what it names in the summary. */
@@ -148,6 +150,24 @@ export async function runRequest(
 			case 'save-logs': {
 				const file = await saveLogFile(request.name, request.content);
 				return {kind: 'saved', path: file, lines: request.lines};
+			}
+
+			case 'files-read': {
+				return {kind: 'path', content: await engineOf(request.target.engine).readPath(request.owner, request.path, fileTextLimit)};
+			}
+
+			case 'files-copy-out': {
+				await engineOf(request.target.engine).copyOut(request.owner, request.path, request.destination, {overwrite: request.overwrite});
+				return {kind: 'done', text: ''};
+			}
+
+			case 'files-copy-in': {
+				await engineOf(request.target.engine).copyIn(request.container, request.source, request.directory);
+				return {kind: 'done', text: ''};
+			}
+
+			case 'compose': {
+				return await runComposeRequest(engineOf(request.project.engine), request, dispatchProgress);
 			}
 
 			case 'shell':

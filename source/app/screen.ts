@@ -46,11 +46,12 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
 export function selectHints(state: AppState, list: CurrentList): string {
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
+	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly}, keymap);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
 	// The views' keys, as a range: `1-9 views`.
-	const viewKeys = state.ui.mode === 'list' ? `${views[0]!.key}-${views.at(-1)!.key} views  ` : '';
+	const digits = views.filter(view => /^\d$/.test(view.key));
+	const viewKeys = state.ui.mode === 'list' ? `${digits[0]!.key}-${digits.at(-1)!.key} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
 }
 
@@ -72,6 +73,7 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 	const engine = engines[0];
 	const {pane} = state.operations;
 	const {logs} = state;
+	const paneLines = pane ? selectPaneLinesFor(state, pane, theme.unicode, width) : undefined;
 	return {
 		width,
 		height,
@@ -132,12 +134,12 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 					}
 				: undefined,
 		pane:
-			pane && (mode === 'pane' || mode === 'pane-search')
+			pane && (mode === 'pane' || mode === 'pane-search' || mode === 'copy-out' || mode === 'copy-in' || (mode === 'confirm' && pane.kind === 'files'))
 				? {
 						title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
-						lines: selectPaneLinesFor(state, pane, theme.unicode, width),
+						lines: paneLines!,
 						table: pane.kind === 'disk' && state.resources.disk.get(pane.target.engine) ? formatDiskUsage(state.resources.disk.get(pane.target.engine)!) : undefined,
-						scroll: pane.scroll,
+						scroll: pane.follow ? Math.max(0, paneLines!.length - pageSize) : pane.scroll,
 						search: mode === 'pane-search' ? state.ui.draft : pane.search,
 					}
 				: undefined,

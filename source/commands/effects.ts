@@ -18,6 +18,8 @@ import {
 } from '../state/operations.js';
 import {createRunForm} from '../state/runForm.js';
 import type {Mode} from '../state/ui.js';
+import {clampScroll} from '../state/pane.js';
+import {selectPaneLinesFor} from '../state/select/paneLines.js';
 
 type NewRequest = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
@@ -110,4 +112,15 @@ export function issueContainerAction(
 			message: {text: `${actionWords[action].doing} ${describeTargets(targets)}…`, tone: 'info'},
 		},
 	};
+}
+
+/** Scrolls the open pane, within its lines. */
+export function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
+	const {pane} = state.operations;
+	if (!pane) return state;
+	const lineCount = selectPaneLinesFor(state, pane, true).length;
+	const bottom = Math.max(0, lineCount - pageSize);
+	// A pane that follows its output (compose) is at its bottom; scrolling back to the bottom follows again.
+	const scroll = clampScroll(to(pane.follow === undefined || !pane.follow ? pane.scroll : bottom, lineCount), lineCount, pageSize);
+	return {...state, operations: {...state.operations, pane: {...pane, scroll, ...(pane.follow === undefined ? {} : {follow: scroll >= bottom})}}};
 }

@@ -2,6 +2,7 @@
 import type {Key} from 'ink';
 import {views} from '../views/registry.js';
 import {confirmCommands} from './confirm.js';
+import {filesCommands} from './files.js';
 import {globalCommands, helpCommands} from './global.js';
 import {listCommands} from './list.js';
 import {logsCommands} from './logs.js';
@@ -12,6 +13,7 @@ export const keymap: readonly Command[] = [
 	...listCommands,
 	...views.flatMap((view): readonly Command[] => view.commands),
 	...logsCommands,
+	...filesCommands,
 	...paneCommands,
 	...confirmCommands,
 	...helpCommands,
@@ -23,6 +25,7 @@ export const scopeTitles: ReadonlyArray<{scope: KeyScope; title: string}> = [
 	{scope: 'list', title: 'Every list'},
 	...views.filter(view => view.commands.length > 0).map(view => ({scope: view.name, title: view.title})),
 	{scope: 'logs', title: 'Logs'},
+	{scope: 'files', title: 'Files (inside a container or volume)'},
 	{scope: 'pane', title: 'Details, inspect, top'},
 	{scope: 'confirm', title: 'Questions (y / N)'},
 	{scope: 'help', title: 'This help'},

@@ -8,11 +8,12 @@ export type LineEdit =
 	| {kind: 'complete'}
 	| {kind: 'ignored'};
 
-/** Printable characters are typed (when `accepts` them), Backspace erases one, Enter submits, Esc cancels. */
+/** Printable characters are typed (when `accepts` them), Backspace erases one, Ctrl-U all, Enter submits, Esc cancels. */
 export function editLine(draft: string, press: KeyPress, accepts: (character: string) => boolean = () => true): LineEdit {
 	if (press.name === 'escape') return {kind: 'cancel'};
 	if (press.name === 'return') return {kind: 'submit', text: draft};
 	if (press.name === 'tab') return {kind: 'complete'};
+	if (press.name === 'ctrl+u') return {kind: 'typed', draft: ''};
 	if (press.name === 'backspace') return {kind: 'typed', draft: [...draft].slice(0, -1).join('')};
 	if (press.printable && accepts(press.name)) return {kind: 'typed', draft: draft + press.name};
 	return {kind: 'ignored'};

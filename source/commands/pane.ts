@@ -1,17 +1,11 @@
 // The keys of the details, inspect, top, layers, volume, network, pull and disk panes: scroll, search, reveal.
 import type {AppState} from '../state/app.js';
-import {clampScroll, selectSearchMatches} from '../state/pane.js';
+import {selectSearchMatches} from '../state/pane.js';
 import {selectPaneLinesFor} from '../state/select/paneLines.js';
-import {withMessage} from './effects.js';
+import {openFiles} from './files.js';
+import {scrollPane, withMessage} from './effects.js';
 import {inScope} from './types.js';
 
-function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
-	const {pane} = state.operations;
-	if (!pane) return state;
-	const lineCount = selectPaneLinesFor(state, pane, true).length;
-	const scroll = clampScroll(to(pane.scroll, lineCount), lineCount, pageSize);
-	return {...state, operations: {...state.operations, pane: {...pane, scroll}}};
-}
 
 /** Scrolls so that the next (direction 1), previous (-1) or first at/after the top (0) match is on top. */
 export function jumpToPaneMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): AppState {
@@ -65,6 +59,17 @@ export const paneCommands = inScope<unknown>('pane', [
 	},
 	{action: 'search-next', keys: ['n'], help: 'Next match', hint: 'next match', run: (state, {pageSize}) => jumpToPaneMatch(state, 1, pageSize)},
 	{action: 'search-previous', keys: ['N'], help: 'Previous match', run: (state, {pageSize}) => jumpToPaneMatch(state, -1, pageSize)},
+	{
+		action: 'pane-files',
+		keys: ['f'],
+		help: 'Details: the container\'s files, from its working directory',
+		run(state) {
+			const {pane} = state.operations;
+			if (pane?.kind !== 'details') return state;
+			const config = (pane.document?.Config ?? {}) as {WorkingDir?: string};
+			return openFiles(state, pane.target, {container: pane.target.id}, config.WorkingDir || '/');
+		},
+	},
 	{
 		action: 'reveal',
 		keys: ['x'],

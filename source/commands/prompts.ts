@@ -8,6 +8,7 @@ import {engineOf, showPane, withMessage} from './effects.js';
 import {editLine} from './lineEditor.js';
 import {showView} from './list.js';
 import {keepLogSearch, withLogs} from './logs.js';
+import {submitCopyIn, submitCopyOut} from './files.js';
 import {keepPaneSearch} from './pane.js';
 import type {CommandContext, KeyPress} from './types.js';
 
@@ -86,6 +87,8 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 	},
 	pull: {back: 'list', submit: pull},
 	scale: {back: 'list', accepts: character => /^\d$/.test(character), submit: scale},
+	'copy-out': {back: 'pane', submit: submitCopyOut},
+	'copy-in': {back: 'pane', submit: submitCopyIn},
 };
 
 /** A key at a prompt: typing edits the draft; Enter and Esc leave the prompt, then do what it is for. */

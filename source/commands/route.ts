@@ -9,7 +9,7 @@ import {prompts, reducePromptKey} from './prompts.js';
 import type {Command, CommandContext, KeyPress, KeyScope} from './types.js';
 
 /** The scopes whose keys work in a mode, the most specific first. */
-export function selectScopes(mode: Mode, view: string): readonly KeyScope[] {
+export function selectScopes(mode: Mode, view: string, paneKind?: string): readonly KeyScope[] {
 	switch (mode) {
 		case 'help': {
 			return ['help', 'global'];
@@ -20,7 +20,7 @@ export function selectScopes(mode: Mode, view: string): readonly KeyScope[] {
 		}
 
 		case 'pane': {
-			return ['pane', 'global'];
+			return paneKind === 'files' ? ['files', 'global'] : ['pane', 'global'];
 		}
 
 		case 'logs': {
@@ -55,7 +55,7 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 	if (mode === 'form') return reduceFormKey(state, press);
 	const prompt = prompts[mode];
 	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size));
-	const command = findCommand(selectScopes(mode, state.ui.view), press.name, commands);
+	const command = findCommand(selectScopes(mode, state.ui.view, state.operations.pane?.kind), press.name, commands);
 	if (!command) return state;
 	if (state.ui.readOnly && command.mutating) {
 		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'}}};

@@ -6,6 +6,7 @@ import {dockerOptions} from './connection.js';
 import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toEngineVersion, toStatsSample} from './decoders.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import {LogLineSplitter} from './logLines.js';
+import {createFileMethods, helperLabel} from './files.js';
 import {createResourceMethods} from './resources.js';
 import {createSwarmMethods} from './swarm.js';
 import Docker from 'dockerode';
@@ -111,6 +112,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		connectionPerRequest: address.kind === 'ssh',
 		...createResourceMethods(docker, name),
 		...createSwarmMethods(docker, name),
+		...createFileMethods(docker),
 
 		async version() {
 			return toEngineVersion(await docker.version());
@@ -127,7 +129,8 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 				all: true,
 				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
 			});
-			return list.map(info => toContainerRecord(name, info));
+			// berth's own short-lived helpers (a volume's files) are not the person's containers.
+			return list.filter(info => !info.Labels?.[helperLabel]).map(info => toContainerRecord(name, info));
 		},
 
 		async inspectTiming(id) {

@@ -284,6 +284,27 @@ export type SwarmListing =
 	| {manager: false}
 	| {manager: true; nodeId: string; services: ServiceRecord[]; tasks: TaskRecord[]; nodes: NodeRecord[]};
 
+/** One entry of a directory inside a container or volume, as the engine's archive (tar) describes it. */
+export type FileEntry = {
+	name: string;
+	type: 'file' | 'directory' | 'symlink' | 'link' | 'fifo' | 'device' | 'other';
+	size: number;
+	/** Permission bits (0o755). */
+	mode: number;
+	/** Milliseconds since the epoch. */
+	modified: number;
+	/** Where a symbolic (or hard) link points, as stored. */
+	linkTarget: string;
+};
+
+/** What is at a path: a directory's entries, or the start of a file's bytes. */
+export type PathContent =
+	| {kind: 'directory'; path: string; entries: FileEntry[]; cut?: boolean}
+	| {kind: 'file'; path: string; size: number; bytes: Buffer; partial: boolean};
+
+/** Where files are read: a container's filesystem, or a volume's (through a short-lived helper container). */
+export type FilesOwner = {container: string} | {volume: string};
+
 /** A stream the caller must close; closing twice is harmless. */
 export type Subscription = {close(): void};
 
@@ -360,6 +381,12 @@ export type Engine = {
 	/** `docker service update --force`: its tasks are replaced although nothing else changed. */
 	forceUpdateService(id: string): Promise<void>;
 	removeService(id: string): Promise<void>;
+	/** A directory's entries or a file's first `limit` bytes, through the archive API (symlinks followed). */
+	readPath(owner: FilesOwner, path: string, limit: number): Promise<PathContent>;
+	/** `docker cp CONTAINER:PATH DESTINATION`: the file or directory becomes DESTINATION; refuses an existing one unless told. */
+	copyOut(owner: FilesOwner, path: string, destination: string, options: {overwrite: boolean}): Promise<void>;
+	/** `docker cp SOURCE CONTAINER:DIRECTORY`: a local file or directory into a directory of the container. */
+	copyIn(container: string, source: string, directory: string): Promise<void>;
 	/** Counts the streams this engine object holds open, for tests that prove none leak. */
 	openStreams(): number;
 };

@@ -17,6 +17,7 @@ import {
 import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
+import {appendPaneOutput, finishPaneRequest} from './paneRequests.js';
 import {initialUi, reduceUi, type UiAction, type UiState} from './ui.js';
 
 export type AppState = {
@@ -65,6 +66,7 @@ export type AppAction =
 	| {type: 'requests/taken'; ids: readonly number[]}
 	| {type: 'request/finished'; request: Request; result: RequestResult}
 	| {type: 'pane/refresh'}
+	| {type: 'pane/output'; key: string; lines: readonly string[]}
 	| {type: 'engines/replaced'; names: readonly string[]};
 
 export function createAppState(now: number): AppState {
@@ -113,6 +115,10 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 				connection: new Map([...state.connection].filter(([engine]) => keep(engine))),
 				ui: {...state.ui, marks: new Set(), message: {text: `Showing ${action.names.join(', ')}.`, tone: 'info'}},
 			};
+		}
+
+		case 'pane/output': {
+			return {...state, operations: appendPaneOutput(state.operations, action.key, action.lines)};
 		}
 
 		case 'pane/refresh': {
@@ -286,6 +292,13 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 		case 'save-logs': {
 			if (result.kind === 'saved') return {...state, ui: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
 			return {...state, ui: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
+		}
+
+		case 'files-read':
+		case 'files-copy-out':
+		case 'files-copy-in':
+		case 'compose': {
+			return {...state, ...finishPaneRequest({operations: state.operations, ui: state.ui}, request, result)};
 		}
 
 		case 'shell':

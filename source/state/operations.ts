@@ -4,11 +4,15 @@ import type {
 	ContainerActionName,
 	ContainerActionOptions,
 	ContainerState,
+	FilesOwner,
 	ImageLayer,
 	InspectDocument,
 	ProcessTable,
+	PathContent,
 	RunSpec,
 } from '../engine/types.js';
+import type {ComposeProject, ComposeRequest} from './compose.js';
+import type {FilesPane} from './files.js';
 
 /** What a pane or a request is about: a container, an image, a volume, a network. */
 export type PaneTarget = {key: string; engine: string; id: string; name: string};
@@ -40,7 +44,19 @@ export type Request =
 	| {id: number; kind: 'service-update'; target: PaneTarget}
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
-	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};
+	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number}
+	| {id: number; kind: 'files-read'; target: PaneTarget; owner: FilesOwner; path: string}
+	| {id: number; kind: 'files-copy-out'; target: PaneTarget; owner: FilesOwner; path: string; destination: string; overwrite: boolean}
+	| {id: number; kind: 'files-copy-in'; target: PaneTarget; container: string; source: string; directory: string}
+	| ({id: number} & ComposeRequest);
+
+/** A request that a y / N question stands before (copying over a file, a compose project's actions). */
+export type AskedRequest = {
+	question: string;
+	request: DistributiveOmit<Request, 'id'>;
+	/** Where the person goes back to, yes or no. */
+	back: 'list' | 'pane';
+};
 
 export type Confirmation = {
 	action: ContainerActionName;
@@ -49,11 +65,12 @@ export type Confirmation = {
 	resource?: {action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean; question: string};
 	/** Remove: some targets are running, so removing them forces. */
 	force: boolean;
-	/** Remove: also the anonymous volumes (`docker rm -v`). */
+	/** Remove: also the anonymous volumes (`docker rm -v`); compose down: also the project's volumes. */
 	removeVolumes: boolean;
+	then?: AskedRequest;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose';
 
 export type Pane = {
 	kind: PaneKind;
@@ -70,6 +87,12 @@ export type Pane = {
 	scroll: number;
 	/** What `/` searches for in the pane, once kept. */
 	search: string;
+	/** The files pane's directory, entries and selection. */
+	files?: FilesPane;
+	/** Output as it comes (the compose CLI's). */
+	output?: readonly string[];
+	/** Shows the last lines as output comes, until scrolled up. */
+	follow?: boolean;
 };
 
 export type OperationsState = {
@@ -77,6 +100,8 @@ export type OperationsState = {
 	outbox: readonly Request[];
 	confirmation: Confirmation | undefined;
 	pane: Pane | undefined;
+	/** Compose projects taken down from berth: listed still, so that they can be brought up again. */
+	downProjects?: ReadonlyMap<string, ComposeProject>;
 };
 
 export const emptyOperations: OperationsState = {nextId: 1, outbox: [], confirmation: undefined, pane: undefined};
@@ -90,6 +115,7 @@ export type RequestResult =
 	| {kind: 'history'; layers: readonly ImageLayer[]}
 	| {kind: 'resource-action'; lines: readonly string[]; failures: ReadonlyArray<{name: string; error: string}>}
 	| {kind: 'done'; text: string; id?: string}
+	| {kind: 'path'; content: PathContent}
 	| {kind: 'failed'; error: string};
 
 /** Past tense and progressive of each action, for status messages. */
@@ -132,6 +158,11 @@ export function createConfirmation(action: ContainerActionName, targets: readonl
 /** The question, as the prompt line shows it. */
 export function formatConfirmation(confirmation: Confirmation): string {
 	if (confirmation.resource) return confirmation.resource.question;
+	if (confirmation.then) {
+		const {question, request} = confirmation.then;
+		return request.kind === 'compose' && request.action === 'down' ? `${question} [${confirmation.removeVolumes ? 'x' : ' '}] v: also its volumes. y / N` : question;
+	}
+
 	const {action, targets, force, removeVolumes} = confirmation;
 	const what = describeTargets(targets);
 	if (action === 'remove') {

@@ -22,7 +22,9 @@ export type Mode =
 	| 'logs-filter'
 	| 'form'
 	| 'pull'
-	| 'scale';
+	| 'scale'
+	| 'copy-out'
+	| 'copy-in';
 
 /** A view's name, as the view registry knows it (source/views/registry.ts). */
 export type ViewName = string;

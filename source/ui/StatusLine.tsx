@@ -25,10 +25,10 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 		);
 	}
 
-	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter' || mode === 'pull' || mode === 'scale') {
+	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter' || mode === 'pull' || mode === 'scale' || mode === 'copy-out' || mode === 'copy-in') {
 		return (
 			<Text wrap="truncate">
-				{mode === 'command' ? ':' : mode === 'logs-filter' ? 'only lines with: ' : mode === 'pull' ? 'pull (repository/name:tag): ' : mode === 'scale' ? 'scale to (replicas): ' : '/'}
+				{mode === 'command' ? ':' : mode === 'logs-filter' ? 'only lines with: ' : mode === 'pull' ? 'pull (repository/name:tag): ' : mode === 'scale' ? 'scale to (replicas): ' : mode === 'copy-out' ? 'copy out to (a path here): ' : mode === 'copy-in' ? 'copy in (a path here): ' : '/'}
 				{truncateText(draft, Math.max(0, width - 2), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>

@@ -9,6 +9,7 @@ import {
 	withMessage,
 	withRequest,
 } from '../commands/effects.js';
+import {openFiles} from '../commands/files.js';
 import {type CommandContext, inScope} from '../commands/types.js';
 import type {ContainerActionName} from '../engine/types.js';
 import type {ContainerRow} from '../format/containerColumns.js';
@@ -100,6 +101,12 @@ const commands = inScope<ContainerRow>('containers', [
 	{action: 'details', keys: ['return'], help: 'Details: image, command, ports, mounts, networks, env', hint: 'details', run: openContainerPane('details')},
 	{action: 'inspect', keys: ['i'], help: 'Inspect document, searchable with /', run: openContainerPane('inspect')},
 	{action: 'top', keys: ['t'], help: 'Processes (docker top), refreshed', run: openContainerPane('top')},
+	{
+		action: 'files',
+		keys: ['f'],
+		help: 'Files inside it: browse, read, copy out and in (also stopped)',
+		run: (state, {selected}) => (selected ? openFiles(state, toTarget(selected), {container: selected.id}) : withMessage(state, 'No container selected.', 'error')),
+	},
 	{
 		action: 'sort-next',
 		keys: ['o'],

@@ -1,10 +1,11 @@
-// Every view berth has, in the order of their keys. Adding a view: a file in this folder, and a line here.
+// Every view berth has, in the order of their keys (the digits, then the letters). Adding a view: a file in this folder, and a line here.
 import {containersView} from './containers.js';
 import {contextsView} from './contexts.js';
 import {eventsView} from './events.js';
 import {imagesView} from './images.js';
 import {networksView} from './networks.js';
 import {nodesView} from './nodes.js';
+import {projectsView} from './projects.js';
 import {servicesView} from './services.js';
 import {tasksView} from './tasks.js';
 import type {View} from './types.js';
@@ -20,6 +21,7 @@ export const views: readonly View[] = [
 	tasksView,
 	nodesView,
 	contextsView,
+	projectsView,
 ];
 
 /** The view of a name; an unknown name (none is stored) falls back to the containers. */

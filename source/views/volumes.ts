@@ -1,5 +1,6 @@
 // The volumes view: `docker volume ls` with sizes and the containers that mount each; details, remove, prune.
 import {ask, engineOf, showPane, withMessage} from '../commands/effects.js';
+import {openFiles} from '../commands/files.js';
 import {inScope} from '../commands/types.js';
 import {formatContainerName} from '../format/names.js';
 import {compareNatural} from '../format/naturalOrder.js';
@@ -57,6 +58,15 @@ const commands = inScope<TableRow>('volumes', [
 			selected
 				? showPane(state, 'volume', target(selected), {kind: 'refresh', engine: selected.engine, what: 'disk'})
 				: withMessage(state, 'No volume selected.', 'error'),
+	},
+	{
+		action: 'volume-files',
+		keys: ['f'],
+		help: 'Its files, read-only (through a short-lived helper container)',
+		hint: 'files',
+		// The helper container is created and removed: a change to the engine, off in a pure viewer.
+		mutating: true,
+		run: (state, {selected}) => (selected ? openFiles(state, target(selected), {volume: selected.id}) : withMessage(state, 'No volume selected.', 'error')),
 	},
 	{
 		action: 'volume-remove',

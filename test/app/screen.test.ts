@@ -80,4 +80,23 @@ describe('selectScreenProps', () => {
 		assert.equal(props.resourceTable.emptyText, 'Loading…');
 		assert.match(props.status.hints, /Enter tasks/);
 	});
+
+	test('the files pane stays on screen behind its copy prompts, with its own hints', () => {
+		const opened = press(started(), 'f');
+		const props = selectScreenProps(opened, engines, {width: 120, height: 24}, theme);
+		assert.match(props.pane?.title ?? '', /^Files: faraway$/);
+		assert.match(props.status.hints, /Enter open {2}Backspace parent {2}Esc back {2}c copy out {2}C copy in/);
+		const prompt = press(opened, 'C');
+		assert.equal(prompt.ui.mode, 'copy-in');
+		assert.ok(selectScreenProps(prompt, engines, {width: 120, height: 24}, theme).pane, 'the pane behind the prompt');
+	});
+
+	test('a compose pane that follows shows its last lines', () => {
+		const key = 'local\u0000shop';
+		let state = started();
+		state = {...state, operations: {...state.operations, pane: {kind: 'compose', target: {key, engine: 'local', id: 'shop', name: 'shop'}, document: undefined, table: undefined, layers: undefined, error: undefined, revealed: false, scroll: 0, search: '', output: [], follow: true}}, ui: {...state.ui, mode: 'pane'}};
+		state = reduceApp(state, {type: 'pane/output', key, lines: Array.from({length: 50}, (_, index) => `line ${index}`)});
+		const props = selectScreenProps(state, engines, {width: 120, height: 24}, theme);
+		assert.equal(props.pane?.scroll, 50 - selectPageSize(24));
+	});
 });

@@ -14,8 +14,10 @@ const scopesUsed = [...new Set(keymap.map(command => command.scope))];
 const viewNames = views.map(view => view.name);
 
 /** Where a scope's keys are read: the mode and the view. */
-function placeOf(scope: KeyScope): {mode: Mode; view: string} {
+function placeOf(scope: KeyScope): {mode: Mode; view: string; paneKind?: string} {
 	if (viewNames.includes(scope)) return {mode: 'list', view: scope};
+	// The files pane's keys are read in the pane mode while the files pane is open.
+	if (scope === 'files') return {mode: 'pane', view: 'containers', paneKind: 'files'};
 	const modes: Record<string, Mode> = {list: 'list', global: 'list', logs: 'logs', pane: 'pane', confirm: 'confirm', help: 'help'};
 	assert.ok(modes[scope], `a scope no mode reads: ${scope}`);
 	return {mode: modes[scope]!, view: 'containers'};
@@ -41,15 +43,16 @@ describe('keymap', () => {
 		});
 	}
 
-	const together: Array<{mode: Mode; view: string}> = [
+	const together: Array<{mode: Mode; view: string; paneKind?: string}> = [
 		...viewNames.map(view => ({mode: 'list' as const, view})),
 		{mode: 'logs', view: 'containers'},
 		{mode: 'pane', view: 'containers'},
+		{mode: 'pane', view: 'containers', paneKind: 'files'},
 		{mode: 'help', view: 'containers'},
 		{mode: 'confirm', view: 'containers'},
 	];
-	for (const {mode, view} of together) {
-		const scopes = selectScopes(mode, view);
+	for (const {mode, view, paneKind} of together) {
+		const scopes = selectScopes(mode, view, paneKind);
 		test(`no key bound twice among the scopes read together: ${scopes.join(' + ')}`, () => {
 			assert.deepEqual(duplicates(keymap.filter(command => scopes.includes(command.scope)).flatMap(command => command.keys)), []);
 		});
@@ -57,8 +60,8 @@ describe('keymap', () => {
 
 	test('every key of every command finds that command where its scope is read', () => {
 		for (const command of keymap) {
-			const {mode, view} = placeOf(command.scope);
-			for (const key of command.keys) assert.equal(findCommand(selectScopes(mode, view), key), command, `${command.scope}: ${key}`);
+			const {mode, view, paneKind} = placeOf(command.scope);
+			for (const key of command.keys) assert.equal(findCommand(selectScopes(mode, view, paneKind), key), command, `${command.scope}: ${key}`);
 		}
 	});
 
@@ -75,12 +78,19 @@ describe('keymap', () => {
 		assert.deepEqual(mutating, [
 			'attach',
 			'container-prune',
+			'files-copy-in',
 			'image-prune',
 			'image-pull',
 			'image-remove',
 			'image-run',
 			'kill',
 			'pause',
+			'project-down',
+			'project-pull',
+			'project-restart',
+			'project-start',
+			'project-stop',
+			'project-up',
 			'remove',
 			'restart',
 			'run-form',
@@ -92,6 +102,7 @@ describe('keymap', () => {
 			'shell',
 			'start',
 			'stop',
+			'volume-files',
 			'volume-prune',
 			'volume-remove',
 		]);

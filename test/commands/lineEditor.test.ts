@@ -20,6 +20,7 @@ describe('editLine', () => {
 		['Backspace on an empty draft leaves it empty', '', named('backspace'), {kind: 'typed', draft: ''}],
 		['Enter submits the draft as it is', ' web ', named('return'), {kind: 'submit', text: ' web '}],
 		['Enter on an empty draft submits nothing typed', '', named('return'), {kind: 'submit', text: ''}],
+		['Ctrl-U erases the whole draft (a path given to start from)', './hostname', named('ctrl+u'), {kind: 'typed', draft: ''}],
 		['Esc cancels', 'web', named('escape'), {kind: 'cancel'}],
 		['Tab asks for completion', 'im', named('tab'), {kind: 'complete'}],
 		['an arrow key is ignored', 'web', named('up'), {kind: 'ignored'}],

@@ -84,6 +84,8 @@ export function everyView(): AppState {
 		},
 		{type: 'contexts/read', contexts: [{name: 'local', description: 'this machine', host: 'unix:///var/run/docker.sock', skipTlsVerify: false, tlsPath: undefined}]},
 		{type: 'events/received', engine: 'local', event: {type: 'container', action: 'start', id: 'id-api', timeNano: 1_714_564_700_000_000_000, attributes: {name: 'api'}}},
+		// A compose project, for the projects view.
+		{type: 'container/updated', record: containerRecord({id: 'id-shop_web_1', names: ['/shop_web_1'], engine: 'local', labels: {'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web'}})},
 	];
 	return actions.reduce(reduceApp, state);
 }

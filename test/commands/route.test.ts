@@ -17,24 +17,26 @@ const size = {pageSize, width};
 function placeFor(command: Command): AppState {
 	const state = everyView();
 	const view = views.find(entry => entry.name === command.scope);
+	// The files pane's keys: the files of the selected container.
+	if (command.scope === 'files') return press(state, '1', 'f');
 	return press(state, view ? view.key : '1');
 }
 
 describe('the read-only gate', () => {
 	const mutating = keymap.filter(command => command.mutating);
 	test('there are mutating commands in several scopes', () => {
-		assert.deepEqual([...new Set(mutating.map(command => command.scope))].sort(), ['containers', 'images', 'list', 'services', 'volumes']);
+		assert.deepEqual([...new Set(mutating.map(command => command.scope))].sort(), ['containers', 'files', 'images', 'list', 'projects', 'services', 'volumes']);
 	});
 
 	for (const command of mutating) {
 		for (const key of command.keys) {
 			test(`${command.scope}: ${command.action} (${key}) is refused with a message, nothing asked of the engine`, () => {
 				const before = readOnly(placeFor(command));
-				assert.equal(before.ui.mode, 'list');
+				assert.equal(before.ui.mode, command.scope === 'files' ? 'pane' : 'list');
 				assert.ok(selectCurrentList(before).selected, 'a row is selected, so only the gate refuses');
 				const after = press(before, {key});
 				assert.deepEqual(after.ui.message, {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'});
-				assert.equal(after.ui.mode, 'list');
+				assert.equal(after.ui.mode, before.ui.mode);
 				assert.deepEqual(after.operations, before.operations);
 				assert.equal(after.form, undefined);
 				assert.equal(after.logs, undefined);

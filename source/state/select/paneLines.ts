@@ -4,7 +4,9 @@ import {formatHistoryLines, formatInspectLines} from '../../format/inspect.js';
 import {padCell} from '../../format/table.js';
 import {formatDecimalSize} from '../../format/units.js';
 import {formatDiskUsage} from '../../format/diskUsage.js';
+import {formatSafeText} from '../../format/files.js';
 import type {AppState} from '../app.js';
+import {formatFilesLines} from '../files.js';
 import type {Pane} from '../operations.js';
 import {selectPaneLines} from '../pane.js';
 import type {PullState} from '../resources.js';
@@ -18,6 +20,8 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	network: 'Network',
 	pull: 'Pull',
 	disk: 'Disk usage (docker system df)',
+	files: 'Files',
+	compose: 'Compose',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -43,6 +47,14 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 			const widths = Object.keys(rows[0]!).map(column => Math.max(column.length, ...rows.map(row => row[column as keyof typeof row].length)));
 			const line = (cells: readonly string[]) => cells.map((cell, index) => padCell(cell, widths[index]!)).join('   ').trimEnd();
 			return [line(Object.keys(rows[0]!)), ...rows.map(row => line(Object.values(row)))];
+		}
+
+		case 'files': {
+			return pane.files ? formatFilesLines(pane.files, pane.error, unicode ? '›' : '>') : ['Loading…'];
+		}
+
+		case 'compose': {
+			return pane.output && pane.output.length > 0 ? pane.output.map(line => formatSafeText(line)) : ['Starting…'];
 		}
 
 		case 'pull': {
