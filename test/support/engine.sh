@@ -280,7 +280,8 @@ start_daemon() {
 		sleep 0.2
 	done
 	# The engines of one machine share iptables' DOCKER chains, and a dockerd that starts deletes and makes them
-	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist", "No chain/target/match").
+	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist",
+	# "No chain/target/match by that name").
 	if [ -n "$started" ] && ! alive "$started" && [ "${1:-0}" -lt 3 ] &&
 		tail -n 5 "$LOG" | grep -q 'iptables failed'; then
 		log "dockerd lost its iptables chain to another engine starting at the same time; starting it again"
@@ -334,6 +335,7 @@ lock() {
 # Subcommands
 
 cmd_up() {
+	local bin
 	if [ "$VERSION" = 26.1 ] && bin=$(bash "$(dirname "${BASH_SOURCE[0]}")/docker26.sh" path 2>/dev/null); then
 		PATH="$bin:$PATH"
 	fi
