@@ -79,7 +79,7 @@ test('the status text made from inspect matches the engine\'s own', {skip}, asyn
 	}
 });
 
-test('the event stream reports changes made outside, and closes cleanly', {skip}, async () => {
+test('the event stream reports changes made outside, and closes cleanly', {skip}, async t => {
 	const engine = connectTestEngine();
 	const name = uniqueName('events');
 	created.push(name);
@@ -91,6 +91,8 @@ test('the event stream reports changes made outside, and closes cleanly', {skip}
 			ended = true;
 		},
 	);
+	// A failed assertion must not leave the stream open: it would keep this file's process from ever ending.
+	t.after(() => subscription.close());
 	await eventually(() => (engine.openStreams() === 1 ? true : undefined));
 	const id = await runContainer({name, cmd: [...idleCmd]});
 	await docker('pause', name);
@@ -102,13 +104,14 @@ test('the event stream reports changes made outside, and closes cleanly', {skip}
 	assert.equal(ended, false, 'closing is not reported as the stream ending');
 });
 
-test('stats samples give docker-stats figures, and many opened and closed streams leave none open', {skip}, async () => {
+test('stats samples give docker-stats figures, and many opened and closed streams leave none open', {skip}, async t => {
 	const engine = connectTestEngine();
 	const name = uniqueName('stats');
 	created.push(name);
 	const id = await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
 	const samples: StatsSample[] = [];
 	const subscription = engine.subscribeStats(id, sample => samples.push(sample), () => undefined);
+	t.after(() => subscription.close());
 	await eventually(() => (samples.length >= 2 ? true : undefined));
 	subscription.close();
 	const figures = calculateFigures(samples.at(-1)!);
@@ -122,6 +125,9 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 	}
 
 	const streams = Array.from({length: 5}, () => engine.subscribeStats(id, () => undefined, () => undefined));
+	t.after(() => {
+		for (const stream of streams) stream.close();
+	});
 	await eventually(() => (engine.openStreams() === 5 ? true : undefined));
 	for (const stream of streams) stream.close();
 	assert.equal(engine.openStreams(), 0);

@@ -17,6 +17,9 @@
 #   BERTH_ENGINE26_DIR, BERTH_ENGINE26_BRIDGE, BERTH_ENGINE26_BRIDGE_CIDR
 #                             the same for BERTH_ENGINE_VERSION=26.1 (defaults /tmp/berth-engine-26, berth26,
 #                             172.31.253.1/24), so that both engines can run side by side
+#   BERTH_ENGINE_SUBNET_SEARCH=1  when another interface has that subnet, take the next free one of its size in
+#                             172.31.100-249 instead of failing (isolated test engines; a bridge that exists
+#                             keeps its address while no other interface has it)
 #   BERTH_BUSYBOX             static busybox used for the test image (default /bin/busybox)
 #
 # It never uses the system engine (/var/run/docker.sock) nor docker0, and never pulls from a registry:
@@ -153,14 +156,54 @@ daemon_pid() {
 	echo "$pid"
 }
 
+# The routes of other interfaces that overlap subnet $1 ("172.31.225.0/24 on berthi76d9f189 ..."), or nothing.
+overlapping_routes() {
+	{
+		ip -4 route show match "${1%/*}"
+		ip -4 route show root "$1"
+	} 2>/dev/null | awk -v own="$BRIDGE" '$1 != "default" { for (i = 1; i < NF; i++) if ($i == "dev" && $(i + 1) != own) print $1 " on " $(i + 1) }' | sort -u | tr '\n' ' '
+}
+
+# With BERTH_ENGINE_SUBNET_SEARCH=1 (isolated test engines): the first block of the same size, from
+# BRIDGE_CIDR on through 172.31.100.0-172.31.249.255, that no other interface's route overlaps.
+free_subnet() {
+	local bits=${BRIDGE_CIDR#*/} a b c d
+	IFS=. read -r a b c d <<<"${BRIDGE_CIDR%/*}"
+	local size=$((1 << (32 - bits))) low=$(((172 << 24) | (31 << 16) | (100 << 8))) high=$(((172 << 24) | (31 << 16) | (250 << 8)))
+	local start=$((((a << 24) | (b << 16) | (c << 8) | d) & ~(size - 1))) i block candidate
+	for ((i = 0; i < (high - low) / size; i++)); do
+		block=$((start + i * size))
+		((block >= high)) && block=$((low + (block - high) % (high - low)))
+		candidate="$((block >> 24)).$(((block >> 16) & 255)).$(((block >> 8) & 255)).$(((block & 255) + 1))/$bits"
+		[ -z "$(overlapping_routes "$candidate")" ] && { echo "$candidate"; return 0; }
+	done
+	return 1
+}
+
 ensure_bridge() {
+	local current
+	current=$(ip -4 -o addr show dev "$BRIDGE" 2>/dev/null | awk '{print $4; exit}')
+	if [ -n "$current" ]; then
+		# A bridge of this engine from an earlier start keeps its address (it may be a searched one).
+		BRIDGE_CIDR=$current
+	fi
 	# Two bridges with overlapping subnets break each other's published ports (replies take the other route):
-	# refuse a subnet that a route of another interface covers or lies in.
+	# refuse a subnet that a route of another interface covers or lies in, or find another one.
 	local others
-	others=$({
-		ip -4 route show match "${BRIDGE_CIDR%/*}"
-		ip -4 route show root "$BRIDGE_CIDR"
-	} 2>/dev/null | awk -v own="$BRIDGE" '$1 != "default" { for (i = 1; i < NF; i++) if ($i == "dev" && $(i + 1) != own) print $1 " on " $(i + 1) }' | sort -u | tr '\n' ' ')
+	others=$(overlapping_routes "$BRIDGE_CIDR")
+	if [ -n "$others" ] && [ "${BERTH_ENGINE_SUBNET_SEARCH:-}" = 1 ]; then
+		local found
+		found=$(free_subnet) || die "no free subnet for $BRIDGE in 172.31.100.0-172.31.249.255"
+		log "$BRIDGE_CIDR overlaps ${others% }: $BRIDGE takes $found"
+		# Our dockerd is down here: its bridge can move. dockerd keeps the old subnet in its network store and
+		# would put it back on the bridge: that store goes too (this engine's containers are the tests' own).
+		if [ -n "$current" ]; then
+			ip addr del "$current" dev "$BRIDGE"
+			rm -f "$DIR/data/network/files/local-kv.db"
+		fi
+		BRIDGE_CIDR=$found
+		others=''
+	fi
 	[ -z "$others" ] || die "the subnet $BRIDGE_CIDR of $BRIDGE overlaps ${others% }: give this engine another subnet"
 	if ! ip link show dev "$BRIDGE" >/dev/null 2>&1; then
 		log "creating bridge $BRIDGE ($BRIDGE_CIDR)"
@@ -237,7 +280,8 @@ start_daemon() {
 		sleep 0.2
 	done
 	# The engines of one machine share iptables' DOCKER chains, and a dockerd that starts deletes and makes them
-	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist", "No chain/target/match").
+	# again: one that starts at the same moment can find its chain gone ("Chain 'DOCKER' does not exist",
+	# "No chain/target/match by that name").
 	if [ -n "$started" ] && ! alive "$started" && [ "${1:-0}" -lt 3 ] &&
 		tail -n 5 "$LOG" | grep -q 'iptables failed'; then
 		log "dockerd lost its iptables chain to another engine starting at the same time; starting it again"
@@ -291,6 +335,7 @@ lock() {
 # Subcommands
 
 cmd_up() {
+	local bin
 	if [ "$VERSION" = 26.1 ] && bin=$(bash "$(dirname "${BASH_SOURCE[0]}")/docker26.sh" path 2>/dev/null); then
 		PATH="$bin:$PATH"
 	fi
@@ -348,6 +393,6 @@ version) ensure_version && dockerd_version ;;
 stop-daemon) cmd_down ;;
 start-daemon) cmd_up ;;
 restart-daemon) cmd_down && cmd_up ;;
--h | --help | help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
+-h | --help | help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' ;;
 *) die "unknown subcommand '$1' (use up, down, env, stop-daemon, start-daemon, restart-daemon)" ;;
 esac

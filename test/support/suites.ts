@@ -42,7 +42,8 @@ function plan(files: string[], wanted: readonly string[]): Pass[] {
 	const once = files.filter(file => !runsPerEngine(file));
 	const perEngine = files.filter(file => runsPerEngine(file));
 	const external = process.env.BERTH_TEST_DOCKER_HOST;
-	const passes: Pass[] = [{name: 'once', files: once, env: process.env}];
+	// The files that run once use the 20.10 engine, whatever BERTH_ENGINE_VERSION the shell has.
+	const passes: Pass[] = [{name: 'once', files: once, env: {...process.env, BERTH_ENGINE_VERSION: '20.10'}}];
 	if (external) {
 		passes.push({name: `external engine ${external}`, files: perEngine, env: process.env});
 	} else {

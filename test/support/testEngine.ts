@@ -49,6 +49,7 @@ import {promisify} from 'node:util';
 const execFileAsync = promisify(execFile);
 
 export const testImage = 'berth-test/busybox:latest';
+export const testLabel = 'berth.test=1';
 
 /** The Docker versions engine.sh can start (BERTH_ENGINE_VERSION). */
 export const engineVersions = ['20.10', '26.1'] as const;
@@ -71,7 +72,6 @@ function selectedVersion(): EngineVersion {
 
 /** The Docker version of this process's test engines (BERTH_ENGINE_VERSION, default 20.10). */
 export const engineVersion: EngineVersion = selectedVersion();
-export const testLabel = 'berth.test=1';
 /** Absolute path of engine.sh. */
 export const engineScript: string = fileURLToPath(new URL('engine.sh', import.meta.url));
 
@@ -170,6 +170,12 @@ export interface TestEngineOptions {
 	bridgeCidr?: string;
 	/** An engine that runs already (not managed by engine.sh): its DOCKER_HOST. */
 	externalHost?: string;
+	/**
+	 * When another interface has bridgeCidr's subnet already, let engine.sh take the next free one
+	 * (BERTH_ENGINE_SUBNET_SEARCH): for isolated engines, whose subnets are hashed, on a machine that other
+	 * checkouts' engines share.
+	 */
+	searchSubnet?: boolean;
 }
 
 /** One engine: the shared default one (`defaultEngine`), or one of a test's own (`isolatedEngine`). */
@@ -182,6 +188,7 @@ export class TestEngine {
 	readonly dockerHost: string;
 	/** True when the engine comes from BERTH_TEST_DOCKER_HOST and engine.sh does not manage it. */
 	readonly external: boolean;
+	private readonly searchSubnet: boolean;
 	private ensured: Promise<{up: boolean; reason: string}> | undefined;
 	private warned = false;
 
@@ -191,6 +198,7 @@ export class TestEngine {
 		this.bridge = options.bridge;
 		this.bridgeCidr = options.bridgeCidr;
 		this.external = Boolean(options.externalHost);
+		this.searchSubnet = options.searchSubnet ?? false;
 		this.dockerHost = options.externalHost || `unix://${this.dir}/docker.sock`;
 	}
 
@@ -251,6 +259,9 @@ export class TestEngine {
 		}
 		if (this.bridgeCidr) {
 			env[settings.cidrVariable] = this.bridgeCidr;
+		}
+		if (this.searchSubnet) {
+			env.BERTH_ENGINE_SUBNET_SEARCH = '1';
 		}
 		try {
 			const {stdout} = await execFileAsync('bash', [engineScript, subcommand], {
@@ -405,8 +416,9 @@ export class TestEngine {
  * each BERTH_ENGINE_DIR, has its own: /tmp/berth-engine-NAME by default), its own bridge and /26 in
  * 172.31.100-249.x (both derived from that directory), its own copy of testImage. Start it with
  * ensure()/skip(), stop it with down() in after(). For tests that stop, restart or otherwise disturb the
- * daemon. Use a name that no other test file uses. engine.sh refuses a subnet that another bridge already has
- * (two directories can, rarely, hash to one): then pick another name or BERTH_ENGINE_DIR.
+ * daemon. Use a name that no other test file uses. When another interface has that subnet already (two
+ * directories can hash to one, and other checkouts' engines share the machine), engine.sh takes the next
+ * free one and the bridge keeps it.
  */
 export function isolatedEngine(name: string): TestEngine {
 	if (!/^[a-z0-9-]{1,20}$/.test(name)) {
@@ -421,6 +433,7 @@ export function isolatedEngine(name: string): TestEngine {
 		dir,
 		bridge: `berthi${hash.toString('hex').slice(0, 8)}`,
 		bridgeCidr: `172.31.${100 + Math.floor(block / 4)}.${(block % 4) * 64 + 1}/26`,
+		searchSubnet: true,
 	});
 }
 
