@@ -1,6 +1,7 @@
 // The whole screen's props from the state: a pure selector, so the App only wires and renders.
 import {formatHints, keymap} from '../commands/keymap.js';
 import {selectScopes} from '../commands/route.js';
+import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
 import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
@@ -45,8 +46,8 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 );
 
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
-export function selectHints(state: AppState, list: CurrentList): string {
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
+export function selectHints(state: AppState, list: CurrentList, commands: readonly Command[] = keymap): string {
+	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, commands);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
 	// The views' keys, as a range: `1-9 views`.
@@ -62,7 +63,13 @@ export function formatLogsTitle(logs: LogsState): string {
 	return `Logs: ${who}: ${following}, ${logs.lines.length} lines kept of ${logs.capacity}${dropped}${filter}`;
 }
 
-export function selectScreenProps(state: AppState, engines: readonly Engine[], {width, height}: ScreenSize, theme: Theme): ScreenProps {
+export function selectScreenProps(
+	state: AppState,
+	engines: readonly Engine[],
+	{width, height}: ScreenSize,
+	theme: Theme,
+	commands: readonly Command[] = keymap,
+): ScreenProps {
 	const pageSize = selectPageSize(height);
 	const list = selectCurrentList(state);
 	const offset = selectOffset(state.ui, list.keys, pageSize);
@@ -102,12 +109,12 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 			mode,
 			draft: state.ui.draft,
 			message: state.ui.message,
-			hints: selectHints(state, list),
+			hints: selectHints(state, list, commands),
 			theme,
 			width,
 			question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 		},
-		bindings: keymap,
+		bindings: commands,
 		helpScroll: state.ui.helpScroll,
 		form: mode === 'form' ? state.form : undefined,
 		resourceTable:

@@ -22,6 +22,9 @@ export type ActionTarget = PaneTarget & {
 /** Asked of images and volumes; the engine says what was removed. */
 export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'container-prune' | 'service-remove';
 
+/** One run of a custom command: the command line, values quoted, and the engine of the row it is for. */
+export type CustomRun = {engine: string; target: string; command: string};
+
 export type Request =
 	| {
 			id: number;
@@ -40,20 +43,23 @@ export type Request =
 	| {id: number; kind: 'service-update'; target: PaneTarget}
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
-	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number};
+	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number}
+	| {id: number; kind: 'custom'; name: string; terminal: boolean; runs: readonly CustomRun[]};
 
 export type Confirmation = {
 	action: ContainerActionName;
 	targets: readonly ActionTarget[];
 	/** Set for images and volumes, whose question and request differ from a container's. */
 	resource?: {action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean; question: string};
+	/** Set for a custom command that asks first. */
+	custom?: {request: Omit<Extract<Request, {kind: 'custom'}>, 'id'>; question: string};
 	/** Remove: some targets are running, so removing them forces. */
 	force: boolean;
 	/** Remove: also the anonymous volumes (`docker rm -v`). */
 	removeVolumes: boolean;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'output';
 
 export type Pane = {
 	kind: PaneKind;
@@ -70,6 +76,8 @@ export type Pane = {
 	scroll: number;
 	/** What `/` searches for in the pane, once kept. */
 	search: string;
+	/** A custom command's output and exit status. */
+	output?: readonly string[];
 };
 
 export type OperationsState = {
@@ -90,6 +98,7 @@ export type RequestResult =
 	| {kind: 'history'; layers: readonly ImageLayer[]}
 	| {kind: 'resource-action'; lines: readonly string[]; failures: ReadonlyArray<{name: string; error: string}>}
 	| {kind: 'done'; text: string; id?: string}
+	| {kind: 'custom'; lines: readonly string[]; failed: number}
 	| {kind: 'failed'; error: string};
 
 /** Past tense and progressive of each action, for status messages. */
@@ -132,6 +141,7 @@ export function createConfirmation(action: ContainerActionName, targets: readonl
 /** The question, as the prompt line shows it. */
 export function formatConfirmation(confirmation: Confirmation): string {
 	if (confirmation.resource) return confirmation.resource.question;
+	if (confirmation.custom) return confirmation.custom.question;
 	const {action, targets, force, removeVolumes} = confirmation;
 	const what = describeTargets(targets);
 	if (action === 'remove') {

@@ -17,6 +17,7 @@ test('no flags: the defaults the help text names', () => {
 			readOnly: false,
 			tail: 1000,
 			logLines: 5000,
+			explicit: [],
 		},
 	});
 });
@@ -39,8 +40,19 @@ test('every flag, repeated hosts and contexts, kebab-case names', () => {
 			readOnly: true,
 			tail: 0,
 			logLines: 200,
+			explicit: ['refresh', 'tail', 'readOnly'],
 		},
 	});
+});
+
+test('--config FILE names the configuration file; berth config [--check [FILE]] reads one', () => {
+	const command = parseCommandLine(['--config', '/tmp/berth.yaml']);
+	assert.equal(command.kind === 'run' && command.options.configFile, '/tmp/berth.yaml');
+	assert.deepEqual(parseCommandLine(['config']), {kind: 'config', check: false, file: undefined, configFlag: undefined});
+	assert.deepEqual(parseCommandLine(['config', '--check', 'a.yaml']), {kind: 'config', check: true, file: 'a.yaml', configFlag: undefined});
+	assert.deepEqual(parseCommandLine(['config', '--config', 'b.yaml']), {kind: 'config', check: false, file: undefined, configFlag: 'b.yaml'});
+	assert.equal(parseCommandLine(['--check']).kind, 'error');
+	assert.equal(parseCommandLine(['config', 'a.yaml']).kind, 'error');
 });
 
 test('--help and --version win over the rest', () => {

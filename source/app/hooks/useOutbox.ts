@@ -5,6 +5,7 @@ import {type ContextEnvironment, type EngineChoice, selectEngines} from '../../e
 import type {Engine} from '../../engine/types.js';
 import type {AppAction} from '../../state/app.js';
 import type {Request} from '../../state/operations.js';
+import {runCustomRequest} from '../customRun.js';
 import {pipeTerminal, runRequest, type TerminalHandover} from '../requests.js';
 
 export type OutboxOptions = {
@@ -40,6 +41,13 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 				replaceEngines(next);
 				dispatch({type: 'engines/replaced', names: next.map(engine => engine.name)});
 				dispatch({type: 'view/switch', view: 'containers'});
+				continue;
+			}
+
+			if (request.kind === 'custom') {
+				void runCustomRequest(request, engineMap, async run => suspendTerminal(run)).then(result => {
+					dispatch({type: 'request/finished', request, result});
+				});
 				continue;
 			}
 

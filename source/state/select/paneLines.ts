@@ -18,6 +18,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	network: 'Network',
 	pull: 'Pull',
 	disk: 'Disk usage (docker system df)',
+	output: 'Output',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -43,6 +44,10 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 			const widths = Object.keys(rows[0]!).map(column => Math.max(column.length, ...rows.map(row => row[column as keyof typeof row].length)));
 			const line = (cells: readonly string[]) => cells.map((cell, index) => padCell(cell, widths[index]!)).join('   ').trimEnd();
 			return [line(Object.keys(rows[0]!)), ...rows.map(row => line(Object.values(row)))];
+		}
+
+		case 'output': {
+			return pane.output ? [...pane.output] : ['Running…'];
 		}
 
 		case 'pull': {

@@ -1,0 +1,45 @@
+// The configuration file watched while berth runs: keys and commands apply at once; engines need a restart.
+import fs from 'node:fs';
+import path from 'node:path';
+import {type Dispatch, useEffect} from 'react';
+import type {Command} from '../../commands/types.js';
+import type {AppAction} from '../../state/app.js';
+import {loadConfig} from '../configFile.js';
+import type {Config} from '../configTypes.js';
+import {selectEffectiveKeymap} from '../keymapConfig.js';
+
+export function useConfigFile(file: string, started: Config | undefined, setKeymap: (commands: readonly Command[]) => void, dispatch: Dispatch<AppAction>): void {
+	useEffect(() => {
+		if (file === '') return;
+		let timer: NodeJS.Timeout | undefined;
+		const reload = async () => {
+			const loaded = await loadConfig({path: file, exists: fs.existsSync(file)}, false);
+			if (!loaded.ok) {
+				dispatch({type: 'message/show', message: {text: `Configuration not applied: ${loaded.error}`, tone: 'error'}});
+				return;
+			}
+
+			setKeymap(selectEffectiveKeymap(loaded.config));
+			const restart = JSON.stringify(loaded.config.engines) !== JSON.stringify(started?.engines ?? []) ? ' Engines change at the next start (restart berth).' : '';
+			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys and commands applied.${restart}`, tone: restart ? 'error' : 'info'}});
+		};
+
+		// The folder is watched: editors replace the file rather than write into it.
+		let watcher: fs.FSWatcher | undefined;
+		try {
+			watcher = fs.watch(path.dirname(file), (_event, name) => {
+				if (name !== null && name !== path.basename(file)) return;
+				clearTimeout(timer);
+				timer = setTimeout(() => void reload(), 150);
+			});
+			watcher.on('error', () => undefined);
+		} catch {
+			return;
+		}
+
+		return () => {
+			clearTimeout(timer);
+			watcher?.close();
+		};
+	}, [file, started, setKeymap, dispatch]);
+}
