@@ -65,8 +65,8 @@ test('an action on several keys, in every scope it has', () => {
 		['list', 'logs', 'pane', 'help'].map(scope => [scope, ['J', 'down']]),
 	);
 	const state = withContainers(['api', 'web']);
-	assert.equal(selectCurrentList(pressWith(commands, state, 'J')).selected?.name, 'web');
-	assert.equal(selectCurrentList(pressWith(commands, state, 'j')).selected?.name, 'api');
+	assert.equal(selectCurrentList(pressWith(commands, state, 'J')).selected?.key, 'local\u0000id-web');
+	assert.equal(selectCurrentList(pressWith(commands, state, 'j')).selected?.key, 'local\u0000id-api');
 });
 
 test('? and the status line name the new key', () => {
