@@ -122,7 +122,7 @@ function readCommand(node: Node | undefined, path: string): CustomCommandSpec {
 		if (command[required] === undefined) throw new ConfigError(node, `${path}.${required}`, 'is missing');
 	}
 
-	for (const match of command.run!.matchAll(/{{\s*([^}]*?)\s*}}/g)) {
+	for (const match of command.run!.matchAll(/{{\s*(\w+)\s*}}/g)) {
 		if (!(placeholders as readonly string[]).includes(match[1]!)) {
 			const value = entries(node, path, undefined).find(entry => entry.key === 'run')!.value;
 			throw new ConfigError(value, `${path}.run`, `no placeholder {{${match[1]}}} (known: ${placeholders.map(name => `{{${name}}}`).join(' ')})`);

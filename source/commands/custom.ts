@@ -1,6 +1,6 @@
 // Custom commands of the configuration file: a key in a view's scope that runs a shell command once per
 // marked (else selected) row, every substituted value shell-quoted.
-import {quoteShellWord} from '../format/shell.js';
+import {fillShellTemplate} from '../format/shell.js';
 import type {AppState} from '../state/app.js';
 import type {CustomRun, Request} from '../state/operations.js';
 import {withMessage, withRequest} from './effects.js';
@@ -39,9 +39,9 @@ export function selectPlaceholderValues(state: AppState, row: Record<string, unk
 	};
 }
 
-/** The command line with every placeholder replaced by its value, quoted as one shell word. */
+/** The command line with every placeholder replaced by its value, quoted for where it stands (inert text). */
 export function fillCommandLine(template: string, values: Values): string {
-	return template.replaceAll(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (Object.hasOwn(values, name) ? quoteShellWord(values[name as keyof Values]) : whole));
+	return fillShellTemplate(template, name => (Object.hasOwn(values, name) ? values[name as keyof Values] : undefined));
 }
 
 type Row = Record<string, unknown> & {key: string; engine: string; id: string};

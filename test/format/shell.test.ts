@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
-import {quoteShellWord} from '../../source/format/shell.js';
+import {fillShellTemplate, quoteShellWord} from '../../source/format/shell.js';
 
 const cases: Array<[string, string]> = [
 	['web', "'web'"],
@@ -30,3 +30,26 @@ for (const [value, quoted] of cases) {
 		assert.equal(echoed, `${value}\0`);
 	});
 }
+
+// The same values inside double and single quotes of a command line: still only text.
+const templates: Array<[string, (value: string) => string]> = [
+	["printf '%s\\0' {{v}}", value => value],
+	['printf \'%s\\0\' "[{{v}}]"', value => `[${value}]`],
+	["printf '%s\\0' '[{{ v }}]'", value => `[${value}]`],
+	['printf \'%s\\0\' \\"{{v}}', value => `"${value}`],
+	["printf '%s\\0' \"it's {{v}}\"", value => `it's ${value}`],
+];
+
+for (const [template, expected] of templates) {
+	for (const [value] of cases) {
+		test(`fillShellTemplate(${JSON.stringify(template)}) with ${JSON.stringify(value)}`, () => {
+			const command = fillShellTemplate(template, name => (name === 'v' ? value : undefined));
+			const echoed = execFileSync('/bin/sh', ['-c', command], {encoding: 'utf8'});
+			assert.equal(echoed, `${expected(value)}\0`, command);
+		});
+	}
+}
+
+test('fillShellTemplate leaves braces it does not know, such as docker\'s {{.Names}}', () => {
+	assert.equal(fillShellTemplate("docker ps --format '{{.Names}}' {{id}} {{other}}", name => (name === 'id' ? 'abc' : undefined)), "docker ps --format '{{.Names}}' 'abc' {{other}}");
+});
