@@ -11,7 +11,7 @@ import {switchView} from '../state/ui.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {type Config, defaultConfig} from './configTypes.js';
-import {selectEffectiveKeymap} from './keymapConfig.js';
+import {selectDisplay} from './display.js';
 import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {defaultRefreshMs} from './statsFollower.js';
@@ -138,7 +138,7 @@ export async function run(
 			engines={engines}
 			connect={choice => createDockerEngine(choice.name, choice.address)}
 			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
-			commands={selectEffectiveKeymap(config)}
+			display={selectDisplay(config)}
 			configPath={configured.path}
 			config={config}
 			initial={() => ({

@@ -3,9 +3,9 @@ import {formatHints, keymap} from '../commands/keymap.js';
 import {selectScopes} from '../commands/route.js';
 import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
-import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
+import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
-import {layoutColumns} from '../format/table.js';
+import {type ColumnSpec, layoutColumns} from '../format/table.js';
 import type {AppState} from '../state/app.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatConfirmation} from '../state/operations.js';
@@ -18,6 +18,7 @@ import type {ScreenProps} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {type CurrentList, selectCurrentList} from '../views/current.js';
 import {views} from '../views/registry.js';
+import type {Display} from './display.js';
 
 export const minimumSize = {width: 50, height: 8};
 
@@ -28,13 +29,15 @@ export function selectPageSize(height: number): number {
 	return Math.max(1, height - 3);
 }
 
-const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number) =>
+const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) =>
 	orderColumns(
 		layoutColumns(
 			Math.max(0, width - 2),
-			engineCount > 1 ? [engineColumn, ...containerColumns] : containerColumns,
+			engineCount > 1 ? [engineColumn, ...columns] : columns,
 			measureContainerColumns(rows as Parameters<typeof measureContainerColumns>[0]),
 		),
+		// The configured order, else the usual one.
+		columns === containerColumns ? undefined : ['engine', ...columns.map(column => column.id)],
 	),
 );
 
@@ -68,8 +71,10 @@ export function selectScreenProps(
 	engines: readonly Engine[],
 	{width, height}: ScreenSize,
 	theme: Theme,
-	commands: readonly Command[] = keymap,
+	display?: Display,
 ): ScreenProps {
+	const commands = display?.commands ?? keymap;
+	const columns = display?.columns.get(state.ui.view);
 	const pageSize = selectPageSize(height);
 	const list = selectCurrentList(state);
 	const offset = selectOffset(state.ui, list.keys, pageSize);
@@ -98,7 +103,7 @@ export function selectScreenProps(
 		},
 		table: {
 			rows: list.view.kind === 'containers' ? (shown as Extract<CurrentList, {view: {kind: 'containers'}}>['rows']) : [],
-			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length) : [],
+			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined) : [],
 			selectedKey,
 			marks: state.ui.marks,
 			height: pageSize,
@@ -121,7 +126,7 @@ export function selectScreenProps(
 			list.view.kind === 'table'
 				? {
 						rows: shown as Extract<CurrentList, {view: {kind: 'table'}}>['rows'],
-						layout: layoutTable(list.rows, width, list.view.columns),
+						layout: layoutTable(list.rows, width, columns ?? list.view.columns),
 						selectedKey,
 						emptyText: list.view.emptyText(state, list.filter),
 					}

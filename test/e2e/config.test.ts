@@ -134,7 +134,7 @@ describe('the configuration file', {skip}, () => {
 		const session = await berth.start({args: ['--config', file]});
 		await select(session, name);
 		fs.writeFileSync(file, 'keys:\n  stop: z\n');
-		await session.waitFor(current => bottomLine(current).includes('Configuration reloaded: keys and commands applied.'), slow);
+		await session.waitFor(current => bottomLine(current).includes('Configuration reloaded: keys, commands, columns and colours applied.'), slow);
 		fs.writeFileSync(file, 'keys:\n  stop: z\nengines:\n  - context: default\n');
 		await session.waitFor(current => bottomLine(current).includes('restart berth'), slow);
 		fs.writeFileSync(file, 'keys:\n  stpo: z\n');

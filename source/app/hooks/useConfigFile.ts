@@ -2,13 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {type Dispatch, useEffect} from 'react';
-import type {Command} from '../../commands/types.js';
 import type {AppAction} from '../../state/app.js';
 import {loadConfig} from '../configFile.js';
 import type {Config} from '../configTypes.js';
-import {selectEffectiveKeymap} from '../keymapConfig.js';
+import {type Display, selectDisplay} from '../display.js';
 
-export function useConfigFile(file: string, started: Config | undefined, setKeymap: (commands: readonly Command[]) => void, dispatch: Dispatch<AppAction>): void {
+export function useConfigFile(file: string, started: Config | undefined, setDisplay: (display: Display) => void, dispatch: Dispatch<AppAction>): void {
 	useEffect(() => {
 		if (file === '') return;
 		let timer: NodeJS.Timeout | undefined;
@@ -19,9 +18,9 @@ export function useConfigFile(file: string, started: Config | undefined, setKeym
 				return;
 			}
 
-			setKeymap(selectEffectiveKeymap(loaded.config));
+			setDisplay(selectDisplay(loaded.config));
 			const restart = JSON.stringify(loaded.config.engines) !== JSON.stringify(started?.engines ?? []) ? ' Engines change at the next start (restart berth).' : '';
-			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys and commands applied.${restart}`, tone: restart ? 'error' : 'info'}});
+			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys, commands, columns and colours applied.${restart}`, tone: restart ? 'error' : 'info'}});
 		};
 
 		// The folder is watched: editors replace the file rather than write into it.
@@ -41,5 +40,5 @@ export function useConfigFile(file: string, started: Config | undefined, setKeym
 			clearTimeout(timer);
 			watcher?.close();
 		};
-	}, [file, started, setKeymap, dispatch]);
+	}, [file, started, setDisplay, dispatch]);
 }
