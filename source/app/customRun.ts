@@ -86,7 +86,6 @@ export async function runCustomRequest(
 	for (const run of request.runs) {
 		const engine = engines.get(run.engine);
 		const withEngine = mergeEnvironment(environment, selectEngineEnvironment(engine?.address));
-		lines.push(`$ ${run.command}    (${run.target} on ${run.engine})`);
 		if (request.terminal) {
 			let outcome = {status: '', ok: false};
 			await onTerminal(async () => {
@@ -94,9 +93,11 @@ export async function runCustomRequest(
 				outcome = await runOnTerminal(run.command, withEngine);
 			});
 			if (!outcome.ok) failed++;
-			lines.push(`[${outcome.status}]`);
+			lines.push(`${run.target}: ${outcome.status}`);
 			continue;
 		}
+
+		lines.push(`$ ${run.command}    (${run.target} on ${run.engine})`);
 
 		const outcome = await runCaptured(run.command, withEngine);
 		if (!outcome.ok) failed++;

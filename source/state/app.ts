@@ -297,7 +297,8 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 			const lines = result.kind === 'custom' ? result.lines : [];
 			const failed = result.kind === 'custom' ? result.failed : 0;
 			const outcome = failed > 0 ? `${request.name}: ${failed} of ${request.runs.length} failed.` : `${request.name}: done.`;
-			if (request.terminal) return {...state, ui: message(outcome, failed > 0 ? 'error' : 'info')};
+			// The terminal showed the output: the status line says how each run ended.
+			if (request.terminal) return {...state, ui: message(`${request.name}: ${lines.join('; ')}.`, failed > 0 ? 'error' : 'info')};
 			// Its output in a pane, with the exit status of each run.
 			const target = {key: `custom:${request.id}`, engine: request.runs[0]?.engine ?? '', id: '', name: request.name};
 			return {

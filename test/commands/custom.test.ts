@@ -88,9 +88,9 @@ test('its output and exit status show in a pane; a terminal command only says ho
 	assert.equal(done.ui.mode, 'pane');
 	assert.deepEqual(selectPaneLinesFor(done, done.operations.pane!, true), ["$ echo 'api'", 'api', '[exit status 0]']);
 	const terminal = pressWith(commandsWith(spec({terminal: true})), twoEngines(), 'L');
-	const ended = finish(terminal, 'custom', {kind: 'custom', lines: ['[exit status 1]'], failed: 1});
+	const ended = finish(terminal, 'custom', {kind: 'custom', lines: ['api: exit status 1'], failed: 1});
 	assert.equal(ended.ui.mode, 'list');
-	assert.deepEqual(ended.ui.message, {text: 'Project logs: 1 of 1 failed.', tone: 'error'});
+	assert.deepEqual(ended.ui.message, {text: 'Project logs: api: exit status 1.', tone: 'error'});
 });
 
 test('confirm: true asks first, naming the targets; y runs it, n does not', () => {

@@ -128,6 +128,25 @@ describe('the configuration file', {skip}, () => {
 		assert.equal(await docker('inspect', '--format', '{{.State.Status}}', name), 'running');
 	});
 
+	test('terminal: true hands the terminal over, with the row\'s engine, and says how it ended', testTimeout, async () => {
+		const name = await runIdle('cfg-term');
+		const file = writeConfig('terminal.yaml', [
+			'commands:',
+			'  - name: Peek',
+			'    key: W',
+			`    run: "echo inside {{name}} on $DOCKER_HOST; printf 'type here: '; read answer; echo got $answer; exit 3"`,
+			'    terminal: true',
+		]);
+		const session = await berth.start({args: ['--config', file]});
+		await select(session, name);
+		await session.sendText('W');
+		await session.waitFor(current => current.includes(`inside ${name} on ${testDockerHost}`) && current.includes('type here:'), slow);
+		await session.sendText('hello');
+		await session.sendKeys('Enter');
+		await session.waitFor(current => bottomLine(current).includes(`Peek: ${name}: exit status 3.`), slow);
+		assert.ok(lineOf(await session.capture(), name).startsWith('›'), 'berth is back, the row still selected');
+	});
+
 	test('a change to the file applies without a restart; engines say they need one', testTimeout, async () => {
 		const name = await runIdle('cfg-live');
 		const file = writeConfig('live.yaml', ['keys:', '  stop: x']);
