@@ -50,9 +50,12 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
 export function selectHints(state: AppState, list: CurrentList, commands: readonly Command[] = keymap): string {
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, commands);
+	// The selected row's engine may be read-only on its own: its mutating keys are not offered.
+	const engine = list.selected?.engine;
+	const engineReadOnly = !state.ui.readOnly && engine !== undefined && (state.ui.readOnlyEngines?.has(engine) ?? false);
+	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly || engineReadOnly}, commands);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
-	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
+	const readOnly = state.ui.readOnly ? 'read-only  ' : engineReadOnly ? `${engine}: read-only  ` : '';
 	// The views' keys, as a range: `1-9 views`.
 	const viewKeys = state.ui.mode === 'list' ? `${views[0]!.key}-${views.at(-1)!.key} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;

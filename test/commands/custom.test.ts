@@ -9,6 +9,8 @@ import {keymap, selectHelpLines} from '../../source/commands/keymap.js';
 import type {Command} from '../../source/commands/types.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
+import {selectHints} from '../../source/app/screen.js';
+import {selectCurrentList} from '../../source/views/current.js';
 import {containerRecord} from '../state/records.js';
 import {finish, pageSize, presses, readOnly, requests, stateOf, type Typed, width} from './press.js';
 
@@ -135,4 +137,16 @@ test('a read-only engine refuses mutating keys for its rows, and only for its ro
 	assert.equal(pressWith(keymap, gated, 'i').operations.pane?.kind, 'inspect');
 	const custom = commandsWith(spec({mutating: true}));
 	assert.deepEqual(requests(pressWith(custom, gated, 'L')), []);
+});
+
+test('the status line of a read-only engine\'s row offers no mutating key, and says so', () => {
+	const state = twoEngines();
+	const gated = {...state, ui: {...state.ui, readOnlyEngines: new Set(['local'])}};
+	const onLocal = selectHints(gated, selectCurrentList(gated));
+	assert.match(onLocal, /^local: read-only {2}/);
+	assert.doesNotMatch(onLocal, /s stop/);
+	const onFar = pressWith(keymap, gated, 'j');
+	const hints = selectHints(onFar, selectCurrentList(onFar));
+	assert.doesNotMatch(hints, /read-only/);
+	assert.match(hints, /s stop/);
 });

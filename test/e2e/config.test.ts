@@ -114,6 +114,10 @@ describe('the configuration file', {skip}, () => {
 		await session.waitFor(current => /REPOSITORY\s+TAG/.test(current), slow);
 		await session.sendText('1');
 		await select(session, name);
+		// The status line says so, and offers no mutating key.
+		const hints = bottomLine(await session.capture());
+		assert.match(hints, /^guarded: read-only/);
+		assert.doesNotMatch(hints, /s stop/);
 		for (const key of ['s', 'K', 'd', 'r']) {
 			await session.sendText(key);
 			await session.waitFor(current => bottomLine(current).includes(`The engine guarded is read-only: "${key}" would change it, so it is off.`), slow);
