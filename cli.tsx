@@ -18,7 +18,7 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 } else if (command.kind === 'config') {
 	const {describeConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');
 	const source = selectConfigPath(command.file ?? command.configFlag, process.env);
-	const loaded = await loadConfig(source, command.file !== undefined || command.configFlag !== undefined);
+	const loaded = await loadConfig(source);
 	if (!loaded.ok) {
 		process.stderr.write(`berth: ${loaded.error}\n`);
 		process.exitCode = 2;
@@ -28,7 +28,7 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 } else {
 	const {applyConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');
 	const source = selectConfigPath(command.options.configFile, process.env);
-	const loaded = await loadConfig(source, command.options.configFile !== undefined);
+	const loaded = await loadConfig(source);
 	if (loaded.ok) {
 		const options = applyConfig(command.options, loaded.config);
 		// The first listing is asked for now, and answered while the UI chunk loads.

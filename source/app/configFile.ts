@@ -8,7 +8,8 @@ import {type Config, defaultConfig} from './configTypes.js';
 /** What of the run options the file can fill in (run.tsx's RunOptions). */
 type FileOptions = {refreshSeconds: number; readOnly: boolean; tail: number; explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly'>};
 
-export type ConfigSource = {path: string; exists: boolean};
+/** `named`: given by --config or BERTH_CONFIG, so it must exist (the default place need not). */
+export type ConfigSource = {path: string; exists: boolean; named?: boolean};
 
 /** --config FILE, else BERTH_CONFIG, else $XDG_CONFIG_HOME/berth/config.yaml (~/.config/berth/). */
 export function selectConfigPath(flag: string | undefined, environment: NodeJS.ProcessEnv): ConfigSource {
@@ -21,13 +22,13 @@ export function selectConfigPath(flag: string | undefined, environment: NodeJS.P
 		exists = fs.statSync(chosen).isFile();
 	} catch {}
 
-	return {path: chosen, exists};
+	return {path: chosen, exists, named: flag !== undefined || Boolean(environment.BERTH_CONFIG?.trim())};
 }
 
 export type LoadedConfig = {ok: true; config: Config; source: ConfigSource} | {ok: false; error: string; source: ConfigSource};
 
-/** The file's configuration; the defaults when there is none. A file named by --config must exist. */
-export async function loadConfig(source: ConfigSource, required: boolean): Promise<LoadedConfig> {
+/** The file's configuration; the defaults when there is none. A file named by --config or BERTH_CONFIG must exist. */
+export async function loadConfig(source: ConfigSource, required = source.named ?? false): Promise<LoadedConfig> {
 	if (!source.exists) {
 		return required ? {ok: false, error: `${source.path}: no such file`, source} : {ok: true, config: defaultConfig, source};
 	}

@@ -28,9 +28,11 @@ type Values = Record<(typeof placeholders)[number], string>;
 export function selectPlaceholderValues(state: AppState, row: Record<string, unknown> & {key: string; engine: string; id: string}): Values {
 	const cells = (row.cells ?? {}) as Record<string, string>;
 	const record = state.containers.records.get(row.key);
+	// An image's row is one of its tags (engine, id, reference): its id is the image's, not the tag.
+	const imageRecord = state.resources.images.get(row.key.split('\u0000').slice(0, 2).join('\u0000'));
 	const image = typeof row.image === 'string' ? row.image : cells.repository && cells.tag && cells.tag !== '<none>' ? `${cells.repository}:${cells.tag}` : '';
 	return {
-		id: row.id,
+		id: imageRecord && cells.repository !== undefined ? imageRecord.id : row.id,
 		name: typeof row.name === 'string' ? row.name : (cells.name ?? image) || row.id,
 		image,
 		project: typeof row.project === 'string' ? row.project : '',

@@ -100,6 +100,10 @@ test('the path read: --config, else BERTH_CONFIG, else XDG_CONFIG_HOME, else ~/.
 	assert.equal(selectConfigPath(undefined, {XDG_CONFIG_HOME: '/x'}).path, '/x/berth/config.yaml');
 	assert.equal(selectConfigPath(undefined, {HOME: '/home/me'}).path, '/home/me/.config/berth/config.yaml');
 	assert.equal(selectConfigPath('/nonexistent/berth.yaml', {}).exists, false);
+	// Named by --config or BERTH_CONFIG, it must exist; the default place need not.
+	assert.equal(selectConfigPath('/a.yaml', {}).named, true);
+	assert.equal(selectConfigPath(undefined, {BERTH_CONFIG: '/b.yaml'}).named, true);
+	assert.equal(selectConfigPath(undefined, {HOME: '/home/me'}).named, false);
 });
 
 test('flags win over the file, the file over the defaults', () => {
@@ -140,6 +144,11 @@ test('berth config --check FILE: exit 0 for a good file, 2 and one line for ever
 		const missing = spawnSync(process.execPath, [cli, 'config', '--check', path.join(directory, 'none.yaml')], {encoding: 'utf8'});
 		assert.equal(missing.status, 2);
 		assert.match(missing.stderr, /no such file/);
+		const missingByEnvironment = spawnSync(process.execPath, [cli, 'config'], {encoding: 'utf8', env: {...process.env, BERTH_CONFIG: path.join(directory, 'none.yaml')}});
+		assert.equal(missingByEnvironment.status, 2);
+		const none = spawnSync(process.execPath, [cli, 'config'], {encoding: 'utf8', env: {...process.env, BERTH_CONFIG: '', XDG_CONFIG_HOME: directory}});
+		assert.equal(none.status, 0);
+		assert.match(none.stdout, /config\.yaml \(does not exist: the defaults\)\nrefresh: 5\n/);
 		const shown = execFileSync(process.execPath, [cli, 'config', '--config', good], {encoding: 'utf8'});
 		assert.match(shown, new RegExp(`^# ${good} \\(read\\)\\nrefresh: 2\\n`));
 		assert.match(shown, /stop:\n {4}- x/);

@@ -12,7 +12,7 @@ import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {selectHints} from '../../source/app/screen.js';
 import {selectCurrentList} from '../../source/views/current.js';
 import {containerRecord} from '../state/records.js';
-import {finish, pageSize, presses, readOnly, requests, stateOf, type Typed, width} from './press.js';
+import {everyView, finish, pageSize, presses, readOnly, requests, stateOf, type Typed, width} from './press.js';
 
 const spec = (overrides: Partial<CustomCommandSpec> = {}): CustomCommandSpec => ({
 	name: 'Project logs',
@@ -149,4 +149,21 @@ test('the status line of a read-only engine\'s row offers no mutating key, and s
 	const hints = selectHints(onFar, selectCurrentList(onFar));
 	assert.doesNotMatch(hints, /read-only/);
 	assert.match(hints, /s stop/);
+});
+
+test('in the images, volumes and networks views, their own names and ids', () => {
+	const commands = commandsWith(
+		spec({scope: 'images', run: 'echo {{name}} {{image}} {{id}}'}),
+		spec({name: 'Volume', scope: 'volumes', run: 'echo {{name}} {{id}}'}),
+		spec({name: 'Network', scope: 'networks', run: 'echo {{name}} {{id}}'}),
+	);
+	const runOf = (state: AppState) => {
+		const [request] = requests(state);
+		assert.ok(request?.kind === 'custom');
+		return request.runs.map(run => run.command);
+	};
+
+	assert.deepEqual(runOf(pressWith(commands, everyView(), '2', 'L')), ["echo 'nginx:1.25' 'nginx:1.25' 'sha256:aaa'"]);
+	assert.deepEqual(runOf(pressWith(commands, everyView(), '3', 'L')), ["echo 'data' 'data'"]);
+	assert.deepEqual(runOf(pressWith(commands, everyView(), '4', 'L')), ["echo 'bridge' 'net1'"]);
 });
