@@ -156,8 +156,12 @@ describe('the configuration file', {skip}, () => {
 		const file = writeConfig('live.yaml', ['keys:', '  stop: x']);
 		const session = await berth.start({args: ['--config', file]});
 		await select(session, name);
-		fs.writeFileSync(file, 'keys:\n  stop: z\n');
+		assert.match(await session.capture(), /NAME\s+IMAGE\s+STATUS/);
+		fs.writeFileSync(file, 'keys:\n  stop: z\ncolumns:\n  containers: [status, name]\n');
 		await session.waitFor(current => bottomLine(current).includes('Configuration reloaded: keys, commands, columns and colours applied.'), slow);
+		// The columns follow the file: only those named, in its order.
+		const heading = await session.waitFor(current => /^\s+STATUS\s+NAME\s*$/m.test(current), slow);
+		assert.doesNotMatch(heading, /IMAGE/);
 		fs.writeFileSync(file, 'keys:\n  stop: z\nengines:\n  - context: default\n');
 		await session.waitFor(current => bottomLine(current).includes('restart berth'), slow);
 		fs.writeFileSync(file, 'keys:\n  stpo: z\n');
