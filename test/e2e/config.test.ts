@@ -151,6 +151,18 @@ describe('the configuration file', {skip}, () => {
 		assert.ok(lineOf(await session.capture(), name).startsWith('›'), 'berth is back, the row still selected');
 	});
 
+	test('theme: a running container\'s status in the configured colour', testTimeout, async () => {
+		const name = await runIdle('cfg-theme');
+		const file = writeConfig('theme.yaml', ['theme:', '  running: magenta']);
+		const session = await berth.start({args: ['--config', file]});
+		await select(session, name);
+		// Its status in magenta (35), not green (32).
+		const screen = await session.capture({escapes: true});
+		const row = screen.split('\n').find(line => line.includes(name) && line.includes('Up ')) ?? '';
+		assert.match(row, /\u001B\[(\d+;)*35mUp /, JSON.stringify(row));
+		assert.doesNotMatch(row, /\u001B\[(\d+;)*32m/);
+	});
+
 	test('a change to the file applies without a restart; engines say they need one', testTimeout, async () => {
 		const name = await runIdle('cfg-live');
 		const file = writeConfig('live.yaml', ['keys:', '  stop: x']);
