@@ -23,7 +23,7 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 		process.stderr.write(`berth: ${loaded.error}\n`);
 		process.exitCode = 2;
 	} else {
-		process.stdout.write(command.check ? `${source.path}: ${source.exists ? 'good' : 'no file: the defaults'}\n` : await describeConfig(source, loaded));
+		process.stdout.write(command.check ? `${source.path}: ${source.exists ? 'good' : 'no file: the defaults'}\n` : await describeConfig(source, loaded, command.options));
 	}
 } else {
 	const {applyConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');

@@ -56,9 +56,24 @@ export function applyConfig<Options extends FileOptions>(options: Options, confi
 	};
 }
 
+type EngineFlags = {hosts: readonly string[]; contexts: readonly string[]; allContexts: boolean};
+
+/** The configuration in effect: the file's, with what the flags say instead. */
+export function selectEffectiveConfig(config: Config, options: FileOptions & EngineFlags): Config {
+	const applied = applyConfig(options, config);
+	const flagEngines = options.hosts.length > 0 || options.contexts.length > 0 || options.allContexts;
+	return {
+		...config,
+		refresh: applied.refreshSeconds,
+		readOnly: applied.readOnly,
+		logs: {...config.logs, tail: applied.tail},
+		engines: flagEngines ? [...options.hosts.map(host => ({host, readOnly: false})), ...options.contexts.map(context => ({context, readOnly: false}))] : config.engines,
+	};
+}
+
 /** `berth config`: the path read, whether it exists, and the effective configuration as YAML. */
-export async function describeConfig(source: ConfigSource, loaded: LoadedConfig): Promise<string> {
+export async function describeConfig(source: ConfigSource, loaded: LoadedConfig, options: FileOptions & EngineFlags): Promise<string> {
 	const {formatConfig} = await import('./config.js');
-	const config = loaded.ok ? loaded.config : defaultConfig;
+	const config = selectEffectiveConfig(loaded.ok ? loaded.config : defaultConfig, options);
 	return `# ${source.path} (${source.exists ? 'read' : 'does not exist: the defaults'})\n${formatConfig(config)}`;
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
 import {closestWord, parseConfig} from '../../source/app/config.js';
-import {applyConfig, selectConfigPath} from '../../source/app/configFile.js';
+import {applyConfig, selectConfigPath, selectEffectiveConfig} from '../../source/app/configFile.js';
 import {defaultConfig} from '../../source/app/configTypes.js';
 
 const bad: Array<[string, string, string]> = [
@@ -116,6 +116,18 @@ test('flags win over the file, the file over the defaults', () => {
 		tail: 3,
 		readOnly: true,
 		explicit: ['refresh', 'tail'],
+	});
+});
+
+test('the effective configuration: the file\'s, with the flags\' values instead', () => {
+	const config = {...defaultConfig, refresh: 2, engines: [{name: 'prod', host: 'tcp://127.0.0.1:2375', readOnly: true}]};
+	const none = {hosts: [], contexts: [], allContexts: false, refreshSeconds: 5, readOnly: false, tail: 1000, explicit: []};
+	assert.deepEqual(selectEffectiveConfig(config, none), config);
+	assert.deepEqual(selectEffectiveConfig(config, {...none, hosts: ['unix:///a.sock'], refreshSeconds: 9, readOnly: true, explicit: ['refresh', 'readOnly'] as const}), {
+		...config,
+		refresh: 9,
+		readOnly: true,
+		engines: [{host: 'unix:///a.sock', readOnly: false}],
 	});
 });
 
