@@ -54,7 +54,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	useEngineSync(engines, dispatch, syncOptions);
 	useConfigFile(configPath, config, setDisplay, dispatch);
 	useFigures(state, state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : [], engineMap, dispatch, refreshMs);
-	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines});
+	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
 	useListings(state, engines, dispatch, environment);
 	useEffect(() => {

@@ -186,4 +186,34 @@ export function fillPane(pane: Pane | undefined, target: PaneTarget, result: Req
 	return pane;
 }
 
+/**
+ * The engines a request would change, for the last guard of a read-only engine: whatever key or prompt asked
+ * for it, nothing that changes an engine is sent to one that is read-only. Reads (inspect, top, logs) change
+ * nothing; a custom command's `docker` calls are its own.
+ */
+export function selectChangedEngines(request: Request): readonly string[] {
+	switch (request.kind) {
+		case 'container-action': {
+			return request.targets.map(target => target.engine);
+		}
+
+		case 'resource-action':
+		case 'pull':
+		case 'run': {
+			return [request.engine];
+		}
+
+		case 'service-scale':
+		case 'service-update':
+		case 'shell':
+		case 'attach': {
+			return [request.target.engine];
+		}
+
+		default: {
+			return [];
+		}
+	}
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -167,3 +167,14 @@ test('in the images, volumes and networks views, their own names and ids', () =>
 	assert.deepEqual(runOf(pressWith(commands, everyView(), '3', 'L')), ["echo 'data' 'data'"]);
 	assert.deepEqual(runOf(pressWith(commands, everyView(), '4', 'L')), ["echo 'bridge' 'net1'"]);
 });
+
+test('the last guard: every request that changes an engine names it, reads name none', async () => {
+	const {selectChangedEngines} = await import('../../source/state/operations.js');
+	const target = {key: 'k', engine: 'ro', id: 'i', name: 'n'};
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'container-action', action: 'stop', targets: [{...target, state: 'running'}, {...target, engine: 'rw', state: 'running'}], options: {}}), ['ro', 'rw']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'resource-action', action: 'image-remove', engine: 'ro', targets: [target], force: false}), ['ro']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'service-scale', target, replicas: {by: 1}}), ['ro']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'shell', target: {...target, state: 'running'}}), ['ro']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'inspect', target}), []);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'refresh', engine: 'ro', what: 'images'}), []);
+});
