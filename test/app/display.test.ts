@@ -43,3 +43,12 @@ test('theme: the file\'s tone names colour the screen\'s tones; the others keep 
 	assert.equal(toneColor('bad', colors), '#ff0000');
 	assert.equal(toneColor('warning', colors), 'yellow');
 });
+
+test('what a change to the file needs a restart for: engines and what berth starts with', async () => {
+	const {selectRestartKeys} = await import('../../source/app/hooks/useConfigFile.js');
+	assert.deepEqual(selectRestartKeys(defaultConfig, {...defaultConfig, keys: {stop: ['x']}, theme: {running: 'blue'}, columns: {containers: ['name']}}), []);
+	assert.deepEqual(
+		selectRestartKeys(defaultConfig, {...defaultConfig, engines: [{context: 'default', readOnly: false}], refresh: 2, logs: {...defaultConfig.logs, wrap: true}}),
+		['engines', 'refresh', 'logs'],
+	);
+});

@@ -4,8 +4,13 @@ import path from 'node:path';
 import {type Dispatch, useEffect} from 'react';
 import type {AppAction} from '../../state/app.js';
 import {loadConfig} from '../configFile.js';
-import type {Config} from '../configTypes.js';
+import {type Config, defaultConfig} from '../configTypes.js';
 import {type Display, selectDisplay} from '../display.js';
+
+/** What changed in the file that only a new start applies: the engines, and what berth starts with. */
+export function selectRestartKeys(started: Config, now: Config): string[] {
+	return (['engines', 'refresh', 'readOnly', 'view', 'logs'] as const).filter(key => JSON.stringify(started[key]) !== JSON.stringify(now[key]));
+}
 
 export function useConfigFile(file: string, started: Config | undefined, setDisplay: (display: Display) => void, dispatch: Dispatch<AppAction>): void {
 	useEffect(() => {
@@ -19,7 +24,8 @@ export function useConfigFile(file: string, started: Config | undefined, setDisp
 			}
 
 			setDisplay(selectDisplay(loaded.config));
-			const restart = JSON.stringify(loaded.config.engines) !== JSON.stringify(started?.engines ?? []) ? ' Engines change at the next start (restart berth).' : '';
+			const changed = selectRestartKeys(started ?? defaultConfig, loaded.config);
+			const restart = changed.length > 0 ? ` ${changed.join(', ')}: at the next start (restart berth).` : '';
 			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys, commands, columns and colours applied.${restart}`, tone: restart ? 'error' : 'info'}});
 		};
 
