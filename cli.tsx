@@ -15,12 +15,31 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 } else if (command.kind === 'error') {
 	process.stderr.write(`berth: ${command.message}\n`);
 	process.exitCode = 2;
+} else if (command.kind === 'config') {
+	const {describeConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');
+	const source = selectConfigPath(command.file ?? command.configFlag, process.env);
+	const loaded = await loadConfig(source);
+	if (!loaded.ok) {
+		process.stderr.write(`berth: ${loaded.error}\n`);
+		process.exitCode = 2;
+	} else {
+		process.stdout.write(command.check ? `${source.path}: ${source.exists ? 'good' : 'no file: the defaults'}\n` : await describeConfig(source, loaded, command.options));
+	}
 } else {
-	// The first listing is asked for now, and answered while the UI chunk loads.
-	const {startEarly} = await import('./source/app/earlyStart.js');
-	const early = startEarly(command.options, process.env);
-	const {run} = await import('./source/app/run.js');
-	process.exitCode = await run(command.options, early);
+	const {applyConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');
+	const source = selectConfigPath(command.options.configFile, process.env);
+	const loaded = await loadConfig(source);
+	if (loaded.ok) {
+		const options = applyConfig(command.options, loaded.config);
+		// The first listing is asked for now, and answered while the UI chunk loads.
+		const {startEarly} = await import('./source/app/earlyStart.js');
+		const early = startEarly(options, process.env, loaded.config.engines);
+		const {run} = await import('./source/app/run.js');
+		process.exitCode = await run(options, early, {config: loaded.config, path: source.path});
+	} else {
+		process.stderr.write(`berth: ${loaded.error}\n`);
+		process.exitCode = 2;
+	}
 }
 
 async function versionFromManifest(): Promise<string> {

@@ -27,3 +27,9 @@ test('the readme\'s commands exist as npm scripts', () => {
 		assert.ok(manifest.scripts[script[1]!], `npm run ${script[1]} exists`);
 	}
 });
+
+test('the readme\'s configuration section names every action keys: can remap, with its default keys', () => {
+	for (const binding of keymap) {
+		assert.ok(readme.includes(`| \`${binding.action}\` | \`${formatKeyLabel(binding.keys)}\` |`), `readme action row for ${binding.action}`);
+	}
+});

@@ -8,6 +8,9 @@ import {type AppState, createAppState} from '../state/app.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions} from './engineSync.js';
+import type {Config} from './configTypes.js';
+import {type Display, selectDisplay} from './display.js';
+import {useConfigFile} from './hooks/useConfigFile.js';
 import {useEngineSync} from './hooks/useEngineSync.js';
 import {useFigures} from './hooks/useFigures.js';
 import {useListings} from './hooks/useListings.js';
@@ -30,11 +33,18 @@ export type AppProps = {
 	connect?: (choice: EngineChoice) => Engine;
 	/** Where contexts are read from; a --host given at start is the default context's endpoint, as with -H. */
 	environment?: ContextEnvironment;
+	/** What of the configuration the screen uses (keymap, columns, colours); it follows the file. */
+	display?: Display;
+	/** The configuration file, watched for changes; its configuration at start. */
+	configPath?: string;
+	config?: Config;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, display: startDisplay = selectDisplay(), configPath = '', config}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
+	const [display, setDisplay] = useState(startDisplay);
+	const shownTheme = useMemo(() => ({...theme, colors: display.colors}), [theme, display.colors]);
 	const {exit} = useApp();
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useReducer(reduceAppEvent, Date.now(), initial ?? createAppState);
@@ -42,16 +52,17 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const shown = selectShownRows(state, height);
 
 	useEngineSync(engines, dispatch, syncOptions);
+	useConfigFile(configPath, config, setDisplay, dispatch);
 	useFigures(state, state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : [], engineMap, dispatch, refreshMs);
-	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines});
+	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
 	useListings(state, engines, dispatch, environment);
 	useEffect(() => {
 		if (state.ui.quitting) exit();
 	}, [state.ui.quitting, exit]);
 	useInput((input, key) => {
-		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize: selectPageSize(height), width});
+		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize: selectPageSize(height), width, commands: display.commands});
 	});
 
-	return <Screen {...selectScreenProps(state, engines, {width, height}, theme)} />;
+	return <Screen {...selectScreenProps(state, engines, {width, height}, shownTheme, display)} />;
 }

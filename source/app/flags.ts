@@ -10,6 +10,8 @@ export type CommandLine =
 	| {kind: 'run'; options: RunOptions}
 	| {kind: 'help'}
 	| {kind: 'version'}
+	/** `berth config [--check [FILE]]`: the file read and the effective configuration, or a check of one. */
+	| {kind: 'config'; check: boolean; file: string | undefined; configFlag: string | undefined; options: RunOptions}
 	/** A flag berth does not know, or a value that is not one: the message for stderr. */
 	| {kind: 'error'; message: string};
 
@@ -27,11 +29,13 @@ const flags = {
 	readOnly: {type: 'boolean', default: false},
 	tail: {type: 'string'},
 	logLines: {type: 'string'},
+	config: {type: 'string'},
+	check: {type: 'boolean', default: false},
 	version: {type: 'boolean', default: false},
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 
-const known = new Set(['host', 'H', 'context', 'all-contexts', 'color', 'ascii', 'refresh', 'resync', 'read-only', 'tail', 'log-lines', 'version', 'help', 'h']);
+const known = new Set(['host', 'H', 'context', 'all-contexts', 'color', 'ascii', 'refresh', 'resync', 'read-only', 'tail', 'log-lines', 'config', 'check', 'version', 'help', 'h']);
 const numberNames = {refresh: 'refresh', resync: 'resync', tail: 'tail', logLines: 'log-lines'} as const;
 
 /** A word after `--` with nothing that names a flag: not a flag berth has. */
@@ -61,7 +65,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	const values = cli.flags;
 	if (values.help) return {kind: 'help'};
 	if (values.version) return {kind: 'version'};
-	if (cli.input.length > 0) return {kind: 'error', message: `berth takes no arguments, only options: ${JSON.stringify(cli.input[0])} (berth --help lists the options)`};
+	const config = cli.input[0] === 'config';
+	if (config && (cli.input.length > 2 || (cli.input.length === 2 && !values.check))) return {kind: 'error', message: `berth config takes one file, after --check (berth --help)`};
+	if (values.check && !config) return {kind: 'error', message: '--check goes with berth config (berth config --check [FILE])'};
+	if (values.config === '') return {kind: 'error', message: '--config needs a file'};
+	if (cli.input.length > 0 && !config) return {kind: 'error', message: `berth takes no arguments, only options: ${JSON.stringify(cli.input[0])} (berth --help lists the options)`};
 	// meow drops a --host or --context given no value: the words are looked at again.
 	for (const name of ['host', 'context'] as const) {
 		const given = argv.filter(word => word === `--${name}` || (name === 'host' && word === '-H')).length + argv.filter(word => word.startsWith(`--${name}=`)).length;
@@ -77,19 +85,21 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 		numbers[name] = value;
 	}
 
-	return {
-		kind: 'run',
-		options: {
-			hosts: values.host ?? [],
-			contexts: values.context ?? [],
-			allContexts: values.allContexts,
-			color: values.color,
-			ascii: values.ascii,
-			refreshSeconds: numbers.refresh,
-			resyncSeconds: numbers.resync,
-			readOnly: values.readOnly,
-			tail: numbers.tail,
-			logLines: numbers.logLines,
-		},
+	const options: RunOptions = {
+		hosts: values.host ?? [],
+		contexts: values.context ?? [],
+		allContexts: values.allContexts,
+		color: values.color,
+		ascii: values.ascii,
+		refreshSeconds: numbers.refresh,
+		resyncSeconds: numbers.resync,
+		readOnly: values.readOnly,
+		tail: numbers.tail,
+		logLines: numbers.logLines,
+		// The configuration file fills in what the flags leave unsaid.
+		explicit: (['refresh', 'tail', 'readOnly'] as const).filter(name => argv.some(word => word.replace(/^--/, '').split('=')[0] === (name === 'readOnly' ? 'read-only' : name))),
+		...(values.config === undefined ? {} : {configFile: values.config}),
 	};
+	// `berth config` shows the configuration these flags and the file make together.
+	return config ? {kind: 'config', check: values.check, file: cli.input[1], configFlag: values.config, options} : {kind: 'run', options};
 }

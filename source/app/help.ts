@@ -4,6 +4,8 @@ export const helpText = `
 
   Usage
     $ berth [options]
+    $ berth config [--config FILE]     the configuration file read, and the configuration in effect
+    $ berth config --check [FILE]      check a configuration file: exit status 0, or 2 and what is wrong
 
   Options
     --host, -H URL   Engine to connect to: unix:///path, tcp://HOST:PORT or ssh://USER@HOST[:PORT];
@@ -19,6 +21,9 @@ export const helpText = `
     --read-only      A pure viewer: keys that would change a container are off
     --tail N         Log lines of backlog a logs pane starts with (default 1000)
     --log-lines N    Log lines a logs pane keeps at most (default 5000)
+    --config FILE    The configuration file (default: BERTH_CONFIG, else
+                     $XDG_CONFIG_HOME/berth/config.yaml, else ~/.config/berth/config.yaml);
+                     flags win over it
     --version        Show berth's version
     --help           Show this help
 
@@ -26,6 +31,7 @@ export const helpText = `
     DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_TLS   as for the docker CLI
     DOCKER_CONTEXT, DOCKER_CONFIG                                 contexts, as for the docker CLI
     NO_COLOR                                                      turn colour off
+    BERTH_CONFIG, XDG_CONFIG_HOME                                 where the configuration file is
 
   Keys: press ? inside berth.
 `;

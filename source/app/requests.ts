@@ -142,6 +142,11 @@ export async function runRequest(
 				return {kind: 'done', text: ''};
 			}
 
+			case 'custom': {
+				// The App runs these: they need the terminal and the environment.
+				return {kind: 'failed', error: 'custom commands are run by the app'};
+			}
+
 			case 'use-context': {
 				// The App owns the engines: it is handed this request before it gets here.
 				return {kind: 'failed', error: 'contexts are switched by the app'};

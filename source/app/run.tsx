@@ -7,8 +7,11 @@ import type {FirstListing} from '../engine/firstListing.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
 import {createAppState, reduceApp} from '../state/app.js';
+import {switchView} from '../state/ui.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
+import {type Config, defaultConfig} from './configTypes.js';
+import {selectDisplay} from './display.js';
 import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {defaultRefreshMs} from './statsFollower.js';
@@ -25,6 +28,10 @@ export type RunOptions = {
 	readOnly: boolean;
 	tail: number;
 	logLines: number;
+	/** The flags given (the configuration file does not override them). */
+	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly'>;
+	/** --config FILE. */
+	configFile?: string;
 };
 
 /** NO_COLOR (any non-empty value) and --no-color both turn colour off. */
@@ -72,7 +79,12 @@ async function firstAnswer(engine: Engine, early: Promise<FirstListing | undefin
  * Returns the exit status. Every failure is one line on stderr, never a stack trace. `early` is what cli.tsx
  * started before it loaded this module (startEarly with the same options).
  */
-export async function run(options: RunOptions, early: EarlyStart = startEarly(options, process.env)): Promise<number> {
+export async function run(
+	options: RunOptions,
+	early: EarlyStart = startEarly(options, process.env),
+	configured: {config: Config; path: string} = {config: defaultConfig, path: ''},
+): Promise<number> {
+	const {config} = configured;
 	// Libraries' deprecation notices (docker-modem's ssh URLs) would land on the screen: berth's own
 	// messages are the only ones a person should see.
 	process.noDeprecation = true;
@@ -126,13 +138,18 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 			engines={engines}
 			connect={choice => createDockerEngine(choice.name, choice.address)}
 			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
+			display={selectDisplay(config)}
+			configPath={configured.path}
+			config={config}
 			initial={() => ({
 				...state,
-				ui: {...state.ui, readOnly: options.readOnly},
+				ui: {...switchView(state.ui, config.view), readOnly: options.readOnly, readOnlyEngines: new Set(early.readOnlyEngines)},
 				settings: {
 					logCapacity: Math.max(100, Math.trunc(options.logLines)),
 					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),
 					logColor: theme.color,
+					logTimestamps: config.logs.timestamps,
+					logWrap: config.logs.wrap,
 				},
 				now: Date.now(),
 			})}

@@ -1,10 +1,11 @@
 // The whole screen's props from the state: a pure selector, so the App only wires and renders.
 import {formatHints, keymap} from '../commands/keymap.js';
 import {selectScopes} from '../commands/route.js';
+import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
-import {containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
+import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
-import {layoutColumns} from '../format/table.js';
+import {type ColumnSpec, layoutColumns} from '../format/table.js';
 import type {AppState} from '../state/app.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatConfirmation} from '../state/operations.js';
@@ -17,6 +18,7 @@ import type {ScreenProps} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {type CurrentList, selectCurrentList} from '../views/current.js';
 import {views} from '../views/registry.js';
+import type {Display} from './display.js';
 
 export const minimumSize = {width: 50, height: 8};
 
@@ -27,13 +29,15 @@ export function selectPageSize(height: number): number {
 	return Math.max(1, height - 3);
 }
 
-const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number) =>
+const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) =>
 	orderColumns(
 		layoutColumns(
 			Math.max(0, width - 2),
-			engineCount > 1 ? [engineColumn, ...containerColumns] : containerColumns,
+			engineCount > 1 ? [engineColumn, ...columns] : columns,
 			measureContainerColumns(rows as Parameters<typeof measureContainerColumns>[0]),
 		),
+		// The configured order, else the usual one.
+		columns === containerColumns ? undefined : ['engine', ...columns.map(column => column.id)],
 	),
 );
 
@@ -45,10 +49,13 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 );
 
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
-export function selectHints(state: AppState, list: CurrentList): string {
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly}, keymap);
+export function selectHints(state: AppState, list: CurrentList, commands: readonly Command[] = keymap): string {
+	// The selected row's engine may be read-only on its own: its mutating keys are not offered.
+	const engine = list.selected?.engine;
+	const engineReadOnly = !state.ui.readOnly && engine !== undefined && (state.ui.readOnlyEngines?.has(engine) ?? false);
+	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly || engineReadOnly}, commands);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
-	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
+	const readOnly = state.ui.readOnly ? 'read-only  ' : engineReadOnly ? `${engine}: read-only  ` : '';
 	// The views' keys, as a range: `1-9 views`.
 	const digits = views.filter(view => /^\d$/.test(view.key));
 	const viewKeys = state.ui.mode === 'list' ? `${digits[0]!.key}-${digits.at(-1)!.key} views  ` : '';
@@ -63,7 +70,15 @@ export function formatLogsTitle(logs: LogsState): string {
 	return `Logs: ${who}: ${following}, ${logs.lines.length} lines kept of ${logs.capacity}${dropped}${filter}`;
 }
 
-export function selectScreenProps(state: AppState, engines: readonly Engine[], {width, height}: ScreenSize, theme: Theme): ScreenProps {
+export function selectScreenProps(
+	state: AppState,
+	engines: readonly Engine[],
+	{width, height}: ScreenSize,
+	theme: Theme,
+	display?: Display,
+): ScreenProps {
+	const commands = display?.commands ?? keymap;
+	const columns = display?.columns.get(state.ui.view);
 	const pageSize = selectPageSize(height);
 	const list = selectCurrentList(state);
 	const offset = selectOffset(state.ui, list.keys, pageSize);
@@ -93,7 +108,7 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 		},
 		table: {
 			rows: list.view.kind === 'containers' ? (shown as Extract<CurrentList, {view: {kind: 'containers'}}>['rows']) : [],
-			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length) : [],
+			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined) : [],
 			selectedKey,
 			marks: state.ui.marks,
 			height: pageSize,
@@ -104,19 +119,19 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 			mode,
 			draft: state.ui.draft,
 			message: state.ui.message,
-			hints: selectHints(state, list),
+			hints: selectHints(state, list, commands),
 			theme,
 			width,
 			question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 		},
-		bindings: keymap,
+		bindings: commands,
 		helpScroll: state.ui.helpScroll,
 		form: mode === 'form' ? state.form : undefined,
 		resourceTable:
 			list.view.kind === 'table'
 				? {
 						rows: shown as Extract<CurrentList, {view: {kind: 'table'}}>['rows'],
-						layout: layoutTable(list.rows, width, list.view.columns),
+						layout: layoutTable(list.rows, width, columns ?? list.view.columns),
 						selectedKey,
 						emptyText: list.view.emptyText(state, list.filter),
 					}

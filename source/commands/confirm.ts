@@ -12,6 +12,11 @@ export const confirmCommands = inScope<unknown>('confirm', [
 		run(state) {
 			const {confirmation} = state.operations;
 			if (!confirmation) return {...state, ui: {...state.ui, mode: 'list'}};
+			if (confirmation.custom) {
+				const operations = enqueue(state.operations, confirmation.custom.request);
+				return {...state, operations: {...operations, confirmation: undefined}, ui: {...state.ui, mode: 'list', message: {text: `${confirmation.custom.request.name}: running…`, tone: 'info'}}};
+			}
+
 			if (confirmation.then) {
 				const {then} = confirmation;
 				const request = then.request.kind === 'compose' ? {...then.request, volumes: confirmation.removeVolumes} : then.request;

@@ -67,6 +67,8 @@ export function openLogs(state: AppState, targets: readonly ActionTarget[]): App
 		capacity: state.settings.logCapacity,
 		color: state.settings.logColor,
 		generation: state.logGeneration + 1,
+		timestamps: state.settings.logTimestamps ?? false,
+		wrap: state.settings.logWrap ?? false,
 	});
 	return {...state, logs, logGeneration: logs.generation, ui: {...state.ui, mode: 'logs', marks: new Set()}};
 }

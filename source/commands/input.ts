@@ -4,7 +4,7 @@ import type {AppAction, AppState} from '../state/app.js';
 import {reduceApp} from '../state/app.js';
 import {keyNameOf} from './keymap.js';
 import {type KeyContext, reduceKeyPress} from './route.js';
-import type {KeyPress} from './types.js';
+import type {Command, KeyPress} from './types.js';
 
 /** Keys that arrive as plain control characters inside a chunk of typed text. */
 const controlKeyNames: Record<string, string> = {
@@ -37,10 +37,12 @@ export function splitKeyPresses(input: string, key: Key): KeyPress[] {
 }
 
 /** What the App dispatches: the state's own actions, or keys pressed on a screen of a size. */
-export type AppEvent = AppAction | ({type: 'keys/pressed'; presses: readonly KeyPress[]} & Partial<KeyContext> & {pageSize: number});
+export type AppEvent =
+	| AppAction
+	| ({type: 'keys/pressed'; presses: readonly KeyPress[]; commands?: readonly Command[]} & Partial<KeyContext> & {pageSize: number});
 
 export function reduceAppEvent(state: AppState, event: AppEvent): AppState {
 	if (event.type !== 'keys/pressed') return reduceApp(state, event);
 	const size = {pageSize: event.pageSize, width: event.width ?? 80};
-	return event.presses.reduce((next, press) => reduceKeyPress(next, press, size), state);
+	return event.presses.reduce((next, press) => reduceKeyPress(next, press, size, event.commands), state);
 }

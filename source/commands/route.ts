@@ -41,11 +41,25 @@ export function selectScopes(mode: Mode, view: string, paneKind?: string): reado
 export type KeyContext = {pageSize: number; width: number};
 
 /** What a handler is given: the current list, the same rows the screen shows. */
-function selectContext(state: AppState, {pageSize, width}: KeyContext): CommandContext {
+function selectContext(state: AppState, {pageSize, width}: KeyContext, commands?: readonly Command[]): CommandContext {
 	// In the help, its own lines are what scrolls.
-	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(), selected: undefined};
+	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands), selected: undefined};
 	const list = selectCurrentList(state);
 	return {pageSize, width, rows: list.rows, selected: list.selected};
+}
+
+/** A read-only engine among those of the marked rows (else the selected one) of the current list. */
+function selectReadOnlyEngine(state: AppState): string | undefined {
+	const engines = state.ui.readOnlyEngines;
+	if (!engines || engines.size === 0) return undefined;
+	// Marks count even when the filter hides their rows; a pane acts on what the list had selected.
+	const marked = [...state.ui.marks].flatMap(key => {
+		const record = state.containers.records.get(key);
+		return record ? [{engine: record.engine}] : [];
+	});
+	const {selected} = selectCurrentList(state);
+	const targets = marked.length > 0 ? marked : selected ? [selected as {engine: string}] : [];
+	return targets.find(row => engines.has(row.engine))?.engine;
 }
 
 export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContext, commands?: readonly Command[]): AppState {
@@ -54,13 +68,18 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 	if (press.name === 'ctrl+c') return {...state, ui: reduceUi(state.ui, {type: 'quit'})};
 	if (mode === 'form') return reduceFormKey(state, press);
 	const prompt = prompts[mode];
-	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size));
+	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size, commands));
 	const command = findCommand(selectScopes(mode, state.ui.view, state.operations.pane?.kind), press.name, commands);
 	if (!command) return state;
 	if (state.ui.readOnly && command.mutating) {
 		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'}}};
 	}
 
+	const readOnlyEngine = command.mutating ? selectReadOnlyEngine(state) : undefined;
+	if (readOnlyEngine !== undefined) {
+		return {...state, ui: {...state.ui, message: {text: `The engine ${readOnlyEngine} is read-only: "${formatKeyLabel(command.keys)}" would change it, so it is off.`, tone: 'error'}}};
+	}
+
 	const cleared = state.ui.message && mode !== 'confirm' ? {...state, ui: {...state.ui, message: undefined}} : state;
-	return command.run(cleared, selectContext(cleared, size));
+	return command.run(cleared, selectContext(cleared, size, commands));
 }

@@ -109,6 +109,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	return {
 		name,
 		addressText: formatEngineAddress(address),
+		address,
 		connectionPerRequest: address.kind === 'ssh',
 		...createResourceMethods(docker, name),
 		...createSwarmMethods(docker, name),

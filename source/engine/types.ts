@@ -314,6 +314,8 @@ export type Engine = {
 	readonly name: string;
 	/** The address as a person would write it (`unix:///var/run/docker.sock`). */
 	readonly addressText: string;
+	/** Where it is, for the docker CLI of a custom command (DOCKER_HOST and the TLS variables). */
+	readonly address?: EngineAddress;
 	/**
 	 * Whether every request opens a connection of its own (ssh: a new ssh session each): there, one long-lived
 	 * stream is cheaper than asking again and again.

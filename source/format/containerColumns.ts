@@ -40,8 +40,8 @@ export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: '
 /** Left-to-right order on screen, whatever the priorities. */
 const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
 
-export function orderColumns(layout: ColumnLayout<ContainerColumn>): ColumnLayout<ContainerColumn> {
-	return [...layout].sort((a, b) => screenOrder.indexOf(a.id) - screenOrder.indexOf(b.id));
+export function orderColumns(layout: ColumnLayout<ContainerColumn>, order: readonly string[] = screenOrder): ColumnLayout<ContainerColumn> {
+	return [...layout].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
 /** A run of text in a line, with the tone it is drawn in (none: the default colour). */

@@ -9,6 +9,7 @@ import {
 	emptyOperations,
 	enqueue,
 	fillPane,
+	openPane,
 	type OperationsState,
 	type Request,
 	type RequestResult,
@@ -49,6 +50,9 @@ export type Settings = {
 	logCapacity: number;
 	/** Whether the containers' own colours are shown in logs at first. */
 	logColor: boolean;
+	/** Whether logs panes open with timestamps and wrapped lines (the configuration file's logs). */
+	logTimestamps?: boolean;
+	logWrap?: boolean;
 };
 
 export const defaultSettings: Settings = {logTail: 1000, logCapacity: 5000, logColor: true};
@@ -292,6 +296,22 @@ function finishRequest(state: AppState, request: Request, result: RequestResult)
 		case 'save-logs': {
 			if (result.kind === 'saved') return {...state, ui: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
 			return {...state, ui: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
+		}
+
+		case 'custom': {
+			if (result.kind === 'failed') return {...state, ui: message(`${request.name}: ${result.error}`, 'error')};
+			const lines = result.kind === 'custom' ? result.lines : [];
+			const failed = result.kind === 'custom' ? result.failed : 0;
+			const outcome = failed > 0 ? `${request.name}: ${failed} of ${request.runs.length} failed.` : `${request.name}: done.`;
+			// The terminal showed the output: the status line says how each run ended.
+			if (request.terminal) return {...state, ui: message(`${request.name}: ${lines.join('; ')}.`, failed > 0 ? 'error' : 'info')};
+			// Its output in a pane, with the exit status of each run.
+			const target = {key: `custom:${request.id}`, engine: request.runs[0]?.engine ?? '', id: '', name: request.name};
+			return {
+				...state,
+				operations: {...state.operations, pane: {...openPane('output', target), output: lines}},
+				ui: {...message(outcome, failed > 0 ? 'error' : 'info'), mode: 'pane'},
+			};
 		}
 
 		case 'files-read':

@@ -41,7 +41,7 @@ export type IncomingLogLine = {source: string; name: string; record: LogRecord};
 
 export function createLogs(
 	targets: readonly ActionTarget[],
-	options: {tail: number; capacity: number; color: boolean; generation: number},
+	options: {tail: number; capacity: number; color: boolean; generation: number; timestamps?: boolean; wrap?: boolean},
 ): LogsState {
 	return {
 		targets,
@@ -52,8 +52,8 @@ export function createLogs(
 		dropped: 0,
 		follow: true,
 		anchor: 0,
-		timestamps: false,
-		wrap: false,
+		timestamps: options.timestamps ?? false,
+		wrap: options.wrap ?? false,
 		color: options.color,
 		search: '',
 		filter: '',

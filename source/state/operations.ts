@@ -26,6 +26,9 @@ export type ActionTarget = PaneTarget & {
 /** Asked of images and volumes; the engine says what was removed. */
 export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'container-prune' | 'service-remove';
 
+/** One run of a custom command: the command line, values quoted, and the engine of the row it is for. */
+export type CustomRun = {engine: string; target: string; command: string};
+
 export type Request =
 	| {
 			id: number;
@@ -48,7 +51,8 @@ export type Request =
 	| {id: number; kind: 'files-read'; target: PaneTarget; owner: FilesOwner; path: string}
 	| {id: number; kind: 'files-copy-out'; target: PaneTarget; owner: FilesOwner; path: string; destination: string; overwrite: boolean}
 	| {id: number; kind: 'files-copy-in'; target: PaneTarget; container: string; source: string; directory: string}
-	| ({id: number} & ComposeRequest);
+	| ({id: number} & ComposeRequest)
+	| {id: number; kind: 'custom'; name: string; terminal: boolean; runs: readonly CustomRun[]};
 
 /** A request that a y / N question stands before (copying over a file, a compose project's actions). */
 export type AskedRequest = {
@@ -63,6 +67,8 @@ export type Confirmation = {
 	targets: readonly ActionTarget[];
 	/** Set for images and volumes, whose question and request differ from a container's. */
 	resource?: {action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean; question: string};
+	/** Set for a custom command that asks first. */
+	custom?: {request: Omit<Extract<Request, {kind: 'custom'}>, 'id'>; question: string};
 	/** Remove: some targets are running, so removing them forces. */
 	force: boolean;
 	/** Remove: also the anonymous volumes (`docker rm -v`); compose down: also the project's volumes. */
@@ -70,7 +76,7 @@ export type Confirmation = {
 	then?: AskedRequest;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose' | 'output';
 
 export type Pane = {
 	kind: PaneKind;
@@ -89,7 +95,7 @@ export type Pane = {
 	search: string;
 	/** The files pane's directory, entries and selection. */
 	files?: FilesPane;
-	/** Output as it comes (the compose CLI's). */
+	/** Output as it comes (the compose CLI's), or a custom command's output and exit status. */
 	output?: readonly string[];
 	/** Shows the last lines as output comes, until scrolled up. */
 	follow?: boolean;
@@ -116,6 +122,7 @@ export type RequestResult =
 	| {kind: 'resource-action'; lines: readonly string[]; failures: ReadonlyArray<{name: string; error: string}>}
 	| {kind: 'done'; text: string; id?: string}
 	| {kind: 'path'; content: PathContent}
+	| {kind: 'custom'; lines: readonly string[]; failed: number}
 	| {kind: 'failed'; error: string};
 
 /** Past tense and progressive of each action, for status messages. */
@@ -158,6 +165,7 @@ export function createConfirmation(action: ContainerActionName, targets: readonl
 /** The question, as the prompt line shows it. */
 export function formatConfirmation(confirmation: Confirmation): string {
 	if (confirmation.resource) return confirmation.resource.question;
+	if (confirmation.custom) return confirmation.custom.question;
 	if (confirmation.then) {
 		const {question, request} = confirmation.then;
 		return request.kind === 'compose' && request.action === 'down' ? `${question} [${confirmation.removeVolumes ? 'x' : ' '}] v: also its volumes. y / N` : question;
@@ -205,6 +213,36 @@ export function fillPane(pane: Pane | undefined, target: PaneTarget, result: Req
 	if (result.kind === 'top') return {...pane, table: result.table, error: undefined};
 	if (result.kind === 'failed') return {...pane, error: result.error};
 	return pane;
+}
+
+/**
+ * The engines a request would change, for the last guard of a read-only engine: whatever key or prompt asked
+ * for it, nothing that changes an engine is sent to one that is read-only. Reads (inspect, top, logs) change
+ * nothing; a custom command's `docker` calls are its own.
+ */
+export function selectChangedEngines(request: Request): readonly string[] {
+	switch (request.kind) {
+		case 'container-action': {
+			return request.targets.map(target => target.engine);
+		}
+
+		case 'resource-action':
+		case 'pull':
+		case 'run': {
+			return [request.engine];
+		}
+
+		case 'service-scale':
+		case 'service-update':
+		case 'shell':
+		case 'attach': {
+			return [request.target.engine];
+		}
+
+		default: {
+			return [];
+		}
+	}
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

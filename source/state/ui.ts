@@ -49,6 +49,8 @@ export type UiState = {
 	marks: ReadonlySet<string>;
 	/** A pure viewer: keys that would change a container answer with a message instead. */
 	readOnly: boolean;
+	/** Engines read-only on their own (the configuration file): their rows' mutating keys are off. */
+	readOnlyEngines?: ReadonlySet<string>;
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
 	sort: SortOrder;

@@ -19,10 +19,11 @@ type RowLineProps = {
 	marked: boolean;
 	pointer: string;
 	color: boolean;
+	colors: Theme['colors'];
 };
 
 /** Props are plain strings, so a row whose text did not change is not rendered again. */
-const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, pointer, color}: RowLineProps) {
+const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, pointer, color, colors}: RowLineProps) {
 	const gutter = `${selected ? pointer : ' '}${marked ? '*' : ' '}`;
 	if (!color) {
 		return (
@@ -41,7 +42,7 @@ const RowLine = memo(function RowLine({before, status, tone, after, selected, ma
 		<Text wrap="truncate" inverse={selected}>
 			{gutter}
 			{before}
-			<Text color={toneColor(tone)}>{words}</Text>
+			<Text color={toneColor(tone, colors)}>{words}</Text>
 			{status.slice(words.length)}
 			{after}
 		</Text>
@@ -93,6 +94,7 @@ export function ContainerTable({rows, layout, selectedKey, marks, height, theme,
 							marked={marks.has(row.key)}
 							pointer={glyphs.pointer}
 							color={theme.color}
+							colors={theme.colors}
 						/>
 					);
 				})

@@ -5,12 +5,12 @@ import {type ColumnLayout, columnGap, padCell, textWidth} from '../format/table.
 import type {TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
-type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean};
+type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean; colors: Theme['colors']};
 
-const Line = memo(function Line({text, tone, selected, pointer, color}: LineProps) {
+const Line = memo(function Line({text, tone, selected, pointer, color, colors}: LineProps) {
 	const gutter = `${selected ? pointer : ' '} `;
 	return (
-		<Text wrap="truncate" inverse={color && selected} color={color ? toneColor(tone) : undefined}>
+		<Text wrap="truncate" inverse={color && selected} color={color ? toneColor(tone, colors) : undefined}>
 			{gutter}
 			{text}
 		</Text>
@@ -46,6 +46,7 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 						selected={row.key === selectedKey}
 						pointer={pointer}
 						color={theme.color}
+						colors={theme.colors}
 					/>
 				))
 			)}

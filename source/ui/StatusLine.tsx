@@ -19,7 +19,7 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 	const {ellipsis} = selectGlyphs(theme);
 	if (mode === 'confirm' && question) {
 		return (
-			<Text wrap="truncate" color={theme.color ? 'yellow' : undefined} bold={theme.color}>
+			<Text wrap="truncate" color={theme.color ? (theme.colors?.accent ?? 'yellow') : undefined} bold={theme.color}>
 				{truncateText(question.replaceAll(/\s+/g, ' '), width, ellipsis)}
 			</Text>
 		);

@@ -6,11 +6,17 @@ export type Theme = {
 	color: boolean;
 	/** False on consoles without Unicode (TERM=linux, non-UTF-8 locales): plain ASCII glyphs. */
 	unicode: boolean;
+	/** Colours the configuration file gives the tones (and the accent of questions); the rest stay. */
+	colors?: ToneColors | undefined;
 };
+
+export type ToneColors = Partial<Record<Tone | 'accent', string>>;
 
 export type Tone = NonNullable<LineSegment['tone']>;
 
-export function toneColor(tone: Tone | undefined): string | undefined {
+export function toneColor(tone: Tone | undefined, colors?: ToneColors): string | undefined {
+	const own = tone === undefined ? undefined : colors?.[tone];
+	if (own) return own;
 	switch (tone) {
 		case 'good': {
 			return 'green';

@@ -17,6 +17,7 @@ test('no flags: the defaults the help text names', () => {
 			readOnly: false,
 			tail: 1000,
 			logLines: 5000,
+			explicit: [],
 		},
 	});
 });
@@ -39,8 +40,28 @@ test('every flag, repeated hosts and contexts, kebab-case names', () => {
 			readOnly: true,
 			tail: 0,
 			logLines: 200,
+			explicit: ['refresh', 'tail', 'readOnly'],
 		},
 	});
+});
+
+test('--config FILE names the configuration file; berth config [--check [FILE]] reads one', () => {
+	const command = parseCommandLine(['--config', '/tmp/berth.yaml']);
+	assert.equal(command.kind === 'run' && command.options.configFile, '/tmp/berth.yaml');
+	const shown = (argv: string[]) => {
+		const parsed = parseCommandLine(argv);
+		return parsed.kind === 'config' ? {check: parsed.check, file: parsed.file, configFlag: parsed.configFlag} : parsed;
+	};
+
+	assert.deepEqual(shown(['config']), {check: false, file: undefined, configFlag: undefined});
+	assert.deepEqual(shown(['config', '--check', 'a.yaml']), {check: true, file: 'a.yaml', configFlag: undefined});
+	assert.deepEqual(shown(['config', '--config', 'b.yaml']), {check: false, file: undefined, configFlag: 'b.yaml'});
+	// The flags given with it count in the configuration it shows.
+	const withFlags = parseCommandLine(['config', '--read-only', '--refresh', '2']);
+	assert.ok(withFlags.kind === 'config');
+	assert.deepEqual([withFlags.options.readOnly, withFlags.options.refreshSeconds, withFlags.options.explicit], [true, 2, ['refresh', 'readOnly']]);
+	assert.equal(parseCommandLine(['--check']).kind, 'error');
+	assert.equal(parseCommandLine(['config', 'a.yaml']).kind, 'error');
 });
 
 test('--help and --version win over the rest', () => {

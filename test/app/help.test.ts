@@ -23,7 +23,7 @@ test('the early answer and the parser agree', () => {
 });
 
 test('the help names every flag the parser knows', () => {
-	for (const flag of ['--host', '-H', '--context', '--all-contexts', '--no-color', '--ascii', '--refresh', '--resync', '--read-only', '--tail', '--log-lines', '--version', '--help']) {
+	for (const flag of ['--host', '-H', '--context', '--all-contexts', '--no-color', '--ascii', '--refresh', '--resync', '--read-only', '--tail', '--log-lines', '--config', '--version', '--help']) {
 		assert.ok(helpText.includes(flag), flag);
 	}
 });

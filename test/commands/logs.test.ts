@@ -22,6 +22,14 @@ describe('opening', () => {
 		assert.equal(state.logs?.tail, 1000);
 		assert.equal(state.logs?.lines.length, 30);
 	});
+
+	test('the configuration file\'s logs settings: the pane opens with timestamps and wrapped lines', () => {
+		const state = withContainers(['api']);
+		assert.deepEqual([press(state, 'l').logs?.timestamps, press(state, 'l').logs?.wrap], [false, false]);
+		const configured = {...state, settings: {...state.settings, logTail: 10, logTimestamps: true, logWrap: true}};
+		const opened = press(configured, 'l').logs;
+		assert.deepEqual([opened?.tail, opened?.timestamps, opened?.wrap], [10, true, true]);
+	});
 });
 
 describe('scrolling', () => {

@@ -4,7 +4,8 @@ import {type Dispatch, useEffect, useRef} from 'react';
 import {type ContextEnvironment, type EngineChoice, selectEngines} from '../../engine/contexts.js';
 import type {Engine} from '../../engine/types.js';
 import type {AppAction} from '../../state/app.js';
-import type {Request} from '../../state/operations.js';
+import {type Request, selectChangedEngines} from '../../state/operations.js';
+import {runCustomRequest} from '../customRun.js';
 import {pipeTerminal, runRequest, type TerminalHandover} from '../requests.js';
 
 export type OutboxOptions = {
@@ -14,6 +15,8 @@ export type OutboxOptions = {
 	connect: ((choice: EngineChoice) => Engine) | undefined;
 	environment: ContextEnvironment;
 	replaceEngines: (engines: readonly Engine[]) => void;
+	/** Engines read-only on their own: nothing that changes them is sent. */
+	readOnlyEngines?: ReadonlySet<string> | undefined;
 };
 
 export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppAction>, options: OutboxOptions): void {
@@ -22,13 +25,23 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 	const {stdout} = useStdout();
 	const size = useRef(options.size);
 	size.current = options.size;
-	const {engineMap, connect, environment, replaceEngines} = options;
+	const {engineMap, connect, environment, replaceEngines, readOnlyEngines} = options;
 	useEffect(() => {
 		if (outbox.length === 0) return;
 		dispatch({type: 'requests/taken', ids: outbox.map(request => request.id)});
 		const handOver: TerminalHandover = async (session, banner) =>
 			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
 		for (const request of outbox) {
+			const guarded = selectChangedEngines(request).find(engine => readOnlyEngines?.has(engine));
+			if (guarded !== undefined) {
+				const error = `the engine ${guarded} is read-only: nothing was sent to it`;
+				const result = request.kind === 'container-action'
+					? {kind: 'container-action' as const, failures: request.targets.map(target => ({name: target.name, error}))}
+					: {kind: 'failed' as const, error: `${error[0]!.toUpperCase()}${error.slice(1)}.`};
+				dispatch({type: 'request/finished', request, result});
+				continue;
+			}
+
 			if (request.kind === 'use-context') {
 				const chosen = selectEngines({hosts: [], contexts: [request.name], allContexts: false}, environment);
 				if (!chosen.ok || !connect) {
@@ -43,9 +56,16 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 				continue;
 			}
 
+			if (request.kind === 'custom') {
+				void runCustomRequest(request, engineMap, async run => suspendTerminal(run)).then(result => {
+					dispatch({type: 'request/finished', request, result});
+				});
+				continue;
+			}
+
 			void runRequest(engineMap, request, handOver, size.current, dispatch).then(result => {
 				dispatch({type: 'request/finished', request, result});
 			});
 		}
-	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect, environment, replaceEngines, dispatch]);
+	}, [outbox, engineMap, suspendTerminal, stdin, stdout, connect, environment, replaceEngines, readOnlyEngines, dispatch]);
 }

@@ -22,6 +22,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	disk: 'Disk usage (docker system df)',
 	files: 'Files',
 	compose: 'Compose',
+	output: 'Output',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -47,6 +48,10 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 			const widths = Object.keys(rows[0]!).map(column => Math.max(column.length, ...rows.map(row => row[column as keyof typeof row].length)));
 			const line = (cells: readonly string[]) => cells.map((cell, index) => padCell(cell, widths[index]!)).join('   ').trimEnd();
 			return [line(Object.keys(rows[0]!)), ...rows.map(row => line(Object.values(row)))];
+		}
+
+		case 'output': {
+			return pane.output ? [...pane.output] : ['Running…'];
 		}
 
 		case 'files': {

@@ -1,0 +1,42 @@
+// What of the configuration the screen uses, and changes while berth runs: the keymap (remapped keys and
+// custom commands), each view's columns, the tones' colours. The file was checked when it was read.
+import {customCommands} from '../commands/custom.js';
+import {applyKeyConfig} from '../commands/keyConfig.js';
+import {keymap} from '../commands/keymap.js';
+import type {Command} from '../commands/types.js';
+import {containerColumns} from '../format/containerColumns.js';
+import type {ColumnSpec} from '../format/table.js';
+import type {ToneColors} from '../ui/theme.js';
+import {views} from '../views/registry.js';
+import {type Config, defaultConfig} from './configTypes.js';
+
+export type Display = {
+	commands: readonly Command[];
+	/** The columns of each view that has them, in the configured order (the engine column comes on its own). */
+	columns: ReadonlyMap<string, ReadonlyArray<ColumnSpec<string>>>;
+	colors: ToneColors | undefined;
+};
+
+export function selectEffectiveKeymap(config: Pick<Config, 'keys' | 'commands'>): readonly Command[] {
+	const applied = applyKeyConfig(keymap, config.keys, customCommands(config.commands));
+	return applied.ok ? applied.commands : keymap;
+}
+
+/** The file's tone names as the screen's tones. */
+const toneOf = {running: 'good', paused: 'warning', stopped: 'muted', error: 'bad', created: 'neutral', accent: 'accent'} as const;
+
+function pickColumns(all: ReadonlyArray<ColumnSpec<string>>, configured: readonly string[] | undefined): ReadonlyArray<ColumnSpec<string>> {
+	if (!configured || configured.length === 0) return all;
+	return configured.flatMap(id => all.filter(column => column.id === id));
+}
+
+export function selectDisplay(config: Config = defaultConfig): Display {
+	const entries = Object.entries(config.theme).map(([name, colour]) => [toneOf[name as keyof typeof toneOf], colour] as const);
+	return {
+		commands: selectEffectiveKeymap(config),
+		columns: new Map(
+			views.map(view => [view.name, pickColumns(view.kind === 'containers' ? containerColumns : view.columns, config.columns[view.name])]),
+		),
+		colors: entries.length > 0 ? Object.fromEntries(entries) : undefined,
+	};
+}

@@ -1,0 +1,82 @@
+// The keymap as data the configuration transforms: key names as people write them, remapped actions, and
+// the check that no key is bound twice in one scope.
+import {formatKeyName} from './keymap.js';
+import type {Command} from './types.js';
+
+const namedKeys: Record<string, string> = {
+	up: 'up',
+	down: 'down',
+	left: 'left',
+	right: 'right',
+	pgup: 'pageup',
+	pageup: 'pageup',
+	pgdn: 'pagedown',
+	pagedown: 'pagedown',
+	home: 'home',
+	end: 'end',
+	esc: 'escape',
+	escape: 'escape',
+	enter: 'return',
+	return: 'return',
+	tab: 'tab',
+	backspace: 'backspace',
+	// Ink reports Delete as Backspace: the two are one key to berth.
+	delete: 'backspace',
+	del: 'backspace',
+	space: ' ',
+};
+
+/** `x`, `X`, `Ctrl-x`, `Enter`, `Space`, `PgDn`... as keyNameOf names them; undefined for no key berth reads. */
+export function parseKeyName(text: string): string | undefined {
+	const control = /^(?:ctrl|control|c)[-+](.)$/i.exec(text);
+	if (control) return /[a-z]/i.test(control[1]!) ? `ctrl+${control[1]!.toLowerCase()}` : undefined;
+	if ([...text].length === 1) return /[\u0020-\u007E]/.test(text) || /\p{L}|\p{N}|\p{P}|\p{S}/u.test(text) ? text : undefined;
+	return namedKeys[text.toLowerCase()];
+}
+
+export type KeyConfigError = {
+	/** The action whose keys clash or do not exist. */
+	action: string;
+	message: string;
+};
+
+/** The keymap with each configured action on its new keys (in every scope it has); the old keys no longer act. */
+export function applyKeyConfig(
+	keymap: readonly Command[],
+	keys: Readonly<Record<string, readonly string[]>>,
+	extra: readonly Command[] = [],
+): {ok: true; commands: Command[]} | {ok: false; error: KeyConfigError} {
+	const actions = new Set(keymap.map(command => command.action));
+	for (const action of Object.keys(keys)) {
+		if (!actions.has(action)) return {ok: false, error: {action, message: `no action named ${action}`}};
+	}
+
+	const commands = [
+		...keymap.map(command => (Object.hasOwn(keys, command.action) ? {...command, keys: keys[command.action]!} : command)),
+		...extra,
+	];
+	const error = findDoubleBinding(commands, new Set([...Object.keys(keys), ...extra.map(command => command.action)]));
+	return error ? {ok: false, error} : {ok: true, commands};
+}
+
+/** A key bound to two commands of one scope, named from the side of a changed action. */
+function findDoubleBinding(commands: readonly Command[], changed: ReadonlySet<string>): KeyConfigError | undefined {
+	const owners = new Map<string, Command>();
+	for (const command of commands) {
+		for (const key of command.keys) {
+			const slot = `${command.scope}\u0000${key}`;
+			const owner = owners.get(slot);
+			if (owner && owner !== command) {
+				const [mine, other] = changed.has(command.action) ? [command, owner] : [owner, command];
+				return {
+					action: mine.action,
+					message: `key ${formatKeyName(key)} is bound twice in ${command.scope}: to ${mine.action} and to ${other.action}`,
+				};
+			}
+
+			owners.set(slot, command);
+		}
+	}
+
+	return undefined;
+}
