@@ -72,6 +72,14 @@ export function startEngineSync(
 				hear(undefined);
 				return {record, timing};
 			},
+			inspectOne: async id => {
+				try {
+					return hear(await engine.inspectTiming(id));
+				} catch (error) {
+					if ((error as {statusCode?: number}).statusCode === 404) return hear(undefined);
+					throw error;
+				}
+			},
 			listAll: async () => hear(await engine.listContainers()),
 		},
 		actions => {

@@ -14,6 +14,8 @@ export type RefreshWork = {
 	engine: string;
 	/** Reads one container again: undefined when it is gone; a timing when inspect answered. */
 	readOne(id: string): Promise<{record: ContainerRecord | undefined; timing: ContainerTiming | undefined}>;
+	/** Inspect alone (its state, times and health): undefined when the container is gone. */
+	inspectOne(id: string): Promise<ContainerTiming | undefined>;
 	listAll(): Promise<readonly ContainerRecord[]>;
 };
 
@@ -37,10 +39,16 @@ export function backoffMs(attempt: number, minMs: number, maxMs: number): number
 	return Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Actions whose listing can lag behind the event on Docker 20.10: inspect says the state itself. */
-const lagging = new Set(['pause', 'unpause']);
+/**
+ * Actions the engine tells of before its listing shows them: Docker logs `die`, then releases the network
+ * and unmounts (which takes a while under load), then saves the state its listing reads; pause and unpause
+ * are logged before they are saved too. Inspect waits for the container's lock, so its word on the state
+ * is the truth: such a container is inspected even when a listing answered the rest.
+ */
+const lagging = new Set(['pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
 
-type Waiting = {attempt: number; inspect: boolean};
+/** inspect: its last event is one the listing lags behind; full: listed and inspected, not inspected only. */
+type Waiting = {attempt: number; inspect: boolean; full: boolean};
 
 export class RefreshQueue {
 	private readonly dirty = new Map<string, Waiting>();
@@ -82,12 +90,12 @@ export class RefreshQueue {
 
 		if (this.listing) {
 			const known = this.listing.touched.get(id);
-			this.listing.touched.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false)});
+			this.listing.touched.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false), full: true});
 		} else if (this.running.has(id)) {
 			this.running.set(id, true);
 		} else {
 			const known = this.dirty.get(id);
-			this.dirty.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false)});
+			this.dirty.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false), full: true});
 		}
 
 		this.pump();
@@ -105,7 +113,7 @@ export class RefreshQueue {
 
 		if (this.running.has(id)) this.gone.add(id);
 		// A listing asked for before the removal may still name it: read once more after it lands.
-		if (this.listing) this.listing.touched.set(id, {attempt: 0, inspect: false});
+		if (this.listing) this.listing.touched.set(id, {attempt: 0, inspect: false, full: true});
 		this.emit({type: 'container/removed', engine: this.work.engine, id});
 	}
 
@@ -155,7 +163,7 @@ export class RefreshQueue {
 
 	private pump(): void {
 		if (this.stopped || this.listing) return;
-		if (this.listingWanted || this.dirty.size >= this.options.burst) {
+		if (this.listingWanted || this.waitingFull() >= this.options.burst) {
 			this.list(true).catch(() => undefined);
 			return;
 		}
@@ -174,9 +182,10 @@ export class RefreshQueue {
 		this.listingWanted = false;
 		clearTimeout(this.listingRetry);
 		this.listingRetry = undefined;
-		// The listing answers every container waiting, except where the listing is known to lag.
-		const covered = new Map(this.dirty);
-		for (const [id, waiting] of covered) if (!waiting.inspect) this.dirty.delete(id);
+		// The listing answers every container waiting; those whose listing lags are inspected after it.
+		// (One waiting for an inspect only waits on: a listing would not tell it more.)
+		const covered = new Map([...this.dirty].filter(([, waiting]) => waiting.full));
+		for (const id of covered.keys()) this.dirty.delete(id);
 		const touched = new Map<string, Waiting>();
 		const asked = this.work.listAll();
 		this.listing = {touched, done: asked.then(() => undefined, () => undefined)};
@@ -208,6 +217,10 @@ export class RefreshQueue {
 		if (this.stopped) return;
 		this.listingAttempt = 0;
 		this.emit({type: 'containers/listed', engine: this.work.engine, records, at: Date.now()});
+		for (const [id, waiting] of covered) {
+			if (waiting.inspect && !touched.has(id) && !this.running.has(id)) this.dirty.set(id, {attempt: 0, inspect: true, full: false});
+		}
+
 		this.landed(touched);
 	}
 
@@ -226,23 +239,11 @@ export class RefreshQueue {
 		this.running.set(id, false);
 		this.reads++;
 		let failed = false;
-		this.work
-			.readOne(id)
-			.then(
-				({record, timing}) => {
-					if (this.stopped || this.gone.has(id)) return;
-					if (!record) {
-						this.emit({type: 'container/removed', engine: this.work.engine, id});
-						return;
-					}
-
-					this.emit({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
-					if (timing) this.emit({type: 'container/timed', engine: this.work.engine, id, timing});
-				},
-				() => {
-					failed = true;
-				},
-			)
+		const reading = waiting.full ? this.readFully(id) : this.inspectOnly(id);
+		reading
+			.catch(() => {
+				failed = true;
+			})
 			.finally(() => {
 				const again = this.running.get(id) ?? false;
 				this.running.delete(id);
@@ -253,13 +254,39 @@ export class RefreshQueue {
 				}
 
 				if (again) {
-					this.dirty.set(id, {attempt: 0, inspect: waiting.inspect});
+					this.dirty.set(id, {attempt: 0, inspect: waiting.inspect, full: true});
 				} else if (failed) {
-					this.retry(id, {attempt: waiting.attempt + 1, inspect: waiting.inspect});
+					this.retry(id, {...waiting, attempt: waiting.attempt + 1});
 				}
 
 				this.pump();
 			});
+	}
+
+	/** Containers waiting for a listing or a full read (not an inspect only). */
+	private waitingFull(): number {
+		let count = 0;
+		for (const waiting of this.dirty.values()) if (waiting.full) count++;
+		return count;
+	}
+
+	private async readFully(id: string): Promise<void> {
+		const {record, timing} = await this.work.readOne(id);
+		if (this.stopped || this.gone.has(id)) return;
+		if (!record) {
+			this.emit({type: 'container/removed', engine: this.work.engine, id});
+			return;
+		}
+
+		this.emit({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
+		if (timing) this.emit({type: 'container/timed', engine: this.work.engine, id, timing});
+	}
+
+	private async inspectOnly(id: string): Promise<void> {
+		const timing = await this.work.inspectOne(id);
+		if (this.stopped || this.gone.has(id)) return;
+		if (timing) this.emit({type: 'container/timed', engine: this.work.engine, id, timing, stated: true});
+		else this.emit({type: 'container/removed', engine: this.work.engine, id});
 	}
 
 	private retry(id: string, waiting: Waiting): void {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {backoffMs, type RefreshOptions, RefreshQueue, type RefreshWork} from '../../source/app/refreshQueue.js';
-import type {ContainerRecord} from '../../source/engine/types.js';
+import type {ContainerRecord, ContainerTiming} from '../../source/engine/types.js';
 import type {AppAction} from '../../source/state/app.js';
 
 const options: RefreshOptions = {concurrency: 2, burst: 5, retryMinMs: 5, retryMaxMs: 20, attempts: 3, flushMs: 5};
@@ -40,6 +40,12 @@ function engineOnHold() {
 			const state = states.get(id);
 			return {record: state ? record(id, state) : undefined, timing: undefined};
 		},
+		async inspectOne(id) {
+			log.push(`inspect ${id}`);
+			await hold();
+			const state = states.get(id);
+			return state ? ({state} as unknown as ContainerTiming) : undefined;
+		},
 		async listAll() {
 			log.push('list');
 			// What the listing says is what the engine held when it was asked.
@@ -75,6 +81,7 @@ function screen() {
 		}
 
 		if (action.type === 'container/updated') rows.set(action.record.id, action.record.state);
+		if (action.type === 'container/timed' && action.stated && rows.has(action.id)) rows.set(action.id, action.timing.state);
 		if (action.type === 'container/removed') rows.delete(action.id);
 	};
 
@@ -95,7 +102,7 @@ async function settle(engine: ReturnType<typeof engineOnHold>, queue: RefreshQue
 	}
 
 	await tick(10);
-	assert.ok(queue.idle(), 'the queue settles');
+	assert.ok(queue.idle(), `the queue settles: ${engine.log.join(', ')}`);
 }
 
 test('many events for one container while it is read cost one more read, not one each', async () => {
@@ -130,14 +137,33 @@ test('a burst is answered by one listing', async () => {
 	const view = screen();
 	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1});
 	const ids = Array.from({length: 40}, (_, index) => `c${index}`);
-	for (const id of ids) engine.states.set(id, 'exited');
-	for (const id of ids) queue.touch(id, 'die');
+	for (const id of ids) engine.states.set(id, 'running');
+	for (const id of ids) queue.touch(id, 'start');
 	await settle(engine, queue);
 	// One listing once five wait; the events that came while it was on its way, another.
 	assert.ok(engine.log.filter(entry => entry === 'list').length <= 2, engine.log.join(', '));
 	assert.ok(engine.log.length < 10, `${engine.log.length} requests for 40 containers`);
 	assert.equal(view.rows.size, 40);
 	assert.ok(view.batches() <= 3, `${view.batches()} batches`);
+});
+
+test('containers whose exit or pause a listing answered are inspected after it (the engine lists them late)', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 10});
+	const ids = Array.from({length: 10}, (_, index) => `c${index}`);
+	for (const id of ids) engine.states.set(id, 'running');
+	queue.touch('first', 'start');
+	for (const id of ids) queue.touch(id, 'die');
+	const listed = engine.log.length;
+	// The listing still says running; the engine saves the exit after it told of it.
+	engine.answer();
+	await tick(2);
+	for (const id of ids) engine.states.set(id, 'exited');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log.slice(0, listed), ['read first', 'list']);
+	assert.deepEqual(engine.log.slice(listed), ids.map(id => `inspect ${id}`));
+	for (const id of ids) assert.equal(view.rows.get(id), 'exited');
 });
 
 test('a listing never overwrites what events said after it was asked for', async () => {
