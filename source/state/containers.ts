@@ -68,7 +68,8 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 		case 'container/timed': {
 			const key = containerKey(action.engine, action.id);
 			const record = state.records.get(key);
-			if (!record) return state;
+			// A timing asked for before the container's last change (its state disagrees) is not its timing.
+			if (!record || (!action.stated && record.state !== action.timing.state)) return state;
 			const timings = new Map(state.timings);
 			timings.set(key, action.timing);
 			if (!action.stated || record.state === action.timing.state) return {...state, timings};

@@ -37,6 +37,8 @@ after(async () => {
 	wake();
 	if (skip) return;
 	await removeTestContainers(created);
+	await live.removeTestContainers();
+	await hung.removeTestContainers();
 	await live.down();
 	await hung.down();
 });
@@ -71,7 +73,10 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 	const [, liveName, hungName] = chosen.engines.map(engine => engine.name) as [string, string, string];
 
 	const session = await berth.start({host: hosts, width: 200, height: 40});
-	await session.waitFor(current => [onA, onLive, onHung].every(name => /\sUp /.test(rowOf(current, name))), slow);
+	const first = await session.waitFor(current => [onA, onLive, onHung].every(name => /\sUp /.test(rowOf(current, name))), slow);
+	// Every engine up before the freeze (a loaded machine can be slow to connect).
+	const ready = await session.waitFor(current => [liveName, hungName].every(name => headerLine(current).includes(`${name}: up`)) && !current.includes('unreachable'), slow).catch(() => undefined);
+	assert.ok(ready, `every engine up before the freeze: ${headerLine(first)}`);
 	await session.sendText('/');
 	await session.sendText(prefix);
 	await session.sendKeys('Enter');
@@ -90,6 +95,9 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 	await live.docker('pause', onLive);
 	screen = await session.waitFor(current => /\(Paused\)/.test(rowOf(current, onLive)), slow);
 	const keyTimes: number[] = [];
+	const top = (current: string) => linesOf(current)[2]?.startsWith('›') === true;
+	await session.sendText('g');
+	await session.waitFor(top, slow);
 	for (let round = 0; round < 4; round++) {
 		const before = pointed(await session.capture());
 		// eslint-disable-next-line no-await-in-loop -- one key after the other
@@ -98,8 +106,14 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 
 	// A stop sent to the frozen engine says it is waiting for it.
 	await session.sendText('g');
-	for (let step = 0; step < 3 && !pointed(await session.capture()).includes(onHung); step++) await session.sendText('j');
-	await session.waitFor(current => pointed(current).includes(onHung), slow);
+	await session.waitFor(top, slow);
+	for (let step = 0; step < 3 && !pointed(await session.capture()).includes(` ${onHung} `); step++) {
+		const before = pointed(await session.capture());
+		// eslint-disable-next-line no-await-in-loop -- one row at a time
+		await timeKey(session, 'j', current => pointed(current) !== before);
+	}
+
+	await session.waitFor(current => pointed(current).includes(` ${onHung} `), slow);
 	await session.sendText('s');
 	screen = await session.waitFor(current => bottomLine(current).includes('waiting for the engine'), slow);
 	assert.match(bottomLine(screen), new RegExp(`${hungName} not answering for \\d+ s`));
