@@ -7,7 +7,8 @@ import {type AppAction, type AppState, createAppState, reduceApp} from '../../so
 import {connectTestEngine, until} from '../support/berth.js';
 import {idleCmd, isolatedEngine, testImage, testLabel} from '../support/testEngine.js';
 
-const engine = isolatedEngine('trust-storm');
+// BERTH_STORM_ENGINE names another engine (one started with a newer dockerd first on PATH, say).
+const engine = isolatedEngine(process.env.BERTH_STORM_ENGINE ?? 'trust-storm');
 const skip = await engine.skip();
 after(async () => {
 	if (!skip) await engine.down();
