@@ -31,21 +31,26 @@ const execFileAsync = promisify(execFile);
 /** The repository root (two levels above this file). */
 export const repoRoot: string = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * `[node of the project (node_modules/.bin/node), NODE FLAGS, dist/cli.js, ...args]`, all paths absolute. The
- * flags are those of the command's own first line (`#!/usr/bin/env -S node FLAGS`): berth runs as installed.
- */
+/** `[node of the project (node_modules/.bin/node), dist/cli.js, ...args]`, all paths absolute. */
 export function berthCommand(args: string[] = []): string[] {
-	const cli = join(repoRoot, 'dist', 'cli.js');
+	return [join(repoRoot, 'node_modules', '.bin', 'node'), join(repoRoot, 'dist', 'cli.js'), ...args];
+}
+
+/**
+ * berthCommand with the Node flags of the command's own first line (`#!/usr/bin/env -S node FLAGS`) before
+ * dist/cli.js: berth as installed, for what measures or lives long (tmux sessions, the benchmark).
+ */
+export function berthLaunch(args: string[] = []): string[] {
+	const [node, cli, ...rest] = berthCommand(args);
 	let flags: string[] = [];
 	try {
-		const first = readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '';
+		const first = readFileSync(cli!, 'utf8').split('\n', 1)[0] ?? '';
 		flags = /^#!\/usr\/bin\/env -S node (.+)$/.exec(first)?.[1]?.trim().split(/\s+/) ?? [];
 	} catch {
 		// Not built yet: the caller finds out when it runs.
 	}
 
-	return [join(repoRoot, 'node_modules', '.bin', 'node'), ...flags, cli, ...args];
+	return [node!, ...flags, cli!, ...rest];
 }
 
 /** Environment variables that make Ink (is-in-ci) think it is not in an interactive terminal. */
