@@ -43,7 +43,8 @@ export function startEngineSync(
 	dispatch: (action: AppAction) => void,
 	options: SyncOptions = defaultSyncOptions,
 ): () => void {
-	const liveOptions = options.liveness ?? defaultLivenessOptions;
+	// Where each request costs a connection (ssh), a silent engine is probed less often.
+	const liveOptions = options.liveness ?? (engine.connectionPerRequest ? {...defaultLivenessOptions, probeAfterMs: 10_000} : defaultLivenessOptions);
 	let stopped = false;
 	let events: Subscription | undefined;
 	let retryTimer: NodeJS.Timeout | undefined;
