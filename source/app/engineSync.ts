@@ -2,12 +2,18 @@
 import {describeEngineError} from '../engine/errors.js';
 import type {Engine, EngineEvent, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
+import {checkLiveness, defaultLivenessOptions, heard, type LivenessOptions, probeFailed, startLiveness} from './liveness.js';
+import {type RefreshOptions, RefreshQueue} from './refreshQueue.js';
 
 export type SyncOptions = {
 	/** A full listing this often repairs anything an event did not tell. */
 	resyncMs: number;
 	retryMinMs: number;
 	retryMaxMs: number;
+	/** How events become reads (coalescing, concurrency, retries); the defaults when left out. */
+	refresh?: RefreshOptions;
+	/** When silence calls for a probe and an unanswered probe says the engine is not answering. */
+	liveness?: LivenessOptions & {checkMs: number};
 };
 
 export const defaultSyncOptions: SyncOptions = {resyncMs: 30_000, retryMinMs: 500, retryMaxMs: 5000};
@@ -37,73 +43,70 @@ export function startEngineSync(
 	dispatch: (action: AppAction) => void,
 	options: SyncOptions = defaultSyncOptions,
 ): () => void {
+	// Where each request costs a connection (ssh), a silent engine is probed less often.
+	const liveOptions = options.liveness ?? (engine.connectionPerRequest ? {...defaultLivenessOptions, probeAfterMs: 10_000} : defaultLivenessOptions);
 	let stopped = false;
 	let events: Subscription | undefined;
 	let retryTimer: NodeJS.Timeout | undefined;
 	let attempt = 0;
-	// A container whose events come while it is being fetched is fetched once more afterwards.
-	const refreshing = new Map<string, boolean>();
-	// One destroyed while it was being fetched: what that fetch read (`Removal In Progress`) is stale.
-	const destroyed = new Set<string>();
+	let live = startLiveness(Date.now());
+	const hear = <T>(value: T): T => {
+		const was = live.unanswered;
+		live = heard(live, Date.now());
+		if (was && !stopped) {
+			// Awake again: what was shown while it slept is checked at once, and nothing says stale any more.
+			dispatch({type: 'engine/answering', engine: engine.name});
+			queue.resync();
+			describe().catch(() => undefined);
+		}
 
-	const list = async () => {
-		const records = await engine.listContainers();
-		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records, at: Date.now()});
+		return value;
 	};
+
+	const queue = new RefreshQueue(
+		{
+			engine: engine.name,
+			readOne: async id => {
+				// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
+				// running); inspect reads the state itself, so its word on the state wins.
+				const [[record], timing] = await Promise.all([engine.listContainers({id}), engine.inspectTiming(id).catch(() => undefined)]);
+				hear(undefined);
+				return {record, timing};
+			},
+			inspectOne: async id => {
+				try {
+					return hear(await engine.inspectTiming(id));
+				} catch (error) {
+					if ((error as {statusCode?: number}).statusCode === 404) return hear(undefined);
+					throw error;
+				}
+			},
+			listAll: async () => hear(await engine.listContainers()),
+		},
+		actions => {
+			if (!stopped) dispatch(actions.length === 1 ? actions[0]! : {type: 'batch', actions});
+		},
+		options.refresh,
+	);
 
 	// Image counts and the host name change rarely: asked again at each resync and after image events.
 	const describe = async () => {
 		const info = await engine.info();
+		hear(undefined);
 		if (!stopped) dispatch({type: 'engine/described', engine: engine.name, info});
 	};
 
-	const refresh = async (id: string): Promise<void> => {
-		if (refreshing.has(id)) {
-			refreshing.set(id, true);
-			return;
-		}
-
-		refreshing.set(id, false);
-		try {
-			// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
-			// running); inspect reads the state itself, so its word on the state wins.
-			const [[record], timing] = await Promise.all([
-				engine.listContainers({id}),
-				engine.inspectTiming(id).catch(() => undefined),
-			]);
-			if (stopped || destroyed.has(id)) {
-				// Nothing to say: berth is stopping, or the container is gone since.
-			} else if (!record) {
-				dispatch({type: 'container/removed', engine: engine.name, id});
-			} else {
-				dispatch({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
-				if (timing) dispatch({type: 'container/timed', engine: engine.name, id, timing});
-			}
-		} catch {
-			// A lost connection shows through the event stream ending; the resync repairs the rest.
-		}
-
-		const again = refreshing.get(id);
-		refreshing.delete(id);
-		if (destroyed.delete(id)) return;
-		if (again && !stopped) await refresh(id);
-	};
-
 	const onEvent = (event: EngineEvent) => {
-		if (!event.action.startsWith('exec_') && event.action !== 'exec' && event.action !== 'top') dispatch({type: 'events/received', engine: engine.name, event});
+		hear(undefined);
+		if (!event.action.startsWith('exec_') && event.action !== 'exec' && event.action !== 'top') queue.emit({type: 'events/received', engine: engine.name, event});
 		if (event.type === 'image' && /^(pull|delete|import|load|tag|untag)$/.test(event.action)) {
 			describe().catch(() => undefined);
 			return;
 		}
 
 		if (!isListChange(event)) return;
-		if (event.action === 'destroy') {
-			if (refreshing.has(event.id)) destroyed.add(event.id);
-			dispatch({type: 'container/removed', engine: engine.name, id: event.id});
-			return;
-		}
-
-		void refresh(event.id);
+		if (event.action === 'destroy') queue.removed(event.id);
+		else queue.touch(event.id, event.action);
 	};
 
 	const lose = (error: unknown) => {
@@ -129,7 +132,8 @@ export function startEngineSync(
 				events = undefined;
 				lose(error ?? new Error('the event stream ended'));
 			});
-			await list();
+			// Events that come while the listing is on its way are read again after it (the queue's rule).
+			await queue.listFirst();
 			if (stopped) return;
 			attempt = 0;
 			dispatch({type: 'engine/connected', engine: engine.name, version: version.version, product: version.product});
@@ -140,11 +144,37 @@ export function startEngineSync(
 	};
 
 	const resyncTimer = setInterval(() => {
-		if (events) {
-			list().catch(() => undefined);
+		if (events && !live.unanswered) {
+			queue.resync();
 			describe().catch(() => undefined);
 		}
 	}, options.resyncMs);
+
+	// The watchdog: an engine that went silent is probed; one that does not answer the probe is said so.
+	let probing = false;
+	const watchdog = setInterval(() => {
+		if (!events || stopped) return;
+		const now = Date.now();
+		const checked = checkLiveness(live, now, liveOptions);
+		live = checked.state;
+		if (checked.probe && !probing) {
+			probing = true;
+			engine
+				.version()
+				.then(
+					() => hear(undefined),
+					() => {
+						// A probe past its deadline: the connection is still open, the engine is not answering.
+						if (events) live = probeFailed(live);
+					},
+				)
+				.finally(() => {
+					probing = false;
+				});
+		}
+
+		if (live.unanswered) dispatch({type: 'engine/unanswered', engine: engine.name, since: live.heardAt, at: now});
+	}, liveOptions.checkMs);
 
 	void connect();
 
@@ -152,7 +182,9 @@ export function startEngineSync(
 		stopped = true;
 		events?.close();
 		events = undefined;
+		queue.stop();
 		clearTimeout(retryTimer);
 		clearInterval(resyncTimer);
+		clearInterval(watchdog);
 	};
 }

@@ -8,6 +8,7 @@ import {formatDiskUsage} from '../format/diskUsage.js';
 import {type ColumnSpec, layoutColumns} from '../format/table.js';
 import type {AppState} from '../state/app.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
+import {formatUnanswered} from '../state/connection.js';
 import {formatConfirmation} from '../state/operations.js';
 import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -70,6 +71,20 @@ export function formatLogsTitle(logs: LogsState): string {
 	return `Logs: ${who}: ${following}, ${logs.lines.length} lines kept of ${logs.capacity}${dropped}${filter}`;
 }
 
+/**
+ * The status line's message. One that says an action is under way (`Stopping web…`) says too that it waits
+ * for an engine that does not answer, and for how long.
+ */
+export function selectStatusMessage(state: AppState): AppState['ui']['message'] {
+	const {message} = state.ui;
+	if (!message || message.tone !== 'info' || !message.text.endsWith('…')) return message;
+	const silent = [...state.connection].flatMap(([name, connection]) =>
+		connection.status === 'connected' && connection.unanswered ? [`${name} ${formatUnanswered(connection.unanswered)}`] : [],
+	);
+	if (silent.length === 0) return message;
+	return {...message, text: `${message.text} waiting for the engine (${silent.join(', ')})`};
+}
+
 export function selectScreenProps(
 	state: AppState,
 	engines: readonly Engine[],
@@ -118,7 +133,7 @@ export function selectScreenProps(
 		status: {
 			mode,
 			draft: state.ui.draft,
-			message: state.ui.message,
+			message: selectStatusMessage(state),
 			hints: selectHints(state, list, commands),
 			theme,
 			width,

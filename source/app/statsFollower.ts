@@ -195,8 +195,10 @@ export class StatsFollower {
 					if (this.round.length === 0) this.roundSince = Date.now();
 					this.round.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
 				},
-				() => {
+				(error: unknown) => {
 					if (this.closed || !this.polled.has(key)) return;
+					// An engine that did not answer in time: its last figures stay, shown as stale, until it answers.
+					if ((error as {code?: string} | undefined)?.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') return;
 					// Gone or stopped: its figures go; the next round asks again if it is still on screen.
 					this.sampled.delete(key);
 					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});

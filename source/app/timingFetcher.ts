@@ -1,15 +1,19 @@
-// Asks the engine for start/finish times of the rows on screen, a few at a time.
+// Asks the engines for start/finish times of the rows on screen, a few at a time on each engine.
 import type {Engine} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import {containerKey} from '../state/containers.js';
 import type {StatsTarget} from './statsFollower.js';
 
 export class TimingFetcher {
-	private readonly inFlight = new Set<string>();
+	/** Requests in flight, by key, with their engine. */
+	private readonly inFlight = new Map<string, string>();
 	private queue: StatsTarget[] = [];
 	private closed = false;
-	/** Answers are handed over together when the last one is in: one redraw for a screenful. */
-	private answers: AppAction[] = [];
+	/**
+	 * Answers are handed over together when an engine's last one is in: one redraw for a screenful. Each
+	 * engine on its own, so that one that does not answer holds back no other's.
+	 */
+	private readonly answers = new Map<string, AppAction[]>();
 
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
@@ -28,29 +32,45 @@ export class TimingFetcher {
 		this.queue = [];
 	}
 
+	private busy(engine: string): number {
+		let count = 0;
+		for (const each of this.inFlight.values()) if (each === engine) count++;
+		return count;
+	}
+
 	private pump(): void {
-		while (!this.closed && this.inFlight.size < this.concurrency && this.queue.length > 0) {
-			const target = this.queue.shift()!;
+		if (this.closed) return;
+		const waiting: StatsTarget[] = [];
+		for (const target of this.queue) {
 			const key = containerKey(target.engine, target.id);
 			const engine = this.engines.get(target.engine);
 			if (!engine || this.inFlight.has(key)) continue;
-			this.inFlight.add(key);
+			if (this.busy(target.engine) >= this.concurrency) {
+				waiting.push(target);
+				continue;
+			}
+
+			this.inFlight.set(key, target.engine);
 			engine
 				.inspectTiming(target.id)
 				.then(
 					timing => {
-						this.answers.push({type: 'container/timed', engine: target.engine, id: target.id, timing});
+						const answers = this.answers.get(target.engine) ?? [];
+						answers.push({type: 'container/timed', engine: target.engine, id: target.id, timing});
+						this.answers.set(target.engine, answers);
 					},
 					() => undefined,
 				)
 				.finally(() => {
 					this.inFlight.delete(key);
 					this.pump();
-					if (this.inFlight.size > 0 || this.closed || this.answers.length === 0) return;
-					const actions = this.answers;
-					this.answers = [];
+					const actions = this.answers.get(target.engine);
+					if (this.busy(target.engine) > 0 || this.closed || !actions) return;
+					this.answers.delete(target.engine);
 					this.dispatch({type: 'batch', actions});
 				});
 		}
+
+		this.queue = waiting;
 	}
 }

@@ -21,8 +21,20 @@ import type {
 	Subscription,
 } from './types.js';
 
+/** How long a read may take before berth stops waiting for it (a hung engine answers nothing at all). */
+export const readDeadlineMs = 10_000;
+/** An action may wait for the container's own stop timeout: a longer deadline, but a deadline. */
+export const actionDeadlineMs = 120_000;
+
+/** dockerode's option that aborts a request once its deadline passes. */
+function deadline(ms: number): {abortSignal: AbortSignal} {
+	return {abortSignal: AbortSignal.timeout(ms)};
+}
+
 export function createDockerEngine(name: string, address: EngineAddress): Engine {
 	const docker = new Docker(dockerOptions(address));
+	// dockerode's types leave out that version and info take options (the deadline) too.
+	const asked = docker as unknown as {version(options: object): Promise<unknown>; info(options: object): Promise<unknown>};
 	const open = new Set<Readable>();
 
 	// Streams are followed line by line: the engine writes one JSON document per line.
@@ -116,18 +128,19 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		...createFileMethods(docker),
 
 		async version() {
-			return toEngineVersion(await docker.version());
+			return toEngineVersion(await asked.version(deadline(readDeadlineMs)));
 		},
 
 
 		async info() {
-			const info = (await docker.info()) as {Name?: string; Images?: number; NCPU?: number; MemTotal?: number};
+			const info = (await asked.info(deadline(readDeadlineMs))) as {Name?: string; Images?: number; NCPU?: number; MemTotal?: number};
 			return {name: info.Name ?? '', images: info.Images ?? 0, cpus: info.NCPU ?? 0, memory: info.MemTotal ?? 0};
 		},
 
 		async listContainers(filter) {
 			const list = await docker.listContainers({
 				all: true,
+				...deadline(readDeadlineMs),
 				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
 			});
 			// berth's own short-lived helpers (a volume's files) are not the person's containers.
@@ -135,7 +148,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		},
 
 		async inspectTiming(id) {
-			const info = await docker.getContainer(id).inspect();
+			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
 			return toContainerTiming(info.State as unknown as RawState);
 		},
 
@@ -150,6 +163,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
 			const value: unknown = await docker.getContainer(id).stats({
 				stream: false,
+				...deadline(readDeadlineMs),
 				...(options.oneShot ? {'one-shot': true} : {}),
 			});
 			return toStatsSample(value);
@@ -163,28 +177,28 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		async containerAction(id, action, options = {}) {
 			const container = docker.getContainer(id);
 			if (action === 'remove') {
-				await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes)});
+				await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes), ...deadline(actionDeadlineMs)});
 				return;
 			}
 
 			// Stop sends no timeout: the engine waits the container's own stop timeout, as `docker stop` does.
 			const actions: Record<Exclude<typeof action, 'remove'>, () => Promise<unknown>> = {
-				stop: async () => container.stop(),
-				start: async () => container.start(),
-				restart: async () => container.restart(),
-				pause: async () => container.pause(),
-				unpause: async () => container.unpause(),
-				kill: async () => container.kill(),
+				stop: async () => container.stop(deadline(actionDeadlineMs)),
+				start: async () => container.start(deadline(actionDeadlineMs)),
+				restart: async () => container.restart(deadline(actionDeadlineMs)),
+				pause: async () => container.pause(deadline(actionDeadlineMs)),
+				unpause: async () => container.unpause(deadline(actionDeadlineMs)),
+				kill: async () => container.kill(deadline(actionDeadlineMs)),
 			};
 			await actions[action]();
 		},
 
 		async inspectContainer(id) {
-			return (await docker.getContainer(id).inspect()) as unknown as InspectDocument;
+			return (await docker.getContainer(id).inspect(deadline(readDeadlineMs))) as unknown as InspectDocument;
 		},
 
 		async topContainer(id) {
-			const top = (await docker.getContainer(id).top()) as {Titles?: string[]; Processes?: string[][]};
+			const top = (await docker.getContainer(id).top(deadline(readDeadlineMs))) as {Titles?: string[]; Processes?: string[][]};
 			return splitProcessTable({titles: top.Titles ?? [], processes: top.Processes ?? []});
 		},
 

@@ -15,6 +15,8 @@ export function describeEngineError(error: unknown): string {
 		return 'the ssh host key was not accepted: it is not in known_hosts, or it changed. Connect once with ssh to check and add it';
 	}
 
+	// A request past its deadline (AbortSignal.timeout) is aborted: the engine did not answer.
+	if (value.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') return 'the engine did not answer in time';
 	const engineMessage = value.json?.message;
 	if (typeof engineMessage === 'string' && engineMessage !== '') return engineMessage;
 	if (value.code && connectionHints[value.code]) return connectionHints[value.code]!;

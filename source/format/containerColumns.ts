@@ -18,6 +18,8 @@ export type ContainerRow = {
 	ports: string;
 	project: string;
 	figures: ContainerFigures | undefined;
+	/** Its engine does not answer: the figures are the last ones known, marked `?`. */
+	stale?: boolean;
 	/** Unix seconds. */
 	created: number;
 };
@@ -70,13 +72,14 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		}
 
 		case 'cpu': {
-			return row.figures ? formatPercent(row.figures.cpuPercent) : '';
+			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${row.stale ? '?' : ''}` : '';
 		}
 
 		case 'memory': {
 			if (!row.figures) return '';
-			const full = formatMemoryUsage(row.figures.memoryUsage, row.figures.memoryLimit);
-			return full.length <= width ? full : formatBytes(row.figures.memoryUsage);
+			const mark = row.stale ? '?' : '';
+			const full = `${formatMemoryUsage(row.figures.memoryUsage, row.figures.memoryLimit)}${mark}`;
+			return full.length <= width ? full : `${formatBytes(row.figures.memoryUsage)}${mark}`;
 		}
 
 		case 'project': {

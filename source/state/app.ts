@@ -175,6 +175,8 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		case 'engine/connected':
 		case 'engine/described':
 		case 'engine/lost':
+		case 'engine/unanswered':
+		case 'engine/answering':
 		case 'engine/retrying': {
 			const connection = reduceConnection(state.connection, action);
 			return connection === state.connection ? state : {...state, connection};

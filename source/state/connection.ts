@@ -2,7 +2,14 @@
 import type {EngineInfo} from '../engine/types.js';
 
 export type EngineConnection =
-	| {status: 'connected'; version: string; product?: string; info?: EngineInfo}
+	| {
+			status: 'connected';
+			version: string;
+			product?: string;
+			info?: EngineInfo;
+			/** The engine stopped answering (silent since `since`, still so at `at`): what it showed is stale. */
+			unanswered?: {since: number; at: number};
+	  }
 	| {status: 'disconnected'; error: string; since: number; attempt: number};
 
 export type ConnectionState = ReadonlyMap<string, EngineConnection>;
@@ -11,7 +18,19 @@ export type ConnectionAction =
 	| {type: 'engine/connected'; engine: string; version: string; product?: string}
 	| {type: 'engine/described'; engine: string; info: EngineInfo}
 	| {type: 'engine/lost'; engine: string; error: string; at: number}
-	| {type: 'engine/retrying'; engine: string; attempt: number; error: string};
+	| {type: 'engine/retrying'; engine: string; attempt: number; error: string}
+	| {type: 'engine/unanswered'; engine: string; since: number; at: number}
+	| {type: 'engine/answering'; engine: string};
+
+/** Whole seconds of silence, as the header says it: `not answering for 12 s`. */
+export function formatUnanswered(unanswered: {since: number; at: number}): string {
+	return `not answering for ${Math.max(0, Math.round((unanswered.at - unanswered.since) / 1000))} s`;
+}
+
+/** Engines connected but not answering: their rows, figures and pending actions cannot be confirmed. */
+export function selectUnansweredEngines(connection: ConnectionState): Set<string> {
+	return new Set([...connection].filter(([, state]) => state.status === 'connected' && state.unanswered !== undefined).map(([engine]) => engine));
+}
 
 export function reduceConnection(state: ConnectionState, action: ConnectionAction): ConnectionState {
 	const next = new Map(state);
@@ -39,6 +58,19 @@ export function reduceConnection(state: ConnectionState, action: ConnectionActio
 		case 'engine/lost': {
 			if (current?.status === 'disconnected') return state;
 			next.set(action.engine, {status: 'disconnected', error: action.error, since: action.at, attempt: 0});
+			return next;
+		}
+
+		case 'engine/unanswered': {
+			if (current?.status !== 'connected') return state;
+			next.set(action.engine, {...current, unanswered: {since: action.since, at: action.at}});
+			return next;
+		}
+
+		case 'engine/answering': {
+			if (current?.status !== 'connected' || !current.unanswered) return state;
+			const {unanswered: _, ...answering} = current;
+			next.set(action.engine, answering);
 			return next;
 		}
 

@@ -20,7 +20,8 @@ export type ContainersAction =
 	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]; at?: number}
 	| {type: 'container/updated'; record: ContainerRecord}
 	| {type: 'container/removed'; engine: string; id: string}
-	| {type: 'container/timed'; engine: string; id: string; timing: ContainerTiming};
+	/** stated: the timing comes from an inspect asked after the container's last event: its state wins. */
+	| {type: 'container/timed'; engine: string; id: string; timing: ContainerTiming; stated?: boolean};
 
 export const emptyContainers: ContainersState = {
 	records: new Map(),
@@ -66,10 +67,15 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 
 		case 'container/timed': {
 			const key = containerKey(action.engine, action.id);
-			if (!state.records.has(key)) return state;
+			const record = state.records.get(key);
+			// A timing asked for before the container's last change (its state disagrees) is not its timing.
+			if (!record || (!action.stated && record.state !== action.timing.state)) return state;
 			const timings = new Map(state.timings);
 			timings.set(key, action.timing);
-			return {...state, timings};
+			if (!action.stated || record.state === action.timing.state) return {...state, timings};
+			const records = new Map(state.records);
+			records.set(key, {...record, state: action.timing.state});
+			return {...state, records, timings};
 		}
 	}
 }

@@ -1,6 +1,6 @@
 // The top line: connection state first (it matters most when cut short), counts, engine version, address.
 import {Box, Text} from 'ink';
-import type {EngineConnection} from '../state/connection.js';
+import {type EngineConnection, formatUnanswered} from '../state/connection.js';
 import {truncateSegments} from '../format/table.js';
 import {formatBytes, formatPercent} from '../format/units.js';
 import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
@@ -23,7 +23,7 @@ export type HeaderProps = {
 
 export function formatConnectionState(connection: EngineConnection | undefined): string {
 	if (connection === undefined) return 'connecting';
-	if (connection.status === 'connected') return 'connected';
+	if (connection.status === 'connected') return connection.unanswered ? formatUnanswered(connection.unanswered) : 'connected';
 	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
 }
 
@@ -33,19 +33,21 @@ export function Header({address, connection, counts, shown, filter, theme, width
 	const version =
 		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}${connection.product ?? 'Docker'} ${connection.version}` : '';
 	const images = info ? ` ${separator} ${info.images} images` : '';
+	// Figures from an engine that stopped answering cannot be confirmed: said so, not shown as live.
+	const stale = (engines ?? [{connection}]).some(each => each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
 	const measured =
 		totals && totals.measured > 0
-			? ` ${separator} CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
+			? ` ${separator} ${stale ? 'stale: ' : ''}CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
 			: '';
 	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
 	const sorted = sort && (sort.by !== 'project' || sort.descending) ? ` ${separator} sort: ${sort.by} ${arrow}` : '';
 	const summary = `${counts.total} containers: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
-	const lost = connection?.status === 'disconnected';
+	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);
 	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
 	const states = engines
 		? engines.flatMap((each, index) => {
-				const down = each.connection?.status === 'disconnected';
+				const down = each.connection?.status === 'disconnected' || (each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
 				return [
 					{text: index === 0 ? '' : ', '},
 					{

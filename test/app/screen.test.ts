@@ -1,7 +1,7 @@
 // The screen's props from the state: what the App renders, derived in one pure function.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {selectHints, selectPageSize, selectScreenProps, selectShownRows} from '../../source/app/screen.js';
+import {selectHints, selectPageSize, selectScreenProps, selectShownRows, selectStatusMessage} from '../../source/app/screen.js';
 import {reduceAppEvent} from '../../source/commands/input.js';
 import {formatHints} from '../../source/commands/keymap.js';
 import type {Engine} from '../../source/engine/types.js';
@@ -98,5 +98,21 @@ describe('selectScreenProps', () => {
 		state = reduceApp(state, {type: 'pane/output', key, lines: Array.from({length: 50}, (_, index) => `line ${index}`)});
 		const props = selectScreenProps(state, engines, {width: 120, height: 24}, theme);
 		assert.equal(props.pane?.scroll, 50 - selectPageSize(24));
+	});
+});
+
+describe('an engine that does not answer', () => {
+	test('its rows say stale, the other engine\'s do not; a pending action says it waits for it', () => {
+		let state = reduceApp(started(2), {type: 'engine/unanswered', engine: 'far', since: now - 12_000, at: now});
+		const rows = selectCurrentList(state).rows as unknown as Array<{name: string; status: string; stale?: boolean}>;
+		const far = rows.find(row => row.name === 'faraway');
+		assert.match(far?.status ?? '', /\(stale: engine not answering\)$/);
+		assert.equal(far?.stale, true);
+		assert.ok(rows.filter(row => row.name !== 'faraway').every(row => !row.stale && !row.status.includes('stale')));
+		state = reduceApp(state, {type: 'message/show', message: {text: 'Stopping faraway…', tone: 'info'}});
+		assert.equal(selectStatusMessage(state)?.text, 'Stopping faraway… waiting for the engine (far not answering for 12 s)');
+		state = reduceApp(state, {type: 'engine/answering', engine: 'far'});
+		assert.equal(selectStatusMessage(state)?.text, 'Stopping faraway…');
+		assert.ok((selectCurrentList(state).rows as unknown as Array<{status: string}>).every(row => !row.status.includes('stale')));
 	});
 });

@@ -5,7 +5,8 @@
 // Environment (for trying things out; the published figures use the defaults):
 //   BENCH_SIZES=10,100,1000  BENCH_STARTUP_RUNS=5  BENCH_STEADY_SECONDS=60  BENCH_BASELINE_SECONDS=20
 //   BENCH_STEADY_RUNS=3  BENCH_REST_SECONDS=10  BENCH_ROUNDS=20  BENCH_FLOOD_SECONDS=60  BENCH_BUSY=50  BENCH_KEEP_ENGINE=1 (leave the engine up)
-//   BENCH_ONLY=rest,startup,steady,latency (some scenarios only; scenario 8 runs with startup at 1000)
+//   BENCH_ONLY=rest,startup,steady,latency,trust (some scenarios only; scenario 8 runs with startup at 1000)
+//   BENCH_TRUST_SECONDS=60 BENCH_AFTER_FLOOD_SECONDS=30 BENCH_SOAK_SECONDS=300 BENCH_STORM=250 (issue #21's figures, test/bench/trust.ts)
 //   BENCH_ENGINE=NAME             the isolated engine's name (default bench), to run beside another benchmark
 //
 // The engine is isolatedEngine('bench') (/tmp/berth-engine-bench, its own bridge): the load this creates, and
@@ -43,6 +44,7 @@ import {
 	type ToolAbsent,
 } from './scenarios.js';
 import {longListKeys} from './longList.js';
+import {type TrustResults, trustMarkdown, trustScenarios} from './trust.js';
 import {round, sleep} from './stats.js';
 import {benchTools, berthHeaderCount, berthRows, dockerCli, RunningTool, senMissing, type Tool} from './terminal.js';
 
@@ -71,7 +73,8 @@ const settings = {
 /** How old the busy containers are, at least, when the steady state is measured. */
 const steadyAgeSeconds = 70;
 
-const only = new Set((process.env.BENCH_ONLY ?? 'rest,startup,steady,latency').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'rest,startup,steady,latency,trust').split(','));
+let trustResults: TrustResults | undefined;
 
 const startedAt = Date.now();
 const log = (message: string) => process.stderr.write(`bench: [${Math.round((Date.now() - startedAt) / 1000)} s] ${message}\n`);
@@ -144,8 +147,8 @@ function writeResults(results: Results): string {
 	const dir = join(repoRoot, 'bench', 'results');
 	mkdirSync(dir, {recursive: true});
 	const stamp = results.generatedAt.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-	const markdown = markdownReport(results);
-	const json = `${JSON.stringify(results, null, '\t')}\n`;
+	const markdown = `${markdownReport(results)}${trustResults ? `\n${trustMarkdown(trustResults)}` : ''}`;
+	const json = `${JSON.stringify({...results, trust: trustResults}, null, '\t')}\n`;
 	for (const [name, text] of [
 		['latest.md', markdown],
 		['latest.json', json],
@@ -360,6 +363,12 @@ async function main(): Promise<number> {
 				results.keys.rest.sen ??= results.events.sen;
 				results.keys.flood.sen ??= results.events.sen;
 			}
+			await fleet.remove();
+		}
+
+		if (only.has('trust')) {
+			const trustSettings = {seconds: numberSetting('BENCH_TRUST_SECONDS', 60), floodSeconds: settings.floodSeconds, afterFloodSeconds: numberSetting('BENCH_AFTER_FLOOD_SECONDS', 30), soakSeconds: numberSetting('BENCH_SOAK_SECONDS', 300), stormStarts: numberSetting('BENCH_STORM', 250)};
+			trustResults = await trustScenarios({engine, fleet, tools, processes: engineProcesses(engine.dir), settings: trustSettings, log});
 			await fleet.remove();
 		}
 

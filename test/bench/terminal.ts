@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {berthCommand, TmuxSession} from '../support/tmux.js';
+import {berthLaunch, TmuxSession} from '../support/tmux.js';
 import {processTree, treeCpuSeconds, treeMemoryMib} from './proc.js';
 
 export type ToolId = 'berth' | 'docker-stats' | 'sen';
@@ -20,7 +20,7 @@ export const dockerCli: string = process.env.BERTH_DOCKER_CLI || 'docker';
 
 export function benchTools(dockerHost: string): Record<ToolId, Tool> {
 	return {
-		berth: {id: 'berth', label: 'berth', command: berthCommand(['--host', dockerHost]), env: {}},
+		berth: {id: 'berth', label: 'berth', command: berthLaunch(['--host', dockerHost]), env: {}},
 		'docker-stats': {id: 'docker-stats', label: 'docker stats', command: [dockerCli, '-H', dockerHost, 'stats'], env: {}},
 		sen: {id: 'sen', label: 'sen', command: ['sen'], env: {DOCKER_HOST: dockerHost}},
 	};

@@ -102,6 +102,19 @@ describe('reduceContainers', () => {
 		assert.equal(wrongEngine, state);
 	});
 
+	test('a timing asked for before the last change is dropped; one asked for after it (stated) sets the state', () => {
+		const state = listed(emptyContainers, 'local', ['c1']);
+		const key = containerKey('local', 'c1');
+		const paused = timingRecord({state: 'paused', paused: true});
+		// Asked before a pause the record already shows: an older word, dropped.
+		const older = reduceContainers({...state, records: new Map([[key, {...state.records.get(key)!, state: 'paused'}]])}, {type: 'container/timed', engine: 'local', id: 'c1', timing: timingRecord()});
+		assert.equal(older.timings.has(key), false);
+		// Asked after the pause (the listing still says running): inspect's state wins.
+		const stated = reduceContainers(state, {type: 'container/timed', engine: 'local', id: 'c1', timing: paused, stated: true});
+		assert.equal(stated.records.get(key)?.state, 'paused');
+		assert.equal(stated.timings.get(key), paused);
+	});
+
 	test('a fresh listing forgets that engine’s timings only', () => {
 		let state = listed(emptyContainers, 'local', ['c1']);
 		state = listed(state, 'remote', ['c1']);

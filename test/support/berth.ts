@@ -29,7 +29,7 @@ import {parseEngineAddress} from '../../source/engine/address.js';
 import {createDockerEngine} from '../../source/engine/docker.js';
 import type {Engine} from '../../source/engine/types.js';
 import {testDockerHost} from './testEngine.js';
-import {berthCommand, type ScreenPredicate, TmuxSession, type WaitOptions} from './tmux.js';
+import {berthLaunch, type ScreenPredicate, TmuxSession, type WaitOptions} from './tmux.js';
 
 const defaultTimeoutMs = 10_000;
 const defaultIntervalMs = 50;
@@ -80,7 +80,7 @@ export class BerthSessions {
 		const hosts = typeof host === 'string' ? [host] : host;
 		const session = this.track(new TmuxSession());
 		await session.start({
-			command: berthCommand([...hosts.flatMap(address => ['--host', address]), ...args]),
+			command: berthLaunch([...hosts.flatMap(address => ['--host', address]), ...args]),
 			env,
 			width,
 			height,

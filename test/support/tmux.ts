@@ -50,6 +50,25 @@ export function pathWithoutNode(): string {
 		.join(delimiter);
 }
 
+/**
+ * berthCommand with the Node flags of the command's own first line (`#!/usr/bin/env -S node FLAGS`) before
+ * dist/cli.js: berth as installed, for what measures or lives long (tmux sessions, the benchmark).
+ */
+export function berthLaunch(args: string[] = []): string[] {
+	// The single executable carries its own Node and its flags.
+	if (process.env.BERTH_TEST_EXE) return berthCommand(args);
+	const [node, cli, ...rest] = berthCommand(args);
+	let flags: string[] = [];
+	try {
+		const first = readFileSync(cli!, 'utf8').split('\n', 1)[0] ?? '';
+		flags = /^#!\/usr\/bin\/env -S node (.+)$/.exec(first)?.[1]?.trim().split(/\s+/) ?? [];
+	} catch {
+		// Not built yet: the caller finds out when it runs.
+	}
+
+	return [node!, ...flags, cli!, ...rest];
+}
+
 /** Environment variables that make Ink (is-in-ci) think it is not in an interactive terminal. */
 const ciVariables = ['CI', 'CONTINUOUS_INTEGRATION'];
 

@@ -85,3 +85,18 @@ describe('formatConnectionState', () => {
 		);
 	});
 });
+
+describe('an engine that does not answer', () => {
+	const silent: EngineConnection = {status: 'connected', version: '26.1.5', unanswered: {since: 1000, at: 13_000}};
+	test('says so for that engine, with the seconds of silence, and its figures are stale', () => {
+		assert.equal(formatConnectionState(silent), 'not answering for 12 s');
+		const frame = frameOf({connection: silent, totals: {cpuPercent: 12, memoryUsage: 1_000_000, measured: 3, running: 3}});
+		assert.match(frame, /not answering for 12 s/);
+		assert.match(frame, /stale: CPU 12/);
+	});
+
+	test('among several engines, only that one', () => {
+		const frame = frameOf({engines: [{name: 'a', connection: connected}, {name: 'b', connection: silent}]});
+		assert.match(frame, /a: up \(Docker 27\.1\.1\), b: not answering for 12 s/);
+	});
+});

@@ -1,4 +1,5 @@
 // Selectors from state to the rows of the containers pane: filtered, grouped by compose project, formatted.
+import {selectUnansweredEngines} from '../connection.js';
 import type {ContainerState} from '../../engine/types.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatPorts} from '../../format/ports.js';
@@ -32,6 +33,7 @@ export function formatContainerRows(
 	stats: StatsState,
 	now: number,
 	unreachable: ReadonlySet<string> = new Set(),
+	unanswered: ReadonlySet<string> = new Set(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
@@ -40,7 +42,9 @@ export function formatContainerRows(
 		const known = timing ? formatStatus(timing, now) : record.status;
 		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
 		const lost = unreachable.has(record.engine);
-		const status = lost ? `${known} (engine unreachable)` : known;
+		// An engine that does not answer: what it said last can no longer be confirmed.
+		const stale = unanswered.has(record.engine);
+		const status = lost ? `${known} (engine unreachable)` : stale ? `${known} (stale: engine not answering)` : known;
 		rows.push({
 			key,
 			engine: record.engine,
@@ -49,19 +53,26 @@ export function formatContainerRows(
 			image: formatImage(record.image, record.imageId),
 			state: record.state,
 			status,
-			tone: lost ? 'muted' : selectStatusTone(record.state, status),
+			tone: lost || stale ? 'muted' : selectStatusTone(record.state, status),
 			ports: formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
 			figures: record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined,
+			...(stale ? {stale: true} : {}),
 		});
 	}
 
 	return rows;
 }
 
-const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string) =>
-	formatContainerRows(containers, stats, now, new Set(unreachable === '' ? [] : unreachable.split('\u0000'))),
+const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string) =>
+	formatContainerRows(
+		containers,
+		stats,
+		now,
+		new Set(unreachable === '' ? [] : unreachable.split('\u0000')),
+		new Set(unanswered === '' ? [] : unanswered.split('\u0000')),
+	),
 );
 const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder) => sortContainerRows(rows, sort));
 
@@ -72,7 +83,8 @@ const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder
  */
 export function selectSortedContainerRows(state: AppState): readonly ContainerRow[] {
 	const unreachable = [...selectUnreachableEngines(state.connection)].join('\u0000');
-	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable), state.ui.sort);
+	const unanswered = [...selectUnansweredEngines(state.connection)].join('\u0000');
+	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, unanswered), state.ui.sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */

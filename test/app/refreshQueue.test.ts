@@ -1,0 +1,210 @@
+// The refresh queue's rules with plain functions for the engine's answers: coalescing, bounds, order, retries.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {backoffMs, type RefreshOptions, RefreshQueue, type RefreshWork} from '../../source/app/refreshQueue.js';
+import type {ContainerRecord, ContainerTiming} from '../../source/engine/types.js';
+import type {AppAction} from '../../source/state/app.js';
+
+const options: RefreshOptions = {concurrency: 2, burst: 5, retryMinMs: 5, retryMaxMs: 20, attempts: 3, flushMs: 5};
+
+function record(id: string, state: ContainerRecord['state'] = 'running'): ContainerRecord {
+	return {engine: 'e', id, names: [`/${id}`], image: 'i', imageId: 'sha256:1', command: '', created: 0, state, status: state, ports: [], labels: {}} as unknown as ContainerRecord;
+}
+
+/** An engine that answers when told to: each read or listing waits for `answer()`. */
+function engineOnHold() {
+	const states = new Map<string, ContainerRecord['state']>();
+	const waiting: Array<() => void> = [];
+	let reading = 0;
+	let most = 0;
+	const log: string[] = [];
+	const failures = new Map<string, number>();
+	const hold = async () => {
+		reading++;
+		most = Math.max(most, reading);
+		await new Promise<void>(resolve => waiting.push(resolve));
+		reading--;
+	};
+
+	const work: RefreshWork = {
+		engine: 'e',
+		async readOne(id) {
+			log.push(`read ${id}`);
+			await hold();
+			const left = failures.get(id) ?? 0;
+			if (left > 0) {
+				failures.set(id, left - 1);
+				throw new Error('engine error');
+			}
+
+			const state = states.get(id);
+			return {record: state ? record(id, state) : undefined, timing: undefined};
+		},
+		async inspectOne(id) {
+			log.push(`inspect ${id}`);
+			await hold();
+			const state = states.get(id);
+			return state ? ({state} as unknown as ContainerTiming) : undefined;
+		},
+		async listAll() {
+			log.push('list');
+			// What the listing says is what the engine held when it was asked.
+			const snapshot = [...states].map(([id, state]) => record(id, state));
+			await hold();
+			return snapshot;
+		},
+	};
+	return {
+		work,
+		states,
+		log,
+		failures,
+		most: () => most,
+		/** Answers every request waiting now. */
+		answer() {
+			for (const resolve of waiting.splice(0)) resolve();
+		},
+	};
+}
+
+const tick = async (ms = 0) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** What the screen would show: the actions applied to a map of states. */
+function screen() {
+	const rows = new Map<string, string>();
+	let batches = 0;
+	const apply = (action: AppAction) => {
+		if (action.type === 'batch') for (const each of action.actions) apply(each);
+		if (action.type === 'containers/listed') {
+			rows.clear();
+			for (const each of action.records) rows.set(each.id, each.state);
+		}
+
+		if (action.type === 'container/updated') rows.set(action.record.id, action.record.state);
+		if (action.type === 'container/timed' && action.stated && rows.has(action.id)) rows.set(action.id, action.timing.state);
+		if (action.type === 'container/removed') rows.delete(action.id);
+	};
+
+	return {
+		rows,
+		batches: () => batches,
+		deliver(actions: AppAction[]) {
+			batches++;
+			for (const action of actions) apply(action);
+		},
+	};
+}
+
+async function settle(engine: ReturnType<typeof engineOnHold>, queue: RefreshQueue) {
+	for (let round = 0; round < 200 && !queue.idle(); round++) {
+		engine.answer();
+		await tick(2);
+	}
+
+	await tick(10);
+	assert.ok(queue.idle(), `the queue settles: ${engine.log.join(', ')}`);
+}
+
+test('many events for one container while it is read cost one more read, not one each', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	engine.states.set('a', 'running');
+	queue.touch('a', 'start');
+	for (let index = 0; index < 50; index++) queue.touch('a', 'start');
+	engine.states.set('a', 'paused');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log, ['read a', 'read a']);
+	assert.equal(view.rows.get('a'), 'paused');
+});
+
+test('reads run at most `concurrency` at once', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	for (const id of ['a', 'b', 'c', 'd']) {
+		engine.states.set(id, 'running');
+		queue.touch(id);
+	}
+
+	await settle(engine, queue);
+	assert.equal(engine.most(), 2);
+	assert.equal(view.rows.size, 4);
+});
+
+test('a burst is answered by one listing', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1});
+	const ids = Array.from({length: 40}, (_, index) => `c${index}`);
+	for (const id of ids) engine.states.set(id, 'running');
+	for (const id of ids) queue.touch(id, 'start');
+	await settle(engine, queue);
+	// One listing once five wait; the events that came while it was on its way, another.
+	assert.ok(engine.log.filter(entry => entry === 'list').length <= 2, engine.log.join(', '));
+	assert.ok(engine.log.length < 10, `${engine.log.length} requests for 40 containers`);
+	assert.equal(view.rows.size, 40);
+	assert.ok(view.batches() <= 3, `${view.batches()} batches`);
+});
+
+test('containers whose exit or pause a listing answered are inspected after it (the engine lists them late)', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 10});
+	const ids = Array.from({length: 10}, (_, index) => `c${index}`);
+	for (const id of ids) engine.states.set(id, 'running');
+	queue.touch('first', 'start');
+	for (const id of ids) queue.touch(id, 'die');
+	const listed = engine.log.length;
+	// The listing still says running; the engine saves the exit after it told of it.
+	engine.answer();
+	await tick(2);
+	for (const id of ids) engine.states.set(id, 'exited');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log.slice(0, listed), ['read first', 'list']);
+	assert.deepEqual(engine.log.slice(listed), ids.map(id => `inspect ${id}`));
+	for (const id of ids) assert.equal(view.rows.get(id), 'exited');
+});
+
+test('a listing never overwrites what events said after it was asked for', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	engine.states.set('a', 'running');
+	engine.states.set('b', 'running');
+	const first = queue.listFirst();
+	// While the listing is on its way, a is paused and b removed; the listing still says otherwise.
+	engine.states.set('a', 'paused');
+	queue.touch('a', 'pause');
+	engine.states.delete('b');
+	queue.removed('b');
+	engine.answer();
+	await first;
+	await settle(engine, queue);
+	assert.equal(view.rows.get('a'), 'paused');
+	assert.equal(view.rows.has('b'), false);
+});
+
+test('a failed read is tried again after a growing delay, a bounded number of times, then a listing asked for', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	engine.states.set('a', 'running');
+	engine.failures.set('a', 2);
+	queue.touch('a');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log, ['read a', 'read a', 'read a']);
+	assert.equal(queue.retried, 2);
+	assert.equal(view.rows.get('a'), 'running');
+
+	engine.failures.set('a', 10);
+	engine.states.set('a', 'exited');
+	queue.touch('a');
+	await settle(engine, queue);
+	assert.equal(engine.log.at(-1), 'list', 'given up reads end in a listing');
+	assert.equal(view.rows.get('a'), 'exited');
+});
+
+test('backoff doubles from the minimum up to the maximum', () => {
+	assert.deepEqual([1, 2, 3, 4, 5, 6].map(attempt => backoffMs(attempt, 100, 1000)), [100, 200, 400, 800, 1000, 1000]);
+});

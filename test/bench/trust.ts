@@ -1,0 +1,205 @@
+// Issue #21's figures: memory (50 running, 1000 containers, a log flood and after it, a storm, a churn soak),
+// the storm's convergence and keys during it, and CPU at --refresh 1 beside `docker stats`, each with its
+// target and the peer's figure from the same run. Run by run.ts under BENCH_ONLY=...,trust.
+import type {TestEngine} from '../support/testEngine.js';
+import type {Fleet} from './fleet.js';
+import {mapLimit} from './fleet.js';
+import {engineCpuSeconds, type EngineProcesses, subtractEngineCpu} from './proc.js';
+import {busyPlans, floodPlan, floodName} from './scenarios.js';
+import {round, sleep, spread, type Spread} from './stats.js';
+import {berthHeaderCount, berthRowOf, berthSelectedLine, RunningTool, type Tool} from './terminal.js';
+
+const pane = {width: 160, height: 60};
+
+export type TrustSettings = {seconds: number; floodSeconds: number; afterFloodSeconds: number; soakSeconds: number; stormStarts: number};
+
+export type TrustLine = {figure: string; berth: string; peer: string; target: string; met: boolean | undefined};
+
+export type TrustResults = {lines: TrustLine[]; raw: Record<string, unknown>};
+
+const mib = (value: number) => `${round(value, 1)} MiB`;
+
+/** RSS of the tool every second for `seconds`, and its VmHWM at the end. */
+async function sampleRss(run: RunningTool, seconds: number): Promise<{samples: number[]; peak: number; hwm: number}> {
+	const samples: number[] = [];
+	const t0 = Date.now();
+	for (let s = 0; s <= seconds; s++) {
+		samples.push(round(run.rssMib(), 1));
+		if (s < seconds) await sleep(Math.max(0, t0 + (s + 1) * 1000 - Date.now()));
+	}
+
+	return {samples, peak: Math.max(...samples), hwm: round(run.peakRssMib(), 1)};
+}
+
+const countReady = (count: number) => (screen: string) => berthHeaderCount(screen) === count;
+
+async function launchReady(tool: Tool, ready: (screen: string) => boolean): Promise<RunningTool> {
+	const run = await RunningTool.launch(tool, pane);
+	await run.poll(ready, {intervalMs: 100, timeoutMs: 60_000});
+	return run;
+}
+
+/** CPU of a tool and the engine's extra CPU over `seconds`, after a settle. */
+async function cpuWindow(tool: Tool, ready: (screen: string) => boolean, seconds: number, processes: EngineProcesses, idlePerSecond: number) {
+	const run = await launchReady(tool, ready);
+	try {
+		await sleep(3000);
+		const cpu0 = run.cpuSeconds();
+		const engine0 = engineCpuSeconds(processes);
+		const memory = await sampleRss(run, seconds);
+		const used = subtractEngineCpu(engineCpuSeconds(processes), engine0);
+		const engineTotal = used.dockerd + used.containerd + used.shims;
+		return {cpu: round(run.cpuSeconds() - cpu0, 2), engineExtra: round(engineTotal - idlePerSecond * seconds, 2), hwm: memory.hwm, rss: memory.samples.at(-1)!};
+	} finally {
+		await run.kill();
+	}
+}
+
+export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet; tools: Record<'berth' | 'docker-stats', Tool>; processes: EngineProcesses; settings: TrustSettings; log: (text: string) => void}): Promise<TrustResults> {
+	const {engine, fleet, tools, processes, settings, log} = options;
+	const lines: TrustLine[] = [];
+	const raw: Record<string, unknown> = {};
+	const refresh1: Tool = {...tools.berth, label: 'berth --refresh 1', command: [...tools.berth.command, '--refresh', '1']};
+
+	log('trust: 50 busy containers');
+	await fleet.add(busyPlans(50));
+	await sleep(5000);
+	const idle0 = engineCpuSeconds(processes);
+	await sleep(10_000);
+	const idleUsed = subtractEngineCpu(engineCpuSeconds(processes), idle0);
+	const idlePerSecond = (idleUsed.dockerd + idleUsed.containerd + idleUsed.shims) / 10;
+	const stats = await cpuWindow(tools['docker-stats'], screen => screen.includes('CONTAINER ID'), settings.seconds, processes, idlePerSecond);
+	const fast = await cpuWindow(refresh1, countReady(50), settings.seconds, processes, idlePerSecond);
+	const normal = await cpuWindow(tools.berth, countReady(50), settings.seconds, processes, idlePerSecond);
+	raw.cpu = {seconds: settings.seconds, dockerStats: stats, berthRefresh1: fast, berthDefault: normal};
+	lines.push(
+		{figure: `CPU over ${settings.seconds} s, 50 busy containers, \`--refresh 1\``, berth: `${fast.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most half of docker stats', met: fast.cpu <= stats.cpu / 2},
+		{figure: 'CPU, default refresh (5 s)', berth: `${normal.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most a third of docker stats', met: normal.cpu <= stats.cpu / 3},
+		{figure: 'Extra engine CPU, `--refresh 1` / default', berth: `${fast.engineExtra} s / ${normal.engineExtra} s`, peer: `docker stats ${stats.engineExtra} s`, target: 'below docker stats', met: fast.engineExtra < stats.engineExtra},
+		{figure: 'Peak RSS (VmHWM), 50 running', berth: mib(normal.hwm), peer: `docker stats ${mib(stats.hwm)}`, target: 'at most 90 MiB', met: normal.hwm <= 90},
+	);
+
+	log('trust: 1000 containers');
+	const created = Array.from({length: 950}, (_, index) => ({name: `bench-t-${String(index).padStart(4, '0')}`, role: 'create' as const}));
+	await fleet.add(created);
+	{
+		const run = await launchReady(tools.berth, countReady(1000));
+		try {
+			const memory = await sampleRss(run, Math.min(30, settings.seconds));
+			raw.thousand = memory;
+			lines.push({figure: 'Peak RSS (VmHWM), 1000 containers (50 running)', berth: mib(memory.hwm), peer: '-', target: 'at most 130 MiB', met: memory.hwm <= 130});
+
+			// The storm: stopped containers started from outside, 8 `docker start` at a time.
+			log(`trust: storm of ${settings.stormStarts} starts`);
+			const names = created.slice(0, settings.stormStarts).map(plan => plan.name);
+			const keyTimes: number[] = [];
+			let storming = true;
+			const keys = (async () => {
+				while (storming) {
+					const before = berthSelectedLine(await run.capture());
+					const sent = Date.now();
+					await run.term.sendText(keyTimes.length % 2 === 0 ? 'j' : 'k');
+					const moved = await run.poll(screen => berthSelectedLine(screen) !== before, {intervalMs: 5, timeoutMs: 3000}).catch(() => undefined);
+					keyTimes.push(moved ? moved.at - sent : 3000);
+					await sleep(200);
+				}
+			})();
+			await mapLimit(names, 8, async name => engine.docker('start', name));
+			const returned = Date.now();
+			storming = false;
+			await keys;
+			const running = Number(await engine.docker('ps', '-q', '--filter', 'status=running').then(text => text.split('\n').filter(Boolean).length));
+			const matched = await run
+				.poll(screen => new RegExp(`1000 containers: ${running} running`).test(screen), {intervalMs: 10, timeoutMs: 30_000})
+				.then(timed => timed.at - returned)
+				.catch(() => undefined);
+			const after = await sampleRss(run, 10);
+			const keySpread: Spread = spread(keyTimes);
+			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, hwm: after.hwm, rssAfter: after.samples.at(-1)};
+			lines.push(
+				{figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned`, berth: matched === undefined ? 'not within 30 s' : `${matched} ms`, peer: '-', target: 'within 1 s', met: matched !== undefined && matched <= 1000},
+				{figure: 'Keys during the storm (j/k), median / worst', berth: `${keySpread.median} / ${keySpread.max} ms (${keyTimes.length} keys)`, peer: '-', target: 'within 100 ms', met: keySpread.max <= 100},
+				{figure: 'Peak RSS (VmHWM) during and after the storm', berth: mib(after.hwm), peer: '-', target: 'at most 150 MiB', met: after.hwm <= 150},
+			);
+		} finally {
+			await run.kill();
+		}
+	}
+
+	await fleet.remove(created.map(plan => plan.name));
+	log('trust: log flood');
+	await fleet.add([floodPlan()]);
+	{
+		const run = await launchReady(tools.berth, screen => berthRowOf(screen, floodName) !== undefined);
+		try {
+			await run.term.sendText('/');
+			await run.term.sendText(floodName);
+			await run.term.sendKeys('Enter');
+			await run.poll(screen => (berthRowOf(screen, floodName) ?? '').startsWith('›'), {intervalMs: 50, timeoutMs: 10_000});
+			await run.term.sendText('l');
+			await run.poll(screen => /flood line \d+/.test(screen), {intervalMs: 50, timeoutMs: 10_000});
+			const during = await sampleRss(run, settings.floodSeconds);
+			await run.term.sendKeys('Escape');
+			const after = await sampleRss(run, settings.afterFloodSeconds);
+			raw.flood = {during, after};
+			lines.push(
+				{figure: `Peak RSS (VmHWM), ${settings.floodSeconds} s logs pane on a flooding container`, berth: mib(during.hwm), peer: '-', target: 'at most 150 MiB', met: during.hwm <= 150},
+				{figure: `RSS ${settings.afterFloodSeconds} s after closing the pane`, berth: mib(after.samples.at(-1)!), peer: '-', target: 'under 110 MiB', met: after.samples.at(-1)! < 110},
+			);
+		} finally {
+			await run.kill();
+		}
+	}
+
+	await fleet.remove([floodName]);
+	log(`trust: churn soak, ${settings.soakSeconds} s`);
+	{
+		const run = await launchReady(tools.berth, countReady(50));
+		try {
+			let churning = true;
+			let cycles = 0;
+			const churn = (async () => {
+				for (let next = 0; churning; next++) {
+					const name = `bench-churn-${next}`;
+					fleet.names.add(name);
+					await engine.runContainer({name, args: ['--label', 'berth.bench=1'], cmd: ['sh', '-c', 'sleep 1']}).catch(() => undefined);
+					await engine.docker('rm', '-f', name).catch(() => undefined);
+					fleet.names.delete(name);
+					cycles++;
+				}
+			})();
+			const soak = await sampleRss(run, settings.soakSeconds);
+			churning = false;
+			await churn;
+			// Heap settling comes first: growth is judged from the end of the first third to the end.
+			const third = soak.samples[Math.floor(soak.samples.length / 3)]!;
+			const end = soak.samples.at(-1)!;
+			const growth = round(((end - third) / third) * 100, 1);
+			raw.soak = {seconds: settings.soakSeconds, cycles, samples: soak.samples, growthPercent: growth};
+			lines.push({
+				figure: `Churn soak, ${settings.soakSeconds} s (${cycles} containers run and removed beside 50 busy): RSS growth after the first third`,
+				berth: `${mib(third)} -> ${mib(end)} (${growth}%)`,
+				peer: '-',
+				target: 'under 5% (the full soak is 2 hours)',
+				met: growth < 5,
+			});
+		} finally {
+			await run.kill();
+		}
+	}
+
+	return {lines, raw};
+}
+
+/** The figures as a table of their own, beside their targets. */
+export function trustMarkdown(results: TrustResults): string {
+	const verdict = (met: boolean | undefined) => (met === undefined ? '-' : met ? '**met**' : '**missed**');
+	return [
+		'### Issue #21: trustworthy unattended',
+		'',
+		'| Figure | berth | peer (same run) | Target | |',
+		'| --- | --- | --- | --- | --- |',
+		...results.lines.map(line => `| ${line.figure} | ${line.berth} | ${line.peer} | ${line.target} | ${verdict(line.met)} |`),
+		'',
+	].join('\n');
+}
