@@ -132,7 +132,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 
 		async inspectTiming(id) {
 			const info = await docker.getContainer(id).inspect();
-			return toContainerTiming(info.State as unknown as RawState);
+			return toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0);
 		},
 
 		subscribeEvents(onEvent, onEnd) {

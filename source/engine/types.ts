@@ -68,6 +68,12 @@ export type ContainerTiming = {
 	startedAt: string;
 	finishedAt: string;
 	health: HealthStatus;
+	/** How often the engine restarted it (inspect's RestartCount); absent where not read. */
+	restartCount?: number;
+	/** The engine's own record that its last stop was the kernel's OOM killer (State.OOMKilled). */
+	oomKilled?: boolean;
+	/** The healthcheck's latest run, its output not yet made safe to show. */
+	lastHealth?: {exitCode: number; output: string; at: string};
 };
 
 /** One sample from the engine's stats stream, reduced to what the CLI's figures need. */

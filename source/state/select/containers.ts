@@ -3,7 +3,7 @@ import type {ContainerState} from '../../engine/types.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
-import {formatStatus, selectStatusTone, type StatusTone} from '../../format/status.js';
+import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
 import {containerKey, type ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
@@ -37,7 +37,7 @@ export function formatContainerRows(
 	for (const record of containers.records.values()) {
 		const key = containerKey(record.engine, record.id);
 		const timing = containers.timings.get(key);
-		const known = timing ? formatStatus(timing, now) : record.status;
+		const known = timing ? formatStatusWithCause(formatStatus(timing, now), timing.oomKilled === true) : record.status;
 		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
 		const lost = unreachable.has(record.engine);
 		const status = lost ? `${known} (engine unreachable)` : known;
@@ -53,6 +53,7 @@ export function formatContainerRows(
 			ports: formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
+			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
 			figures: record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined,
 		});
 	}
