@@ -31,6 +31,9 @@ export function isListChange(event: EngineEvent): boolean {
 	return event.type === 'container' && event.id !== '' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
 }
 
+/** A status that changed within the last minutes. */
+const recentStatus = /^(Restarting|Up (Less than a second|\d+ seconds|About a minute|[1-9] minutes)|Exited \(\d+\) (Less than a second|\d+ seconds|About a minute|[1-9] minutes) ago)/;
+
 /** Starts following an engine; the returned function stops everything it opened. */
 export function startEngineSync(
 	engine: Engine,
@@ -49,6 +52,7 @@ export function startEngineSync(
 	const list = async () => {
 		const records = await engine.listContainers();
 		if (!stopped) dispatch({type: 'containers/listed', engine: engine.name, records, at: Date.now()});
+		return records;
 	};
 
 	// Image counts and the host name change rarely: asked again at each resync and after image events.
@@ -141,7 +145,13 @@ export function startEngineSync(
 
 	const resyncTimer = setInterval(() => {
 		if (events) {
-			list().catch(() => undefined);
+			// What changed lately is inspected again, so that restarts and exits missed by the events still
+			// reach the alert rules (a restart loop shows as `Up 2 seconds` in a listing, its count only in inspect).
+			list()
+				.then(records => {
+					for (const record of records.filter(record => recentStatus.test(record.status)).slice(0, 50)) void refresh(record.id);
+				})
+				.catch(() => undefined);
 			describe().catch(() => undefined);
 		}
 	}, options.resyncMs);

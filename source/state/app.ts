@@ -18,6 +18,18 @@ import {type ConnectionAction, type ConnectionState, reduceConnection} from './c
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
 import {initialUi, reduceUi, type UiAction, type UiState} from './ui.js';
+import {observeEngine} from './alertRules.js';
+import {
+	type AlertsAction,
+	type AlertsState,
+	createAlerts,
+	raiseAlerts,
+	reduceAlerts,
+	watchEvent,
+	watchStopAsked,
+	watchTiming,
+} from './alerts.js';
+import {formatContainerName} from '../format/names.js';
 
 export type AppState = {
 	containers: ContainersState;
@@ -36,6 +48,7 @@ export type AppState = {
 	/** The run form while it is open. */
 	form: RunFormState | undefined;
 	settings: Settings;
+	alerts: AlertsState;
 	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
 	now: number;
 };
@@ -58,6 +71,7 @@ export type AppAction =
 	| ResourcesAction
 	| ConnectionAction
 	| UiAction
+	| AlertsAction
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
 	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
@@ -79,12 +93,71 @@ export function createAppState(now: number): AppState {
 		resources: emptyResources,
 		form: undefined,
 		settings: defaultSettings,
+		alerts: createAlerts(now),
 		now,
 	};
 }
 
-export function reduceApp(state: AppState, action: AppAction): AppState {
+/** Stops, kills and removes berth itself sends: the exits they cause raise no alert. */
+const stoppingActions = new Set(['stop', 'kill', 'remove', 'restart']);
+
+/** The alert rules' look at what an action tells of containers and engines. */
+function watchForAlerts(before: AppState, after: AppState, action: AppAction): AppState {
+	let alerts = after.alerts;
 	switch (action.type) {
+		case 'container/timed': {
+			const key = containerKey(action.engine, action.id);
+			const record = after.containers.records.get(key);
+			if (!record) return after;
+			const name = formatContainerName(record.names);
+			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
+			break;
+		}
+
+		case 'events/received': {
+			if (action.event.type !== 'container' || action.event.id === '') return after;
+			alerts = watchEvent(alerts, containerKey(action.engine, action.event.id), action.event);
+			break;
+		}
+
+		case 'requests/taken': {
+			const keys = before.operations.outbox.flatMap(request =>
+				action.ids.includes(request.id) && request.kind === 'container-action' && stoppingActions.has(request.action) ? request.targets.map(target => target.key) : [],
+			);
+			alerts = watchStopAsked(alerts, keys, after.now);
+			break;
+		}
+
+		case 'engine/lost':
+		case 'engine/connected': {
+			const was = before.connection.get(action.engine)?.status;
+			const now = action.type === 'engine/lost' ? 'disconnected' : 'connected';
+			const raised = observeEngine(action.engine, was, now, action.type === 'engine/lost' ? action.at : after.now, action.type === 'engine/lost' ? action.error : '');
+			alerts = raised ? raiseAlerts(alerts, [raised]) : alerts;
+			break;
+		}
+
+		default: {
+			return after;
+		}
+	}
+
+	return alerts === after.alerts ? after : {...after, alerts};
+}
+
+export function reduceApp(state: AppState, action: AppAction): AppState {
+	return watchForAlerts(state, reduceConcern(state, action), action);
+}
+
+function reduceConcern(state: AppState, action: AppAction): AppState {
+	switch (action.type) {
+		case 'alert/acknowledged':
+		case 'alerts/acknowledged':
+		case 'alerts/configured': {
+			const alerts = reduceAlerts(state.alerts, action);
+			return alerts === state.alerts ? state : {...state, alerts};
+		}
+
 		case 'batch': {
 			return action.actions.reduce(reduceApp, state);
 		}
