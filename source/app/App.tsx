@@ -8,6 +8,8 @@ import {type AppState, createAppState} from '../state/app.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions} from './engineSync.js';
+import type {OutletOptions} from './alertOutlets.js';
+import {useAlertOutlets} from './hooks/useAlertOutlets.js';
 import {useEngineSync} from './hooks/useEngineSync.js';
 import {useFigures} from './hooks/useFigures.js';
 import {useListings} from './hooks/useListings.js';
@@ -30,9 +32,11 @@ export type AppProps = {
 	connect?: (choice: EngineChoice) => Engine;
 	/** Where contexts are read from; a --host given at start is the default context's endpoint, as with -H. */
 	environment?: ContextEnvironment;
+	/** The bell, desktop notifications and the hook, as the flags ask. */
+	outlets?: OutletOptions;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, outlets}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const {exit} = useApp();
@@ -46,6 +50,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
 	useListings(state, engines, dispatch, environment);
+	useAlertOutlets(state.alerts, outlets, dispatch);
 	useEffect(() => {
 		if (state.ui.quitting) exit();
 	}, [state.ui.quitting, exit]);

@@ -7,6 +7,7 @@ import type {FirstListing} from '../engine/firstListing.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
 import {createAppState, reduceApp} from '../state/app.js';
+import {defaultAlertRules} from '../state/alertRules.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {type EarlyStart, startEarly} from './earlyStart.js';
@@ -23,6 +24,14 @@ export type RunOptions = {
 	refreshSeconds: number;
 	resyncSeconds: number;
 	readOnly: boolean;
+	/** Read-only, on the pulse view, keys only move between views. */
+	kiosk?: boolean;
+	bell?: boolean;
+	notify?: boolean;
+	onAlert?: string | undefined;
+	/** A crash loop: this many restarts within crashMinutes. */
+	crashRestarts?: number;
+	crashMinutes?: number;
 	tail: number;
 	logLines: number;
 };
@@ -103,6 +112,10 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 	}
 
 	let initialState = createAppState(Date.now());
+	initialState = reduceApp(initialState, {
+		type: 'alerts/configured',
+		rules: {restarts: options.crashRestarts ?? defaultAlertRules.restarts, windowMs: (options.crashMinutes ?? defaultAlertRules.windowMs / 60_000) * 60_000},
+	});
 	for (const [index, answer] of answers.entries()) {
 		const engine = engines[index]!;
 		if (answer.status === 'fulfilled') {
@@ -121,6 +134,7 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 
 	const theme = selectTheme(options, process.env);
 	const state = initialState;
+	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
 	const instance = render(
 		<App
 			engines={engines}
@@ -137,6 +151,7 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 				now: Date.now(),
 			})}
 			theme={theme}
+			outlets={outlets}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
 			refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
 		/>,

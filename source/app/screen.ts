@@ -6,6 +6,7 @@ import {containerColumns, engineColumn, measureContainerColumns, orderColumns} f
 import {formatDiskUsage} from '../format/diskUsage.js';
 import {layoutColumns} from '../format/table.js';
 import type {AppState} from '../state/app.js';
+import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatConfirmation} from '../state/operations.js';
 import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
@@ -49,9 +50,17 @@ export function selectHints(state: AppState, list: CurrentList): string {
 	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
-	// The views' keys, as a range: `1-9 views`.
-	const viewKeys = state.ui.mode === 'list' ? `${views[0]!.key}-${views.at(-1)!.key} views  ` : '';
+	// The views' keys, digits as a range: `1-9 ! views`.
+	const viewKeys = state.ui.mode === 'list' ? `${formatViewKeys(views.map(view => view.key))} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
+}
+
+/** `1-9 !`: a run of digits as a range, the other keys after it. */
+export function formatViewKeys(keys: readonly string[]): string {
+	const digits = keys.filter(key => /^[1-9]$/.test(key));
+	const others = keys.filter(key => !digits.includes(key));
+	const range = digits.length > 1 ? `${digits[0]}-${digits.at(-1)}` : (digits[0] ?? '');
+	return [range, ...others].filter(Boolean).join(' ');
 }
 
 export function formatLogsTitle(logs: LogsState): string {
@@ -82,6 +91,7 @@ export function selectScreenProps(state: AppState, engines: readonly Engine[], {
 			connection: engine ? state.connection.get(engine.name) : undefined,
 			engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
 			counts: countOnce(state.containers),
+			alerts: countOpenAlerts(state.alerts),
 			totals: totalOnce(state.containers, state.stats),
 			sort: state.ui.sort,
 			shown: list.rows.length,

@@ -1,4 +1,5 @@
 // Every view berth has, in the order of their keys. Adding a view: a file in this folder, and a line here.
+import {alertsView} from './alerts.js';
 import {containersView} from './containers.js';
 import {contextsView} from './contexts.js';
 import {eventsView} from './events.js';
@@ -20,6 +21,7 @@ export const views: readonly View[] = [
 	tasksView,
 	nodesView,
 	contextsView,
+	alertsView,
 ];
 
 /** The view of a name; an unknown name (none is stored) falls back to the containers. */

@@ -7,6 +7,7 @@ import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} 
 import {containerKey, type ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
+import {selectAlertedKeys} from '../alerts.js';
 import {memoizeLast} from './memo.js';
 import {defaultSort, type SortOrder} from '../ui.js';
 import {compareNatural} from '../../format/naturalOrder.js';
@@ -32,6 +33,7 @@ export function formatContainerRows(
 	stats: StatsState,
 	now: number,
 	unreachable: ReadonlySet<string> = new Set(),
+	alerted: ReadonlySet<string> = new Set(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
@@ -54,6 +56,7 @@ export function formatContainerRows(
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
 			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
+			...(alerted.has(key) ? {alerted: true} : {}),
 			figures: record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined,
 		});
 	}
@@ -61,8 +64,8 @@ export function formatContainerRows(
 	return rows;
 }
 
-const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string) =>
-	formatContainerRows(containers, stats, now, new Set(unreachable === '' ? [] : unreachable.split('\u0000'))),
+const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, alerted: string) =>
+	formatContainerRows(containers, stats, now, new Set(unreachable === '' ? [] : unreachable.split('\u0000')), new Set(alerted === '' ? [] : alerted.split('\u0001'))),
 );
 const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder) => sortContainerRows(rows, sort));
 
@@ -73,7 +76,8 @@ const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder
  */
 export function selectSortedContainerRows(state: AppState): readonly ContainerRow[] {
 	const unreachable = [...selectUnreachableEngines(state.connection)].join('\u0000');
-	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable), state.ui.sort);
+	const alerted = [...selectAlertedKeys(state.alerts)].join('\u0001');
+	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, alerted), state.ui.sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */
