@@ -170,7 +170,7 @@ function formatHealthLines(inspected: Inspected, now: number): string[] {
 	const health = (inspected.State as {Health?: {Status?: string; FailingStreak?: number; Log?: Array<{Start?: string; End?: string; ExitCode?: number; Output?: string}> | null}} | undefined)?.Health;
 	const lines = [
 		`${padCell('Healthcheck', 16)}${command}`,
-		`${indent}every ${formatPeriod(check?.Interval, '30s')}, timeout ${formatPeriod(check?.Timeout, '30s')}, ${check?.Retries || 3} retries${check?.StartPeriod ? `, start period ${formatPeriod(check.StartPeriod, '0s')}` : ''}`,
+		`${indent}every ${formatPeriod(check?.Interval, '30s')}, timeout ${formatPeriod(check?.Timeout, '30s')}, ${check?.Retries || 3} ${(check?.Retries || 3) === 1 ? 'retry' : 'retries'}${check?.StartPeriod ? `, start period ${formatPeriod(check.StartPeriod, '0s')}` : ''}`,
 		`${padCell('Health', 16)}${health?.Status ?? '-'}${health?.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`,
 	];
 	for (const result of [...(health?.Log ?? [])].reverse()) {
