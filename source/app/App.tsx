@@ -5,6 +5,7 @@ import {reduceAppEvent, splitKeyPresses} from '../commands/input.js';
 import type {ContextEnvironment, EngineChoice} from '../engine/contexts.js';
 import type {Engine} from '../engine/types.js';
 import {type AppState, createAppState} from '../state/app.js';
+import {selectSortedContainerRows} from '../state/select/containers.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions} from './engineSync.js';
@@ -19,6 +20,13 @@ import {selectPageSize, selectScreenProps, selectShownRows} from './screen.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
 export {minimumSize} from './screen.js';
+
+/** The pulse view measures the running containers (at most 50), to name the busiest. */
+function selectPulseTargets(state: AppState) {
+	return selectSortedContainerRows(state)
+		.filter(row => row.state === 'running')
+		.slice(0, 50);
+}
 
 export type AppProps = {
 	engines: readonly Engine[];
@@ -46,7 +54,8 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const shown = selectShownRows(state, height);
 
 	useEngineSync(engines, dispatch, syncOptions);
-	useFigures(state, state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : [], engineMap, dispatch, refreshMs);
+	const measured = state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : state.ui.view === 'pulse' ? selectPulseTargets(state) : [];
+	useFigures(state, measured, engineMap, dispatch, refreshMs);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
 	useListings(state, engines, dispatch, environment);

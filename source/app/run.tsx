@@ -147,6 +147,7 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 					logCapacity: Math.max(100, Math.trunc(options.logLines)),
 					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),
 					logColor: theme.color,
+					unicode: theme.unicode,
 				},
 				now: Date.now(),
 			})}

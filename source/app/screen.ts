@@ -50,14 +50,14 @@ export function selectHints(state: AppState, list: CurrentList): string {
 	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
-	// The views' keys, digits as a range: `1-9 ! views`.
+	// The views' keys, digits as a range: `0-9 ! views`.
 	const viewKeys = state.ui.mode === 'list' ? `${formatViewKeys(views.map(view => view.key))} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
 }
 
-/** `1-9 !`: a run of digits as a range, the other keys after it. */
+/** `0-9 !`: a run of digits as a range, the other keys after it. */
 export function formatViewKeys(keys: readonly string[]): string {
-	const digits = keys.filter(key => /^[1-9]$/.test(key));
+	const digits = keys.filter(key => /^\d$/.test(key)).sort();
 	const others = keys.filter(key => !digits.includes(key));
 	const range = digits.length > 1 ? `${digits[0]}-${digits.at(-1)}` : (digits[0] ?? '');
 	return [range, ...others].filter(Boolean).join(' ');

@@ -131,8 +131,9 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		},
 
 		async inspectTiming(id) {
+			const readAt = Date.now();
 			const info = await docker.getContainer(id).inspect();
-			return toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0);
+			return {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt};
 		},
 
 		subscribeEvents(onEvent, onEnd) {

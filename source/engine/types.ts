@@ -72,6 +72,8 @@ export type ContainerTiming = {
 	restartCount?: number;
 	/** The engine's own record that its last stop was the kernel's OOM killer (State.OOMKilled). */
 	oomKilled?: boolean;
+	/** When the inspect that read it was asked (ms): an answer that overtook a later one is stale. */
+	readAt?: number;
 	/** The healthcheck's latest run, its output not yet made safe to show. */
 	lastHealth?: {exitCode: number; output: string; at: string};
 };

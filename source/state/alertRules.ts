@@ -32,6 +32,8 @@ export type ContainerWatch = {
 	restarts: readonly number[];
 	health: HealthStatus;
 	finishedAt: string;
+	/** When each restart within the last hour was seen (for the pulse view), at most 100. */
+	hourRestarts?: readonly number[];
 	/** The last `oom` event, in milliseconds. */
 	oomEventAt?: number;
 	/** The last stop, kill or remove: asked by berth, or a `kill`/`stop` event from anyone. */
@@ -99,9 +101,13 @@ export function observeTiming(
 		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);
 	}
 
+	const hourRestarts = [...(watch?.hourRestarts ?? []), ...Array.from({length: Math.min(restarted, 100)}, () => now)]
+		.filter(time => time > now - 3_600_000)
+		.slice(-100);
 	return {
 		watch: {
 			...watch,
+			hourRestarts,
 			restartCount: count,
 			restarts,
 			health: timing.health,

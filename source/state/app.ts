@@ -30,6 +30,7 @@ import {
 	watchTiming,
 } from './alerts.js';
 import {formatContainerName} from '../format/names.js';
+import {countEvent, type EventRate} from './pulse.js';
 
 export type AppState = {
 	containers: ContainersState;
@@ -49,6 +50,8 @@ export type AppState = {
 	form: RunFormState | undefined;
 	settings: Settings;
 	alerts: AlertsState;
+	/** Events per engine lately, for the pulse view. */
+	eventRate: EventRate;
 	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
 	now: number;
 };
@@ -61,6 +64,8 @@ export type Settings = {
 	logCapacity: number;
 	/** Whether the containers' own colours are shown in logs at first. */
 	logColor: boolean;
+	/** Whether the terminal draws Unicode blocks (charts in text are ASCII otherwise). */
+	unicode?: boolean;
 };
 
 export const defaultSettings: Settings = {logTail: 1000, logCapacity: 5000, logColor: true};
@@ -94,6 +99,7 @@ export function createAppState(now: number): AppState {
 		form: undefined,
 		settings: defaultSettings,
 		alerts: createAlerts(now),
+		eventRate: new Map(),
 		now,
 	};
 }
@@ -108,7 +114,8 @@ function watchForAlerts(before: AppState, after: AppState, action: AppAction): A
 		case 'container/timed': {
 			const key = containerKey(action.engine, action.id);
 			const record = after.containers.records.get(key);
-			if (!record) return after;
+			// A stale answer the containers did not take is no news either.
+			if (!record || after.containers.timings.get(key) !== action.timing) return after;
 			const name = formatContainerName(record.names);
 			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
 			break;
@@ -216,11 +223,15 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 			return containers === state.containers ? state : {...state, containers};
 		}
 
+		case 'events/received': {
+			const eventRate = countEvent(state.eventRate, action.engine, Math.floor(action.event.timeNano / 1_000_000));
+			return {...state, eventRate, resources: reduceResources(state.resources, action)};
+		}
+
 		case 'images/listed':
 		case 'volumes/listed':
 		case 'networks/listed':
 		case 'disk/measured':
-		case 'events/received':
 		case 'pull/started':
 		case 'pull/progressed':
 		case 'contexts/read':

@@ -5,6 +5,7 @@ import {contextsView} from './contexts.js';
 import {eventsView} from './events.js';
 import {imagesView} from './images.js';
 import {networksView} from './networks.js';
+import {pulseView} from './pulse.js';
 import {nodesView} from './nodes.js';
 import {servicesView} from './services.js';
 import {tasksView} from './tasks.js';
@@ -22,6 +23,7 @@ export const views: readonly View[] = [
 	nodesView,
 	contextsView,
 	alertsView,
+	pulseView,
 ];
 
 /** The view of a name; an unknown name (none is stored) falls back to the containers. */

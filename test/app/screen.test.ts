@@ -61,7 +61,7 @@ describe('selectScreenProps', () => {
 	test('hints come from the keymap: the view\'s keys in a list, the pane\'s in a pane, none that change under read-only', () => {
 		const state = started();
 		const hints = selectHints(state, selectCurrentList(state));
-		assert.ok(hints.startsWith('1-9 ! views  '), hints);
+		assert.ok(hints.startsWith('0-9 ! views  '), hints);
 		assert.ok(hints.endsWith(formatHints(['containers', 'list', 'global'], {readOnly: false})), hints);
 		const readOnly = {...state, ui: {...state.ui, readOnly: true}};
 		const quiet = selectHints(readOnly, selectCurrentList(readOnly));
