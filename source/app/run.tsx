@@ -142,7 +142,7 @@ export async function run(options: RunOptions, early: EarlyStart = startEarly(op
 			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
 			initial={() => ({
 				...state,
-				ui: {...state.ui, readOnly: options.readOnly},
+				ui: {...state.ui, readOnly: options.readOnly || options.kiosk === true, ...(options.kiosk ? {kiosk: true, view: 'pulse'} : {})},
 				settings: {
 					logCapacity: Math.max(100, Math.trunc(options.logLines)),
 					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),

@@ -47,9 +47,9 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
 export function selectHints(state: AppState, list: CurrentList): string {
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
+	const keys = state.ui.kiosk ? '' : formatHints(selectScopes(state.ui.mode, state.ui.view), {readOnly: state.ui.readOnly}, keymap);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
-	const readOnly = state.ui.readOnly ? 'read-only  ' : '';
+	const readOnly = state.ui.kiosk ? 'kiosk (read-only)  ' : state.ui.readOnly ? 'read-only  ' : '';
 	// The views' keys, digits as a range: `0-9 ! views`.
 	const viewKeys = state.ui.mode === 'list' ? `${formatViewKeys(views.map(view => view.key))} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;

@@ -47,6 +47,8 @@ export type UiState = {
 	marks: ReadonlySet<string>;
 	/** A pure viewer: keys that would change a container answer with a message instead. */
 	readOnly: boolean;
+	/** A wall screen: read-only, and keys only move between views (and along a list). */
+	kiosk?: boolean;
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
 	sort: SortOrder;
