@@ -116,7 +116,7 @@ export class AlertOutlets {
 		this.children.add(child);
 		const timeoutMs = this.options.hookTimeoutMs ?? 10_000;
 		const timer = setTimeout(() => {
-			this.reportOnce(`The --on-alert hook ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped (reported once).`);
+			this.reportOnce(`The --on-alert hook ran longer than ${timeoutMs / 1000} s and was stopped (reported once).`);
 			child.kill('SIGKILL');
 		}, timeoutMs);
 		child.on('error', error => {
