@@ -28,15 +28,17 @@ export function selectPageSize(height: number): number {
 	return Math.max(1, height - 3);
 }
 
-const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number) =>
-	orderColumns(
-		layoutColumns(
-			Math.max(0, width - 2),
-			engineCount > 1 ? [engineColumn, ...containerColumns] : containerColumns,
-			measureContainerColumns(rows as Parameters<typeof measureContainerColumns>[0]),
-		),
-	),
-);
+/** RESTARTS takes room only once a container has restarted: a column of zeros says nothing. */
+function selectContainerColumns(rows: Parameters<typeof measureContainerColumns>[0], engineCount: number) {
+	const restarted = rows.some(row => (row.restarts ?? 0) > 0);
+	const columns = restarted ? containerColumns : containerColumns.filter(column => column.id !== 'restarts');
+	return engineCount > 1 ? [engineColumn, ...columns] : columns;
+}
+
+const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number) => {
+	const containerRows = rows as Parameters<typeof measureContainerColumns>[0];
+	return orderColumns(layoutColumns(Math.max(0, width - 2), selectContainerColumns(containerRows, engineCount), measureContainerColumns(containerRows)));
+});
 
 const countOnce = memoizeLast(selectContainerCounts);
 const totalOnce = memoizeLast(selectResourceTotals);

@@ -61,10 +61,10 @@ export function Header({address, connection, counts, alerts = 0, shown, filter, 
 	const segments = truncateSegments(
 		[
 			{text: 'berth', bold: theme.color},
-			// First after the name, so that no narrow terminal cuts it off.
-			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${alerts} alert${alerts === 1 ? '' : 's'} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
 			{text: ` ${separator} `},
 			...states,
+			// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
+			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${alerts} alert${alerts === 1 ? '' : 's'} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
 			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
 		] as Array<{text: string; color?: string | undefined; bold?: boolean; inverse?: boolean}>,
 		width,

@@ -81,3 +81,23 @@ describe('selectScreenProps', () => {
 		assert.match(props.status.hints, /Enter tasks/);
 	});
 });
+
+describe('alerts and restarts on screen', () => {
+	test('RESTARTS takes room only once a container restarted; the header counts open alerts', () => {
+		let state = started(3);
+		const ids = (current: AppState) => selectScreenProps(current, engines, {width: 200, height: 24}, theme).table.layout.map(column => column.id);
+		assert.ok(!ids(state).includes('restarts'));
+		state = reduceApp(state, {
+			type: 'container/timed',
+			engine: 'local',
+			id: 'id-web-1',
+			timing: {state: 'running', running: true, paused: false, restarting: false, dead: false, removing: false, exitCode: 0, startedAt: '2024-05-01T11:59:00Z', finishedAt: '2024-05-01T11:58:59Z', health: 'none', restartCount: 4},
+		});
+		assert.ok(ids(state).includes('restarts'));
+		// Created as berth started, 4 restarts seen at once: a crash loop.
+		assert.equal(selectScreenProps(state, engines, {width: 200, height: 24}, theme).header.alerts, 1);
+		state = reduceApp(state, {type: 'engine/lost', engine: 'far', error: 'gone', at: now});
+		assert.equal(selectScreenProps(state, engines, {width: 200, height: 24}, theme).header.alerts, 2);
+		assert.ok(selectScreenProps(state, engines, {width: 200, height: 24}, theme).table.rows.find(row => row.name === 'web-1')?.alerted);
+	});
+});

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
-import {docker, engineSkip, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
+import {docker, engineSkip, isolatedEngine, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
@@ -140,5 +140,39 @@ describe('alerts', {skip}, () => {
 		await session.waitFor(/Kiosk mode: "A" is off/);
 		await session.sendKeys('0');
 		await session.waitFor(/PULSE/);
+	});
+});
+
+// An engine of this file's own, stopped and started again.
+const lost = isolatedEngine('alerts-lost');
+
+describe('engine alerts', {skip}, () => {
+	after(async () => {
+		await lost.down();
+	});
+
+	test('an engine lost and back: in the header count, the alerts view and the hook', async t => {
+		const reason = await lost.skip();
+		if (reason) {
+			t.skip(reason);
+			return;
+		}
+
+		const file = path.join(folder, 'engine-hook.txt');
+		const session = await berth.start({host: lost.dockerHost, args: ['--on-alert', hook(file)], ready: /NAME/});
+		await lost.stopDaemon();
+		try {
+			await session.waitFor(/· disconnected, retrying .* · 1 alert \(!\) · /, {timeoutMs: 20_000});
+			assert.ok(await waitUntil(() => hookLines(file).some(line => /^engine-lost\|\|[^|]+\|engine lost/.test(line))), hookLines(file).join('\n'));
+		} finally {
+			await lost.startDaemon();
+		}
+
+		await session.waitFor(/· connected · 2 alerts \(!\) · /, {timeoutMs: 30_000});
+		assert.ok(await waitUntil(() => hookLines(file).some(line => /^engine-back\|\|[^|]+\|engine back$/.test(line))), hookLines(file).join('\n'));
+		await session.sendKeys('!');
+		const view = await session.waitFor(/engine-back/);
+		assert.match(view, /NEW .*engine-back .*engine back/);
+		assert.match(view, /NEW .*engine-lost .*engine lost/);
 	});
 });
