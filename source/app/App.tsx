@@ -5,12 +5,15 @@ import {reduceAppEvent, splitKeyPresses} from '../commands/input.js';
 import type {ContextEnvironment, EngineChoice} from '../engine/contexts.js';
 import type {Engine} from '../engine/types.js';
 import {type AppState, createAppState} from '../state/app.js';
+import {selectSortedContainerRows} from '../state/select/containers.js';
 import {Screen} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions} from './engineSync.js';
 import type {Config} from './configTypes.js';
 import {type Display, selectDisplay} from './display.js';
 import {useConfigFile} from './hooks/useConfigFile.js';
+import type {OutletOptions} from './alertOutlets.js';
+import {useAlertOutlets} from './hooks/useAlertOutlets.js';
 import {useEngineSync} from './hooks/useEngineSync.js';
 import {useFigures} from './hooks/useFigures.js';
 import {useListings} from './hooks/useListings.js';
@@ -20,6 +23,13 @@ import {selectPageSize, selectScreenProps, selectShownRows} from './screen.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
 export {minimumSize} from './screen.js';
+
+/** The pulse view measures the running containers (at most 50), to name the busiest. */
+function selectPulseTargets(state: AppState) {
+	return selectSortedContainerRows(state)
+		.filter(row => row.state === 'running')
+		.slice(0, 50);
+}
 
 export type AppProps = {
 	engines: readonly Engine[];
@@ -38,9 +48,11 @@ export type AppProps = {
 	/** The configuration file, watched for changes; its configuration at start. */
 	configPath?: string;
 	config?: Config;
+	/** The bell, desktop notifications and the hook, as the flags ask. */
+	outlets?: OutletOptions;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, display: startDisplay = selectDisplay(), configPath = '', config}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, display: startDisplay = selectDisplay(), configPath = '', config, outlets}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const [display, setDisplay] = useState(startDisplay);
@@ -53,10 +65,12 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 
 	useEngineSync(engines, dispatch, syncOptions);
 	useConfigFile(configPath, config, setDisplay, dispatch);
-	useFigures(state, state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : [], engineMap, dispatch, refreshMs);
+	const measured = state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : state.ui.view === 'pulse' ? selectPulseTargets(state) : [];
+	useFigures(state, measured, engineMap, dispatch, refreshMs);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
 	useListings(state, engines, dispatch, environment);
+	useAlertOutlets(state.alerts, outlets, dispatch);
 	useEffect(() => {
 		if (state.ui.quitting) exit();
 	}, [state.ui.quitting, exit]);

@@ -37,6 +37,9 @@ export function isListChange(event: EngineEvent): boolean {
 	return event.type === 'container' && event.id !== '' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
 }
 
+/** A status that changed within the last minutes. */
+const recentStatus = /^(Restarting|Up (Less than a second|\d+ seconds|About a minute|[1-9] minutes)|Exited \(\d+\) (Less than a second|\d+ seconds|About a minute|[1-9] minutes) ago)/;
+
 /** Starts following an engine; the returned function stops everything it opened. */
 export function startEngineSync(
 	engine: Engine,
@@ -50,6 +53,7 @@ export function startEngineSync(
 	let retryTimer: NodeJS.Timeout | undefined;
 	let attempt = 0;
 	let live = startLiveness(Date.now());
+	let recheckRecent = false;
 	const hear = <T>(value: T): T => {
 		const was = live.unanswered;
 		live = heard(live, Date.now());
@@ -81,7 +85,15 @@ export function startEngineSync(
 					throw error;
 				}
 			},
-			listAll: async () => hear(await engine.listContainers()),
+			listAll: async () => {
+				const records = hear(await engine.listContainers());
+				if (recheckRecent) {
+					recheckRecent = false;
+					for (const record of records.filter(record => recentStatus.test(record.status)).slice(0, 50)) queue.touch(record.id);
+				}
+
+				return records;
+			},
 		},
 		actions => {
 			if (!stopped) dispatch(actions.length === 1 ? actions[0]! : {type: 'batch', actions});
@@ -145,6 +157,10 @@ export function startEngineSync(
 
 	const resyncTimer = setInterval(() => {
 		if (events && !live.unanswered) {
+			// What changed lately is inspected again after this listing, so that restarts and exits missed by the
+			// events still reach the alert rules (a restart loop shows as `Up 2 seconds` in a listing, its count
+			// only in inspect).
+			recheckRecent = true;
 			queue.resync();
 			describe().catch(() => undefined);
 		}

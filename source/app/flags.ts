@@ -27,6 +27,12 @@ const flags = {
 	refresh: {type: 'string'},
 	resync: {type: 'string'},
 	readOnly: {type: 'boolean', default: false},
+	kiosk: {type: 'boolean', default: false},
+	bell: {type: 'boolean', default: false},
+	notify: {type: 'boolean', default: false},
+	onAlert: {type: 'string'},
+	crashRestarts: {type: 'string'},
+	crashMinutes: {type: 'string'},
 	tail: {type: 'string'},
 	logLines: {type: 'string'},
 	config: {type: 'string'},
@@ -35,8 +41,8 @@ const flags = {
 	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 
-const known = new Set(['host', 'H', 'context', 'all-contexts', 'color', 'ascii', 'refresh', 'resync', 'read-only', 'tail', 'log-lines', 'config', 'check', 'version', 'help', 'h']);
-const numberNames = {refresh: 'refresh', resync: 'resync', tail: 'tail', logLines: 'log-lines'} as const;
+const known = new Set(['host', 'H', 'context', 'all-contexts', 'color', 'ascii', 'refresh', 'resync', 'read-only', 'kiosk', 'bell', 'notify', 'on-alert', 'crash-restarts', 'crash-minutes', 'tail', 'log-lines', 'config', 'check', 'version', 'help', 'h']);
+const numberNames = {refresh: 'refresh', resync: 'resync', tail: 'tail', logLines: 'log-lines', crashRestarts: 'crash-restarts', crashMinutes: 'crash-minutes'} as const;
 
 /** A word after `--` with nothing that names a flag: not a flag berth has. */
 function unknownFlag(argv: readonly string[]): string | undefined {
@@ -71,12 +77,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	if (values.config === '') return {kind: 'error', message: '--config needs a file'};
 	if (cli.input.length > 0 && !config) return {kind: 'error', message: `berth takes no arguments, only options: ${JSON.stringify(cli.input[0])} (berth --help lists the options)`};
 	// meow drops a --host or --context given no value: the words are looked at again.
+	if (argv.some(word => word === '--on-alert') && !values.onAlert) return {kind: 'error', message: '--on-alert needs a command'};
 	for (const name of ['host', 'context'] as const) {
 		const given = argv.filter(word => word === `--${name}` || (name === 'host' && word === '-H')).length + argv.filter(word => word.startsWith(`--${name}=`)).length;
 		if (given > (values[name] ?? []).filter(value => value !== '').length) return {kind: 'error', message: `--${name} needs a value`};
 	}
 
-	const numbers = {refresh: 5, resync: 30, tail: 1000, logLines: 5000};
+	const numbers = {refresh: 5, resync: 30, tail: 1000, logLines: 5000, crashRestarts: 3, crashMinutes: 10};
 	for (const name of Object.keys(numberNames) as Array<keyof typeof numberNames>) {
 		const text = values[name];
 		if (text === undefined) continue;
@@ -84,6 +91,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 		if (text.trim() === '' || !Number.isFinite(value)) return {kind: 'error', message: `--${numberNames[name]} needs a number, not ${JSON.stringify(text)}`};
 		numbers[name] = value;
 	}
+
+	if (numbers.crashRestarts < 1 || numbers.crashMinutes <= 0) return {kind: 'error', message: '--crash-restarts needs 1 or more, --crash-minutes more than 0'};
 
 	const options: RunOptions = {
 		hosts: values.host ?? [],
@@ -93,7 +102,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 		ascii: values.ascii,
 		refreshSeconds: numbers.refresh,
 		resyncSeconds: numbers.resync,
-		readOnly: values.readOnly,
+		readOnly: values.readOnly || values.kiosk,
+		kiosk: values.kiosk,
+		bell: values.bell,
+		notify: values.notify,
+		onAlert: values.onAlert,
+		crashRestarts: Math.trunc(numbers.crashRestarts),
+		crashMinutes: numbers.crashMinutes,
 		tail: numbers.tail,
 		logLines: numbers.logLines,
 		// The configuration file fills in what the flags leave unsaid.

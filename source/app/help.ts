@@ -19,6 +19,13 @@ export const helpText = `
                      sample a second for every row, as docker stats does
     --resync SEC     Seconds between full listings that repair missed events (default 30)
     --read-only      A pure viewer: keys that would change a container are off
+    --kiosk          A wall screen: read-only, opens on the pulse view, keys only move between views
+    --bell           Ring the terminal's bell at each alert
+    --notify         A desktop notification at each alert (OSC 9 and OSC 777, through tmux too)
+    --on-alert CMD   Run CMD with /bin/sh -c at each alert, with BERTH_ALERT_KIND, BERTH_ALERT_CONTAINER,
+                     BERTH_ALERT_ENGINE, BERTH_ALERT_TEXT in its environment (output not shown)
+    --crash-restarts N   Restarts that make a crash loop (default 3) ...
+    --crash-minutes M    ... within this many minutes (default 10)
     --tail N         Log lines of backlog a logs pane starts with (default 1000)
     --log-lines N    Log lines a logs pane keeps at most (default 5000)
     --config FILE    The configuration file (default: BERTH_CONFIG, else

@@ -8,6 +8,7 @@ import {describeConnectionFailure, describeEngineError} from '../engine/errors.j
 import type {Engine} from '../engine/types.js';
 import {createAppState, reduceApp} from '../state/app.js';
 import {switchView} from '../state/ui.js';
+import {defaultAlertRules} from '../state/alertRules.js';
 import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {type Config, defaultConfig} from './configTypes.js';
@@ -26,6 +27,14 @@ export type RunOptions = {
 	refreshSeconds: number;
 	resyncSeconds: number;
 	readOnly: boolean;
+	/** Read-only, on the pulse view, keys only move between views. */
+	kiosk?: boolean;
+	bell?: boolean;
+	notify?: boolean;
+	onAlert?: string | undefined;
+	/** A crash loop: this many restarts within crashMinutes. */
+	crashRestarts?: number;
+	crashMinutes?: number;
 	tail: number;
 	logLines: number;
 	/** The flags given (the configuration file does not override them). */
@@ -115,6 +124,10 @@ export async function run(
 	}
 
 	let initialState = createAppState(Date.now());
+	initialState = reduceApp(initialState, {
+		type: 'alerts/configured',
+		rules: {restarts: options.crashRestarts ?? defaultAlertRules.restarts, windowMs: (options.crashMinutes ?? defaultAlertRules.windowMs / 60_000) * 60_000},
+	});
 	for (const [index, answer] of answers.entries()) {
 		const engine = engines[index]!;
 		if (answer.status === 'fulfilled') {
@@ -133,6 +146,7 @@ export async function run(
 
 	const theme = selectTheme(options, process.env);
 	const state = initialState;
+	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
 	const instance = render(
 		<App
 			engines={engines}
@@ -143,17 +157,19 @@ export async function run(
 			config={config}
 			initial={() => ({
 				...state,
-				ui: {...switchView(state.ui, config.view), readOnly: options.readOnly, readOnlyEngines: new Set(early.readOnlyEngines)},
+				ui: {...switchView(state.ui, options.kiosk ? 'pulse' : config.view), readOnly: options.readOnly || options.kiosk === true, readOnlyEngines: new Set(early.readOnlyEngines), ...(options.kiosk ? {kiosk: true} : {})},
 				settings: {
 					logCapacity: Math.max(100, Math.trunc(options.logLines)),
 					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),
 					logColor: theme.color,
 					logTimestamps: config.logs.timestamps,
 					logWrap: config.logs.wrap,
+					unicode: theme.unicode,
 				},
 				now: Date.now(),
 			})}
 			theme={theme}
+			outlets={outlets}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
 			refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
 		/>,

@@ -7,6 +7,7 @@ import {type ContainerColumn, containerColumns, engineColumn, measureContainerCo
 import {formatDiskUsage} from '../format/diskUsage.js';
 import {type ColumnSpec, layoutColumns} from '../format/table.js';
 import type {AppState} from '../state/app.js';
+import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatUnanswered} from '../state/connection.js';
 import {formatConfirmation} from '../state/operations.js';
@@ -30,17 +31,17 @@ export function selectPageSize(height: number): number {
 	return Math.max(1, height - 3);
 }
 
-const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) =>
-	orderColumns(
-		layoutColumns(
-			Math.max(0, width - 2),
-			engineCount > 1 ? [engineColumn, ...columns] : columns,
-			measureContainerColumns(rows as Parameters<typeof measureContainerColumns>[0]),
-		),
+const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) => {
+	const containerRows = rows as Parameters<typeof measureContainerColumns>[0];
+	// RESTARTS takes room only once a container has restarted: a column of zeros says nothing.
+	const restarted = containerRows.some(row => (row.restarts ?? 0) > 0);
+	const shown = restarted ? columns : columns.filter(column => column.id !== 'restarts');
+	return orderColumns(
+		layoutColumns(Math.max(0, width - 2), engineCount > 1 ? [engineColumn, ...shown] : shown, measureContainerColumns(containerRows)),
 		// The configured order, else the usual one.
 		columns === containerColumns ? undefined : ['engine', ...columns.map(column => column.id)],
-	),
-);
+	);
+});
 
 const countOnce = memoizeLast(selectContainerCounts);
 const totalOnce = memoizeLast(selectResourceTotals);
@@ -54,13 +55,20 @@ export function selectHints(state: AppState, list: CurrentList, commands: readon
 	// The selected row's engine may be read-only on its own: its mutating keys are not offered.
 	const engine = list.selected?.engine;
 	const engineReadOnly = !state.ui.readOnly && engine !== undefined && (state.ui.readOnlyEngines?.has(engine) ?? false);
-	const keys = formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly || engineReadOnly}, commands);
+	const keys = state.ui.kiosk ? '' : formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly || engineReadOnly}, commands);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
-	const readOnly = state.ui.readOnly ? 'read-only  ' : engineReadOnly ? `${engine}: read-only  ` : '';
-	// The views' keys, as a range: `1-9 views`.
-	const digits = views.filter(view => /^\d$/.test(view.key));
-	const viewKeys = state.ui.mode === 'list' ? `${digits[0]!.key}-${digits.at(-1)!.key} views  ` : '';
+	const readOnly = state.ui.kiosk ? 'kiosk (read-only)  ' : state.ui.readOnly ? 'read-only  ' : engineReadOnly ? `${engine}: read-only  ` : '';
+	// The views' keys, digits as a range: `1-9 ! views`.
+	const viewKeys = state.ui.mode === 'list' ? `${formatViewKeys(views.map(view => view.key))} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
+}
+
+/** `0-9 !`: a run of digits as a range, the other keys after it. */
+export function formatViewKeys(keys: readonly string[]): string {
+	const digits = keys.filter(key => /^\d$/.test(key)).sort();
+	const others = keys.filter(key => !digits.includes(key));
+	const range = digits.length > 1 ? `${digits[0]}-${digits.at(-1)}` : (digits[0] ?? '');
+	return [range, ...others].filter(Boolean).join(' ');
 }
 
 export function formatLogsTitle(logs: LogsState): string {
@@ -114,6 +122,7 @@ export function selectScreenProps(
 			connection: engine ? state.connection.get(engine.name) : undefined,
 			engines: engines.length > 1 ? engines.map(each => ({name: each.name, connection: state.connection.get(each.name)})) : undefined,
 			counts: countOnce(state.containers),
+			alerts: countOpenAlerts(state.alerts),
 			totals: totalOnce(state.containers, state.stats),
 			sort: state.ui.sort,
 			shown: list.rows.length,

@@ -38,6 +38,9 @@ export function selectScopes(mode: Mode, view: string, paneKind?: string): reado
 	}
 }
 
+/** What a kiosk's keys may do: show another view, move along a list. */
+const kioskActions = /^(view-.+|move-(up|down|first|last)|page-(up|down))$/;
+
 export type KeyContext = {pageSize: number; width: number};
 
 /** What a handler is given: the current list, the same rows the screen shows. */
@@ -71,6 +74,10 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size, commands));
 	const command = findCommand(selectScopes(mode, state.ui.view, state.operations.pane?.kind), press.name, commands);
 	if (!command) return state;
+	if (state.ui.kiosk && !kioskActions.test(command.action)) {
+		return {...state, ui: {...state.ui, message: {text: `Kiosk mode: "${formatKeyLabel(command.keys)}" is off; the view keys and the arrows work.`, tone: 'error'}}};
+	}
+
 	if (state.ui.readOnly && command.mutating) {
 		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'}}};
 	}

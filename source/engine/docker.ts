@@ -148,8 +148,9 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		},
 
 		async inspectTiming(id) {
+			const readAt = Date.now();
 			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
-			return toContainerTiming(info.State as unknown as RawState);
+			return {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt};
 		},
 
 		subscribeEvents(onEvent, onEnd) {

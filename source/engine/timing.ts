@@ -12,11 +12,18 @@ export type RawState = {
 	ExitCode?: number;
 	StartedAt?: string;
 	FinishedAt?: string;
-	Health?: {Status?: string};
+	OOMKilled?: boolean;
+	Health?: {Status?: string; Log?: RawHealthResult[] | null};
 };
 
-export function toContainerTiming(state: RawState): ContainerTiming {
+/** One run of a healthcheck, as inspect's State.Health.Log keeps it (the engine keeps the last five). */
+export type RawHealthResult = {Start?: string; End?: string; ExitCode?: number; Output?: string};
+
+/** `restartCount`: inspect's RestartCount, beside State in the document. */
+export function toContainerTiming(state: RawState, restartCount = 0): ContainerTiming {
 	const health = state.Health?.Status;
+	const log = state.Health?.Log ?? [];
+	const last = log.at(-1);
 	const status = (state.Status ?? '').toLowerCase();
 	return {
 		state: (knownStates as readonly string[]).includes(status) ? (status as ContainerState) : state.Running ? 'running' : 'exited',
@@ -30,6 +37,9 @@ export function toContainerTiming(state: RawState): ContainerTiming {
 		finishedAt: state.FinishedAt ?? '',
 		health:
 			health === 'starting' || health === 'healthy' || health === 'unhealthy' ? (health as HealthStatus) : 'none',
+		restartCount,
+		oomKilled: Boolean(state.OOMKilled),
+		...(last ? {lastHealth: {exitCode: last.ExitCode ?? 0, output: last.Output ?? '', at: last.End ?? last.Start ?? ''}} : {}),
 	};
 }
 

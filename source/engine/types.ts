@@ -1,4 +1,5 @@
 // The engine's records as berth uses them: plain, typed once, never dockerode objects.
+import type {SwarmListing} from './swarmTypes.js';
 
 /** Where an engine lives, as DOCKER_HOST, --host or a context names it. */
 export type EngineAddress =
@@ -68,6 +69,14 @@ export type ContainerTiming = {
 	startedAt: string;
 	finishedAt: string;
 	health: HealthStatus;
+	/** How often the engine restarted it (inspect's RestartCount); absent where not read. */
+	restartCount?: number;
+	/** The engine's own record that its last stop was the kernel's OOM killer (State.OOMKilled). */
+	oomKilled?: boolean;
+	/** When the inspect that read it was asked (ms): an answer that overtook a later one is stale. */
+	readAt?: number;
+	/** The healthcheck's latest run, its output not yet made safe to show. */
+	lastHealth?: {exitCode: number; output: string; at: string};
 };
 
 /** One sample from the engine's stats stream, reduced to what the CLI's figures need. */
@@ -217,72 +226,7 @@ export type RunSpec = {
 	interactive: boolean;
 };
 
-/** How a service runs its tasks (`docker service ls` MODE). */
-export type ServiceMode = 'replicated' | 'global' | 'replicated job' | 'global job';
-
-/** A port of a service, as the engine publishes it (ingress on every node, or host on the task's node). */
-export type ServicePort = {protocol: string; targetPort: number; publishedPort: number; publishMode: 'ingress' | 'host'};
-
-/** One swarm service as `docker service ls` lists it. */
-export type ServiceRecord = {
-	engine: string;
-	id: string;
-	name: string;
-	mode: ServiceMode;
-	/** The spec's replicas (replicated) or total completions (replicated job); undefined for global modes. */
-	replicas: number | undefined;
-	/** Placement's max replicas per node; 0 when not limited. */
-	maxPerNode: number;
-	/** From the listing's ServiceStatus (API 1.41). */
-	runningTasks: number;
-	desiredTasks: number;
-	completedTasks: number;
-	image: string;
-	ports: ServicePort[];
-	/** Counter `docker service update --force` raises. */
-	forceUpdate: number;
-	/** Whether the containers have a terminal (their log is one stream). */
-	tty: boolean;
-	labels: Record<string, string>;
-};
-
-/** One task of a service, as `docker service ps` lists it. */
-export type TaskRecord = {
-	engine: string;
-	id: string;
-	serviceId: string;
-	/** 0 for a global service's task, which is named by its node instead. */
-	slot: number;
-	nodeId: string;
-	image: string;
-	/** The engine's words, lower case: running, shutdown, complete, failed, rejected, pending... */
-	desiredState: string;
-	state: string;
-	/** RFC 3339: when the task reached its state. */
-	timestamp: string;
-	error: string;
-	createdAt: string;
-};
-
-/** One swarm node, as `docker node ls` lists it. */
-export type NodeRecord = {
-	engine: string;
-	id: string;
-	hostname: string;
-	/** ready, down, unknown, disconnected. */
-	status: string;
-	/** active, pause, drain. */
-	availability: string;
-	role: string;
-	/** For managers: whether it leads, and its reachability (reachable, unreachable, unknown). */
-	manager: {leader: boolean; reachability: string} | undefined;
-	engineVersion: string;
-};
-
-/** What a swarm manager reports: everything the services, tasks and nodes views show. */
-export type SwarmListing =
-	| {manager: false}
-	| {manager: true; nodeId: string; services: ServiceRecord[]; tasks: TaskRecord[]; nodes: NodeRecord[]};
+export type {NodeRecord, ServiceMode, ServicePort, ServiceRecord, SwarmListing, TaskRecord} from './swarmTypes.js';
 
 /** One entry of a directory inside a container or volume, as the engine's archive (tar) describes it. */
 export type FileEntry = {

@@ -20,11 +20,15 @@ export type ContainerRow = {
 	figures: ContainerFigures | undefined;
 	/** Its engine does not answer: the figures are the last ones known, marked `?`. */
 	stale?: boolean;
+	/** The engine's restart count, once inspect has told it. */
+	restarts?: number | undefined;
+	/** An alert not yet acknowledged concerns it. */
+	alerted?: boolean | undefined;
 	/** Unix seconds. */
 	created: number;
 };
 
-export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'ports' | 'cpu' | 'memory' | 'project';
+export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'restarts' | 'ports' | 'cpu' | 'memory' | 'project';
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
@@ -34,13 +38,14 @@ export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'ports', title: 'PORTS', min: 10, ideal: 40, priority: 4, grow: true},
 	{id: 'image', title: 'IMAGE', min: 10, ideal: 32, priority: 5, grow: true},
 	{id: 'project', title: 'PROJECT', min: 7, ideal: 20, priority: 6},
+	{id: 'restarts', title: 'RESTARTS', min: 8, ideal: 8, priority: 7, align: 'right'},
 ];
 
 /** Shown first when berth shows several engines. */
 export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 40, priority: 2};
 
 /** Left-to-right order on screen, whatever the priorities. */
-const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'];
+const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'restarts', 'ports', 'cpu', 'memory', 'project'];
 
 export function orderColumns(layout: ColumnLayout<ContainerColumn>, order: readonly string[] = screenOrder): ColumnLayout<ContainerColumn> {
 	return [...layout].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
@@ -71,6 +76,10 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 			return row.ports;
 		}
 
+		case 'restarts': {
+			return row.restarts === undefined ? '' : String(row.restarts);
+		}
+
 		case 'cpu': {
 			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${row.stale ? '?' : ''}` : '';
 		}
@@ -95,6 +104,7 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 		['name', 0],
 		['image', 0],
 		['status', 0],
+		['restarts', 0],
 		['ports', 0],
 		['cpu', 7],
 		['memory', 20],
@@ -111,6 +121,7 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 		widen('image', row.image);
 		widen('status', row.status);
 		widen('ports', row.ports);
+		if (row.restarts !== undefined) widen('restarts', String(row.restarts));
 		widen('project', row.project);
 	}
 

@@ -3,7 +3,8 @@ import type {ImageLayer, InspectDocument, PortRecord, ProcessTable} from '../eng
 import {toContainerTiming} from '../engine/timing.js';
 import {formatHumanDuration, formatLayerCreatedSince} from './duration.js';
 import {formatPorts} from './ports.js';
-import {formatStatus, isZeroTime} from './status.js';
+import {sanitizeLogText} from './logText.js';
+import {formatStatus, formatStatusWithCause, isZeroTime} from './status.js';
 import {padCell, textWidth} from './table.js';
 import {formatDecimalSize} from './units.js';
 
@@ -34,7 +35,14 @@ type Inspected = {
 	Image?: string;
 	RestartCount?: number;
 	State?: Parameters<typeof toContainerTiming>[0];
-	Config?: {Image?: string; Env?: string[]; Labels?: Record<string, string> | null; Cmd?: string[] | null; Tty?: boolean};
+	Config?: {
+		Image?: string;
+		Env?: string[];
+		Labels?: Record<string, string> | null;
+		Cmd?: string[] | null;
+		Tty?: boolean;
+		Healthcheck?: {Test?: string[] | null; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number} | null;
+	};
 	HostConfig?: {RestartPolicy?: {Name?: string; MaximumRetryCount?: number}};
 	NetworkSettings?: {
 		Ports?: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null;
@@ -103,7 +111,7 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 	const timing = toContainerTiming(inspected.State ?? {});
 	field('Name', (inspected.Name ?? '').replace(/^\//, ''));
 	field('ID', (inspected.Id ?? '').slice(0, 12));
-	field('Status', formatStatus(timing, now) || '-');
+	field('Status', formatStatusWithCause(formatStatus(timing, now), Boolean(inspected.State?.OOMKilled)) || '-');
 	field('Image', `${inspected.Config?.Image ?? '-'} (${(inspected.Image ?? '').replace(/^sha256:/, '').slice(0, 12)})`);
 	field('Command', [inspected.Path ?? '', ...(inspected.Args ?? [])].filter(part => part !== '').map(quoteArgument).join(' ') || '-');
 	field('Created', formatTime(inspected.Created, now));
@@ -130,6 +138,7 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 				`${name}  ${network.IPAddress || '-'}${network.GlobalIPv6Address ? ` ${network.GlobalIPv6Address}` : ''}${network.Gateway ? `  gateway ${network.Gateway}` : ''}`,
 		),
 	);
+	lines.push(...formatHealthLines(inspected, now));
 	list('Environment', maskEnvironment(inspected.Config?.Env ?? [], revealed));
 	list(
 		'Labels',
@@ -137,6 +146,38 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 			.map(([name, value]) => `${name}=${value}`),
 	);
+	return lines;
+}
+
+const nanosecondsPerMillisecond = 1_000_000;
+
+/** A healthcheck's period as docker words it in `--health-interval` (30s, 1m30s); the engine's default when 0. */
+function formatPeriod(nanoseconds: number | undefined, fallback: string): string {
+	if (!nanoseconds) return fallback;
+	const seconds = nanoseconds / nanosecondsPerMillisecond / 1000;
+	const minutes = Math.floor(seconds / 60);
+	const rest = Math.round((seconds - minutes * 60) * 1000) / 1000;
+	return minutes > 0 ? `${minutes}m${rest > 0 ? `${rest}s` : ''}` : `${rest}s`;
+}
+
+/** The check as docker run's --health-cmd would give it, and its latest runs, newest first (output made safe). */
+function formatHealthLines(inspected: Inspected, now: number): string[] {
+	const check = inspected.Config?.Healthcheck;
+	const test = check?.Test ?? [];
+	if (test.length === 0 || test[0] === 'NONE') return [];
+	const command = test[0] === 'CMD-SHELL' ? test.slice(1).join(' ') : test[0] === 'CMD' ? test.slice(1).map(quoteArgument).join(' ') : test.join(' ');
+	const indent = ' '.repeat(16);
+	const health = (inspected.State as {Health?: {Status?: string; FailingStreak?: number; Log?: Array<{Start?: string; End?: string; ExitCode?: number; Output?: string}> | null}} | undefined)?.Health;
+	const lines = [
+		`${padCell('Healthcheck', 16)}${command}`,
+		`${indent}every ${formatPeriod(check?.Interval, '30s')}, timeout ${formatPeriod(check?.Timeout, '30s')}, ${check?.Retries || 3} ${(check?.Retries || 3) === 1 ? 'retry' : 'retries'}${check?.StartPeriod ? `, start period ${formatPeriod(check.StartPeriod, '0s')}` : ''}`,
+		`${padCell('Health', 16)}${health?.Status ?? '-'}${health?.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`,
+	];
+	for (const result of [...(health?.Log ?? [])].reverse()) {
+		const output = sanitizeLogText((result.Output ?? '').trim().replaceAll(/\s*\n\s*/g, ' | ')).replaceAll(/\u001B\[[0-9;:]*m/g, '');
+		lines.push(`${indent}${formatTime(result.End ?? result.Start, now)}  exit ${result.ExitCode ?? 0}${output ? `  ${output}` : ''}`);
+	}
+
 	return lines;
 }
 

@@ -31,6 +31,11 @@ export function formatStatus(timing: ContainerTiming, now: number): string {
 	return `Exited (${timing.exitCode}) ${since(timing.finishedAt, now)} ago`;
 }
 
+/** The status text with what the engine recorded of the last stop: `Exited (137) 3 minutes ago, OOM killed`. */
+export function formatStatusWithCause(status: string, oomKilled: boolean): string {
+	return oomKilled && status !== '' && !status.startsWith('Up ') ? `${status}, OOM killed` : status;
+}
+
 export type StatusTone = 'good' | 'warning' | 'bad' | 'neutral' | 'muted';
 
 /** How a status reads at a glance; colours are chosen from this in the UI. */

@@ -1,77 +1,22 @@
 // The whole state as one value, composed from one reducer per concern.
-import {placeEngineError, type RunFormState} from './runForm.js';
-import {containerKey} from './containers.js';
-import {emptyResources, reduceResources, type ResourcesAction, type ResourcesState} from './resources.js';
-import {appendLogLines, appendNotice, type IncomingLogLine, type LogsState} from './logs.js';
-import {
-	actionWords,
-	describeTargets,
-	emptyOperations,
-	enqueue,
-	fillPane,
-	openPane,
-	type OperationsState,
-	type Request,
-	type RequestResult,
-	takeRequests,
-} from './operations.js';
-import {type ConnectionAction, type ConnectionState, reduceConnection} from './connection.js';
-import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
-import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
-import {appendPaneOutput, finishPaneRequest} from './paneRequests.js';
-import {initialUi, reduceUi, type UiAction, type UiState} from './ui.js';
+import type {AppAction, AppState, Settings} from './types.js';
+import {finishRequest} from './finish.js';
+import {emptyResources, reduceResources} from './resources.js';
+import {appendLogLines, appendNotice} from './logs.js';
+import {emptyOperations, enqueue, takeRequests} from './operations.js';
+import {reduceConnection} from './connection.js';
+import {containerKey, emptyContainers, reduceContainers} from './containers.js';
+import {emptyStats, reduceStats} from './stats.js';
+import {appendPaneOutput} from './paneRequests.js';
+import {initialUi, reduceUi} from './ui.js';
+import {observeEngine} from './alertRules.js';
+import {createAlerts, raiseAlerts, reduceAlerts, watchEvent, watchStopAsked, watchTiming} from './alerts.js';
+import {formatContainerName} from '../format/names.js';
+import {countEvent} from './pulse.js';
 
-export type AppState = {
-	containers: ContainersState;
-	stats: StatsState;
-	connection: ConnectionState;
-	ui: UiState;
-	operations: OperationsState;
-	/** The logs pane while it is open. */
-	logs: LogsState | undefined;
-	/**
-	 * The generation of the last logs pane opened, kept when the pane closes: logs opened again (Esc then l,
-	 * in one chunk of keys too) are a new generation, so new streams open and the old ones' lines are not taken.
-	 */
-	logGeneration: number;
-	resources: ResourcesState;
-	/** The run form while it is open. */
-	form: RunFormState | undefined;
-	settings: Settings;
-	/** Milliseconds since the epoch, advanced by the clock so status texts tick on. */
-	now: number;
-};
-
-/** Chosen at start (flags, terminal). */
-export type Settings = {
-	/** Backlog lines a logs pane starts with. */
-	logTail: number;
-	/** Lines a logs pane keeps at most. */
-	logCapacity: number;
-	/** Whether the containers' own colours are shown in logs at first. */
-	logColor: boolean;
-	/** Whether logs panes open with timestamps and wrapped lines (the configuration file's logs). */
-	logTimestamps?: boolean;
-	logWrap?: boolean;
-};
+export type {AppAction, AppState, Settings} from './types.js';
 
 export const defaultSettings: Settings = {logTail: 1000, logCapacity: 5000, logColor: true};
-
-export type AppAction =
-	| ContainersAction
-	| StatsAction
-	| ResourcesAction
-	| ConnectionAction
-	| UiAction
-	| {type: 'batch'; actions: readonly AppAction[]}
-	| {type: 'clock/tick'; now: number}
-	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
-	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
-	| {type: 'requests/taken'; ids: readonly number[]}
-	| {type: 'request/finished'; request: Request; result: RequestResult}
-	| {type: 'pane/refresh'}
-	| {type: 'pane/output'; key: string; lines: readonly string[]}
-	| {type: 'engines/replaced'; names: readonly string[]};
 
 export function createAppState(now: number): AppState {
 	return {
@@ -85,12 +30,73 @@ export function createAppState(now: number): AppState {
 		resources: emptyResources,
 		form: undefined,
 		settings: defaultSettings,
+		alerts: createAlerts(now),
+		eventRate: new Map(),
 		now,
 	};
 }
 
-export function reduceApp(state: AppState, action: AppAction): AppState {
+/** Stops, kills and removes berth itself sends: the exits they cause raise no alert. */
+const stoppingActions = new Set(['stop', 'kill', 'remove', 'restart']);
+
+/** The alert rules' look at what an action tells of containers and engines. */
+function watchForAlerts(before: AppState, after: AppState, action: AppAction): AppState {
+	let alerts = after.alerts;
 	switch (action.type) {
+		case 'container/timed': {
+			const key = containerKey(action.engine, action.id);
+			const record = after.containers.records.get(key);
+			// A stale answer the containers did not take is no news either.
+			if (!record || after.containers.timings.get(key) !== action.timing) return after;
+			const name = formatContainerName(record.names);
+			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
+			break;
+		}
+
+		case 'events/received': {
+			if (action.event.type !== 'container' || action.event.id === '') return after;
+			alerts = watchEvent(alerts, containerKey(action.engine, action.event.id), action.event);
+			break;
+		}
+
+		case 'requests/taken': {
+			const keys = before.operations.outbox.flatMap(request =>
+				action.ids.includes(request.id) && request.kind === 'container-action' && stoppingActions.has(request.action) ? request.targets.map(target => target.key) : [],
+			);
+			alerts = watchStopAsked(alerts, keys, after.now);
+			break;
+		}
+
+		case 'engine/lost':
+		case 'engine/connected': {
+			const was = before.connection.get(action.engine)?.status;
+			const now = action.type === 'engine/lost' ? 'disconnected' : 'connected';
+			const raised = observeEngine(action.engine, was, now, action.type === 'engine/lost' ? action.at : after.now, action.type === 'engine/lost' ? action.error : '');
+			alerts = raised ? raiseAlerts(alerts, [raised]) : alerts;
+			break;
+		}
+
+		default: {
+			return after;
+		}
+	}
+
+	return alerts === after.alerts ? after : {...after, alerts};
+}
+
+export function reduceApp(state: AppState, action: AppAction): AppState {
+	return watchForAlerts(state, reduceConcern(state, action), action);
+}
+
+function reduceConcern(state: AppState, action: AppAction): AppState {
+	switch (action.type) {
+		case 'alert/acknowledged':
+		case 'alerts/acknowledged':
+		case 'alerts/configured': {
+			const alerts = reduceAlerts(state.alerts, action);
+			return alerts === state.alerts ? state : {...state, alerts};
+		}
+
 		case 'batch': {
 			return action.actions.reduce(reduceApp, state);
 		}
@@ -153,11 +159,15 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 			return containers === state.containers ? state : {...state, containers};
 		}
 
+		case 'events/received': {
+			const eventRate = countEvent(state.eventRate, action.engine, Math.floor(action.event.timeNano / 1_000_000));
+			return {...state, eventRate, resources: reduceResources(state.resources, action)};
+		}
+
 		case 'images/listed':
 		case 'volumes/listed':
 		case 'networks/listed':
 		case 'disk/measured':
-		case 'events/received':
 		case 'pull/started':
 		case 'pull/progressed':
 		case 'contexts/read':
@@ -185,150 +195,6 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 		default: {
 			const view = reduceUi(state.ui, action);
 			return view === state.ui ? state : {...state, ui: view};
-		}
-	}
-}
-
-/** The outcome of a request, as a message or in the pane; container states arrive through the events. */
-function finishRequest(state: AppState, request: Request, result: RequestResult): AppState {
-	const message = (text: string, tone: 'info' | 'error') => ({...state.ui, message: {text, tone}});
-	switch (request.kind) {
-		case 'container-action': {
-			const words = actionWords[request.action];
-			if (result.kind !== 'container-action' || result.failures.length === 0) {
-				return {...state, ui: message(`${words.done} ${describeTargets(request.targets)}.`, 'info')};
-			}
-
-			const failures = result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; ');
-			const done = request.targets.length - result.failures.length;
-			return {
-				...state,
-				ui: message(`Could not ${words.verb} ${failures}${done > 0 ? ` (${words.done.toLowerCase()} ${done})` : ''}`, 'error'),
-			};
-		}
-
-		case 'resource-action': {
-			if (result.kind === 'failed') return {...state, ui: message(result.error, 'error')};
-			if (result.kind !== 'resource-action') return state;
-			if (result.failures.length > 0) {
-				const [first] = result.failures;
-				// An image in use: the engine refuses plain removal; ask once more, to force it.
-				if (request.action === 'image-remove' && !request.force && /conflict|being used|in use|must be forced/i.test(first!.error)) {
-					const targets = request.targets;
-					return {
-						...state,
-						operations: {
-							...state.operations,
-							confirmation: {
-								action: 'remove',
-								targets: [],
-								force: true,
-								removeVolumes: false,
-								resource: {
-									action: 'image-remove',
-									engine: request.engine,
-									targets,
-									force: true,
-									question: `Force-remove ${targets.map(target => target.name).join(', ')} (docker rmi -f)? y / N. The engine refused plain removal: ${first!.error}`,
-								},
-							},
-						},
-						ui: {...state.ui, mode: 'confirm', message: undefined},
-					};
-				}
-
-				return {...state, ui: message(result.failures.map(failure => `${failure.name}: ${failure.error}`).join('; '), 'error')};
-			}
-
-			return {...state, ui: message(result.lines.join('; ') || 'Done.', 'info')};
-		}
-
-		case 'pull': {
-			return {...state, ui: message(result.kind === 'failed' ? `Pull of ${request.reference} failed: ${result.error}` : `Pulled ${request.reference}.`, result.kind === 'failed' ? 'error' : 'info')};
-		}
-
-		case 'run': {
-			if (result.kind === 'failed') {
-				if (!state.form) return {...state, ui: message(result.error, 'error')};
-				const field = placeEngineError(result.error);
-				return {
-					...state,
-					form: {
-						...state.form,
-						submitting: false,
-						engineError: field ? undefined : result.error,
-						errors: field ? {...state.form.errors, [field]: result.error} : state.form.errors,
-						...(field ? {focus: field} : {}),
-					},
-				};
-			}
-
-			const started = {...state, form: undefined, ui: {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const}};
-			// "A shell attached": the new container's main process, as `docker run -it` gives it.
-			if (request.shell && result.kind === 'done' && result.id) {
-				const target = {key: containerKey(request.engine, result.id), engine: request.engine, id: result.id, name: request.spec.name || result.id.slice(0, 12), state: 'running' as const};
-				return {...started, operations: enqueue(started.operations, {kind: 'attach', target})};
-			}
-
-			return started;
-		}
-
-		case 'refresh': {
-			return state;
-		}
-
-		case 'service-scale':
-		case 'service-update': {
-			if (result.kind === 'failed') return {...state, ui: message(result.error, 'error')};
-			return {...state, ui: message(result.kind === 'done' ? result.text : 'Done.', 'info')};
-		}
-
-		case 'use-context': {
-			return result.kind === 'failed' ? {...state, ui: message(result.error, 'error')} : state;
-		}
-
-		case 'image-history':
-		case 'network-inspect':
-		case 'inspect':
-		case 'top': {
-			const pane = fillPane(state.operations.pane, request.target, result);
-			return pane === state.operations.pane ? state : {...state, operations: {...state.operations, pane}};
-		}
-
-		case 'save-logs': {
-			if (result.kind === 'saved') return {...state, ui: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
-			return {...state, ui: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};
-		}
-
-		case 'custom': {
-			if (result.kind === 'failed') return {...state, ui: message(`${request.name}: ${result.error}`, 'error')};
-			const lines = result.kind === 'custom' ? result.lines : [];
-			const failed = result.kind === 'custom' ? result.failed : 0;
-			const outcome = failed > 0 ? `${request.name}: ${failed} of ${request.runs.length} failed.` : `${request.name}: done.`;
-			// The terminal showed the output: the status line says how each run ended.
-			if (request.terminal) return {...state, ui: message(`${request.name}: ${lines.join('; ')}.`, failed > 0 ? 'error' : 'info')};
-			// Its output in a pane, with the exit status of each run.
-			const target = {key: `custom:${request.id}`, engine: request.runs[0]?.engine ?? '', id: '', name: request.name};
-			return {
-				...state,
-				operations: {...state.operations, pane: {...openPane('output', target), output: lines}},
-				ui: {...message(outcome, failed > 0 ? 'error' : 'info'), mode: 'pane'},
-			};
-		}
-
-		case 'files-read':
-		case 'files-copy-out':
-		case 'files-copy-in':
-		case 'compose': {
-			return {...state, ...finishPaneRequest({operations: state.operations, ui: state.ui}, request, result)};
-		}
-
-		case 'shell':
-		case 'attach': {
-			const error = result.kind === 'terminal' || result.kind === 'failed' ? result.error : undefined;
-			if (error) return {...state, ui: message(error, 'error')};
-			const what = request.kind === 'shell' ? 'Shell in' : 'Detached from';
-			return {...state, ui: message(`${what} ${request.target.name}${request.kind === 'shell' ? ' closed' : ''}.`, 'info')};
 		}
 	}
 }

@@ -13,6 +13,8 @@ export type ContainersState = {
 	timings: ReadonlyMap<string, ContainerTiming>;
 	/** Engines whose listing has arrived at least once. */
 	listedEngines: ReadonlySet<string>;
+	/** When the newest timing taken per container was asked for: kept while a timing is dropped. */
+	timedAt?: ReadonlyMap<string, number>;
 };
 
 export type ContainersAction =
@@ -43,7 +45,7 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 					return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
 				}),
 			);
-			return {records, timings, listedEngines: new Set([...state.listedEngines, action.engine])};
+			return {...state, records, timings, listedEngines: new Set([...state.listedEngines, action.engine])};
 		}
 
 		case 'container/updated': {
@@ -62,7 +64,10 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 			records.delete(key);
 			const timings = new Map(state.timings);
 			timings.delete(key);
-			return {...state, records, timings};
+			if (!state.timedAt?.has(key)) return {...state, records, timings};
+			const timedAt = new Map(state.timedAt);
+			timedAt.delete(key);
+			return {...state, records, timings, timedAt};
 		}
 
 		case 'container/timed': {
@@ -70,12 +75,17 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 			const record = state.records.get(key);
 			// A timing asked for before the container's last change (its state disagrees) is not its timing.
 			if (!record || (!action.stated && record.state !== action.timing.state)) return state;
+			// Answers can overtake each other (a batch of them waits for its slowest): the older one goes.
+			const {readAt} = action.timing;
+			const newest = state.timedAt?.get(key);
+			if (readAt !== undefined && newest !== undefined && readAt < newest) return state;
 			const timings = new Map(state.timings);
 			timings.set(key, action.timing);
-			if (!action.stated || record.state === action.timing.state) return {...state, timings};
+			const timedAt = readAt === undefined ? state.timedAt : new Map(state.timedAt).set(key, readAt);
+			if (!action.stated || record.state === action.timing.state) return {...state, timings, timedAt};
 			const records = new Map(state.records);
 			records.set(key, {...record, state: action.timing.state});
-			return {...state, records, timings};
+			return {...state, records, timings, timedAt};
 		}
 	}
 }

@@ -51,6 +51,8 @@ export type UiState = {
 	readOnly: boolean;
 	/** Engines read-only on their own (the configuration file): their rows' mutating keys are off. */
 	readOnlyEngines?: ReadonlySet<string>;
+	/** A wall screen: read-only, and keys only move between views (and along a list). */
+	kiosk?: boolean;
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
 	sort: SortOrder;

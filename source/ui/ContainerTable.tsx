@@ -17,14 +17,16 @@ type RowLineProps = {
 	after: string;
 	selected: boolean;
 	marked: boolean;
+	/** An open alert concerns it: `!` where no mark is. */
+	alerted: boolean;
 	pointer: string;
 	color: boolean;
 	colors: Theme['colors'];
 };
 
 /** Props are plain strings, so a row whose text did not change is not rendered again. */
-const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, pointer, color, colors}: RowLineProps) {
-	const gutter = `${selected ? pointer : ' '}${marked ? '*' : ' '}`;
+const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
+	const gutter = `${selected ? pointer : ' '}${marked ? '*' : alerted ? '!' : ' '}`;
 	if (!color) {
 		return (
 			<Text wrap="truncate">
@@ -40,7 +42,16 @@ const RowLine = memo(function RowLine({before, status, tone, after, selected, ma
 	const words = status.trimEnd();
 	return (
 		<Text wrap="truncate" inverse={selected}>
-			{gutter}
+			{alerted && !marked ? (
+				<>
+					{gutter[0]}
+					<Text color="red" bold>
+						!
+					</Text>
+				</>
+			) : (
+				gutter
+			)}
 			{before}
 			<Text color={toneColor(tone, colors)}>{words}</Text>
 			{status.slice(words.length)}
@@ -92,6 +103,7 @@ export function ContainerTable({rows, layout, selectedKey, marks, height, theme,
 							after={statusIndex === -1 ? '' : after}
 							selected={row.key === selectedKey}
 							marked={marks.has(row.key)}
+							alerted={row.alerted === true}
 							pointer={glyphs.pointer}
 							color={theme.color}
 							colors={theme.colors}

@@ -11,6 +11,8 @@ export type HeaderProps = {
 	address: string;
 	connection: EngineConnection | undefined;
 	counts: ContainerCounts;
+	/** Alerts not yet acknowledged. */
+	alerts?: number | undefined;
 	shown: number;
 	filter: string;
 	theme: Theme;
@@ -27,7 +29,7 @@ export function formatConnectionState(connection: EngineConnection | undefined):
 	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
 }
 
-export function Header({address, connection, counts, shown, filter, theme, width, totals, sort, engines}: HeaderProps) {
+export function Header({address, connection, counts, alerts = 0, shown, filter, theme, width, totals, sort, engines}: HeaderProps) {
 	const {separator, ellipsis} = selectGlyphs(theme);
 	const info = connection?.status === 'connected' ? connection.info : undefined;
 	const version =
@@ -63,8 +65,10 @@ export function Header({address, connection, counts, shown, filter, theme, width
 			{text: 'berth', bold: theme.color},
 			{text: ` ${separator} `},
 			...states,
+			// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
+			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${alerts} alert${alerts === 1 ? '' : 's'} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
 			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
-		] as Array<{text: string; color?: string | undefined; bold?: boolean}>,
+		] as Array<{text: string; color?: string | undefined; bold?: boolean; inverse?: boolean}>,
 		width,
 		ellipsis,
 	);
@@ -73,7 +77,7 @@ export function Header({address, connection, counts, shown, filter, theme, width
 			<Text wrap="truncate">
 				{segments.map((segment, index) => (
 					// eslint-disable-next-line react/no-array-index-key -- the runs have no identity but their place
-					<Text key={index} color={segment.color} bold={segment.bold ?? false}>
+					<Text key={index} color={segment.color} bold={segment.bold ?? false} inverse={segment.inverse ?? false}>
 						{segment.text}
 					</Text>
 				))}

@@ -15,6 +15,12 @@ test('no flags: the defaults the help text names', () => {
 			refreshSeconds: 5,
 			resyncSeconds: 30,
 			readOnly: false,
+			kiosk: false,
+			bell: false,
+			notify: false,
+			onAlert: undefined,
+			crashRestarts: 3,
+			crashMinutes: 10,
 			tail: 1000,
 			logLines: 5000,
 			explicit: [],
@@ -26,6 +32,7 @@ test('every flag, repeated hosts and contexts, kebab-case names', () => {
 	const command = parseCommandLine([
 		'-H', 'unix:///a.sock', '--host', 'ssh://ops@server', '--context', 'one', '--context=two', '--all-contexts',
 		'--no-color', '--ascii', '--refresh', '1', '--resync=60', '--read-only', '--tail', '0', '--log-lines', '200',
+		'--kiosk', '--bell', '--notify', '--on-alert', 'echo "$BERTH_ALERT_KIND" >> /tmp/x', '--crash-restarts', '5', '--crash-minutes=2',
 	]);
 	assert.deepEqual(command, {
 		kind: 'run',
@@ -38,6 +45,12 @@ test('every flag, repeated hosts and contexts, kebab-case names', () => {
 			refreshSeconds: 1,
 			resyncSeconds: 60,
 			readOnly: true,
+			kiosk: true,
+			bell: true,
+			notify: true,
+			onAlert: 'echo "$BERTH_ALERT_KIND" >> /tmp/x',
+			crashRestarts: 5,
+			crashMinutes: 2,
 			tail: 0,
 			logLines: 200,
 			explicit: ['refresh', 'tail', 'readOnly'],
@@ -62,6 +75,14 @@ test('--config FILE names the configuration file; berth config [--check [FILE]] 
 	assert.deepEqual([withFlags.options.readOnly, withFlags.options.refreshSeconds, withFlags.options.explicit], [true, 2, ['refresh', 'readOnly']]);
 	assert.equal(parseCommandLine(['--check']).kind, 'error');
 	assert.equal(parseCommandLine(['config', 'a.yaml']).kind, 'error');
+});
+
+test('--kiosk is read-only too; --on-alert needs a command; crash-loop numbers must make sense', () => {
+	const kiosk = parseCommandLine(['--kiosk']);
+	assert.ok(kiosk.kind === 'run' && kiosk.options.readOnly && kiosk.options.kiosk);
+	assert.deepEqual(parseCommandLine(['--on-alert']), {kind: 'error', message: '--on-alert needs a command'});
+	assert.equal(parseCommandLine(['--crash-restarts', '0']).kind, 'error');
+	assert.equal(parseCommandLine(['--crash-minutes', 'soon']).kind, 'error');
 });
 
 test('--help and --version win over the rest', () => {

@@ -61,7 +61,7 @@ describe('selectScreenProps', () => {
 	test('hints come from the keymap: the view\'s keys in a list, the pane\'s in a pane, none that change under read-only', () => {
 		const state = started();
 		const hints = selectHints(state, selectCurrentList(state));
-		assert.ok(hints.startsWith('1-9 views  '), hints);
+		assert.ok(hints.startsWith('0-9 c ! views  '), hints);
 		assert.ok(hints.endsWith(formatHints(['containers', 'list', 'global'], {readOnly: false})), hints);
 		const readOnly = {...state, ui: {...state.ui, readOnly: true}};
 		const quiet = selectHints(readOnly, selectCurrentList(readOnly));
@@ -114,5 +114,25 @@ describe('an engine that does not answer', () => {
 		state = reduceApp(state, {type: 'engine/answering', engine: 'far'});
 		assert.equal(selectStatusMessage(state)?.text, 'Stopping faraway…');
 		assert.ok((selectCurrentList(state).rows as unknown as Array<{status: string}>).every(row => !row.status.includes('stale')));
+	});
+});
+
+describe('alerts and restarts on screen', () => {
+	test('RESTARTS takes room only once a container restarted; the header counts open alerts', () => {
+		let state = started(3);
+		const ids = (current: AppState) => selectScreenProps(current, engines, {width: 200, height: 24}, theme).table.layout.map(column => column.id);
+		assert.ok(!ids(state).includes('restarts'));
+		state = reduceApp(state, {
+			type: 'container/timed',
+			engine: 'local',
+			id: 'id-web-1',
+			timing: {state: 'running', running: true, paused: false, restarting: false, dead: false, removing: false, exitCode: 0, startedAt: '2024-05-01T11:59:00Z', finishedAt: '2024-05-01T11:58:59Z', health: 'none', restartCount: 4},
+		});
+		assert.ok(ids(state).includes('restarts'));
+		// Created as berth started, 4 restarts seen at once: a crash loop.
+		assert.equal(selectScreenProps(state, engines, {width: 200, height: 24}, theme).header.alerts, 1);
+		state = reduceApp(state, {type: 'engine/lost', engine: 'far', error: 'gone', at: now});
+		assert.equal(selectScreenProps(state, engines, {width: 200, height: 24}, theme).header.alerts, 2);
+		assert.ok(selectScreenProps(state, engines, {width: 200, height: 24}, theme).table.rows.find(row => row.name === 'web-1')?.alerted);
 	});
 });

@@ -22,6 +22,33 @@ function placeFor(command: Command): AppState {
 	return press(state, view ? view.key : '1');
 }
 
+describe('the kiosk gate', () => {
+	const kiosk = (state: AppState): AppState => ({...state, ui: {...state.ui, readOnly: true, kiosk: true}});
+	test('every key but the views\' and the arrows is refused, nothing asked of the engine', () => {
+		for (const command of keymap.filter(each => each.scope !== 'help' && each.scope !== 'confirm' && each.scope !== 'pane' && each.scope !== 'logs')) {
+			if (/^(view-|move-|page-)/.test(command.action)) continue;
+			for (const key of command.keys) {
+				if (key === 'ctrl+c') continue;
+				const before = kiosk(placeFor(command));
+				const after = press(before, {key});
+				assert.match(after.ui.message?.text ?? '', /^Kiosk mode: /, `${command.scope}: ${command.action} (${key})`);
+				assert.deepEqual(after.operations, before.operations);
+				assert.equal(after.ui.mode, before.ui.mode);
+				assert.equal(after.ui.quitting, false);
+			}
+		}
+	});
+
+	test('the view keys and the arrows work; Ctrl-C still quits', () => {
+		const state = kiosk(withContainers(['api', 'web']));
+		assert.equal(press(state, '0').ui.view, 'pulse');
+		assert.equal(press(state, '!').ui.view, 'alerts');
+		assert.equal(press(press(state, '!'), '1').ui.view, 'containers');
+		assert.notEqual(press(state, 'j').ui.selectedKey, press(state, 'k').ui.selectedKey);
+		assert.equal(press(state, {key: 'ctrl+c'}).ui.quitting, true);
+	});
+});
+
 describe('the read-only gate', () => {
 	const mutating = keymap.filter(command => command.mutating);
 	test('there are mutating commands in several scopes', () => {

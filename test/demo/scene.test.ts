@@ -167,7 +167,7 @@ describe('npm run demo', {skip}, () => {
 			{timeoutMs: 90_000},
 		);
 		process.stderr.write(`# berth showed the whole demo scene after ${Date.now() - started} ms\n`);
-		assert.match(screen, /NAME\s+IMAGE\s+STATUS\s+PORTS\s+CPU %\s+MEM USAGE\s+PROJECT/);
+		assert.match(screen, /NAME\s+IMAGE\s+STATUS\s+(RESTARTS\s+)?PORTS\s+CPU %\s+MEM USAGE\s+PROJECT/);
 		assert.equal(lineOf(screen, 'demo-db').endsWith(' demo'), false, 'standalone containers have no project');
 	});
 

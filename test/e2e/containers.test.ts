@@ -36,7 +36,7 @@ describe('containers pane', {skip}, () => {
 		assert.match(lineOf(screen, paused), /Up (Less than a second|\d+ seconds?) \(Paused\)/);
 		assert.match(lineOf(screen, exited), /Exited \(3\) (Less than a second|\d+ seconds?) ago/);
 		assert.match(lineOf(screen, fresh), /\sCreated(\s|$)/);
-		assert.match(screen, /NAME\s+IMAGE\s+STATUS\s+PORTS\s+CPU %\s+MEM USAGE\s+PROJECT/);
+		assert.match(screen, /NAME\s+IMAGE\s+STATUS\s+(RESTARTS\s+)?PORTS\s+CPU %\s+MEM USAGE\s+PROJECT/);
 		assert.match(lineOf(screen, web), /berth-test\/busybox/);
 		// CPU and memory arrive from the stats stream for the running container.
 		const withStats = await session.waitFor(current => /\d+\.\d\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB/.test(lineOf(current, web)));

@@ -123,7 +123,7 @@ describe('orderColumns', () => {
 		const layout = orderColumns(layoutColumns(200, containerColumns));
 		assert.deepEqual(
 			layout.map(column => column.id),
-			['name', 'image', 'status', 'ports', 'cpu', 'memory', 'project'],
+			['name', 'image', 'status', 'restarts', 'ports', 'cpu', 'memory', 'project'],
 		);
 	});
 });
@@ -132,6 +132,7 @@ describe('measureContainerColumns', () => {
 	test('the widest text of each column; figures at their widest', () => {
 		const widths = measureContainerColumns([
 			row(),
+			row({key: 'k3', name: 'r', restarts: 12}),
 			row({key: 'k2', name: 'a-much-longer-name', image: 'i', status: 'Created', ports: '', project: ''}),
 		]);
 		assert.deepEqual(Object.fromEntries(widths), {
@@ -139,6 +140,7 @@ describe('measureContainerColumns', () => {
 			name: 'a-much-longer-name'.length,
 			image: 'nginx:1.25'.length,
 			status: 'Up 3 minutes (healthy)'.length,
+			restarts: 2,
 			ports: '0.0.0.0:8080->80/tcp'.length,
 			cpu: 7,
 			memory: 20,
@@ -155,5 +157,21 @@ describe('measureContainerColumns', () => {
 				assert.equal([...lineText(formatContainerLine(candidate, layout))].length, expectedWidth(layout));
 			}
 		}
+	});
+});
+
+describe('the RESTARTS column', () => {
+	test('shows the engine\'s count, right-aligned, and is dropped before PROJECT on narrow terminals', () => {
+		const rows = [row({restarts: 4})];
+		const wide = orderColumns(layoutColumns(200, containerColumns, measureContainerColumns(rows)));
+		const line = formatContainerLine(rows[0]!, wide).map(segment => segment.text).join('');
+		assert.match(line, /\s{4,}4 /);
+		const ids = (width: number) => layoutColumns(width, containerColumns, measureContainerColumns(rows)).map(column => column.id);
+		for (let width = 40; width < 200; width++) {
+			if (ids(width).includes('restarts')) assert.ok(ids(width).includes('project'), `${width}: RESTARTS goes first`);
+		}
+
+		assert.ok(!ids(80).includes('restarts'));
+		assert.ok(ids(200).includes('restarts'));
 	});
 });

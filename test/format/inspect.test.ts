@@ -1,7 +1,7 @@
 // The inspect pane's lines: secret-looking environment values masked until revealed, made once per document.
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
-import {formatInspectLines} from '../../source/format/inspect.js';
+import {describe, test} from 'node:test';
+import {formatDetailsLines, formatInspectLines} from '../../source/format/inspect.js';
 
 const document = {Id: 'abc', Config: {Env: ['DB_PASSWORD=hunter2', 'PATH=/bin']}};
 
@@ -22,4 +22,52 @@ test('the lines of one document are made once for each of masked and revealed', 
 	assert.equal(formatInspectLines(other, true), formatInspectLines(other, true));
 	assert.notEqual(formatInspectLines(structuredClone(document), false), first, 'another document: its own lines');
 	assert.deepEqual(formatInspectLines(structuredClone(document), false), first);
+});
+
+describe('formatDetailsLines: OOM kills and healthchecks', () => {
+	const now = Date.parse('2026-11-30T12:00:00Z');
+	test('an OOM-killed container says so in its status', () => {
+		const lines = formatDetailsLines(
+			{Name: '/hog', State: {Status: 'exited', ExitCode: 137, OOMKilled: true, StartedAt: '2026-11-30T11:59:00Z', FinishedAt: '2026-11-30T11:59:30Z'}},
+			false,
+			now,
+		);
+		assert.ok(lines.includes('Status          Exited (137) 30 seconds ago, OOM killed'), lines.join('\n'));
+	});
+
+	test('the check and its last results, newest first, output made safe', () => {
+		const lines = formatDetailsLines(
+			{
+				Name: '/sick',
+				Config: {Healthcheck: {Test: ['CMD-SHELL', 'echo db down; exit 1'], Interval: 1_000_000_000, Retries: 2}},
+				State: {
+					Status: 'running',
+					Running: true,
+					StartedAt: '2026-11-30T11:59:00Z',
+					Health: {
+						Status: 'unhealthy',
+						FailingStreak: 2,
+						Log: [
+							{Start: '2026-11-30T11:59:57Z', End: '2026-11-30T11:59:58Z', ExitCode: 1, Output: 'db down\n'},
+							{Start: '2026-11-30T11:59:58Z', End: '2026-11-30T11:59:59Z', ExitCode: 1, Output: 'db \u001B]0;title\u0007down\u001B[31m!\n'},
+						],
+					},
+				},
+			},
+			false,
+			now,
+		);
+		const at = lines.findIndex(line => line.startsWith('Healthcheck'));
+		assert.deepEqual(lines.slice(at, at + 5), [
+			'Healthcheck     echo db down; exit 1',
+			'                every 1s, timeout 30s, 2 retries',
+			'Health          unhealthy (failed 2 in a row)',
+			'                2026-11-30 11:59:59 UTC (1 second ago)  exit 1  db down!',
+			'                2026-11-30 11:59:58 UTC (2 seconds ago)  exit 1  db down',
+		]);
+	});
+
+	test('no healthcheck, no lines about one', () => {
+		assert.ok(!formatDetailsLines({Name: '/plain', State: {Status: 'running', Running: true}}, false, now).some(line => line.startsWith('Health')));
+	});
 });

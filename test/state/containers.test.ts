@@ -149,3 +149,13 @@ describe('reduceContainers', () => {
 		assert.equal(state.records.size, 2);
 	});
 });
+
+test('a timing read before the one shown (an answer that overtook it) is dropped', () => {
+	const listed = reduceContainers(emptyContainers, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'a'})]});
+	const fresh = reduceContainers(listed, {type: 'container/timed', engine: 'local', id: 'a', timing: timingRecord({health: 'unhealthy', readAt: 2000})});
+	const updated = reduceContainers(fresh, {type: 'container/updated', record: containerRecord({id: 'a'})});
+	const stale = reduceContainers(updated, {type: 'container/timed', engine: 'local', id: 'a', timing: timingRecord({health: 'starting', readAt: 1000})});
+	assert.equal(stale, updated);
+	const newer = reduceContainers(updated, {type: 'container/timed', engine: 'local', id: 'a', timing: timingRecord({health: 'unhealthy', readAt: 3000})});
+	assert.equal(newer.timings.get('local\u0000a')?.health, 'unhealthy');
+});

@@ -106,11 +106,11 @@ export class BerthSessions {
 const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The screen line that shows a container (NAME the first column): pointer in column 0, mark in column 1,
+ * The screen line that shows a container (NAME the first column): pointer in column 0, mark (or the alert mark !) in column 1,
  * the name whole from column 2. '' when no line shows it.
  */
 export function lineOf(screen: string, name: string): string {
-	const row = new RegExp(`^.[ *]${escapeRegExp(name)}(\\s|$)`);
+	const row = new RegExp(`^.[ *!]${escapeRegExp(name)}(\\s|$)`);
 	return screen.split('\n').find(line => row.test(line)) ?? '';
 }
 

@@ -20,7 +20,7 @@ function targetsText(targets: readonly StatsTarget[]): string {
  */
 export function selectStatsPlan(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, refreshMs: number) {
 	const openPane = state.operations.pane;
-	const listShown = state.ui.view === 'containers' && !state.logs && !openPane && state.ui.mode !== 'form';
+	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
 	const running = listShown ? shown.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
 	const streamsRows = (target: {engine: string}) => refreshMs <= 1000 || engineMap.get(target.engine)?.connectionPerRequest === true;
 	return {
@@ -45,7 +45,8 @@ export function useFigures(state: AppState, shown: readonly Shown[], engineMap: 
 	}, [engineMap, refreshMs, dispatch]);
 
 	// What the clock needs to know of the screen, as of the last render.
-	const containersShown = state.ui.view === 'containers' ? shown : [];
+	// The pulse view's busiest containers come from the figures of the running ones.
+	const containersShown = state.ui.view === 'containers' || state.ui.view === 'pulse' ? shown : [];
 	const last = useRef({state, keys: [] as readonly string[]});
 	last.current = {state, keys: containersShown.map(row => row.key)};
 	// One clock for the whole screen: new figures and texts that age are drawn together, at most once a

@@ -4,10 +4,11 @@ import type {ContainerState} from '../../engine/types.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
-import {formatStatus, selectStatusTone, type StatusTone} from '../../format/status.js';
+import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
 import {containerKey, type ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
+import {selectAlertedKeys} from '../alerts.js';
 import {memoizeLast} from './memo.js';
 import {defaultSort, type SortOrder} from '../ui.js';
 import {compareNatural} from '../../format/naturalOrder.js';
@@ -34,12 +35,13 @@ export function formatContainerRows(
 	now: number,
 	unreachable: ReadonlySet<string> = new Set(),
 	unanswered: ReadonlySet<string> = new Set(),
+	alerted: ReadonlySet<string> = new Set(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
 		const key = containerKey(record.engine, record.id);
 		const timing = containers.timings.get(key);
-		const known = timing ? formatStatus(timing, now) : record.status;
+		const known = timing ? formatStatusWithCause(formatStatus(timing, now), timing.oomKilled === true) : record.status;
 		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
 		const lost = unreachable.has(record.engine);
 		// An engine that does not answer: what it said last can no longer be confirmed.
@@ -57,6 +59,8 @@ export function formatContainerRows(
 			ports: formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
+			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
+			...(alerted.has(key) ? {alerted: true} : {}),
 			figures: record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined,
 			...(stale ? {stale: true} : {}),
 		});
@@ -65,13 +69,14 @@ export function formatContainerRows(
 	return rows;
 }
 
-const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string) =>
+const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string) =>
 	formatContainerRows(
 		containers,
 		stats,
 		now,
 		new Set(unreachable === '' ? [] : unreachable.split('\u0000')),
 		new Set(unanswered === '' ? [] : unanswered.split('\u0000')),
+		new Set(alerted === '' ? [] : alerted.split('\u0001')),
 	),
 );
 const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder) => sortContainerRows(rows, sort));
@@ -84,7 +89,8 @@ const sortRowsOnce = memoizeLast((rows: readonly ContainerRow[], sort: SortOrder
 export function selectSortedContainerRows(state: AppState): readonly ContainerRow[] {
 	const unreachable = [...selectUnreachableEngines(state.connection)].join('\u0000');
 	const unanswered = [...selectUnansweredEngines(state.connection)].join('\u0000');
-	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, unanswered), state.ui.sort);
+	const alerted = [...selectAlertedKeys(state.alerts)].join('\u0001');
+	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, unanswered, alerted), state.ui.sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */

@@ -1,0 +1,143 @@
+// What deserves an operator's attention, from what berth learns of a container or an engine. Pure.
+import type {ContainerTiming, EngineEvent, HealthStatus} from '../engine/types.js';
+import {isZeroTime} from '../format/status.js';
+
+export type AlertKind = 'crash-loop' | 'oom' | 'unhealthy' | 'died' | 'engine-lost' | 'engine-back';
+
+export const alertKinds: readonly AlertKind[] = ['crash-loop', 'oom', 'unhealthy', 'died', 'engine-lost', 'engine-back'];
+
+/** A crash loop is `restarts` restarts within `windowMs`. */
+export type AlertRules = {restarts: number; windowMs: number};
+
+export const defaultAlertRules: AlertRules = {restarts: 3, windowMs: 10 * 60_000};
+
+/** An alert as a rule raises it. */
+export type RaisedAlert = {
+	kind: AlertKind;
+	engine: string;
+	/** The container's name; empty for an engine's own alerts. */
+	container: string;
+	/** The container's key, or the engine's name for an engine's alerts: what a recurring alert is matched by. */
+	key: string;
+	text: string;
+	/** Milliseconds since the epoch. */
+	at: number;
+};
+
+/** What the rules remember of one container between two looks at it. */
+export type ContainerWatch = {
+	/** Undefined until inspect has been read once (an event can come first). */
+	restartCount: number | undefined;
+	/** When each restart within the window was seen. */
+	restarts: readonly number[];
+	health: HealthStatus;
+	finishedAt: string;
+	/** When each restart within the last hour was seen (for the pulse view), at most 100. */
+	hourRestarts?: readonly number[];
+	/** The last `oom` event, in milliseconds. */
+	oomEventAt?: number;
+	/** The last stop, kill or remove: asked by berth, or a `kill`/`stop` event from anyone. */
+	stopAskedAt?: number;
+};
+
+/** A stop or kill this long before the exit explains it (`docker stop` waits 10 s before it kills). */
+export const askedStopMs = 30_000;
+
+export type TimingLook = {
+	key: string;
+	engine: string;
+	name: string;
+	timing: ContainerTiming;
+	/** Milliseconds since the epoch. */
+	now: number;
+	/** When berth began to watch: what happened before is history, not news. */
+	since: number;
+	/** When the container was created, in milliseconds. */
+	created: number;
+};
+
+function firstLine(text: string, most = 160): string {
+	const line = text.replaceAll(/[\u0000-\u001F\u007F]+/g, ' ').replaceAll(/\s+/g, ' ').trim();
+	return line.length > most ? `${line.slice(0, most - 1)}…` : line;
+}
+
+/** The watch after one more look at a container (inspect), and the alerts that look raises. */
+export function observeTiming(
+	watch: ContainerWatch | undefined,
+	look: TimingLook,
+	rules: AlertRules = defaultAlertRules,
+): {watch: ContainerWatch; alerts: RaisedAlert[]} {
+	const {timing, now} = look;
+	const alerts: RaisedAlert[] = [];
+	const raise = (kind: AlertKind, text: string) =>
+		alerts.push({kind, engine: look.engine, container: look.name, key: look.key, text, at: now});
+	const seen = watch?.restartCount !== undefined;
+	const count = timing.restartCount ?? watch?.restartCount ?? 0;
+	// A container berth found already there counts its restarts from now; a new one from zero.
+	const before = seen ? watch.restartCount! : look.created >= look.since ? 0 : count;
+	const restarted = Math.max(0, count - before);
+	let restarts = [...(watch?.restarts ?? []), ...Array.from({length: restarted}, () => now)].filter(
+		time => time > now - rules.windowMs,
+	);
+	if (restarted > 0 && restarts.length >= rules.restarts) {
+		const minutes = Math.round(rules.windowMs / 60_000);
+		raise('crash-loop', `restarted ${restarts.length} times within ${minutes} minute${minutes === 1 ? '' : 's'} (${count} in all), last exit code ${timing.exitCode}`);
+		// The next alert needs as many restarts again.
+		restarts = [];
+	}
+
+	const finished = !isZeroTime(timing.finishedAt) && timing.finishedAt !== (watch?.finishedAt ?? '');
+	const finishedMs = Date.parse(timing.finishedAt);
+	// An exit berth has seen happen, or one since berth began to watch.
+	const news = finished && (seen || finishedMs >= look.since);
+	const oomEvent = watch?.oomEventAt !== undefined && finishedMs >= watch.oomEventAt - 5000 && timing.exitCode === 137;
+	const oom = news && !timing.running && (timing.oomKilled === true || oomEvent);
+	if (oom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
+	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
+	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');
+	if (news && !oom && down && timing.exitCode !== 0 && !asked) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
+	if (timing.health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
+		const output = timing.lastHealth ? firstLine(timing.lastHealth.output) : '';
+		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);
+	}
+
+	const hourRestarts = [...(watch?.hourRestarts ?? []), ...Array.from({length: Math.min(restarted, 100)}, () => now)]
+		.filter(time => time > now - 3_600_000)
+		.slice(-100);
+	return {
+		watch: {
+			...watch,
+			hourRestarts,
+			restartCount: count,
+			restarts,
+			health: timing.health,
+			finishedAt: timing.finishedAt,
+		},
+		alerts,
+	};
+}
+
+/** The watch after an event about the container: a stop asked for, an OOM kill on its way. */
+export function observeEvent(watch: ContainerWatch | undefined, event: EngineEvent): ContainerWatch | undefined {
+	const at = Math.floor(event.timeNano / 1_000_000);
+	const base: ContainerWatch = watch ?? {restartCount: undefined, restarts: [], health: 'none', finishedAt: ''};
+	if (event.action === 'kill' || event.action === 'stop') return {...base, stopAskedAt: at};
+	if (event.action === 'oom') return {...base, oomEventAt: at};
+	return watch;
+}
+
+/** The alert for an engine that went away or came back; none for a first connection or a repeated loss. */
+export function observeEngine(
+	engine: string,
+	was: 'connected' | 'disconnected' | undefined,
+	now: 'connected' | 'disconnected',
+	at: number,
+	error = '',
+): RaisedAlert | undefined {
+	if (was === 'connected' && now === 'disconnected') {
+		return {kind: 'engine-lost', engine, container: '', key: engine, text: `engine lost${error ? `: ${firstLine(error)}` : ''}`, at};
+	}
+
+	if (was === 'disconnected' && now === 'connected') return {kind: 'engine-back', engine, container: '', key: engine, text: 'engine back', at};
+	return undefined;
+}

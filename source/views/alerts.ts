@@ -1,0 +1,83 @@
+// The alerts view: what the alert rules raised, newest first; acknowledged one at a time or all at once.
+import {withMessage} from '../commands/effects.js';
+import {inScope} from '../commands/types.js';
+import type {StatusTone} from '../format/status.js';
+import {filterTableRows, type TableRow} from '../format/tableRow.js';
+import {type Alert, reduceAlerts} from '../state/alerts.js';
+import {memoizeLast} from '../state/select/memo.js';
+import type {TableView} from './types.js';
+
+const alertTones: Record<Alert['kind'], StatusTone> = {
+	'crash-loop': 'bad',
+	oom: 'bad',
+	unhealthy: 'bad',
+	died: 'bad',
+	'engine-lost': 'bad',
+	'engine-back': 'good',
+};
+
+export function formatAlertTime(at: number): string {
+	return new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+}
+
+export function selectAlertRows(alerts: readonly Alert[]): TableRow[] {
+	return alerts.map(alert => ({
+		key: `alert\u0000${alert.kind}\u0000${alert.key}`,
+		engine: alert.engine,
+		id: String(alert.id),
+		cells: {
+			seen: alert.acknowledged ? 'seen' : 'NEW',
+			time: formatAlertTime(alert.at),
+			kind: alert.kind,
+			engine: alert.engine,
+			container: alert.container || '-',
+			text: `${alert.text}${alert.times > 1 ? ` (${alert.times} times)` : ''}`,
+		},
+		tone: alert.acknowledged ? 'muted' : alertTones[alert.kind],
+	}));
+}
+
+const selectRowsOnce = memoizeLast(selectAlertRows);
+
+const commands = inScope<TableRow>('alerts', [
+	{
+		action: 'alert-acknowledge',
+		keys: ['return', 'a'],
+		help: 'Acknowledge the selected alert (it comes back if it happens again)',
+		hint: 'acknowledge',
+		run(state, {selected}) {
+			if (!selected) return withMessage(state, 'No alert selected.', 'error');
+			return {...state, alerts: reduceAlerts(state.alerts, {type: 'alert/acknowledged', id: Number(selected.id)})};
+		},
+	},
+	{
+		action: 'alerts-acknowledge-all',
+		keys: ['A'],
+		help: 'Acknowledge every alert',
+		hint: 'all seen',
+		run(state) {
+			return withMessage({...state, alerts: reduceAlerts(state.alerts, {type: 'alerts/acknowledged'})}, 'Every alert acknowledged.');
+		},
+	},
+]);
+
+export const alertsView: TableView = {
+	kind: 'table',
+	name: 'alerts',
+	title: 'Alerts',
+	key: '!',
+	columns: [
+		{id: 'seen', title: 'STATE', min: 5, ideal: 5, priority: 3},
+		{id: 'time', title: 'TIME', min: 8, ideal: 19, priority: 1},
+		{id: 'kind', title: 'KIND', min: 6, ideal: 11, priority: 0},
+		{id: 'engine', title: 'ENGINE', min: 6, ideal: 16, priority: 4},
+		{id: 'container', title: 'CONTAINER', min: 9, ideal: 30, priority: 0, grow: true},
+		{id: 'text', title: 'WHAT HAPPENED', min: 12, ideal: 80, priority: 2, grow: true},
+	],
+	selectRows: state => selectRowsOnce(state.alerts.list),
+	filterRows: filterTableRows,
+	listings: [],
+	emptyText: (_state, filter) => (filter === '' ? 'No alerts.' : `Nothing matches "${filter}".`),
+	caption: state => `${state.alerts.list.filter(alert => !alert.acknowledged).length} new, newest first`,
+	commands,
+};

@@ -1,0 +1,110 @@
+// The alert rules as tables: restarts within a window, exits berth or someone asked for, OOM kills, health, engines.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {ContainerTiming} from '../../source/engine/types.js';
+import {type ContainerWatch, observeEngine, observeEvent, observeTiming, type TimingLook} from '../../source/state/alertRules.js';
+
+const since = Date.parse('2026-11-30T12:00:00Z');
+const minute = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function timing(overrides: Partial<ContainerTiming> = {}): ContainerTiming {
+	return {
+		state: 'running',
+		running: true,
+		paused: false,
+		restarting: false,
+		dead: false,
+		removing: false,
+		exitCode: 0,
+		startedAt: iso(since + 1000),
+		finishedAt: '0001-01-01T00:00:00Z',
+		health: 'none',
+		restartCount: 0,
+		oomKilled: false,
+		...overrides,
+	};
+}
+
+function look(at: number, overrides: Partial<ContainerTiming> = {}, created = since + 500): TimingLook {
+	return {key: 'k', engine: 'local', name: 'web', timing: timing(overrides), now: at, since, created};
+}
+
+/** Looks one after another; the kinds each raises. */
+function run(looks: ReadonlyArray<TimingLook | {event: string; at: number}>, rules = {restarts: 3, windowMs: 10 * minute}, start?: ContainerWatch): string[][] {
+	let watch = start;
+	return looks.map(step => {
+		if ('event' in step) {
+			watch = observeEvent(watch, {type: 'container', action: step.event, id: 'x', attributes: {}, timeNano: step.at * 1_000_000});
+			return [];
+		}
+
+		const result = observeTiming(watch, step, rules);
+		watch = result.watch;
+		return result.alerts.map(alert => alert.kind);
+	});
+}
+
+const exited = (at: number, code: number, extra: Partial<ContainerTiming> = {}) =>
+	({state: 'exited', running: false, exitCode: code, finishedAt: iso(at), ...extra}) as const;
+
+describe('crash loops: restarts within the window', () => {
+	const cases: Array<{name: string; counts: Array<[number, number]>; rules?: {restarts: number; windowMs: number}; expected: string[][]}> = [
+		{name: 'three restarts in three minutes', counts: [[0, 0], [1, 1], [2, 2], [3, 3]], expected: [[], [], [], ['crash-loop']]},
+		{name: 'three restarts over half an hour', counts: [[0, 0], [1, 1], [12, 2], [24, 3]], expected: [[], [], [], []]},
+		{name: 'three restarts seen at once (events missed, the resync looked)', counts: [[0, 0], [2, 3]], expected: [[], ['crash-loop']]},
+		{name: 'raised again only after as many restarts again', counts: [[0, 0], [1, 3], [2, 4], [3, 5], [4, 6]], expected: [[], ['crash-loop'], [], [], ['crash-loop']]},
+		{name: 'two restarts with a rule of two in one minute', counts: [[0, 0], [0.5, 2]], rules: {restarts: 2, windowMs: minute}, expected: [[], ['crash-loop']]},
+		{name: 'no look counts twice', counts: [[0, 1], [1, 1], [2, 1], [3, 1]], expected: [[], [], [], []]},
+	];
+	for (const {name, counts, rules, expected} of cases) {
+		test(name, () => {
+			assert.deepEqual(run(counts.map(([at, count]) => look(since + at * minute + 1000, {restartCount: count})), rules), expected);
+		});
+	}
+
+	test('a container found with many restarts counts from now', () => {
+		assert.deepEqual(run([look(since + 1000, {restartCount: 40}, since - 3_600_000), look(since + 2000, {restartCount: 41}, since - 3_600_000)]), [[], []]);
+	});
+});
+
+describe('exits: an exit nobody asked for', () => {
+	const t = (seconds: number) => since + seconds * 1000;
+	const cases: Array<{name: string; steps: Parameters<typeof run>[0]; expected: string[][]}> = [
+		{name: 'exits 3 on its own', steps: [look(t(2)), look(t(5), exited(t(4), 3))], expected: [[], ['died']]},
+		{name: 'exits 0: no news', steps: [look(t(2)), look(t(5), exited(t(4), 0))], expected: [[], []]},
+		{name: 'a kill event just before', steps: [look(t(2)), {event: 'kill', at: t(3)}, look(t(5), exited(t(4), 137))], expected: [[], [], []]},
+		{name: 'a stop event 10 s before', steps: [look(t(2)), {event: 'stop', at: t(4)}, look(t(15), exited(t(14), 143))], expected: [[], [], []]},
+		{name: 'a kill long before does not explain a later exit', steps: [look(t(2)), {event: 'kill', at: t(3)}, look(t(100), exited(t(99), 1))], expected: [[], [], ['died']]},
+		{name: 'the same exit looked at twice', steps: [look(t(2)), look(t(5), exited(t(4), 3)), look(t(6), exited(t(4), 3))], expected: [[], ['died'], []]},
+		{name: 'first seen already exited before berth started', steps: [look(t(5), exited(since - 60_000, 3), since - 120_000)], expected: [[]]},
+		{name: 'first seen exited since berth started', steps: [look(t(5), exited(t(4), 3))], expected: [['died']]},
+		{name: 'restarting (its policy brings it back): not died', steps: [look(t(2)), look(t(5), {...exited(t(4), 1), running: true, restarting: true, state: 'restarting'})], expected: [[], []]},
+		{name: 'OOM killed: oom, not died', steps: [look(t(2)), look(t(5), exited(t(4), 137, {oomKilled: true}))], expected: [[], ['oom']]},
+		{name: 'an oom event and 137 without the flag', steps: [look(t(2)), {event: 'oom', at: t(4)}, look(t(5), exited(t(4), 137))], expected: [[], [], ['oom']]},
+		{name: 'OOM killed and restarted by its policy', steps: [look(t(2)), look(t(5), {...exited(t(4), 137, {oomKilled: true}), running: true, restarting: true, state: 'restarting'})], expected: [[], []]},
+	];
+	for (const {name, steps, expected} of cases) test(name, () => assert.deepEqual(run(steps), expected));
+});
+
+describe('health', () => {
+	const t = (seconds: number) => since + seconds * 1000;
+	test('becomes unhealthy once, with the check\'s output; again after it recovered', () => {
+		const sick = {health: 'unhealthy' as const, lastHealth: {exitCode: 1, output: 'db down\n', at: iso(t(3))}};
+		assert.deepEqual(run([look(t(1), {health: 'starting'}), look(t(4), sick), look(t(5), sick), look(t(6), {health: 'healthy'}), look(t(9), sick)]), [[], ['unhealthy'], [], [], ['unhealthy']]);
+		const {alerts} = observeTiming(undefined, look(t(4), sick));
+		assert.equal(alerts[0]!.text, 'unhealthy: exit code 1, db down');
+	});
+});
+
+describe('engines', () => {
+	const cases: Array<[Parameters<typeof observeEngine>[1], Parameters<typeof observeEngine>[2], string | undefined]> = [
+		[undefined, 'connected', undefined],
+		[undefined, 'disconnected', undefined],
+		['connected', 'disconnected', 'engine-lost'],
+		['disconnected', 'disconnected', undefined],
+		['disconnected', 'connected', 'engine-back'],
+		['connected', 'connected', undefined],
+	];
+	for (const [was, now, kind] of cases) test(`${was} -> ${now}: ${kind ?? 'nothing'}`, () => assert.equal(observeEngine('local', was, now, since)?.kind, kind));
+});

@@ -1,0 +1,70 @@
+// The alerts reducer: newest first, bounded, acknowledged one or all, back when it recurs; fed through reduceApp.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {RaisedAlert} from '../../source/state/alertRules.js';
+import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
+import {alertCapacity, countOpenAlerts, createAlerts, raiseAlerts, reduceAlerts, selectAlertedKeys} from '../../source/state/alerts.js';
+import {containerKey} from '../../source/state/containers.js';
+import {enqueue} from '../../source/state/operations.js';
+import {containerRecord, timingRecord} from './records.js';
+
+const now = Date.parse('2026-11-30T12:00:00Z');
+const raised = (kind: RaisedAlert['kind'], key: string, at = now): RaisedAlert => ({kind, engine: 'local', container: key, key, text: kind, at});
+
+describe('reduceAlerts', () => {
+	test('newest first; one that recurs comes back to the top unacknowledged, counted', () => {
+		let alerts = raiseAlerts(createAlerts(now), [raised('died', 'a'), raised('oom', 'b')]);
+		assert.deepEqual(alerts.list.map(alert => `${alert.kind} ${alert.key}`), ['oom b', 'died a']);
+		alerts = reduceAlerts(alerts, {type: 'alerts/acknowledged'});
+		assert.equal(countOpenAlerts(alerts), 0);
+		alerts = raiseAlerts(alerts, [raised('died', 'a', now + 5000)]);
+		assert.deepEqual(alerts.list.map(alert => [alert.kind, alert.key, alert.times, alert.acknowledged]), [['died', 'a', 2, false], ['oom', 'b', 1, true]]);
+		assert.equal(countOpenAlerts(alerts), 1);
+		assert.deepEqual([...selectAlertedKeys(alerts)], ['a']);
+		assert.ok(alerts.list[0]!.id > alerts.list[1]!.id, 'a recurring alert gets a new id, so the outlets send it again');
+	});
+
+	test('acknowledging one leaves the others', () => {
+		let alerts = raiseAlerts(createAlerts(now), [raised('died', 'a'), raised('unhealthy', 'b')]);
+		alerts = reduceAlerts(alerts, {type: 'alert/acknowledged', id: alerts.list[0]!.id});
+		assert.deepEqual(alerts.list.map(alert => alert.acknowledged), [true, false]);
+	});
+
+	test('bounded', () => {
+		const alerts = raiseAlerts(createAlerts(now), Array.from({length: alertCapacity + 50}, (_, index) => raised('died', `c${index}`)));
+		assert.equal(alerts.list.length, alertCapacity);
+		assert.equal(alerts.list[0]!.key, `c${alertCapacity + 49}`);
+	});
+});
+
+describe('alerts through reduceApp', () => {
+	const record = containerRecord({id: 'x1', names: ['/worker'], created: Math.floor(now / 1000) + 1});
+	const key = containerKey('local', 'x1');
+	const listed = (state: AppState) => reduceApp(state, {type: 'containers/listed', engine: 'local', records: [record]});
+	const timed = (state: AppState, overrides: Parameters<typeof timingRecord>[0]) =>
+		reduceApp(state, {type: 'container/timed', engine: 'local', id: 'x1', timing: timingRecord(overrides), stated: true});
+	const exited = {state: 'exited' as const, running: false, exitCode: 137, finishedAt: new Date(now + 4000).toISOString(), startedAt: new Date(now + 2000).toISOString()};
+
+	test('an exit nobody asked for raises "died" with the container\'s name', () => {
+		let state = timed(listed(createAppState(now)), {startedAt: new Date(now + 2000).toISOString()});
+		state = timed({...state, now: now + 5000}, exited);
+		assert.deepEqual(state.alerts.list.map(alert => [alert.kind, alert.container, alert.text]), [['died', 'worker', 'exited with code 137, not asked to stop']]);
+	});
+
+	test('an exit berth caused (its own kill sent just before) raises nothing', () => {
+		let state = timed(listed(createAppState(now)), {startedAt: new Date(now + 2000).toISOString()});
+		const operations = enqueue(state.operations, {kind: 'container-action', action: 'kill', targets: [{key, engine: 'local', id: 'x1', name: 'worker', state: 'running'}], options: {}});
+		state = {...state, operations, now: now + 3000};
+		state = reduceApp(state, {type: 'requests/taken', ids: operations.outbox.map(request => request.id)});
+		state = timed({...state, now: now + 5000}, exited);
+		assert.deepEqual(state.alerts.list, []);
+	});
+
+	test('an engine lost and back', () => {
+		let state = reduceApp(createAppState(now), {type: 'engine/connected', engine: 'local', version: '26.1.5'});
+		state = reduceApp(state, {type: 'engine/lost', engine: 'local', error: 'connect ENOENT', at: now + 1000});
+		state = reduceApp(state, {type: 'engine/lost', engine: 'local', error: 'connect ENOENT', at: now + 2000});
+		state = reduceApp(state, {type: 'engine/connected', engine: 'local', version: '26.1.5'});
+		assert.deepEqual(state.alerts.list.map(alert => alert.kind), ['engine-back', 'engine-lost']);
+	});
+});
