@@ -182,7 +182,7 @@ free_subnet() {
 
 ensure_bridge() {
 	local current
-	current=$(ip -4 -o addr show dev "$BRIDGE" 2>/dev/null | awk '{print $4; exit}')
+	current=$(ip -4 -o addr show dev "$BRIDGE" 2>/dev/null | awk '{print $4; exit}' || true)
 	if [ -n "$current" ]; then
 		# A bridge of this engine from an earlier start keeps its address (it may be a searched one).
 		BRIDGE_CIDR=$current
