@@ -23,6 +23,7 @@ import {
 	type AlertsAction,
 	type AlertsState,
 	createAlerts,
+	forgetGone,
 	raiseAlerts,
 	reduceAlerts,
 	watchEvent,
@@ -118,6 +119,11 @@ function watchForAlerts(before: AppState, after: AppState, action: AppAction): A
 			if (!record || after.containers.timings.get(key) !== action.timing) return after;
 			const name = formatContainerName(record.names);
 			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
+			break;
+		}
+
+		case 'containers/listed': {
+			alerts = forgetGone(alerts, action.engine, new Set(after.containers.records.keys()));
 			break;
 		}
 
