@@ -18,19 +18,8 @@ import {type ConnectionAction, type ConnectionState, reduceConnection} from './c
 import {type ContainersAction, type ContainersState, emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats, type StatsAction, type StatsState} from './stats.js';
 import {initialUi, reduceUi, type UiAction, type UiState} from './ui.js';
-import {observeEngine} from './alertRules.js';
-import {
-	type AlertsAction,
-	type AlertsState,
-	createAlerts,
-	forgetGone,
-	raiseAlerts,
-	reduceAlerts,
-	watchEvent,
-	watchStopAsked,
-	watchTiming,
-} from './alerts.js';
-import {formatContainerName} from '../format/names.js';
+import {type AlertsAction, type AlertsState, createAlerts, reduceAlerts} from './alerts.js';
+import {watchForAlerts} from './alertWatch.js';
 import {countEvent, type EventRate} from './pulse.js';
 
 export type AppState = {
@@ -103,59 +92,6 @@ export function createAppState(now: number): AppState {
 		eventRate: new Map(),
 		now,
 	};
-}
-
-/** Stops, kills and removes berth itself sends: the exits they cause raise no alert. */
-const stoppingActions = new Set(['stop', 'kill', 'remove', 'restart']);
-
-/** The alert rules' look at what an action tells of containers and engines. */
-function watchForAlerts(before: AppState, after: AppState, action: AppAction): AppState {
-	let alerts = after.alerts;
-	switch (action.type) {
-		case 'container/timed': {
-			const key = containerKey(action.engine, action.id);
-			const record = after.containers.records.get(key);
-			// A stale answer the containers did not take is no news either.
-			if (!record || after.containers.timings.get(key) !== action.timing) return after;
-			const name = formatContainerName(record.names);
-			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
-			break;
-		}
-
-		case 'containers/listed': {
-			alerts = forgetGone(alerts, action.engine, new Set(after.containers.records.keys()));
-			break;
-		}
-
-		case 'events/received': {
-			if (action.event.type !== 'container' || action.event.id === '') return after;
-			alerts = watchEvent(alerts, containerKey(action.engine, action.event.id), action.event);
-			break;
-		}
-
-		case 'requests/taken': {
-			const keys = before.operations.outbox.flatMap(request =>
-				action.ids.includes(request.id) && request.kind === 'container-action' && stoppingActions.has(request.action) ? request.targets.map(target => target.key) : [],
-			);
-			alerts = watchStopAsked(alerts, keys, after.now);
-			break;
-		}
-
-		case 'engine/lost':
-		case 'engine/connected': {
-			const was = before.connection.get(action.engine)?.status;
-			const now = action.type === 'engine/lost' ? 'disconnected' : 'connected';
-			const raised = observeEngine(action.engine, was, now, action.type === 'engine/lost' ? action.at : after.now, action.type === 'engine/lost' ? action.error : '');
-			alerts = raised ? raiseAlerts(alerts, [raised]) : alerts;
-			break;
-		}
-
-		default: {
-			return after;
-		}
-	}
-
-	return alerts === after.alerts ? after : {...after, alerts};
 }
 
 export function reduceApp(state: AppState, action: AppAction): AppState {
