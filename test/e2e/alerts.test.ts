@@ -121,7 +121,8 @@ describe('alerts', {skip}, () => {
 		// berth runs inside tmux here: each sequence is wrapped for tmux to pass on.
 		assert.match(written, new RegExp(`\u001BPtmux;\u001B\u001B\\]9;berth: ${notice}[^\u0007]*exited with code 3, not asked to stop\u0007\u001B\\\\`));
 		assert.match(written, new RegExp(`\u001BPtmux;\u001B\u001B\\]777;notify;berth;${notice}`));
-		assert.equal(written.split('\u001B]9;berth: ').length - 1, 1, 'once');
+		// Once for this alert (other containers of the test engine may have alerts of their own).
+		assert.equal(written.split(`\u001B]9;berth: ${notice}`).length - 1, 1, 'once');
 	});
 
 	test('--kiosk opens on pulse, which shows the counts; every mutating key is refused, view keys work', async () => {
