@@ -94,6 +94,15 @@ export function watchEvent(state: AlertsState, key: string, event: EngineEvent):
 	return {...state, watches};
 }
 
+/** What is remembered of containers an engine no longer lists goes (a destroy missed while it was away). */
+export function forgetGone(state: AlertsState, engine: string, keys: ReadonlySet<string>): AlertsState {
+	const gone = [...state.watches.keys()].filter(key => key.startsWith(`${engine}\u0000`) && !keys.has(key));
+	if (gone.length === 0) return state;
+	const watches = new Map(state.watches);
+	for (const key of gone) watches.delete(key);
+	return {...state, watches};
+}
+
 /** A stop, kill or remove berth sent: the exit that follows is no news. */
 export function watchStopAsked(state: AlertsState, keys: readonly string[], at: number): AlertsState {
 	if (keys.length === 0) return state;

@@ -5,14 +5,13 @@ import {emptyResources, reduceResources} from './resources.js';
 import {appendLogLines, appendNotice} from './logs.js';
 import {emptyOperations, enqueue, takeRequests} from './operations.js';
 import {reduceConnection} from './connection.js';
-import {containerKey, emptyContainers, reduceContainers} from './containers.js';
+import {emptyContainers, reduceContainers} from './containers.js';
 import {emptyStats, reduceStats} from './stats.js';
 import {appendPaneOutput} from './paneRequests.js';
 import {initialUi, reduceUi} from './ui.js';
-import {observeEngine} from './alertRules.js';
-import {createAlerts, raiseAlerts, reduceAlerts, watchEvent, watchStopAsked, watchTiming} from './alerts.js';
-import {formatContainerName} from '../format/names.js';
+import {createAlerts, reduceAlerts} from './alerts.js';
 import {countEvent} from './pulse.js';
+import {watchForAlerts} from './alertWatch.js';
 
 export type {AppAction, AppState, Settings} from './types.js';
 
@@ -34,54 +33,6 @@ export function createAppState(now: number): AppState {
 		eventRate: new Map(),
 		now,
 	};
-}
-
-/** Stops, kills and removes berth itself sends: the exits they cause raise no alert. */
-const stoppingActions = new Set(['stop', 'kill', 'remove', 'restart']);
-
-/** The alert rules' look at what an action tells of containers and engines. */
-function watchForAlerts(before: AppState, after: AppState, action: AppAction): AppState {
-	let alerts = after.alerts;
-	switch (action.type) {
-		case 'container/timed': {
-			const key = containerKey(action.engine, action.id);
-			const record = after.containers.records.get(key);
-			// A stale answer the containers did not take is no news either.
-			if (!record || after.containers.timings.get(key) !== action.timing) return after;
-			const name = formatContainerName(record.names);
-			alerts = watchTiming(alerts, {key, engine: action.engine, name, timing: action.timing, now: after.now, created: record.created * 1000});
-			break;
-		}
-
-		case 'events/received': {
-			if (action.event.type !== 'container' || action.event.id === '') return after;
-			alerts = watchEvent(alerts, containerKey(action.engine, action.event.id), action.event);
-			break;
-		}
-
-		case 'requests/taken': {
-			const keys = before.operations.outbox.flatMap(request =>
-				action.ids.includes(request.id) && request.kind === 'container-action' && stoppingActions.has(request.action) ? request.targets.map(target => target.key) : [],
-			);
-			alerts = watchStopAsked(alerts, keys, after.now);
-			break;
-		}
-
-		case 'engine/lost':
-		case 'engine/connected': {
-			const was = before.connection.get(action.engine)?.status;
-			const now = action.type === 'engine/lost' ? 'disconnected' : 'connected';
-			const raised = observeEngine(action.engine, was, now, action.type === 'engine/lost' ? action.at : after.now, action.type === 'engine/lost' ? action.error : '');
-			alerts = raised ? raiseAlerts(alerts, [raised]) : alerts;
-			break;
-		}
-
-		default: {
-			return after;
-		}
-	}
-
-	return alerts === after.alerts ? after : {...after, alerts};
 }
 
 export function reduceApp(state: AppState, action: AppAction): AppState {

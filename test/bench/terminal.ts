@@ -156,16 +156,16 @@ export function berthHeaderCount(screen: string): number | undefined {
 }
 
 export function berthRows(screen: string, prefix = 'bench-'): string[] {
-	return lines(screen).filter(line => line.length > 2 && /^[›> ][ *]/.test(line) && line.slice(2).startsWith(prefix));
+	return lines(screen).filter(line => line.length > 2 && /^[›> ][ *!]/.test(line) && line.slice(2).startsWith(prefix));
 }
 
 export function berthRowOf(screen: string, name: string): string | undefined {
-	return lines(screen).find(line => /^[›> ][ *]/.test(line) && new RegExp(`^${name}(\\s|$)`).test(line.slice(2)));
+	return lines(screen).find(line => /^[›> ][ *!]/.test(line) && new RegExp(`^${name}(\\s|$)`).test(line.slice(2)));
 }
 
 /** Index (screen line) of berth's selected row, or -1. */
 export function berthSelectedLine(screen: string): number {
-	return lines(screen).findIndex(line => /^[›>][ *]\S/.test(line));
+	return lines(screen).findIndex(line => /^[›>][ *!]\S/.test(line));
 }
 
 export function senRowOf(screen: string, name: string): string | undefined {

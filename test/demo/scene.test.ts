@@ -7,6 +7,7 @@ import {after, afterEach, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {docker, engineDir, engineSkip, externalEngine, testDockerHost} from '../support/testEngine.js';
 import {berthCommand, repoRoot, TmuxSession} from '../support/tmux.js';
+import {lineOf} from '../support/berth.js';
 
 const execFileAsync = promisify(execFile);
 const skip = await engineSkip();
@@ -147,7 +148,6 @@ describe('npm run demo', {skip}, () => {
 		sessions.push(session);
 		await session.start({command: berthCommand(['--host', testDockerHost]), width: 160, height: 48});
 
-		const lineOf = (screen: string, name: string) => screen.split('\n').find(line => new RegExp(`^. ${name}\\s`).test(line)) ?? '';
 		const cpuOf = (line: string) => Number(/\s(\d+\.\d\d)%\s/.exec(line)?.[1] ?? 'NaN');
 		const rows: Record<string, RegExp> = {
 			'demo-db': /\sUp .*\(healthy\)/,

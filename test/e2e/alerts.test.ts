@@ -106,6 +106,25 @@ describe('alerts', {skip}, () => {
 		await docker('rm', '-f', loop);
 	});
 
+	test('--bell and --notify write the bell and OSC 9 / OSC 777 to the terminal (through tmux), once per alert', async () => {
+		const exits = uniqueName('notified');
+		created.push(exits);
+		const bytes = path.join(folder, 'notify.bytes');
+		const session = await berth.start({args: ['--bell', '--notify'], ready: /NAME/});
+		await session.startByteCount(bytes);
+		await runContainer({name: exits, cmd: ['sh', '-c', 'sleep 1; exit 3']});
+		await waitForRow(session, exits, /^.!.*Exited \(3\)/, {timeoutMs: 20_000});
+		const notice = `died ${exits} on `;
+		assert.ok(await waitUntil(() => readFileSync(bytes, 'latin1').includes(notice)), 'the notification was written');
+		const written = readFileSync(bytes, 'latin1');
+		assert.ok(written.includes('\u0007'), 'the bell');
+		// berth runs inside tmux here: each sequence is wrapped for tmux to pass on.
+		assert.match(written, new RegExp(`\u001BPtmux;\u001B\u001B\\]9;berth: ${notice}[^\u0007]*exited with code 3, not asked to stop\u0007\u001B\\\\`));
+		assert.match(written, new RegExp(`\u001BPtmux;\u001B\u001B\\]777;notify;berth;${notice}`));
+		// Once for this alert (other containers of the test engine may have alerts of their own).
+		assert.equal(written.split(`\u001B]9;berth: ${notice}`).length - 1, 1, 'once');
+	});
+
 	test('--kiosk opens on pulse, which shows the counts; every mutating key is refused, view keys work', async () => {
 		const idle = uniqueName('kiosk-idle');
 		const failed = uniqueName('kiosk-failed');

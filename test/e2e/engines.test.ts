@@ -84,7 +84,7 @@ const escape = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The row of a container when an ENGINE column comes first: the name as a whole word after it. */
 function rowOf(screen: string, name: string): string {
-	return linesOf(screen).find(line => /^.[ *]\S/.test(line) && new RegExp(`\\s${escape(name)}(\\s|$)`).test(line)) ?? '';
+	return linesOf(screen).find(line => /^.[ *!]\S/.test(line) && new RegExp(`\\s${escape(name)}(\\s|$)`).test(line)) ?? '';
 }
 
 /** The ENGINE cell of a row (the text before the container's name). */
@@ -721,7 +721,7 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 		// Podman lists names without Docker's leading slash: they must stay whole.
 		for (const name of [first, other]) {
 			assert.doesNotMatch(screen, new RegExp(`(^|\\s)${escape(name.slice(1))}(\\s|$)`, 'm'), `${name} is not shown cut`);
-			assert.match(lineOf(screen, name), new RegExp(`^.[ *]${escape(name)}\\s+${escape(podmanImage)}`), 'name, then the image podman named');
+			assert.match(lineOf(screen, name), new RegExp(`^.[ *!]${escape(name)}\\s+${escape(podmanImage)}`), 'name, then the image podman named');
 		}
 
 		t.diagnostic(`header against podman: ${headerLine(screen)}`);

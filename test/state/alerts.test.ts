@@ -68,3 +68,12 @@ describe('alerts through reduceApp', () => {
 		assert.deepEqual(state.alerts.list.map(alert => alert.kind), ['engine-back', 'engine-lost']);
 	});
 });
+
+test('what is remembered of a container no longer listed goes (kept bounded for days)', () => {
+	const record = containerRecord({id: 'x1', names: ['/worker']});
+	let state = reduceApp(createAppState(now), {type: 'containers/listed', engine: 'local', records: [record]});
+	state = reduceApp(state, {type: 'container/timed', engine: 'local', id: 'x1', timing: timingRecord()});
+	assert.equal(state.alerts.watches.size, 1);
+	state = reduceApp(state, {type: 'containers/listed', engine: 'local', records: []});
+	assert.equal(state.alerts.watches.size, 0);
+});
