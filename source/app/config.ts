@@ -136,7 +136,7 @@ function readConfig(root: unknown): Config {
 	const config: Config = structuredClone(defaultConfig);
 	// An empty file is the defaults.
 	if (root === null || (isScalar(root) && root.value === null)) return config;
-	const top = ['refresh', 'readOnly', 'view', 'engines', 'keys', 'commands', 'logs', 'columns', 'theme'];
+	const top = ['refresh', 'readOnly', 'view', 'engines', 'keys', 'commands', 'logs', 'columns', 'theme', 'kiosk', 'alerts'];
 	let keysNode: YAMLMap | undefined;
 	const keyNodes = new Map<string, Node>();
 	const commandNodes: Array<Node | undefined> = [];
@@ -154,6 +154,23 @@ function readConfig(root: unknown): Config {
 
 			case 'view': {
 				config.view = oneOf(value, key, viewNames, 'view');
+				break;
+			}
+
+			case 'kiosk': {
+				config.kiosk = flag(value, key);
+				break;
+			}
+
+			case 'alerts': {
+				for (const entry of entries(value, key, ['bell', 'notify', 'onAlert', 'crashRestarts', 'crashMinutes'])) {
+					const here = `alerts.${entry.key}`;
+					if (entry.key === 'bell' || entry.key === 'notify') config.alerts[entry.key] = flag(entry.value, here);
+					else if (entry.key === 'onAlert') config.alerts.onAlert = text(entry.value, here);
+					else if (entry.key === 'crashRestarts') config.alerts.crashRestarts = Math.trunc(number(entry.value, here, 1));
+					else config.alerts.crashMinutes = number(entry.value, here, 0.1);
+				}
+
 				break;
 			}
 

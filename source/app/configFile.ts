@@ -6,7 +6,18 @@ import path from 'node:path';
 import {type Config, defaultConfig} from './configTypes.js';
 
 /** What of the run options the file can fill in (run.tsx's RunOptions). */
-type FileOptions = {refreshSeconds: number; readOnly: boolean; tail: number; explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly'>};
+type FileOptions = {
+	refreshSeconds: number;
+	readOnly: boolean;
+	tail: number;
+	kiosk?: boolean;
+	bell?: boolean;
+	notify?: boolean;
+	onAlert?: string | undefined;
+	crashRestarts?: number;
+	crashMinutes?: number;
+	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly' | 'crashRestarts' | 'crashMinutes'>;
+};
 
 /** `named`: given by --config or BERTH_CONFIG, so it must exist (the default place need not). */
 export type ConfigSource = {path: string; exists: boolean; named?: boolean};
@@ -48,11 +59,18 @@ export async function loadConfig(source: ConfigSource, required = source.named ?
 /** The options with the file's values wherever no flag was given. */
 export function applyConfig<Options extends FileOptions>(options: Options, config: Config): Options {
 	const explicit = new Set(options.explicit ?? []);
+	const kiosk = options.kiosk === true || config.kiosk;
 	return {
 		...options,
 		refreshSeconds: explicit.has('refresh') ? options.refreshSeconds : config.refresh,
-		readOnly: options.readOnly || config.readOnly,
+		readOnly: options.readOnly || config.readOnly || kiosk,
 		tail: explicit.has('tail') ? options.tail : config.logs.tail,
+		kiosk,
+		bell: options.bell === true || config.alerts.bell,
+		notify: options.notify === true || config.alerts.notify,
+		onAlert: options.onAlert ?? config.alerts.onAlert,
+		crashRestarts: explicit.has('crashRestarts') ? options.crashRestarts : config.alerts.crashRestarts,
+		crashMinutes: explicit.has('crashMinutes') ? options.crashMinutes : config.alerts.crashMinutes,
 	};
 }
 
@@ -67,6 +85,14 @@ export function selectEffectiveConfig(config: Config, options: FileOptions & Eng
 		refresh: applied.refreshSeconds,
 		readOnly: applied.readOnly,
 		logs: {...config.logs, tail: applied.tail},
+		kiosk: applied.kiosk === true,
+		alerts: {
+			bell: applied.bell === true,
+			notify: applied.notify === true,
+			onAlert: applied.onAlert,
+			crashRestarts: applied.crashRestarts ?? config.alerts.crashRestarts,
+			crashMinutes: applied.crashMinutes ?? config.alerts.crashMinutes,
+		},
 		engines: flagEngines ? [...options.hosts.map(host => ({host, readOnly: false})), ...options.contexts.map(context => ({context, readOnly: false}))] : config.engines,
 	};
 }

@@ -20,7 +20,13 @@ export type Config = {
 	/** View -> the columns it shows, in order. */
 	columns: Record<string, string[]>;
 	theme: Partial<Record<(typeof themeTones)[number], string>>;
+	/** As --kiosk: read-only, on the pulse view, keys only move between views. */
+	kiosk: boolean;
+	/** As --bell, --notify, --on-alert, --crash-restarts and --crash-minutes. */
+	alerts: AlertSettings;
 };
+
+export type AlertSettings = {bell: boolean; notify: boolean; onAlert: string | undefined; crashRestarts: number; crashMinutes: number};
 
 export const defaultConfig: Config = {
 	refresh: 5,
@@ -32,4 +38,6 @@ export const defaultConfig: Config = {
 	logs: {tail: 1000, timestamps: false, wrap: false},
 	columns: {},
 	theme: {},
+	kiosk: false,
+	alerts: {bell: false, notify: false, onAlert: undefined, crashRestarts: 3, crashMinutes: 10},
 };

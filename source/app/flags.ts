@@ -42,6 +42,8 @@ const flags = {
 } as const;
 
 const known = new Set(['host', 'H', 'context', 'all-contexts', 'color', 'ascii', 'refresh', 'resync', 'read-only', 'kiosk', 'bell', 'notify', 'on-alert', 'crash-restarts', 'crash-minutes', 'tail', 'log-lines', 'config', 'check', 'version', 'help', 'h']);
+/** The words on the command line of the options the configuration file can also set. */
+const flagWords = {refresh: 'refresh', tail: 'tail', readOnly: 'read-only', crashRestarts: 'crash-restarts', crashMinutes: 'crash-minutes'} as const;
 const numberNames = {refresh: 'refresh', resync: 'resync', tail: 'tail', logLines: 'log-lines', crashRestarts: 'crash-restarts', crashMinutes: 'crash-minutes'} as const;
 
 /** A word after `--` with nothing that names a flag: not a flag berth has. */
@@ -112,7 +114,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 		tail: numbers.tail,
 		logLines: numbers.logLines,
 		// The configuration file fills in what the flags leave unsaid.
-		explicit: (['refresh', 'tail', 'readOnly'] as const).filter(name => argv.some(word => word.replace(/^--/, '').split('=')[0] === (name === 'readOnly' ? 'read-only' : name))),
+		explicit: (['refresh', 'tail', 'readOnly', 'crashRestarts', 'crashMinutes'] as const).filter(name =>
+			argv.some(word => word.replace(/^--/, '').split('=')[0] === flagWords[name]),
+		),
 		...(values.config === undefined ? {} : {configFile: values.config}),
 	};
 	// `berth config` shows the configuration these flags and the file make together.

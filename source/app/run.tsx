@@ -38,7 +38,7 @@ export type RunOptions = {
 	tail: number;
 	logLines: number;
 	/** The flags given (the configuration file does not override them). */
-	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly'>;
+	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly' | 'crashRestarts' | 'crashMinutes'>;
 	/** --config FILE. */
 	configFile?: string;
 };

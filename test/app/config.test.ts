@@ -30,6 +30,9 @@ const bad: Array<[string, string, string]> = [
 	['an unknown colour', 'theme:\n  running: greenish\n', 'c.yaml:2:12: theme.running: no colour named greenish'],
 	['a YAML syntax error', 'keys: [a\n', 'c.yaml:2:1: '],
 	['a key given twice', 'refresh: 1\nrefresh: 2\n', 'c.yaml:2:1: Map keys must be unique'],
+	['an unknown alerts key', 'alerts:\n  bel: true\n', 'c.yaml:2:3: alerts.bel: unknown key (did you mean bell?'],
+	['a crash-loop count that is not a number', 'alerts:\n  crashRestarts: many\n', 'c.yaml:2:18: alerts.crashRestarts: needs a number, not "many"'],
+	['a kiosk that is not true or false', 'kiosk: maybe\n', 'c.yaml:1:8: kiosk: needs true or false, not "maybe"'],
 ];
 
 for (const [what, source, line] of bad) {
@@ -67,6 +70,8 @@ test('a full file: every key read', () => {
 			'  containers: [name, status]',
 			'  images: [repository, tag]',
 			'theme: {running: blue, error: "#ff0000"}',
+			'kiosk: false',
+			'alerts: {bell: true, notify: false, onAlert: "logger -t berth", crashRestarts: 4, crashMinutes: 5}',
 		].join('\n'),
 		'c.yaml',
 	);
@@ -81,6 +86,8 @@ test('a full file: every key read', () => {
 		logs: {tail: 10, timestamps: true, wrap: true},
 		columns: {containers: ['name', 'status'], images: ['repository', 'tag']},
 		theme: {running: 'blue', error: '#ff0000'},
+		kiosk: false,
+		alerts: {bell: true, notify: false, onAlert: 'logger -t berth', crashRestarts: 4, crashMinutes: 5},
 	});
 });
 
@@ -109,14 +116,31 @@ test('the path read: --config, else BERTH_CONFIG, else XDG_CONFIG_HOME, else ~/.
 test('flags win over the file, the file over the defaults', () => {
 	const config = {...defaultConfig, refresh: 2, readOnly: true, logs: {...defaultConfig.logs, tail: 50}};
 	const options = {refreshSeconds: 5, readOnly: false, tail: 1000};
-	assert.deepEqual(applyConfig({...options, explicit: []}, config), {...options, explicit: [], refreshSeconds: 2, readOnly: true, tail: 50});
+	const alertsOff = {kiosk: false, bell: false, notify: false, onAlert: undefined, crashRestarts: 3, crashMinutes: 10};
+	assert.deepEqual(applyConfig({...options, explicit: []}, config), {...options, ...alertsOff, explicit: [], refreshSeconds: 2, readOnly: true, tail: 50});
 	assert.deepEqual(applyConfig({...options, refreshSeconds: 9, tail: 3, explicit: ['refresh', 'tail'] as const}, config), {
 		...options,
+		...alertsOff,
 		refreshSeconds: 9,
 		tail: 3,
 		readOnly: true,
 		explicit: ['refresh', 'tail'],
 	});
+});
+
+test('alerts and kiosk: the file turns them on, the flags win where they are given', () => {
+	const config = {...defaultConfig, kiosk: true, alerts: {bell: true, notify: false, onAlert: 'logger berth', crashRestarts: 5, crashMinutes: 2}};
+	const options = {refreshSeconds: 5, readOnly: false, tail: 1000, kiosk: false, bell: false, notify: false, onAlert: undefined as string | undefined, crashRestarts: 3, crashMinutes: 10, explicit: [] as Array<'crashRestarts'>};
+	const applied = applyConfig(options, config);
+	assert.deepEqual(
+		[applied.kiosk, applied.readOnly, applied.bell, applied.notify, applied.onAlert, applied.crashRestarts, applied.crashMinutes],
+		[true, true, true, false, 'logger berth', 5, 2],
+	);
+	const flagged = applyConfig({...options, notify: true, onAlert: 'true', crashRestarts: 2, explicit: ['crashRestarts']}, config);
+	assert.deepEqual([flagged.notify, flagged.onAlert, flagged.crashRestarts, flagged.crashMinutes], [true, 'true', 2, 2]);
+	const parsed = parseConfig('kiosk: true\nalerts:\n  bell: true\n  notify: true\n  onAlert: logger -t berth\n  crashRestarts: 4\n  crashMinutes: 15\n', 'c.yaml');
+	assert.ok(parsed.ok);
+	assert.deepEqual([parsed.config.kiosk, parsed.config.alerts], [true, {bell: true, notify: true, onAlert: 'logger -t berth', crashRestarts: 4, crashMinutes: 15}]);
 });
 
 test('the effective configuration: the file\'s, with the flags\' values instead', () => {

@@ -51,4 +51,5 @@ test('what a change to the file needs a restart for: engines and what berth star
 		selectRestartKeys(defaultConfig, {...defaultConfig, engines: [{context: 'default', readOnly: false}], refresh: 2, logs: {...defaultConfig.logs, wrap: true}}),
 		['engines', 'refresh', 'logs'],
 	);
+	assert.deepEqual(selectRestartKeys(defaultConfig, {...defaultConfig, kiosk: true, alerts: {...defaultConfig.alerts, bell: true}}), ['kiosk', 'alerts']);
 });

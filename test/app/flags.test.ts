@@ -53,7 +53,7 @@ test('every flag, repeated hosts and contexts, kebab-case names', () => {
 			crashMinutes: 2,
 			tail: 0,
 			logLines: 200,
-			explicit: ['refresh', 'tail', 'readOnly'],
+			explicit: ['refresh', 'tail', 'readOnly', 'crashRestarts', 'crashMinutes'],
 		},
 	});
 });

@@ -9,7 +9,7 @@ import {type Display, selectDisplay} from '../display.js';
 
 /** What changed in the file that only a new start applies: the engines, and what berth starts with. */
 export function selectRestartKeys(started: Config, now: Config): string[] {
-	return (['engines', 'refresh', 'readOnly', 'view', 'logs'] as const).filter(key => JSON.stringify(started[key]) !== JSON.stringify(now[key]));
+	return (['engines', 'refresh', 'readOnly', 'view', 'logs', 'kiosk', 'alerts'] as const).filter(key => JSON.stringify(started[key]) !== JSON.stringify(now[key]));
 }
 
 export function useConfigFile(file: string, started: Config | undefined, setDisplay: (display: Display) => void, dispatch: Dispatch<AppAction>): void {
