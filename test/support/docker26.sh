@@ -15,18 +15,27 @@
 #
 # Environment:
 #   BERTH_ENGINE_CACHE   cache folder (default /var/cache/berth/docker-26.1): debs/, root/ (unpacked), bin/
-#   BERTH_DEBIAN_MIRROR  Debian mirror (default http://deb.debian.org/debian)
+#   BERTH_DEBIAN_MIRROR  Debian mirror (default: the one the system's own apt sources use for Debian 12)
 set -euo pipefail
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
 CACHE="${BERTH_ENGINE_CACHE:-/var/cache/berth/docker-26.1}"
-MIRROR="${BERTH_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 BIN="$CACHE/bin"
 WANT_DOCKER='26.1.'
 WANT_CONTAINERD='1.7.'
 
 log() { printf 'docker26.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
+
+# The Debian mirror the system's apt already uses for its own release (not the security one): trixie's
+# packages come from the same place, by the same client, so nothing names a host of its own here.
+system_mirror() {
+	local uri
+	uri=$(awk '/^URIs:/ {uri = $2} /^Suites:/ && uri != "" && $0 !~ /-security/ {print uri; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+	[ -n "$uri" ] || uri=$(awk '$1 == "deb" && $3 !~ /-security|-updates/ {print $2; exit}' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true)
+	[ -n "$uri" ] || die "no Debian mirror in the system's apt sources: set BERTH_DEBIAN_MIRROR"
+	echo "$uri"
+}
 
 installed() {
 	[ -x "$BIN/dockerd" ] && [ -x "$BIN/containerd" ] && [ -x "$BIN/containerd-shim-runc-v2" ] && [ -x "$BIN/runc" ] &&
@@ -52,7 +61,8 @@ install() {
 		runc=$(system_runc) || die "no runc after apt-get install runc"
 	fi
 
-	local apt="$CACHE/apt" work
+	local apt="$CACHE/apt" work MIRROR
+	MIRROR="${BERTH_DEBIAN_MIRROR:-$(system_mirror)}"
 	mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
 	echo "deb $MIRROR trixie main" >"$apt/sources.list"
 	local options=(
