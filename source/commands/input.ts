@@ -32,6 +32,9 @@ export function splitKeyPresses(input: string, key: Key): KeyPress[] {
 	return [...input].map(character => {
 		const control = controlKeyNames[character];
 		if (control) return {name: control, printable: false};
+		// Ctrl and a letter, read with other keys in one chunk, is its control character (Ctrl-U is \u0015).
+		const code = character.charCodeAt(0);
+		if (code >= 1 && code <= 26) return {name: `ctrl+${String.fromCharCode(code + 96)}`, printable: false};
 		return {name: character, printable: !/[\u0000-\u001F\u007F]/.test(character)};
 	});
 }
