@@ -176,7 +176,10 @@ export async function run(
 		{
 			alternateScreen: true,
 			incrementalRendering: true,
-			maxFps: 20,
+			// A frame at most every 16 ms: a key waits at most that long for its frame (a 50 ms window kept keys
+			// waiting behind the clock's and the figures' frames). Background updates are batched by berth itself
+			// (the clock once a second, figures per round, log lines every 100 ms), so this rarely binds.
+			maxFps: 60,
 			exitOnCtrlC: false,
 			patchConsole: false,
 			// A TUI on a TTY is interactive even when CI is set in the environment.
