@@ -2,28 +2,16 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerTiming} from '../../source/engine/types.js';
+import {timingRecord} from './records.js';
 import {type ContainerWatch, observeEngine, observeEvent, observeTiming, type TimingLook} from '../../source/state/alertRules.js';
 
 const since = Date.parse('2026-11-30T12:00:00Z');
 const minute = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A running container's timing as inspect tells it, started a second after berth, never restarted. */
 function timing(overrides: Partial<ContainerTiming> = {}): ContainerTiming {
-	return {
-		state: 'running',
-		running: true,
-		paused: false,
-		restarting: false,
-		dead: false,
-		removing: false,
-		exitCode: 0,
-		startedAt: iso(since + 1000),
-		finishedAt: '0001-01-01T00:00:00Z',
-		health: 'none',
-		restartCount: 0,
-		oomKilled: false,
-		...overrides,
-	};
+	return timingRecord({startedAt: iso(since + 1000), restartCount: 0, oomKilled: false, ...overrides});
 }
 
 function look(at: number, overrides: Partial<ContainerTiming> = {}, created = since + 500): TimingLook {
