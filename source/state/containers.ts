@@ -45,7 +45,21 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 					return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
 				}),
 			);
-			return {...state, records, timings, listedEngines: new Set([...state.listedEngines, action.engine])};
+			// An inspect asked before this listing and answered after it is older than what the listing says: its
+			// state must not override the listing's (a row stood `running` after its `die` until the resync).
+			let {timedAt} = state;
+			if (action.at !== undefined) {
+				const listedAt = action.at;
+				const next = new Map(timedAt);
+				for (const record of action.records) {
+					const key = containerKey(record.engine, record.id);
+					if ((next.get(key) ?? 0) < listedAt) next.set(key, listedAt);
+				}
+
+				timedAt = next;
+			}
+
+			return {...state, records, timings, timedAt, listedEngines: new Set([...state.listedEngines, action.engine])};
 		}
 
 		case 'container/updated': {
