@@ -160,9 +160,7 @@ test('a timing read before the one shown (an answer that overtook it) is dropped
 	assert.equal(newer.timings.get('local\u0000a')?.health, 'unhealthy');
 });
 
-test('an inspect asked before a listing and answered after it does not override the listing\'s state', async () => {
-	const {reduceContainers, emptyContainers, containerKey} = await import('../../source/state/containers.js');
-	const {containerRecord, timingRecord} = await import('./records.js');
+test('an inspect asked before a listing and answered after it does not override the listing\'s state', () => {
 	const listed = reduceContainers(emptyContainers, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'c1', state: 'exited', status: 'Exited (0) 1 second ago'})], at: 2000});
 	const stale = reduceContainers(listed, {type: 'container/timed', engine: 'local', id: 'c1', timing: {...timingRecord({state: 'running'}), readAt: 1500}, stated: true});
 	assert.equal(stale.records.get(containerKey('local', 'c1'))?.state, 'exited', 'the older inspect is dropped');
