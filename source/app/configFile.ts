@@ -5,17 +5,21 @@ import os from 'node:os';
 import path from 'node:path';
 import {type Config, defaultConfig} from './configTypes.js';
 
-/** What of the run options the file can fill in (run.tsx's RunOptions). */
-type FileOptions = {
+/** What of the run options (run.tsx's RunOptions) the file can fill in. */
+export type FileOptions = {
+	/** Seconds between the list's stats samples; 1 (or less) streams them. */
 	refreshSeconds: number;
 	readOnly: boolean;
 	tail: number;
+	/** Read-only, on the pulse view, keys only move between views. */
 	kiosk?: boolean;
 	bell?: boolean;
 	notify?: boolean;
 	onAlert?: string | undefined;
+	/** A crash loop: this many restarts within crashMinutes. */
 	crashRestarts?: number;
 	crashMinutes?: number;
+	/** The flags given (the configuration file does not override them). */
 	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly' | 'crashRestarts' | 'crashMinutes'>;
 };
 

@@ -1,4 +1,5 @@
 // Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
+import type {FileOptions} from './configFile.js';
 import fs from 'node:fs';
 import {render} from 'ink';
 import {createDockerEngine} from '../engine/docker.js';
@@ -17,28 +18,15 @@ import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
-export type RunOptions = {
+/** The options berth runs with: the flags, with the configuration file's values where no flag was given. */
+export type RunOptions = FileOptions & {
 	hosts: readonly string[];
 	contexts: readonly string[];
 	allContexts: boolean;
 	color: boolean;
 	ascii: boolean;
-	/** Seconds between the list's stats samples; 1 (or less) streams them. */
-	refreshSeconds: number;
 	resyncSeconds: number;
-	readOnly: boolean;
-	/** Read-only, on the pulse view, keys only move between views. */
-	kiosk?: boolean;
-	bell?: boolean;
-	notify?: boolean;
-	onAlert?: string | undefined;
-	/** A crash loop: this many restarts within crashMinutes. */
-	crashRestarts?: number;
-	crashMinutes?: number;
-	tail: number;
 	logLines: number;
-	/** The flags given (the configuration file does not override them). */
-	explicit?: ReadonlyArray<'refresh' | 'tail' | 'readOnly' | 'crashRestarts' | 'crashMinutes'>;
 	/** --config FILE. */
 	configFile?: string;
 };
