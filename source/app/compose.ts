@@ -48,7 +48,7 @@ async function runThroughApi(engine: Engine, request: ComposeRequest, reason: st
 	const failures: string[] = [];
 	for (const target of targets) {
 		try {
-			await engine.containerAction(target.id, plan.action, plan.action === 'remove' ? {force: true, removeVolumes: request.volumes} : {});
+			await engine.containers.action(target.id, plan.action, plan.action === 'remove' ? {force: true, removeVolumes: request.volumes} : {});
 			say(`${target.name}: done`);
 		} catch (error) {
 			failures.push(`${target.name}: ${describeEngineError(error)}`);

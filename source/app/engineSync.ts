@@ -73,20 +73,20 @@ export function startEngineSync(
 			readOne: async id => {
 				// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
 				// running); inspect reads the state itself, so its word on the state wins.
-				const [[record], timing] = await Promise.all([engine.listContainers({id}), engine.inspectTiming(id).catch(() => undefined)]);
+				const [[record], timing] = await Promise.all([engine.containers.list({id}), engine.containers.inspectTiming(id).catch(() => undefined)]);
 				hear(undefined);
 				return {record, timing};
 			},
 			inspectOne: async id => {
 				try {
-					return hear(await engine.inspectTiming(id));
+					return hear(await engine.containers.inspectTiming(id));
 				} catch (error) {
 					if ((error as {statusCode?: number}).statusCode === 404) return hear(undefined);
 					throw error;
 				}
 			},
 			listAll: async () => {
-				const records = hear(await engine.listContainers());
+				const records = hear(await engine.containers.list());
 				if (recheckRecent) {
 					recheckRecent = false;
 					for (const record of records.filter(record => recentStatus.test(record.status)).slice(0, 50)) queue.touch(record.id);
@@ -103,7 +103,7 @@ export function startEngineSync(
 
 	// Image counts and the host name change rarely: asked again at each resync and after image events.
 	const describe = async () => {
-		const info = await engine.info();
+		const info = await engine.system.info();
 		hear(undefined);
 		if (!stopped) dispatch({type: 'engine/described', engine: engine.name, info});
 	};
@@ -137,10 +137,10 @@ export function startEngineSync(
 
 	const connect = async () => {
 		try {
-			const version = await engine.version();
+			const version = await engine.system.version();
 			if (stopped) return;
 			// Subscribe before listing, so that nothing happening in between is missed.
-			events = engine.subscribeEvents(onEvent, error => {
+			events = engine.streams.events(onEvent, error => {
 				events = undefined;
 				lose(error ?? new Error('the event stream ended'));
 			});
@@ -176,7 +176,7 @@ export function startEngineSync(
 		if (checked.probe && !probing) {
 			probing = true;
 			engine
-				.version()
+				.system.version()
 				.then(
 					() => hear(undefined),
 					() => {

@@ -39,7 +39,7 @@ export class LogFollower {
 		for (const target of targets) {
 			const engine = this.engines.get(target.engine);
 			if (!engine) continue;
-			const stream = engine.followLogs(
+			const stream = engine.streams.logs(
 				target.id,
 				target.service ? {tail, service: true} : {tail},
 				(record: LogRecord) => {
@@ -86,7 +86,7 @@ export class LogFollower {
 
 	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
 		if (target.service) {
-			const listing = await engine.listSwarm().catch(() => undefined);
+			const listing = await engine.swarm.list().catch(() => undefined);
 			const gone = listing?.manager === true && !listing.services.some(service => service.id === target.id);
 			if (generation !== this.generation) return;
 			this.flush();
@@ -96,10 +96,10 @@ export class LogFollower {
 		}
 
 		// `docker rm -f` kills first and removes a moment later: the log ends before the container is gone.
-		let record = (await engine.listContainers({id: target.id}).catch(() => []))[0];
+		let record = (await engine.containers.list({id: target.id}).catch(() => []))[0];
 		for (let attempt = 0; attempt < 5 && record && record.state !== 'removing'; attempt++) {
 			await new Promise(resolve => setTimeout(resolve, 200));
-			record = (await engine.listContainers({id: target.id}).catch(() => []))[0];
+			record = (await engine.containers.list({id: target.id}).catch(() => []))[0];
 		}
 
 		if (record?.state === 'removing') record = undefined;

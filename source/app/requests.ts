@@ -13,9 +13,9 @@ import {runComposeRequest} from './compose.js';
 /** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
 /** The prunes: what each asks of the engine, and what it names in the summary. */
 const prunes: Partial<Record<ResourceActionName, {what: string; run: (engine: Engine) => Promise<{deleted: number; reclaimed: number}>}>> = {
-	'image-prune': {what: 'dangling image', run: (engine: Engine) => engine.pruneImages()},
-	'volume-prune': {what: 'volume', run: (engine: Engine) => engine.pruneVolumes()},
-	'container-prune': {what: 'stopped container', run: (engine: Engine) => engine.pruneContainers()},
+	'image-prune': {what: 'dangling image', run: (engine: Engine) => engine.images.prune()},
+	'volume-prune': {what: 'volume', run: (engine: Engine) => engine.volumes.prune()},
+	'container-prune': {what: 'stopped container', run: (engine: Engine) => engine.containers.prune()},
 };
 
 export type TerminalHandover = (session: TerminalSession, banner: string) => Promise<void>;
@@ -38,7 +38,7 @@ export async function runRequest(
 			case 'container-action': {
 				const outcomes = await Promise.allSettled(
 					request.targets.map(async target =>
-						engineOf(target.engine).containerAction(target.id, request.action, request.options),
+						engineOf(target.engine).containers.action(target.id, request.action, request.options),
 					),
 				);
 				const failures = outcomes.flatMap((outcome, index) =>
@@ -50,19 +50,19 @@ export async function runRequest(
 			}
 
 			case 'inspect': {
-				return {kind: 'inspect', document: await engineOf(request.target.engine).inspectContainer(request.target.id)};
+				return {kind: 'inspect', document: await engineOf(request.target.engine).containers.inspect(request.target.id)};
 			}
 
 			case 'top': {
-				return {kind: 'top', table: await engineOf(request.target.engine).topContainer(request.target.id)};
+				return {kind: 'top', table: await engineOf(request.target.engine).containers.top(request.target.id)};
 			}
 
 			case 'image-history': {
-				return {kind: 'history', layers: await engineOf(request.target.engine).imageHistory(request.target.id)};
+				return {kind: 'history', layers: await engineOf(request.target.engine).images.history(request.target.id)};
 			}
 
 			case 'network-inspect': {
-				return {kind: 'inspect', document: await engineOf(request.target.engine).inspectNetwork(request.target.id)};
+				return {kind: 'inspect', document: await engineOf(request.target.engine).networks.inspect(request.target.id)};
 			}
 
 			case 'resource-action': {
@@ -82,12 +82,12 @@ export async function runRequest(
 				const failures: Array<{name: string; error: string}> = [];
 				for (const target of request.targets) {
 					try {
-						if (request.action === 'image-remove') lines.push(...(await engine.removeImage(target.id, {force: request.force})));
+						if (request.action === 'image-remove') lines.push(...(await engine.images.remove(target.id, {force: request.force})));
 						else if (request.action === 'service-remove') {
-							await engine.removeService(target.id);
+							await engine.swarm.removeService(target.id);
 							lines.push(`Removed service ${target.name}.`);
 						} else {
-							await engine.removeVolume(target.id);
+							await engine.volumes.remove(target.id);
 							lines.push(`Removed volume ${target.name}.`);
 						}
 					} catch (error) {
@@ -101,7 +101,7 @@ export async function runRequest(
 
 			case 'service-scale': {
 				const engine = engineOf(request.target.engine);
-				const replicas = await engine.scaleService(request.target.id, request.replicas);
+				const replicas = await engine.swarm.scaleService(request.target.id, request.replicas);
 				// The new desired count is shown at once, not at the next listing.
 				await refreshResource(engine, 'swarm', dispatchProgress).catch(() => undefined);
 				return {kind: 'done', text: `Scaled ${request.target.name} to ${replicas}.`};
@@ -109,7 +109,7 @@ export async function runRequest(
 
 			case 'service-update': {
 				const engine = engineOf(request.target.engine);
-				await engine.forceUpdateService(request.target.id);
+				await engine.swarm.forceUpdateService(request.target.id);
 				await refreshResource(engine, 'swarm', dispatchProgress).catch(() => undefined);
 				return {kind: 'done', text: `Updated ${request.target.name}: its tasks are being replaced.`};
 			}
@@ -118,7 +118,7 @@ export async function runRequest(
 				const engine = engineOf(request.engine);
 				dispatchProgress({type: 'pull/started', engine: request.engine, reference: request.reference});
 				try {
-					await engine.pullImage(request.reference, progress => {
+					await engine.images.pull(request.reference, progress => {
 						dispatchProgress({type: 'pull/progressed', progress: [progress]});
 					});
 				} catch (error) {
@@ -132,7 +132,7 @@ export async function runRequest(
 			}
 
 			case 'run': {
-				const {id} = await engineOf(request.engine).runContainer(request.spec);
+				const {id} = await engineOf(request.engine).containers.run(request.spec);
 				return {kind: 'done', text: `Started ${request.spec.name || id.slice(0, 12)} from ${request.spec.image}.`, id};
 			}
 
@@ -158,16 +158,16 @@ export async function runRequest(
 			}
 
 			case 'files-read': {
-				return {kind: 'path', content: await engineOf(request.target.engine).readPath(request.owner, request.path, fileTextLimit)};
+				return {kind: 'path', content: await engineOf(request.target.engine).files.read(request.owner, request.path, fileTextLimit)};
 			}
 
 			case 'files-copy-out': {
-				await engineOf(request.target.engine).copyOut(request.owner, request.path, request.destination, {overwrite: request.overwrite});
+				await engineOf(request.target.engine).files.copyOut(request.owner, request.path, request.destination, {overwrite: request.overwrite});
 				return {kind: 'done', text: ''};
 			}
 
 			case 'files-copy-in': {
-				await engineOf(request.target.engine).copyIn(request.container, request.source, request.directory);
+				await engineOf(request.target.engine).files.copyIn(request.container, request.source, request.directory);
 				return {kind: 'done', text: ''};
 			}
 
@@ -180,8 +180,8 @@ export async function runRequest(
 				const engine = engineOf(request.target.engine);
 				const session =
 					request.kind === 'shell'
-						? await engine.openShell(request.target.id, size)
-						: await engine.attachContainer(request.target.id, size);
+						? await engine.streams.shell(request.target.id, size)
+						: await engine.streams.attach(request.target.id, size);
 				const banner =
 					request.kind === 'shell'
 						? `berth: shell in ${request.target.name}; exit or Ctrl-D returns to berth`
@@ -206,27 +206,27 @@ export async function refreshResource(
 ): Promise<void> {
 	switch (what) {
 		case 'images': {
-			dispatch({type: 'images/listed', engine: engine.name, records: await engine.listImages()});
+			dispatch({type: 'images/listed', engine: engine.name, records: await engine.images.list()});
 			return;
 		}
 
 		case 'volumes': {
-			dispatch({type: 'volumes/listed', engine: engine.name, records: await engine.listVolumes()});
+			dispatch({type: 'volumes/listed', engine: engine.name, records: await engine.volumes.list()});
 			return;
 		}
 
 		case 'networks': {
-			dispatch({type: 'networks/listed', engine: engine.name, records: await engine.listNetworks()});
+			dispatch({type: 'networks/listed', engine: engine.name, records: await engine.networks.list()});
 			return;
 		}
 
 		case 'disk': {
-			dispatch({type: 'disk/measured', engine: engine.name, usage: await engine.diskUsage()});
+			dispatch({type: 'disk/measured', engine: engine.name, usage: await engine.system.diskUsage()});
 			return;
 		}
 
 		case 'swarm': {
-			dispatch({type: 'swarm/listed', engine: engine.name, listing: await engine.listSwarm()});
+			dispatch({type: 'swarm/listed', engine: engine.name, listing: await engine.swarm.list()});
 		}
 	}
 }

@@ -69,7 +69,7 @@ async function firstAnswer(engine: Engine, early: Promise<FirstListing | undefin
 		] as const;
 	}
 
-	return Promise.all([engine.version(), engine.listContainers()]);
+	return Promise.all([engine.system.version(), engine.containers.list()]);
 }
 
 /**

@@ -147,7 +147,7 @@ export class StatsFollower {
 	private openStream(key: string, target: StatsTarget): void {
 		const engine = this.engines.get(target.engine);
 		if (!engine) return;
-		const stream = engine.subscribeStats(
+		const stream = engine.streams.stats(
 			target.id,
 			(sample: StatsSample) => {
 				this.sampled.add(key);
@@ -186,7 +186,7 @@ export class StatsFollower {
 	private sample(key: string, target: StatsTarget, engine: Engine): void {
 		this.inFlight.set(key, target);
 		// The first sample waits for two readings, so that CPU shows with it; later ones take one.
-		engine
+		engine.streams
 			.sampleStats(target.id, {oneShot: this.sampled.has(key)})
 			.then(
 				sample => {

@@ -51,7 +51,7 @@ export class TimingFetcher {
 			}
 
 			this.inFlight.set(key, target.engine);
-			engine
+			engine.containers
 				.inspectTiming(target.id)
 				.then(
 					timing => {

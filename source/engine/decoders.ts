@@ -1,6 +1,6 @@
 // Pure decoders from the Engine API's JSON to berth's records: containers, events, stats, process tables.
 import type Docker from 'dockerode';
-import type {ContainerRecord, ContainerState, Engine, EngineEvent, StatsSample} from './types.js';
+import type {ContainerRecord, ContainerState, EngineEvent, EngineVersion, StatsSample} from './types.js';
 
 const knownStates = new Set<ContainerState>([
 	'created',
@@ -13,7 +13,7 @@ const knownStates = new Set<ContainerState>([
 ]);
 
 /** GET /version's answer as berth keeps it. */
-export function toEngineVersion(value: unknown): Awaited<ReturnType<Engine['version']>> {
+export function toEngineVersion(value: unknown): EngineVersion {
 	const version = value as Docker.DockerVersion & {Components?: Array<{Name?: string}>};
 	// Podman answers the same API; its components say so.
 	const podman = (version.Components ?? []).some(component => /podman/i.test(component.Name ?? ''));

@@ -1,333 +1,75 @@
-// The Engine interface over dockerode: the only module that talks to a Docker engine.
-import os from 'node:os';
-import readline from 'node:readline';
-import {type Duplex, type Readable, Writable} from 'node:stream';
-import {dockerOptions} from './connection.js';
-import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toEngineVersion, toStatsSample} from './decoders.js';
-import {commandRuns, terminalSession} from './terminal.js';
-import {LogLineSplitter} from './logLines.js';
-import {createFileMethods, helperLabel} from './files.js';
-import {createResourceMethods} from './resources.js';
-import {createSwarmMethods} from './swarm.js';
+// The Engine over dockerode: its facets put together on one connection; the only module that makes one.
+import type {Readable} from 'node:stream';
 import Docker from 'dockerode';
 import {formatEngineAddress} from './address.js';
-import {type RawState, toContainerTiming} from './timing.js';
-import type {
-	ContainerTiming,
-	Engine,
-	EngineAddress,
-	InspectDocument,
-	LogRecord,
-	Subscription,
-} from './types.js';
+import {dockerOptions} from './connection.js';
+import {createContainers} from './containers.js';
+import {deadline, readDeadlineMs} from './deadline.js';
+import {toEngineVersion} from './decoders.js';
+import {createFiles} from './files.js';
+import {createImages, createNetworks, createVolumes} from './resources.js';
+import {createStreams} from './streams.js';
+import {createSwarm} from './swarm.js';
+import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
 
-/** How long a read may take before berth stops waiting for it (a hung engine answers nothing at all). */
-export const readDeadlineMs = 10_000;
-/** An action may wait for the container's own stop timeout: a longer deadline, but a deadline. */
-export const actionDeadlineMs = 120_000;
-
-/** dockerode's option that aborts a request once its deadline passes. */
-function deadline(ms: number): {abortSignal: AbortSignal} {
-	return {abortSignal: AbortSignal.timeout(ms)};
-}
-
-export function createDockerEngine(name: string, address: EngineAddress): Engine {
-	const docker = new Docker(dockerOptions(address));
+function createSystem(docker: Docker): EngineSystem {
 	// dockerode's types leave out that version and info take options (the deadline) too.
 	const asked = docker as unknown as {version(options: object): Promise<unknown>; info(options: object): Promise<unknown>};
-	const open = new Set<Readable>();
-
-	// Streams are followed line by line: the engine writes one JSON document per line.
-	const follow = (
-		stream: Readable,
-		onLine: (value: unknown) => void,
-		onEnd: (error?: Error) => void,
-	): Subscription => {
-		open.add(stream);
-		let ended = false;
-		const finish = (error?: Error) => {
-			if (ended) return;
-			ended = true;
-			open.delete(stream);
-			onEnd(error);
-		};
-
-		const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
-		lines.on('line', line => {
-			if (ended || line.trim() === '') return;
-			let value: unknown;
-			try {
-				value = JSON.parse(line);
-			} catch {
-				return;
-			}
-
-			onLine(value);
-		});
-		// readline passes its input's errors on: both must be heard, or a dropped connection would throw.
-		lines.on('error', (error: Error) => {
-			finish(error);
-		});
-		stream.on('error', (error: Error) => {
-			finish(error);
-		});
-		stream.on('close', () => {
-			finish(new Error('the stream was closed by the engine'));
-		});
-		stream.on('end', () => {
-			finish(new Error('the stream was closed by the engine'));
-		});
-
-		return {
-			close() {
-				if (ended) return;
-				ended = true;
-				open.delete(stream);
-				lines.close();
-				stream.destroy();
-			},
-		};
-	};
-
-	// Opening a stream is asynchronous; a close() that comes first must still win.
-	const followLater = (
-		opening: Promise<Readable>,
-		onLine: (value: unknown) => void,
-		onEnd: (error?: Error) => void,
-	): Subscription => {
-		let closed = false;
-		let inner: Subscription | undefined;
-		opening.then(
-			stream => {
-				if (closed) {
-					stream.destroy();
-					return;
-				}
-
-				inner = follow(stream, onLine, onEnd);
-			},
-			(error: unknown) => {
-				if (!closed) onEnd(asError(error));
-			},
-		);
-		return {
-			close() {
-				closed = true;
-				inner?.close();
-			},
-		};
-	};
-
 	return {
-		name,
-		addressText: formatEngineAddress(address),
-		address,
-		connectionPerRequest: address.kind === 'ssh',
-		...createResourceMethods(docker, name),
-		...createSwarmMethods(docker, name),
-		...createFileMethods(docker),
-
 		async version() {
 			return toEngineVersion(await asked.version(deadline(readDeadlineMs)));
 		},
-
 
 		async info() {
 			const info = (await asked.info(deadline(readDeadlineMs))) as {Name?: string; Images?: number; NCPU?: number; MemTotal?: number};
 			return {name: info.Name ?? '', images: info.Images ?? 0, cpus: info.NCPU ?? 0, memory: info.MemTotal ?? 0};
 		},
 
-		async listContainers(filter) {
-			const list = await docker.listContainers({
-				all: true,
-				...deadline(readDeadlineMs),
-				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
-			});
-			// berth's own short-lived helpers (a volume's files) are not the person's containers.
-			return list.filter(info => !info.Labels?.[helperLabel]).map(info => toContainerRecord(name, info));
-		},
-
-		async inspectTiming(id) {
-			const readAt = Date.now();
-			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
-			return {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt};
-		},
-
-		subscribeEvents(onEvent, onEnd) {
-			const opening = docker.getEvents({
-				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
-			}) as unknown as Promise<Readable>;
-			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
-		},
-
-		async sampleStats(id, options = {}) {
-			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
-			const value: unknown = await docker.getContainer(id).stats({
-				stream: false,
-				...deadline(readDeadlineMs),
-				...(options.oneShot ? {'one-shot': true} : {}),
-			});
-			return toStatsSample(value);
-		},
-
-		subscribeStats(id, onSample, onEnd) {
-			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
-			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
-		},
-
-		async containerAction(id, action, options = {}) {
-			const container = docker.getContainer(id);
-			if (action === 'remove') {
-				await container.remove({force: Boolean(options.force), v: Boolean(options.removeVolumes), ...deadline(actionDeadlineMs)});
-				return;
-			}
-
-			// Stop sends no timeout: the engine waits the container's own stop timeout, as `docker stop` does.
-			const actions: Record<Exclude<typeof action, 'remove'>, () => Promise<unknown>> = {
-				stop: async () => container.stop(deadline(actionDeadlineMs)),
-				start: async () => container.start(deadline(actionDeadlineMs)),
-				restart: async () => container.restart(deadline(actionDeadlineMs)),
-				pause: async () => container.pause(deadline(actionDeadlineMs)),
-				unpause: async () => container.unpause(deadline(actionDeadlineMs)),
-				kill: async () => container.kill(deadline(actionDeadlineMs)),
+		async diskUsage(): Promise<DiskUsage> {
+			const df = (await docker.df()) as {
+				LayersSize?: number;
+				Images?: Array<{Id: string; Size: number; SharedSize: number; Containers: number}> | null;
+				Containers?: Array<{Id: string; SizeRw?: number; State?: string}> | null;
+				Volumes?: Array<{Name: string; UsageData?: {Size?: number; RefCount?: number} | null}> | null;
+				BuildCache?: Array<{Size?: number; InUse?: boolean; Shared?: boolean}> | null;
 			};
-			await actions[action]();
-		},
-
-		async inspectContainer(id) {
-			return (await docker.getContainer(id).inspect(deadline(readDeadlineMs))) as unknown as InspectDocument;
-		},
-
-		async topContainer(id) {
-			const top = (await docker.getContainer(id).top(deadline(readDeadlineMs))) as {Titles?: string[]; Processes?: string[][]};
-			return splitProcessTable({titles: top.Titles ?? [], processes: top.Processes ?? []});
-		},
-
-		async openShell(id, size) {
-			const container = docker.getContainer(id);
-			const info = await container.inspect();
-			if (!info.State.Running || info.State.Paused) {
-				throw new Error(`${info.Name.replace(/^\//, '')} is not running: a shell needs a running container`);
-			}
-
-			for (const shell of ['bash', 'sh']) {
-				if (await commandRuns(container, [shell, '-c', 'exit 0'])) {
-					const exec = await container.exec({
-						Cmd: [shell],
-						AttachStdin: true,
-						AttachStdout: true,
-						AttachStderr: true,
-						Tty: true,
-						Env: [`TERM=${process.env.TERM ?? 'xterm'}`],
-					});
-					const stream = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
-					return terminalSession(stream, open, async (columns, rows) => {
-						await exec.resize({h: rows, w: columns});
-					}, size);
-				}
-			}
-
-			throw new Error(`no shell in ${info.Name.replace(/^\//, '')} (tried bash and sh)`);
-		},
-
-		async attachContainer(id, size) {
-			const container = docker.getContainer(id);
-			const info = await container.inspect();
-			if (!info.State.Running) {
-				throw new Error(`${info.Name.replace(/^\//, '')} is not running: attach needs a running container`);
-			}
-
-			const stream = (await container.attach({
-				stream: true,
-				stdin: true,
-				stdout: true,
-				stderr: true,
-				hijack: true,
-				detachKeys: 'ctrl-p,ctrl-q',
-			})) as unknown as Duplex;
-			return terminalSession(stream, open, async (columns, rows) => {
-				if (info.Config.Tty) await container.resize({h: rows, w: columns});
-			}, size);
-		},
-
-		followLogs(id, options, onRecord, onEnd) {
-			const container = docker.getContainer(id);
-			let closed = false;
-			let stream: Readable | undefined;
-			// As `docker logs -f --timestamps --tail N`, for a container or a service alike.
-			const logOptions = {
-				follow: true as const,
-				stdout: true,
-				stderr: true,
-				timestamps: true,
-				tail: Math.max(0, options.tail),
-			};
-			const opening = (async () => {
-				if (options.service) {
-					// A service's log gathers its tasks' logs; the engine muxes it as a container's.
-					const service = docker.getService(id);
-					const spec = (await service.inspect()) as {Spec?: {TaskTemplate?: {ContainerSpec?: {TTY?: boolean}}}};
-					const raw = (await service.logs(logOptions)) as unknown as Readable;
-					return {raw, tty: Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY)};
-				}
-
-				const info = await container.inspect();
-				const raw = (await container.logs(logOptions)) as unknown as Readable;
-				return {raw, tty: Boolean(info.Config.Tty)};
-			})();
-			opening.then(
-				({raw, tty}) => {
-					if (closed) {
-						raw.destroy();
-						return;
-					}
-
-					stream = raw;
-					open.add(raw);
-					const splitters: LogLineSplitter[] = [];
-					const sink = (kind: LogRecord['stream']) => {
-						const splitter = new LogLineSplitter(kind, onRecord);
-						splitters.push(splitter);
-						return new Writable({
-							write(chunk: Buffer, _encoding, done) {
-								splitter.push(chunk);
-								done();
-							},
-						});
-					};
-
-					if (tty) raw.pipe(sink('tty'));
-					// Without a terminal the engine multiplexes stdout and stderr: dockerode takes them apart.
-					else docker.modem.demuxStream(raw, sink('stdout'), sink('stderr'));
-					let ended = false;
-					const finish = (error?: Error) => {
-						if (ended || closed) return;
-						ended = true;
-						open.delete(raw);
-						for (const splitter of splitters) splitter.end();
-						onEnd(error);
-					};
-
-					raw.on('end', () => finish());
-					raw.on('close', () => finish());
-					raw.on('error', (error: Error) => finish(error));
-				},
-				(error: unknown) => {
-					if (!closed) onEnd(asError(error));
-				},
-			);
 			return {
-				close() {
-					if (closed) return;
-					closed = true;
-					if (stream) {
-						open.delete(stream);
-						stream.destroy();
-					}
-				},
+				layersSize: df.LayersSize ?? 0,
+				images: (df.Images ?? []).map(image => ({
+					id: image.Id,
+					size: image.Size,
+					sharedSize: image.SharedSize,
+					containers: image.Containers,
+				})),
+				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0, state: container.State ?? ''})),
+				volumes: (df.Volumes ?? []).map(volume => ({
+					name: volume.Name,
+					size: volume.UsageData?.Size ?? -1,
+					refCount: volume.UsageData?.RefCount ?? -1,
+				})),
+				buildCache: (df.BuildCache ?? []).map(entry => ({size: entry.Size ?? 0, inUse: Boolean(entry.InUse), shared: Boolean(entry.Shared)})),
 			};
 		},
+	};
+}
 
+export function createDockerEngine(name: string, address: EngineAddress): Engine {
+	const docker = new Docker(dockerOptions(address));
+	// Every stream any facet holds open, so that a test can prove none is left.
+	const open = new Set<Readable>();
+	return {
+		name,
+		addressText: formatEngineAddress(address),
+		address,
+		connectionPerRequest: address.kind === 'ssh',
+		system: createSystem(docker),
+		containers: createContainers(docker, name),
+		images: createImages(docker, name),
+		volumes: createVolumes(docker, name),
+		networks: createNetworks(docker, name),
+		swarm: createSwarm(docker, name),
+		streams: createStreams(docker, open),
+		files: createFiles(docker),
 		openStreams() {
 			return open.size;
 		},

@@ -1,4 +1,4 @@
-// Files inside containers and volumes through the engine's archive API (a tar each way), for the Engine interface.
+// The files facet: files inside containers and volumes through the engine's archive API (a tar each way).
 import {createWriteStream, existsSync} from 'node:fs';
 import {chmod, link, lstat, mkdir, rm, symlink, utimes} from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import {pipeline} from 'node:stream/promises';
 import type Docker from 'dockerode';
 import tarFs from 'tar-fs';
 import tarStream from 'tar-stream';
-import type {FileEntry, FilesOwner, PathContent} from './types.js';
+import type {EngineFiles, FileEntry, FilesOwner} from './types.js';
 
 /** Where a volume is mounted in the helper container. */
 export const volumeMountPoint = '/volume';
@@ -196,7 +196,7 @@ export async function extractArchive(archive: Readable, target: string): Promise
 	await pipeline(archive, extract);
 }
 
-export function createFileMethods(docker: Docker) {
+export function createFiles(docker: Docker): EngineFiles {
 	/** Runs `use` with a container that shows the owner's files: the container itself, or a helper for a volume. */
 	const withContainer = async <T>(owner: FilesOwner, use: (container: Docker.Container, base: string) => Promise<T>): Promise<T> => {
 		if ('container' in owner) return use(docker.getContainer(owner.container), '');
@@ -220,7 +220,7 @@ export function createFileMethods(docker: Docker) {
 	const getArchive = async (container: Docker.Container, where: string) => (await container.getArchive({path: where})) as unknown as Readable;
 
 	return {
-		async readPath(owner: FilesOwner, wanted: string, limit: number): Promise<PathContent> {
+		async read(owner, wanted, limit) {
 			return withContainer(owner, async (container, base) => {
 				let current = path.posix.resolve('/', wanted);
 				for (let hops = 0; hops < 16; hops++) {
@@ -239,7 +239,7 @@ export function createFileMethods(docker: Docker) {
 			});
 		},
 
-		async copyOut(owner: FilesOwner, from: string, destination: string, options: {overwrite: boolean}): Promise<void> {
+		async copyOut(owner, from, destination, options) {
 			const target = path.resolve(destination);
 			if (!options.overwrite && existsSync(target)) throw new Error(`${target} exists`);
 			// As `docker cp`: the directory it goes into must be there already.
@@ -249,7 +249,7 @@ export function createFileMethods(docker: Docker) {
 			});
 		},
 
-		async copyIn(id: string, source: string, directory: string): Promise<void> {
+		async copyIn(id, source, directory) {
 			const from = path.resolve(source);
 			await lstat(from);
 			const pack = tarFs.pack(path.dirname(from), {entries: [path.basename(from)]});

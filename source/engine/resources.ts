@@ -1,15 +1,6 @@
-// Images, volumes, networks, disk usage and `docker run` over dockerode, for the Engine interface.
+// The images, volumes and networks facets over dockerode, and their records from the API's JSON.
 import type Docker from 'dockerode';
-import type {
-	DiskUsage,
-	ImageLayer,
-	ImageRecord,
-	InspectDocument,
-	NetworkRecord,
-	PullProgress,
-	RunSpec,
-	VolumeRecord,
-} from './types.js';
+import type {EngineImages, EngineNetworks, EngineVolumes, ImageRecord, InspectDocument, NetworkRecord} from './types.js';
 
 type RawImage = {Id: string; RepoTags?: string[] | null; RepoDigests?: string[] | null; Created: number; Size: number};
 
@@ -57,33 +48,6 @@ export function toNetworkRecord(engine: string, network: RawNetwork): NetworkRec
 	};
 }
 
-/** The engine API's body for POST /containers/create, from a checked run form. */
-export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
-	const exposed: Record<string, Record<string, never>> = {};
-	const bindings: Record<string, Array<{HostIp: string; HostPort: string}>> = {};
-	for (const port of spec.ports) {
-		const key = `${port.containerPort}/${port.protocol}`;
-		exposed[key] = {};
-		(bindings[key] ??= []).push({HostIp: port.hostIp, HostPort: port.hostPort});
-	}
-
-	return {
-		Image: spec.image,
-		...(spec.name ? {name: spec.name} : {}),
-		...(spec.command.length > 0 ? {Cmd: spec.command} : {}),
-		Env: spec.env,
-		ExposedPorts: exposed,
-		Tty: spec.interactive,
-		OpenStdin: spec.interactive,
-		AttachStdin: false,
-		HostConfig: {
-			PortBindings: bindings,
-			Binds: spec.mounts.map(mount => `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`),
-			RestartPolicy: {Name: spec.restart === 'no' ? '' : spec.restart},
-		},
-	};
-}
-
 /** True when API version `version` (e.g. '1.45') is `minimum` or newer. */
 export function apiAtLeast(version: string, minimum: string): boolean {
 	const [major = 0, minor = 0] = version.split('.').map(Number);
@@ -100,27 +64,14 @@ export function volumePruneFilters(apiVersion: string): Record<string, string[]>
 	return apiAtLeast(apiVersion, '1.42') ? {all: ['true']} : {};
 }
 
-export function createResourceMethods(docker: Docker, engine: string) {
-	// dockerode speaks the engine's own API version (no version in the path): asked once, when first needed.
-	let apiVersion: Promise<string> | undefined;
-	const engineApiVersion = async (): Promise<string> => {
-		apiVersion ??= docker.version().then(
-			version => version.ApiVersion,
-			(error: unknown) => {
-				apiVersion = undefined;
-				throw error;
-			},
-		);
-		return apiVersion;
-	};
-
+export function createImages(docker: Docker, engine: string): EngineImages {
 	return {
-		async listImages(): Promise<ImageRecord[]> {
+		async list() {
 			const images = (await docker.listImages({all: false})) as unknown as RawImage[];
 			return images.map(image => toImageRecord(engine, image));
 		},
 
-		async imageHistory(id: string): Promise<ImageLayer[]> {
+		async history(id) {
 			const layers = (await docker.getImage(id).history()) as Array<{
 				Id: string;
 				Created: number;
@@ -139,7 +90,7 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			}));
 		},
 
-		async removeImage(id: string, options: {force: boolean}): Promise<string[]> {
+		async remove(id, options) {
 			const result = (await docker.getImage(id).remove({force: options.force})) as Array<{
 				Untagged?: string;
 				Deleted?: string;
@@ -147,7 +98,7 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			return result.map(entry => (entry.Untagged ? `Untagged: ${entry.Untagged}` : `Deleted: ${entry.Deleted ?? ''}`));
 		},
 
-		async pruneImages(): Promise<{deleted: number; reclaimed: number}> {
+		async prune() {
 			const result = (await docker.pruneImages({filters: {dangling: ['true']}})) as {
 				ImagesDeleted?: unknown[] | null;
 				SpaceReclaimed?: number;
@@ -155,7 +106,7 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			return {deleted: result.ImagesDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
 		},
 
-		async pullImage(reference: string, onProgress: (progress: PullProgress) => void): Promise<void> {
+		async pull(reference, onProgress) {
 			const stream = (await docker.pull(reference)) as NodeJS.ReadableStream;
 			await new Promise<void>((resolve, reject) => {
 				docker.modem.followProgress(
@@ -181,8 +132,25 @@ export function createResourceMethods(docker: Docker, engine: string) {
 				);
 			});
 		},
+	};
+}
 
-		async listVolumes(): Promise<VolumeRecord[]> {
+export function createVolumes(docker: Docker, engine: string): EngineVolumes {
+	// dockerode speaks the engine's own API version (no version in the path): asked once, when first needed.
+	let apiVersion: Promise<string> | undefined;
+	const engineApiVersion = async (): Promise<string> => {
+		apiVersion ??= docker.version().then(
+			version => version.ApiVersion,
+			(error: unknown) => {
+				apiVersion = undefined;
+				throw error;
+			},
+		);
+		return apiVersion;
+	};
+
+	return {
+		async list() {
 			const result = (await docker.listVolumes()) as {
 				Volumes?: Array<{
 					Name: string;
@@ -204,22 +172,21 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			}));
 		},
 
-		async removeVolume(name: string): Promise<void> {
+		async remove(name) {
 			await docker.getVolume(name).remove();
 		},
 
-		async pruneContainers(): Promise<{deleted: number; reclaimed: number}> {
-			const result = (await docker.pruneContainers()) as {ContainersDeleted?: unknown[] | null; SpaceReclaimed?: number};
-			return {deleted: result.ContainersDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
-		},
-
-		async pruneVolumes(): Promise<{deleted: number; reclaimed: number}> {
+		async prune() {
 			const filters = volumePruneFilters(await engineApiVersion());
 			const result = (await docker.pruneVolumes({filters})) as {VolumesDeleted?: unknown[] | null; SpaceReclaimed?: number};
 			return {deleted: result.VolumesDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};
 		},
+	};
+}
 
-		async listNetworks(): Promise<NetworkRecord[]> {
+export function createNetworks(docker: Docker, engine: string): EngineNetworks {
+	return {
+		async list() {
 			const networks = (await docker.listNetworks()) as unknown as RawNetwork[];
 			// The listing leaves out attached containers: each network's inspect has them.
 			return Promise.all(
@@ -233,47 +200,8 @@ export function createResourceMethods(docker: Docker, engine: string) {
 			);
 		},
 
-		async inspectNetwork(id: string): Promise<InspectDocument> {
+		async inspect(id) {
 			return (await docker.getNetwork(id).inspect()) as unknown as InspectDocument;
-		},
-
-		async diskUsage(): Promise<DiskUsage> {
-			const df = (await docker.df()) as {
-				LayersSize?: number;
-				Images?: Array<{Id: string; Size: number; SharedSize: number; Containers: number}> | null;
-				Containers?: Array<{Id: string; SizeRw?: number; State?: string}> | null;
-				Volumes?: Array<{Name: string; UsageData?: {Size?: number; RefCount?: number} | null}> | null;
-				BuildCache?: Array<{Size?: number; InUse?: boolean; Shared?: boolean}> | null;
-			};
-			return {
-				layersSize: df.LayersSize ?? 0,
-				images: (df.Images ?? []).map(image => ({
-					id: image.Id,
-					size: image.Size,
-					sharedSize: image.SharedSize,
-					containers: image.Containers,
-				})),
-				containers: (df.Containers ?? []).map(container => ({id: container.Id, sizeRw: container.SizeRw ?? 0, state: container.State ?? ''})),
-				volumes: (df.Volumes ?? []).map(volume => ({
-					name: volume.Name,
-					size: volume.UsageData?.Size ?? -1,
-					refCount: volume.UsageData?.RefCount ?? -1,
-				})),
-				buildCache: (df.BuildCache ?? []).map(entry => ({size: entry.Size ?? 0, inUse: Boolean(entry.InUse), shared: Boolean(entry.Shared)})),
-			};
-		},
-
-		async runContainer(spec: RunSpec): Promise<{id: string}> {
-			const container = await docker.createContainer(toCreateOptions(spec));
-			try {
-				await container.start();
-			} catch (error) {
-				// As if nothing had been asked: a container that cannot start is not left behind.
-				await container.remove({force: true}).catch(() => undefined);
-				throw error;
-			}
-
-			return {id: container.id};
 		},
 	};
 }

@@ -1,6 +1,6 @@
-// Swarm services, tasks and nodes over dockerode, for the Engine interface: listing, scale, update, remove.
+// The swarm facet over dockerode: services, tasks and nodes listed; a service scaled, updated, removed.
 import type Docker from 'dockerode';
-import type {NodeRecord, ServiceMode, ServicePort, ServiceRecord, SwarmListing, TaskRecord} from './types.js';
+import type {EngineSwarm, NodeRecord, ServiceMode, ServicePort, ServiceRecord, TaskRecord} from './types.js';
 
 type RawServiceSpec = {
 	Name?: string;
@@ -124,7 +124,7 @@ export function toNodeRecord(engine: string, node: RawNode): NodeRecord {
 /** The engine refuses an update made from a spec that changed meanwhile: read it again and retry. */
 const outOfSequence = /update out of sequence/i;
 
-export function createSwarmMethods(docker: Docker, engine: string) {
+export function createSwarm(docker: Docker, engine: string): EngineSwarm {
 	/** Reads the service's spec, changes it and sends it back with the version read, as the CLI does. */
 	const updateService = async (id: string, change: (spec: RawServiceSpec, name: string) => void): Promise<RawServiceSpec> => {
 		for (let attempt = 1; ; attempt++) {
@@ -143,7 +143,7 @@ export function createSwarmMethods(docker: Docker, engine: string) {
 	};
 
 	return {
-		async listSwarm(): Promise<SwarmListing> {
+		async list() {
 			const info = (await docker.info()) as {Swarm?: {ControlAvailable?: boolean; NodeID?: string}};
 			if (!info.Swarm?.ControlAvailable) return {manager: false};
 			const [services, tasks, nodes] = await Promise.all([
@@ -160,7 +160,7 @@ export function createSwarmMethods(docker: Docker, engine: string) {
 			};
 		},
 
-		async scaleService(id: string, replicas: {by: number} | {to: number}): Promise<number> {
+		async scaleService(id, replicas) {
 			let wanted = 0;
 			await updateService(id, (spec, name) => {
 				const mode = spec.Mode ?? {};
@@ -173,14 +173,14 @@ export function createSwarmMethods(docker: Docker, engine: string) {
 			return wanted;
 		},
 
-		async forceUpdateService(id: string): Promise<void> {
+		async forceUpdateService(id) {
 			await updateService(id, spec => {
 				spec.TaskTemplate ??= {};
 				spec.TaskTemplate.ForceUpdate = (spec.TaskTemplate.ForceUpdate ?? 0) + 1;
 			});
 		},
 
-		async removeService(id: string): Promise<void> {
+		async removeService(id) {
 			await docker.getService(id).remove();
 		},
 	};

@@ -252,7 +252,108 @@ export type FilesOwner = {container: string} | {volume: string};
 /** A stream the caller must close; closing twice is harmless. */
 export type Subscription = {close(): void};
 
-/** The one small interface the rest of berth sees of an engine. */
+/** The engine as a whole: `docker version`, `docker info`, `docker system df`. */
+export type EngineSystem = {
+	version(): Promise<EngineVersion>;
+	info(): Promise<EngineInfo>;
+	diskUsage(): Promise<DiskUsage>;
+};
+
+/** `docker container …`: listed, inspected, acted on, run and pruned. */
+export type EngineContainers = {
+	list(filter?: {id?: string}): Promise<ContainerRecord[]>;
+	inspectTiming(id: string): Promise<ContainerTiming>;
+	inspect(id: string): Promise<InspectDocument>;
+	/** `docker top`. */
+	top(id: string): Promise<ProcessTable>;
+	action(id: string, action: ContainerActionName, options?: ContainerActionOptions): Promise<void>;
+	/** Creates and starts a container as `docker run -d` does; a container that cannot start is removed again. */
+	run(spec: RunSpec): Promise<{id: string}>;
+	/** `docker container prune`: every stopped container; how many went and the space that came back. */
+	prune(): Promise<{deleted: number; reclaimed: number}>;
+};
+
+/** `docker image …`. */
+export type EngineImages = {
+	list(): Promise<ImageRecord[]>;
+	history(id: string): Promise<ImageLayer[]>;
+	/** `docker rmi`: the engine's lines (`Untagged: …`, `Deleted: …`). */
+	remove(id: string, options: {force: boolean}): Promise<string[]>;
+	/** Dangling images only, as `docker image prune`. */
+	prune(): Promise<{deleted: number; reclaimed: number}>;
+	/** Pulls `name:tag`, reporting the engine's progress messages; rejects with the engine's error. */
+	pull(reference: string, onProgress: (progress: PullProgress) => void): Promise<void>;
+};
+
+/** `docker volume …`. */
+export type EngineVolumes = {
+	list(): Promise<VolumeRecord[]>;
+	remove(name: string): Promise<void>;
+	/** Every volume no container uses, on any API version (`docker volume prune --all`). */
+	prune(): Promise<{deleted: number; reclaimed: number}>;
+};
+
+/** `docker network …`. */
+export type EngineNetworks = {
+	list(): Promise<NetworkRecord[]>;
+	inspect(id: string): Promise<InspectDocument>;
+};
+
+/** A swarm's services, tasks and nodes, and what `docker service` does to a service. */
+export type EngineSwarm = {
+	/** Services, tasks and nodes when the engine is a swarm manager (`docker info`: Swarm.ControlAvailable). */
+	list(): Promise<SwarmListing>;
+	/** `docker service scale`: by a step or to a count; resolves with the replicas now asked for. */
+	scaleService(id: string, replicas: {by: number} | {to: number}): Promise<number>;
+	/** `docker service update --force`: its tasks are replaced although nothing else changed. */
+	forceUpdateService(id: string): Promise<void>;
+	removeService(id: string): Promise<void>;
+};
+
+/** What the engine streams and the caller must close: events, stats, logs and terminals (counted by openStreams). */
+export type EngineStreams = {
+	/** Follows the event stream; onEnd is called once when it ends or fails. */
+	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void): Subscription;
+	/** Follows one container's stats stream (about one sample a second). */
+	stats(id: string, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void): Subscription;
+	/**
+	 * One sample of the stats stream, as `docker stats --no-stream` takes it. With `oneShot` the engine answers
+	 * at its next sampling (within a second) without a reading before it, so the caller compares with its own
+	 * previous sample; without, it waits for two readings (about two seconds) and the CPU figure comes with it.
+	 */
+	sampleStats(id: string, options?: {oneShot?: boolean}): Promise<StatsSample>;
+	/**
+	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a
+	 * swarm service's (all its tasks, `docker service logs`) when `service` is set.
+	 */
+	logs(
+		id: string,
+		options: {tail: number; service?: boolean},
+		onRecord: (record: LogRecord) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription;
+	/** An interactive shell, as `docker exec -it`: bash where there is one, else sh. */
+	shell(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
+	/** The main process's terminal, as `docker attach`; Ctrl-P Ctrl-Q detaches. */
+	attach(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
+};
+
+/** Files in a container or a volume, through the archive API (`docker cp`). */
+export type EngineFiles = {
+	/** A directory's entries or a file's first `limit` bytes (symlinks followed). */
+	read(owner: FilesOwner, path: string, limit: number): Promise<PathContent>;
+	/** `docker cp CONTAINER:PATH DESTINATION`: the file or directory becomes DESTINATION; refuses an existing one unless told. */
+	copyOut(owner: FilesOwner, path: string, destination: string, options: {overwrite: boolean}): Promise<void>;
+	/** `docker cp SOURCE CONTAINER:DIRECTORY`: a local file or directory into a directory of the container. */
+	copyIn(container: string, source: string, directory: string): Promise<void>;
+};
+
+/**
+ * The one small interface the rest of berth sees of an engine: who it is, and a facet per kind of thing it
+ * keeps, as the docker CLI groups its commands (system, container, image, volume, network, swarm's service),
+ * plus `streams` for all that stays open until closed and `files` for the archive API. Code that needs one
+ * facet takes that facet alone (`Pick<Engine, 'streams'>` for the stats follower).
+ */
 export type Engine = {
 	/** The name records are keyed by. */
 	readonly name: string;
@@ -265,74 +366,14 @@ export type Engine = {
 	 * stream is cheaper than asking again and again.
 	 */
 	readonly connectionPerRequest: boolean;
-	version(): Promise<EngineVersion>;
-	info(): Promise<EngineInfo>;
-	listContainers(filter?: {id?: string}): Promise<ContainerRecord[]>;
-	inspectTiming(id: string): Promise<ContainerTiming>;
-	/** Follows the event stream; onEnd is called once when it ends or fails. */
-	subscribeEvents(
-		onEvent: (event: EngineEvent) => void,
-		onEnd: (error?: Error) => void,
-	): Subscription;
-	/**
-	 * One stats sample, as `docker stats --no-stream` takes it. With `oneShot` the engine answers at its
-	 * next sampling (within a second) without a reading before it, so the caller compares with its own
-	 * previous sample; without, it waits for two readings (about two seconds) and the CPU figure comes with it.
-	 */
-	sampleStats(id: string, options?: {oneShot?: boolean}): Promise<StatsSample>;
-	/** Follows one container's stats stream (about one sample a second). */
-	subscribeStats(
-		id: string,
-		onSample: (sample: StatsSample) => void,
-		onEnd: (error?: Error) => void,
-	): Subscription;
-	containerAction(id: string, action: ContainerActionName, options?: ContainerActionOptions): Promise<void>;
-	inspectContainer(id: string): Promise<InspectDocument>;
-	topContainer(id: string): Promise<ProcessTable>;
-	/** An interactive shell, as `docker exec -it`: bash where there is one, else sh. */
-	openShell(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
-	/** The main process's terminal, as `docker attach`; Ctrl-P Ctrl-Q detaches. */
-	attachContainer(id: string, size: {columns: number; rows: number}): Promise<TerminalSession>;
-	/**
-	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a
-	 * swarm service's (all its tasks, `docker service logs`) when `service` is set.
-	 */
-	followLogs(
-		id: string,
-		options: {tail: number; service?: boolean},
-		onRecord: (record: LogRecord) => void,
-		onEnd: (error?: Error) => void,
-	): Subscription;
-	listImages(): Promise<ImageRecord[]>;
-	imageHistory(id: string): Promise<ImageLayer[]>;
-	/** `docker rmi`: the engine's lines (`Untagged: …`, `Deleted: …`). */
-	removeImage(id: string, options: {force: boolean}): Promise<string[]>;
-	pruneImages(): Promise<{deleted: number; reclaimed: number}>;
-	/** Pulls `name:tag`, reporting the engine's progress messages; rejects with the engine's error. */
-	pullImage(reference: string, onProgress: (progress: PullProgress) => void): Promise<void>;
-	listVolumes(): Promise<VolumeRecord[]>;
-	removeVolume(name: string): Promise<void>;
-	pruneVolumes(): Promise<{deleted: number; reclaimed: number}>;
-	/** `docker container prune`: every stopped container; how many went and the space that came back. */
-	pruneContainers(): Promise<{deleted: number; reclaimed: number}>;
-	listNetworks(): Promise<NetworkRecord[]>;
-	inspectNetwork(id: string): Promise<InspectDocument>;
-	diskUsage(): Promise<DiskUsage>;
-	/** Creates and starts a container as `docker run -d` does; a container that cannot start is removed again. */
-	runContainer(spec: RunSpec): Promise<{id: string}>;
-	/** Services, tasks and nodes when the engine is a swarm manager (`docker info`: Swarm.ControlAvailable). */
-	listSwarm(): Promise<SwarmListing>;
-	/** `docker service scale`: by a step or to a count; resolves with the replicas now asked for. */
-	scaleService(id: string, replicas: {by: number} | {to: number}): Promise<number>;
-	/** `docker service update --force`: its tasks are replaced although nothing else changed. */
-	forceUpdateService(id: string): Promise<void>;
-	removeService(id: string): Promise<void>;
-	/** A directory's entries or a file's first `limit` bytes, through the archive API (symlinks followed). */
-	readPath(owner: FilesOwner, path: string, limit: number): Promise<PathContent>;
-	/** `docker cp CONTAINER:PATH DESTINATION`: the file or directory becomes DESTINATION; refuses an existing one unless told. */
-	copyOut(owner: FilesOwner, path: string, destination: string, options: {overwrite: boolean}): Promise<void>;
-	/** `docker cp SOURCE CONTAINER:DIRECTORY`: a local file or directory into a directory of the container. */
-	copyIn(container: string, source: string, directory: string): Promise<void>;
+	readonly system: EngineSystem;
+	readonly containers: EngineContainers;
+	readonly images: EngineImages;
+	readonly volumes: EngineVolumes;
+	readonly networks: EngineNetworks;
+	readonly swarm: EngineSwarm;
+	readonly streams: EngineStreams;
+	readonly files: EngineFiles;
 	/** Counts the streams this engine object holds open, for tests that prove none leak. */
 	openStreams(): number;
 };

@@ -293,7 +293,7 @@ describe('TLS material of a context (contexts/tls/<sha256>/docker)', {skip: open
 		const chosenEngines = selectEngines({hosts: [], contexts: ['live'], allContexts: false}, {DOCKER_CONFIG: config});
 		assert.ok(chosenEngines.ok);
 		const engine = createDockerEngine('live', chosenEngines.engines[0]!.address);
-		assert.equal((await engine.version()).version, '99.0-stub');
+		assert.equal((await engine.system.version()).version, '99.0-stub');
 		assert.ok(server.clientCertificates() > 0, 'the engine saw the context\'s client certificate');
 		// The docker CLI reaches the same stub with the same context.
 		assert.equal(await cli(config, ['--context', 'live', 'version', '--format', '{{.Server.Version}}']), '99.0-stub');
@@ -323,7 +323,7 @@ describe('TLS material of a context (contexts/tls/<sha256>/docker)', {skip: open
 			const chosenEngines = selectEngines({hosts: [], contexts: ['live-skip'], allContexts: false}, {DOCKER_CONFIG: config});
 			assert.ok(chosenEngines.ok);
 			const engine = createDockerEngine('live-skip', chosenEngines.engines[0]!.address);
-			assert.equal((await engine.version()).version, '99.0-stub');
+			assert.equal((await engine.system.version()).version, '99.0-stub');
 		},
 	);
 });

@@ -40,7 +40,7 @@ test('lists containers with the names, states and ports docker ps shows', {skip}
 	await runContainer({name: exited, cmd: ['sh', '-c', 'exit 3'], detach: false}).catch(() => undefined);
 	await runContainer({name: fresh, create: true, cmd: ['true']});
 
-	const records = await engine.listContainers();
+	const records = await engine.containers.list();
 	for (const name of [web, exited, fresh]) {
 		const record = records.find(entry => formatContainerName(entry.names) === name);
 		assert.ok(record, `${name} is listed`);
@@ -69,7 +69,7 @@ test('the status text made from inspect matches the engine\'s own', {skip}, asyn
 
 	for (const name of [running, paused, exited, fresh]) {
 		const id = await docker('inspect', '--format', '{{.Id}}', name);
-		const timing = await engine.inspectTiming(id);
+		const timing = await engine.containers.inspectTiming(id);
 		const before = Date.now();
 		const theirs = await docker('ps', '-a', '--filter', `id=${id}`, '--format', '{{.Status}}');
 		const after = Date.now();
@@ -85,7 +85,7 @@ test('the event stream reports changes made outside, and closes cleanly', {skip}
 	created.push(name);
 	const events: EngineEvent[] = [];
 	let ended = false;
-	const subscription = engine.subscribeEvents(
+	const subscription = engine.streams.events(
 		event => events.push(event),
 		() => {
 			ended = true;
@@ -110,7 +110,7 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 	created.push(name);
 	const id = await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
 	const samples: StatsSample[] = [];
-	const subscription = engine.subscribeStats(id, sample => samples.push(sample), () => undefined);
+	const subscription = engine.streams.stats(id, sample => samples.push(sample), () => undefined);
 	t.after(() => subscription.close());
 	await eventually(() => (samples.length >= 2 ? true : undefined));
 	subscription.close();
@@ -121,10 +121,10 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 	assert.ok(figures.pids >= 1);
 
 	for (let round = 0; round < 20; round++) {
-		engine.subscribeStats(id, () => undefined, () => undefined).close();
+		engine.streams.stats(id, () => undefined, () => undefined).close();
 	}
 
-	const streams = Array.from({length: 5}, () => engine.subscribeStats(id, () => undefined, () => undefined));
+	const streams = Array.from({length: 5}, () => engine.streams.stats(id, () => undefined, () => undefined));
 	t.after(() => {
 		for (const stream of streams) stream.close();
 	});
@@ -135,7 +135,7 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 
 test('an address with no engine gives one line that says what to do', {skip}, async () => {
 	const engine = connectTestEngine('none', 'unix:///tmp/berth-no-such-engine.sock');
-	const error = await engine.version().then(
+	const error = await engine.system.version().then(
 		() => undefined,
 		(error_: unknown) => error_,
 	);

@@ -71,25 +71,25 @@ test('lists /etc and reads /etc/hostname of a running and a stopped container', 
 	const name = uniqueName('files');
 	created.push(name);
 	await runContainer({name, cmd: [...idleCmd]});
-	const listing = await engine.readPath({container: name}, '/etc', 4096);
+	const listing = await engine.files.read({container: name}, '/etc', 4096);
 	assert.equal(listing.kind, 'directory');
 	const names = listing.kind === 'directory' ? listing.entries.map(entry => entry.name) : [];
 	assert.ok(names.includes('hostname'), names.join(' '));
-	const hostname = await engine.readPath({container: name}, '/etc/hostname', 4096);
+	const hostname = await engine.files.read({container: name}, '/etc/hostname', 4096);
 	assert.equal(hostname.kind, 'file');
 	const id = (await docker('inspect', '--format', '{{.Config.Hostname}}', name)).trim();
 	assert.equal(hostname.kind === 'file' ? hostname.bytes.toString('utf8').trim() : '', id);
 
-	const root = await engine.readPath({container: name}, '/', 4096);
+	const root = await engine.files.read({container: name}, '/', 4096);
 	assert.ok(root.kind === 'directory' && root.entries.some(entry => entry.name === 'bin' && entry.type === 'directory'));
 	// A link to a file is followed: /bin/sh is busybox, read in part.
-	const shell = await engine.readPath({container: name}, '/bin/sh', 16);
+	const shell = await engine.files.read({container: name}, '/bin/sh', 16);
 	assert.ok(shell.kind === 'file' && shell.path === '/bin/busybox' && shell.partial && shell.bytes.length === 16);
 
 	await docker('stop', name);
-	const stopped = await engine.readPath({container: name}, '/etc', 4096);
+	const stopped = await engine.files.read({container: name}, '/etc', 4096);
 	assert.ok(stopped.kind === 'directory' && stopped.entries.some(entry => entry.name === 'hostname'));
-	await assert.rejects(engine.readPath({container: name}, '/no/such/path', 10), error => {
+	await assert.rejects(engine.files.read({container: name}, '/no/such/path', 10), error => {
 		assert.match(describeEngineError(error), /Could not find the file \/no\/such\/path/);
 		return true;
 	});
@@ -102,20 +102,20 @@ test('copies a directory out as docker cp does, and a file in', {skip}, async ()
 	await runContainer({name, cmd: ['sh', '-c', 'mkdir -p /data/sub && echo one > /data/a && echo two > /data/sub/b && ln -s a /data/link && ln -s /proc/mounts /data/mtab && ln /data/a /data/hard && trap "exit 0" TERM; while :; do sleep 1; done']});
 	await new Promise(resolve => setTimeout(resolve, 500));
 	const mine = path.join(scratch, 'mine');
-	await engine.copyOut({container: name}, '/data', mine, {overwrite: false});
+	await engine.files.copyOut({container: name}, '/data', mine, {overwrite: false});
 	const theirs = path.join(scratch, 'theirs');
 	await docker('cp', `${name}:/data`, theirs);
 	execFileSync('diff', ['-r', '--no-dereference', mine, theirs]);
-	await assert.rejects(engine.copyOut({container: name}, '/data', mine, {overwrite: false}), /exists/);
-	await engine.copyOut({container: name}, '/data/a', path.join(scratch, 'single'), {overwrite: false});
+	await assert.rejects(engine.files.copyOut({container: name}, '/data', mine, {overwrite: false}), /exists/);
+	await engine.files.copyOut({container: name}, '/data/a', path.join(scratch, 'single'), {overwrite: false});
 	assert.equal(readFileSync(path.join(scratch, 'single'), 'utf8'), 'one\n');
 
 	const local = path.join(scratch, 'upload');
 	mkdirSync(local);
 	writeFileSync(path.join(local, 'note.txt'), 'hello from berth\n');
-	await engine.copyIn(name, local, '/tmp');
+	await engine.files.copyIn(name, local, '/tmp');
 	assert.equal((await docker('exec', name, 'cat', '/tmp/upload/note.txt')).trim(), 'hello from berth');
-	await assert.rejects(engine.copyIn(name, local, '/no/such/dir'), error => {
+	await assert.rejects(engine.files.copyIn(name, local, '/no/such/dir'), error => {
 		assert.match(describeEngineError(error), /no such|not found|Could not find/i);
 		return true;
 	});
@@ -129,13 +129,13 @@ test('lists a volume through a helper container that is gone afterwards', {skip}
 	const writer = uniqueName('writer');
 	created.push(writer);
 	await runContainer({name: writer, args: ['-v', `${volume}:/v`], cmd: ['sh', '-c', 'echo hi > /v/a.txt && mkdir /v/d'], detach: false});
-	const listing = await engine.readPath({volume}, '/', 4096);
+	const listing = await engine.files.read({volume}, '/', 4096);
 	assert.deepEqual(listing.kind === 'directory' ? listing.entries.map(entry => `${entry.name}:${entry.type}`).sort() : [], ['a.txt:file', 'd:directory']);
-	const text = await engine.readPath({volume}, '/a.txt', 4096);
+	const text = await engine.files.read({volume}, '/a.txt', 4096);
 	assert.equal(text.kind === 'file' ? text.bytes.toString() : '', 'hi\n');
 	assert.equal((await docker('ps', '-aq', '--filter', `label=${helperLabel}`)).trim(), '');
 	// While one exists, it is not listed among the containers.
 	const leftover = (await docker('create', '--label', `${helperLabel}=test`, '--label', 'berth.test=1', '--name', `${writer}-helper`, 'berth-test/busybox:latest', 'true')).trim();
 	created.push(`${writer}-helper`);
-	assert.equal((await engine.listContainers()).some(record => record.id === leftover), false);
+	assert.equal((await engine.containers.list()).some(record => record.id === leftover), false);
 });

@@ -23,7 +23,7 @@ test('answers what dockerode answers: the version and every container, running o
 	const listing = await startFirstListing(parsed.address);
 	assert.ok(listing, 'a unix socket is asked early');
 	const engine = connectTestEngine();
-	const [version, records] = await Promise.all([engine.version(), engine.listContainers()]);
+	const [version, records] = await Promise.all([engine.system.version(), engine.containers.list()]);
 	assert.deepEqual(toEngineVersion(listing.version), version);
 	const early = listing.containers.map(info => toContainerRecord('test', info as Parameters<typeof toContainerRecord>[1]));
 	for (const name of [running, made]) {

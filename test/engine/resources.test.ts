@@ -61,7 +61,7 @@ describe('volume prune', () => {
 		assert.match(anonymous, /^[0-9a-f]{64}$/);
 		await engine.docker('run', '--rm', '-v', `${named}:/data`, 'berth-test/busybox:latest', 'sh', '-c', 'echo data > /data/file');
 
-		const pruned = await connectTestEngine('prune', engine.dockerHost).pruneVolumes();
+		const pruned = await connectTestEngine('prune', engine.dockerHost).volumes.prune();
 		const left = (await engine.docker('volume', 'ls', '-q')).split('\n');
 		assert.ok(!left.includes(named), 'the unused named volume is gone');
 		assert.ok(!left.includes(anonymous), 'the unused anonymous volume is gone');

@@ -29,7 +29,7 @@ async function figuresOf(id: string): Promise<ContainerFigures> {
 	let count = 0;
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('no stats samples')), 15_000);
-		const subscription = engine.subscribeStats(
+		const subscription = engine.streams.stats(
 			id,
 			(sample: StatsSample) => {
 				figures = calculateFigures(sample, figures);
@@ -48,10 +48,10 @@ async function figuresOf(id: string): Promise<ContainerFigures> {
 /** The list's way: a first sample that waits for two readings, then one-shot samples a second apart. */
 async function polledFiguresOf(id: string): Promise<ContainerFigures> {
 	const engine = connectTestEngine();
-	let figures = calculateFigures(await engine.sampleStats(id));
+	let figures = calculateFigures(await engine.streams.sampleStats(id));
 	for (let round = 0; round < 2; round++) {
 		await new Promise(resolve => setTimeout(resolve, 1000));
-		figures = calculateFigures(await engine.sampleStats(id, {oneShot: true}), figures);
+		figures = calculateFigures(await engine.streams.sampleStats(id, {oneShot: true}), figures);
 	}
 
 	return figures;

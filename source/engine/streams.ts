@@ -1,0 +1,241 @@
+// The streams facet over dockerode: events, stats, logs and terminals, each counted in `open` until it ends or is closed.
+import {type Duplex, type Readable, Writable} from 'node:stream';
+import readline from 'node:readline';
+import type Docker from 'dockerode';
+import {deadline, readDeadlineMs} from './deadline.js';
+import {asError, toEngineEvent, toStatsSample} from './decoders.js';
+import {LogLineSplitter} from './logLines.js';
+import {commandRuns, terminalSession} from './terminal.js';
+import type {EngineStreams, LogRecord, Subscription} from './types.js';
+
+export function createStreams(docker: Docker, open: Set<Readable>): EngineStreams {
+	// Streams are followed line by line: the engine writes one JSON document per line.
+	const follow = (
+		stream: Readable,
+		onLine: (value: unknown) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription => {
+		open.add(stream);
+		let ended = false;
+		const finish = (error?: Error) => {
+			if (ended) return;
+			ended = true;
+			open.delete(stream);
+			onEnd(error);
+		};
+
+		const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
+		lines.on('line', line => {
+			if (ended || line.trim() === '') return;
+			let value: unknown;
+			try {
+				value = JSON.parse(line);
+			} catch {
+				return;
+			}
+
+			onLine(value);
+		});
+		// readline passes its input's errors on: both must be heard, or a dropped connection would throw.
+		lines.on('error', (error: Error) => {
+			finish(error);
+		});
+		stream.on('error', (error: Error) => {
+			finish(error);
+		});
+		stream.on('close', () => {
+			finish(new Error('the stream was closed by the engine'));
+		});
+		stream.on('end', () => {
+			finish(new Error('the stream was closed by the engine'));
+		});
+
+		return {
+			close() {
+				if (ended) return;
+				ended = true;
+				open.delete(stream);
+				lines.close();
+				stream.destroy();
+			},
+		};
+	};
+
+	// Opening a stream is asynchronous; a close() that comes first must still win.
+	const followLater = (
+		opening: Promise<Readable>,
+		onLine: (value: unknown) => void,
+		onEnd: (error?: Error) => void,
+	): Subscription => {
+		let closed = false;
+		let inner: Subscription | undefined;
+		opening.then(
+			stream => {
+				if (closed) {
+					stream.destroy();
+					return;
+				}
+
+				inner = follow(stream, onLine, onEnd);
+			},
+			(error: unknown) => {
+				if (!closed) onEnd(asError(error));
+			},
+		);
+		return {
+			close() {
+				closed = true;
+				inner?.close();
+			},
+		};
+	};
+
+	return {
+		events(onEvent, onEnd) {
+			const opening = docker.getEvents({
+				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
+			}) as unknown as Promise<Readable>;
+			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
+		},
+
+		stats(id, onSample, onEnd) {
+			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
+			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
+		},
+
+		async sampleStats(id, options = {}) {
+			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
+			const value: unknown = await docker.getContainer(id).stats({
+				stream: false,
+				...deadline(readDeadlineMs),
+				...(options.oneShot ? {'one-shot': true} : {}),
+			});
+			return toStatsSample(value);
+		},
+
+		async shell(id, size) {
+			const container = docker.getContainer(id);
+			const info = await container.inspect();
+			if (!info.State.Running || info.State.Paused) {
+				throw new Error(`${info.Name.replace(/^\//, '')} is not running: a shell needs a running container`);
+			}
+
+			for (const shell of ['bash', 'sh']) {
+				if (await commandRuns(container, [shell, '-c', 'exit 0'])) {
+					const exec = await container.exec({
+						Cmd: [shell],
+						AttachStdin: true,
+						AttachStdout: true,
+						AttachStderr: true,
+						Tty: true,
+						Env: [`TERM=${process.env.TERM ?? 'xterm'}`],
+					});
+					const stream = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
+					return terminalSession(stream, open, async (columns, rows) => {
+						await exec.resize({h: rows, w: columns});
+					}, size);
+				}
+			}
+
+			throw new Error(`no shell in ${info.Name.replace(/^\//, '')} (tried bash and sh)`);
+		},
+
+		async attach(id, size) {
+			const container = docker.getContainer(id);
+			const info = await container.inspect();
+			if (!info.State.Running) {
+				throw new Error(`${info.Name.replace(/^\//, '')} is not running: attach needs a running container`);
+			}
+
+			const stream = (await container.attach({
+				stream: true,
+				stdin: true,
+				stdout: true,
+				stderr: true,
+				hijack: true,
+				detachKeys: 'ctrl-p,ctrl-q',
+			})) as unknown as Duplex;
+			return terminalSession(stream, open, async (columns, rows) => {
+				if (info.Config.Tty) await container.resize({h: rows, w: columns});
+			}, size);
+		},
+
+		logs(id, options, onRecord, onEnd) {
+			const container = docker.getContainer(id);
+			let closed = false;
+			let stream: Readable | undefined;
+			// As `docker logs -f --timestamps --tail N`, for a container or a service alike.
+			const logOptions = {
+				follow: true as const,
+				stdout: true,
+				stderr: true,
+				timestamps: true,
+				tail: Math.max(0, options.tail),
+			};
+			const opening = (async () => {
+				if (options.service) {
+					// A service's log gathers its tasks' logs; the engine muxes it as a container's.
+					const service = docker.getService(id);
+					const spec = (await service.inspect()) as {Spec?: {TaskTemplate?: {ContainerSpec?: {TTY?: boolean}}}};
+					const raw = (await service.logs(logOptions)) as unknown as Readable;
+					return {raw, tty: Boolean(spec.Spec?.TaskTemplate?.ContainerSpec?.TTY)};
+				}
+
+				const info = await container.inspect();
+				const raw = (await container.logs(logOptions)) as unknown as Readable;
+				return {raw, tty: Boolean(info.Config.Tty)};
+			})();
+			opening.then(
+				({raw, tty}) => {
+					if (closed) {
+						raw.destroy();
+						return;
+					}
+
+					stream = raw;
+					open.add(raw);
+					const splitters: LogLineSplitter[] = [];
+					const sink = (kind: LogRecord['stream']) => {
+						const splitter = new LogLineSplitter(kind, onRecord);
+						splitters.push(splitter);
+						return new Writable({
+							write(chunk: Buffer, _encoding, done) {
+								splitter.push(chunk);
+								done();
+							},
+						});
+					};
+
+					if (tty) raw.pipe(sink('tty'));
+					// Without a terminal the engine multiplexes stdout and stderr: dockerode takes them apart.
+					else docker.modem.demuxStream(raw, sink('stdout'), sink('stderr'));
+					let ended = false;
+					const finish = (error?: Error) => {
+						if (ended || closed) return;
+						ended = true;
+						open.delete(raw);
+						for (const splitter of splitters) splitter.end();
+						onEnd(error);
+					};
+
+					raw.on('end', () => finish());
+					raw.on('close', () => finish());
+					raw.on('error', (error: Error) => finish(error));
+				},
+				(error: unknown) => {
+					if (!closed) onEnd(asError(error));
+				},
+			);
+			return {
+				close() {
+					if (closed) return;
+					closed = true;
+					if (stream) {
+						open.delete(stream);
+						stream.destroy();
+					}
+				},
+			};
+		},
+	};
+}
