@@ -3,7 +3,7 @@
 import {existsSync} from 'node:fs';
 import {composeArguments, findComposeCli, formatComposeCli, runCompose} from '../engine/compose.js';
 import {describeEngineError} from '../engine/errors.js';
-import type {ContainerActionName, Engine} from '../engine/types.js';
+import type {ContainerActionName, Engine, EngineContainers} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import {type ComposeRequest, composeWords, selectConfigPaths} from '../state/compose.js';
 import type {RequestResult} from '../state/operations.js';
@@ -39,7 +39,7 @@ const apiPlan: Partial<Record<ComposeRequest['action'], {action: ContainerAction
 	down: {action: 'remove', applies: () => true},
 };
 
-async function runThroughApi(engine: Engine, request: ComposeRequest, reason: string, say: (line: string) => void): Promise<RequestResult> {
+async function runThroughApi(containers: EngineContainers, request: ComposeRequest, reason: string, say: (line: string) => void): Promise<RequestResult> {
 	const {project, action} = request;
 	const plan = apiPlan[action];
 	if (!plan) return {kind: 'failed', error: `Cannot ${action} ${project.name}: ${reason}.`};
@@ -48,7 +48,7 @@ async function runThroughApi(engine: Engine, request: ComposeRequest, reason: st
 	const failures: string[] = [];
 	for (const target of targets) {
 		try {
-			await engine.containers.action(target.id, plan.action, plan.action === 'remove' ? {force: true, removeVolumes: request.volumes} : {});
+			await containers.action(target.id, plan.action, plan.action === 'remove' ? {force: true, removeVolumes: request.volumes} : {});
 			say(`${target.name}: done`);
 		} catch (error) {
 			failures.push(`${target.name}: ${describeEngineError(error)}`);
@@ -75,7 +75,7 @@ export async function runComposeRequest(engine: Engine, request: ComposeRequest,
 					: cli
 						? undefined
 						: 'no compose CLI was found (docker compose, docker-compose)';
-		if (reason !== undefined || !cli) return await runThroughApi(engine, request, reason ?? 'no compose CLI', output.push);
+		if (reason !== undefined || !cli) return await runThroughApi(engine.containers, request, reason ?? 'no compose CLI', output.push);
 		const args = [...composeWords[action].command.split(' '), ...(action === 'down' && request.volumes ? ['-v'] : [])];
 		const run = {host: engine.addressText, project: project.name, files, workingDir: project.workingDir, args};
 		output.push(`$ DOCKER_HOST=${run.host} ${formatComposeCli(cli)} ${composeArguments(run).join(' ')}`);

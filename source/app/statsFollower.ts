@@ -5,7 +5,7 @@
 // every `pollMs` (a one-shot request, answered at the engine's next reading) and streams, a sample a
 // second, only what needs it: the container whose details are open, and every row on an engine where each
 // request costs a connection (ssh).
-import type {Engine, StatsSample, Subscription} from '../engine/types.js';
+import type {Engine, EngineStreams, StatsSample, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import {containerKey} from '../state/containers.js';
 
@@ -53,7 +53,7 @@ export class StatsFollower {
 	private readonly limit: number;
 
 	constructor(
-		private readonly engines: ReadonlyMap<string, Engine>,
+		private readonly engines: ReadonlyMap<string, Pick<Engine, 'streams'>>,
 		options: StatsFollowerOptions = {},
 	) {
 		this.pollMs = options.pollMs ?? defaultRefreshMs;
@@ -177,16 +177,16 @@ export class StatsFollower {
 			}
 
 			busy.set(target.engine, (busy.get(target.engine) ?? 0) + 1);
-			this.sample(key, target, engine);
+			this.sample(key, target, engine.streams);
 		}
 
 		this.queue = waiting;
 	}
 
-	private sample(key: string, target: StatsTarget, engine: Engine): void {
+	private sample(key: string, target: StatsTarget, streams: EngineStreams): void {
 		this.inFlight.set(key, target);
 		// The first sample waits for two readings, so that CPU shows with it; later ones take one.
-		engine.streams
+		streams
 			.sampleStats(target.id, {oneShot: this.sampled.has(key)})
 			.then(
 				sample => {

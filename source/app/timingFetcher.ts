@@ -16,7 +16,7 @@ export class TimingFetcher {
 	private readonly answers = new Map<string, AppAction[]>();
 
 	constructor(
-		private readonly engines: ReadonlyMap<string, Engine>,
+		private readonly engines: ReadonlyMap<string, Pick<Engine, 'containers'>>,
 		private readonly dispatch: (action: AppAction) => void,
 		private readonly concurrency = 4,
 	) {}
