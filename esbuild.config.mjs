@@ -163,6 +163,30 @@ const yogaWithoutFetch = {
 };
 
 /**
+ * Ink's Output.get() builds every frame as a grid of cell objects; source/ui/frameRows.ts makes the frames
+ * that are rows of flat texts side by side (berth's lists) without it, and leaves any other frame to Ink.
+ */
+const framesByRows = {
+	name: 'frames-by-rows',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			const before = '    get() {\n';
+			if (!source.includes(before)) throw new Error(`${args.path}: ${JSON.stringify(before)} not found; check how Ink's Output makes a frame`);
+			const rows = JSON.stringify(join(root, 'source', 'ui', 'frameRows.ts'));
+			return {
+				contents: `import {frameByRows as berthFrameByRows} from ${rows};\n${source.replace(
+					before,
+					`${before}        const byRows = berthFrameByRows(this.operations, this.width, this.height);\n        if (byRows) return byRows;\n`,
+				)}`,
+				loader: 'js',
+				resolveDir: dirname(args.path),
+			};
+		});
+	},
+};
+
+/**
  * Printable code points that string-width measures as one column when ambiguous characters are narrow (its
  * default): Latin-1 but the soft hyphen, general punctuation but the bidirectional controls, arrows, box
  * drawing and block elements. berth's screens use them (·, ›, …, ↑, ↓, ▁-█); test/distribution/bundle.test.ts
@@ -284,7 +308,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [framesByRows, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

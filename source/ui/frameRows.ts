@@ -1,0 +1,120 @@
+// Ink's frame made row by row, where it can be: the build puts this in front of Ink's own Output.get().
+//
+// Ink builds every frame as a grid of cells: one object per cell of the screen (9600 at 160x60), each line
+// of text cut into one styled-character object per character, then every line joined again. That is most
+// of a frame's cost and of the memory it churns, and berth's screens rarely need it: each row is one or a
+// few flat texts side by side. When every text of a frame is one line of narrow characters and colour codes,
+// with no clipping and no overlap, the rows are the texts joined with spaces between them,
+// which shows the same cells. Any other frame (the help's clipped box, wide characters) is left to Ink.
+
+/** What Ink's Output records for a frame (its `operations`). */
+export type FrameOperation =
+	| {type: 'write'; x: number; y: number; text: string; transformers: ReadonlyArray<(line: string, index: number) => string>}
+	| {type: 'clip'; clip: unknown}
+	| {type: 'unclip'};
+
+/**
+ * Characters one terminal column wide each: printable Latin-1 but the soft hyphen, general punctuation but
+ * the bidirectional controls, arrows, box drawing and block elements. The same set as the build's
+ * narrowTextPattern (esbuild.config.mjs), which a test checks against string-width.
+ */
+export const narrowText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2029\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
+
+// eslint-disable-next-line no-control-regex
+const colourCode = /\u001B\[([\d;]*)m/g;
+
+/** The code that ends each style an SGR parameter starts, by parameter. */
+const styleEnds = new Map<number, number>([
+	[1, 22],
+	[2, 22],
+	[3, 23],
+	[4, 24],
+	[5, 25],
+	[6, 25],
+	[7, 27],
+	[8, 28],
+	[9, 29],
+	[53, 55],
+]);
+const endCodes = new Set([22, 23, 24, 25, 27, 28, 29, 39, 49, 55, 59]);
+
+function styleEndOf(code: number): number | undefined {
+	if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97) || code === 38) return 39;
+	if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107) || code === 48) return 49;
+	if (code === 58) return 59;
+	return styleEnds.get(code);
+}
+
+/**
+ * Whether a text leaves a style on after its last character (so the cells after it would take it); undefined
+ * when it holds a code this does not know.
+ */
+export function leavesStyleOn(text: string): boolean | undefined {
+	const on = new Set<number>();
+	for (const match of text.matchAll(colourCode)) {
+		const parameters = match[1] === '' ? [0] : match[1]!.split(';').map(Number);
+		for (let index = 0; index < parameters.length; index++) {
+			const code = parameters[index]!;
+			if (code === 0) {
+				on.clear();
+			} else if (endCodes.has(code)) {
+				on.delete(code);
+			} else {
+				const end = styleEndOf(code);
+				if (end === undefined) return undefined;
+				on.add(end);
+				// 38;5;N and 38;2;R;G;B carry their colour in the parameters that follow.
+				if (code === 38 || code === 48 || code === 58) index += parameters[index + 1] === 5 ? 2 : parameters[index + 1] === 2 ? 4 : 0;
+			}
+		}
+	}
+
+	return on.size > 0;
+}
+
+type Piece = {x: number; width: number; text: string};
+
+/**
+ * The frame Ink's Output.get() would make from these operations, as {output, height}; undefined when the frame
+ * needs Ink's own cell grid.
+ */
+export function frameByRows(operations: readonly FrameOperation[], width: number, height: number): {output: string; height: number} | undefined {
+	const rows: Array<Piece[] | undefined> = [];
+	for (const operation of operations) {
+		if (operation.type !== 'write') return undefined;
+		const {x, y} = operation;
+		if (operation.text.includes('\n')) return undefined;
+		// A <Text>'s colours and weight are transformers of its line.
+		let text = operation.text;
+		for (const transformer of operation.transformers) text = transformer(text, 0);
+		let plain = text;
+		let shown = text;
+		if (text.includes('\u001B')) {
+			plain = text.replace(colourCode, '');
+			const on = leavesStyleOn(text);
+			if (plain.includes('\u001B') || on === undefined) return undefined;
+			if (on) shown = `${text}\u001B[0m`;
+		}
+
+		if (!narrowText.test(plain)) return undefined;
+		if (y < 0 || y >= height) continue;
+		const row = (rows[y] ??= []);
+		const last = row.at(-1);
+		if (x < 0 || x + plain.length > width || (last && x < last.x + last.width)) return undefined;
+		row.push({x, width: plain.length, text: shown});
+	}
+
+	const lines: string[] = [];
+	for (let y = 0; y < height; y++) {
+		let line = '';
+		let column = 0;
+		for (const piece of rows[y] ?? []) {
+			line += ' '.repeat(piece.x - column) + piece.text;
+			column = piece.x + piece.width;
+		}
+
+		lines.push(line.trimEnd());
+	}
+
+	return {output: lines.join('\n'), height};
+}
