@@ -365,9 +365,9 @@ if (!executed) {
 		[
 			// A young generation of 1 MiB (V8's default grows to 16): berth allocates in small, short-lived pieces
 			// (a log flood, listings), and a large young generation mostly keeps resident memory that is garbage.
-			// --optimize-for-size: a heap that grows less and gives memory back once a flood is over (175 -> 123
-			// MiB during a log flood, 175 -> 103 MiB after it), for some CPU.
-			'#!/usr/bin/env -S node --max-semi-space-size=1 --optimize-for-size',
+			// (--optimize-for-size was dropped once frames were made row by row: it cost 30-40% more CPU for a few
+			// MiB.)
+			'#!/usr/bin/env -S node --max-semi-space-size=1',
 			"import module from 'node:module';",
 			'module.enableCompileCache?.();',
 			"await import('./berth.js');",
