@@ -60,6 +60,32 @@ const RowLine = memo(function RowLine({before, status, tone, after, selected, ma
 	);
 });
 
+type Line = {before: string; status: string; tone: Tone | undefined; after: string};
+
+/**
+ * A row's text around its coloured status, made once per row and layout: a key that moves the selection
+ * draws the rows again without formatting them again.
+ */
+const lines = new WeakMap<ContainerRow, {layout: ColumnLayout<ContainerColumn>; ellipsis: string; line: Line}>();
+
+function lineOf(row: ContainerRow, layout: ColumnLayout<ContainerColumn>, ellipsis: string): Line {
+	const made = lines.get(row);
+	if (made && made.layout === layout && made.ellipsis === ellipsis) return made.line;
+	const segments = formatContainerLine(row, layout, ellipsis);
+	const statusIndex = segments.findIndex(segment => segment.tone !== undefined);
+	const join = (from: number, to?: number) =>
+		segments
+			.slice(from, to)
+			.map(segment => segment.text)
+			.join('');
+	const line: Line =
+		statusIndex === -1
+			? {before: join(0), status: '', tone: undefined, after: ''}
+			: {before: join(0, statusIndex), status: segments[statusIndex]!.text, tone: segments[statusIndex]!.tone, after: join(statusIndex + 1)};
+	lines.set(row, {layout, ellipsis, line});
+	return line;
+}
+
 export type ContainerTableProps = {
 	rows: readonly ContainerRow[];
 	layout: ColumnLayout<ContainerColumn>;
@@ -83,24 +109,14 @@ export function ContainerTable({rows, layout, selectedKey, marks, height, theme,
 				<Text wrap="truncate">{`  ${emptyText}`}</Text>
 			) : (
 				rows.map(row => {
-					const segments = formatContainerLine(row, layout, glyphs.ellipsis);
-					const statusIndex = segments.findIndex(segment => segment.tone !== undefined);
-					const before = segments
-						.slice(0, Math.max(0, statusIndex))
-						.map(segment => segment.text)
-						.join('');
-					const after = segments
-						.slice(statusIndex === -1 ? segments.length : statusIndex + 1)
-						.map(segment => segment.text)
-						.join('');
-					const status = statusIndex === -1 ? '' : segments[statusIndex]!.text;
+					const {before, status, tone, after} = lineOf(row, layout, glyphs.ellipsis);
 					return (
 						<RowLine
 							key={row.key}
-							before={statusIndex === -1 ? segments.map(segment => segment.text).join('') : before}
+							before={before}
 							status={status}
-							tone={statusIndex === -1 ? undefined : segments[statusIndex]!.tone}
-							after={statusIndex === -1 ? '' : after}
+							tone={tone}
+							after={after}
 							selected={row.key === selectedKey}
 							marked={marks.has(row.key)}
 							alerted={row.alerted === true}
