@@ -106,14 +106,15 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 					await sleep(200);
 				}
 			})();
+			let returned = 0;
 			try {
 				await mapLimit(names, 8, async name => engine.docker('start', name));
+				returned = Date.now();
 			} finally {
 				storming = false;
 				await keys;
 			}
 
-			const returned = Date.now();
 			const running = Number(await engine.docker('ps', '-q', '--filter', 'status=running').then(text => text.split('\n').filter(Boolean).length));
 			const matched = await run
 				.poll(screen => new RegExp(`1000 containers: ${running} running`).test(screen), {intervalMs: 10, timeoutMs: 30_000})
