@@ -1,6 +1,7 @@
 // Issue #21's figures: memory (50 running, 1000 containers, a log flood and after it, a storm, a churn soak),
 // the storm's convergence and keys during it, and CPU at --refresh 1 beside `docker stats`, each with its
 // target and the peer's figure from the same run. Run by run.ts under BENCH_ONLY=...,trust.
+import {fileURLToPath} from 'node:url';
 import type {TestEngine} from '../support/testEngine.js';
 import type {Fleet} from './fleet.js';
 import {mapLimit} from './fleet.js';
@@ -71,10 +72,26 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 	const stats = await cpuWindow(tools['docker-stats'], screen => screen.includes('CONTAINER ID'), settings.seconds, processes, idlePerSecond);
 	const fast = await cpuWindow(refresh1, countReady(50), settings.seconds, processes, idlePerSecond);
 	const normal = await cpuWindow(tools.berth, countReady(50), settings.seconds, processes, idlePerSecond);
-	raw.cpu = {seconds: settings.seconds, dockerStats: stats, berthRefresh1: fast, berthDefault: normal};
+	// The floor: Node and dockerode fetching the same samples, parsing them, and nothing else.
+	const floorTool = (mode: 'stream' | 'poll'): Tool => ({
+		id: 'berth',
+		label: `stats floor (${mode})`,
+		command: [process.execPath, fileURLToPath(new URL('statsFloor.mjs', import.meta.url)), mode, engine.dockerHost],
+		env: {},
+	});
+	const floorStream = await cpuWindow(floorTool('stream'), screen => screen.includes('50 containers'), settings.seconds, processes, idlePerSecond);
+	const floorPoll = await cpuWindow(floorTool('poll'), screen => screen.includes('50 containers'), settings.seconds, processes, idlePerSecond);
+	raw.cpu = {seconds: settings.seconds, dockerStats: stats, berthRefresh1: fast, berthDefault: normal, floorStream, floorPoll};
 	lines.push(
 		{figure: `CPU over ${settings.seconds} s, 50 busy containers, \`--refresh 1\``, berth: `${fast.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most half of docker stats', met: fast.cpu <= stats.cpu / 2},
 		{figure: 'CPU, default refresh (5 s)', berth: `${normal.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most a third of docker stats', met: normal.cpu <= stats.cpu / 3},
+		{
+			figure: "Node's floor: the same samples fetched and parsed by dockerode alone, no screen (streams / one-shot every 5 s)",
+			berth: `${floorStream.cpu} s / ${floorPoll.cpu} s`,
+			peer: `docker stats ${stats.cpu} s`,
+			target: '(what berth cannot go under in Node)',
+			met: undefined,
+		},
 		{figure: 'Extra engine CPU, `--refresh 1` / default', berth: `${fast.engineExtra} s / ${normal.engineExtra} s`, peer: `docker stats ${stats.engineExtra} s`, target: 'below docker stats', met: fast.engineExtra < stats.engineExtra},
 		{figure: 'Peak RSS (VmHWM), 50 running', berth: mib(normal.hwm), peer: `docker stats ${mib(stats.hwm)}`, target: 'at most 90 MiB', met: normal.hwm <= 90},
 	);
