@@ -108,11 +108,13 @@ export function ContainerTable({rows, layout, selectedKey, marks, height, theme,
 			{rows.length === 0 ? (
 				<Text wrap="truncate">{`  ${emptyText}`}</Text>
 			) : (
-				rows.map(row => {
+				rows.map((row, index) => {
 					const {before, status, tone, after} = lineOf(row, layout, glyphs.ellipsis);
 					return (
 						<RowLine
-							key={row.key}
+							// A row is its place on screen: scrolling changes the rows' texts instead of making them anew.
+							// eslint-disable-next-line react/no-array-index-key
+							key={index}
 							before={before}
 							status={status}
 							tone={tone}

@@ -82,14 +82,16 @@ export function LogView({title, rows, height, width, nameWidth, timestamps, wrap
 			<Text bold={theme.color} wrap="truncate">
 				{truncateText(title, width, ellipsis)}
 			</Text>
-			{rows.map(row => {
+			{rows.map((row, index) => {
 				const plain = !theme.color || !logColor || row.matched;
 				const raw = plain ? stripSgr(row.text) : row.text;
 				const text = wrap ? raw : truncateLogText(raw, textWidth, ellipsis);
 				const gutter = row.continuation ? '  ' : row.stream === 'stderr' ? '! ' : row.stream === 'berth' ? '- ' : '  ';
 				return (
 					<LogLine
-						key={row.key}
+						// A line is its place on screen: new lines change the texts instead of making the lines anew.
+						// eslint-disable-next-line react/no-array-index-key
+						key={index}
 						gutter={gutter}
 						gutterColor={theme.color && row.stream === 'stderr' ? 'red' : undefined}
 						name={nameWidth > 0 ? (row.name === '' ? ' '.repeat(nameWidth + 3) : `${padCell(row.name, nameWidth)} | `) : ''}

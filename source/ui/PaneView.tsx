@@ -75,7 +75,7 @@ export function PaneView({title, lines, scroll, height, width, search, theme, ta
 			</Text>
 			{shown.map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key -- a line is its place in the pane
-				<PaneLine key={scroll + index} text={truncateText(line.replaceAll('\t', '  '), width, ellipsis)} search={search} color={theme.color} />
+				<PaneLine key={index} text={truncateText(line.replaceAll('\t', '  '), width, ellipsis)} search={search} color={theme.color} />
 			))}
 		</Box>
 	);

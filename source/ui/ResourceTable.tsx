@@ -38,9 +38,11 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 			{rows.length === 0 ? (
 				<Text wrap="truncate">{`  ${emptyText}`}</Text>
 			) : (
-				rows.map(row => (
+				rows.map((row, index) => (
 					<Line
-						key={row.key}
+						// A row is its place on screen: scrolling changes the rows' texts instead of making them anew.
+						// eslint-disable-next-line react/no-array-index-key
+						key={index}
 						text={layout.map(column => padCell(row.cells[column.id] ?? '', column.width, column.align, ellipsis)).join(gap)}
 						tone={row.tone}
 						selected={row.key === selectedKey}
