@@ -365,11 +365,9 @@ if (!executed) {
 		[
 			// A young generation of 1 MiB (V8's default grows to 16): berth allocates in small, short-lived pieces
 			// (a log flood, listings), and a large young generation mostly keeps resident memory that is garbage.
-			// --optimize-for-size: a heap that grows less and gives memory back once a flood is over. Measured
-			// with frames made row by row, a logs pane following a flood: 224 -> 131 MiB peak, 114 -> 94 MiB 30 s
-			// after closing it; for 15-20% more CPU with 50 busy rows (--memory-saver-mode does the same for as
-			// much CPU).
-			'#!/usr/bin/env -S node --max-semi-space-size=1 --optimize-for-size',
+			// V8's memory saver is turned on after the first frame (source/app/memory.ts): given here, as
+			// --optimize-for-size was, it made Node refuse the code cache of its own modules at every start.
+			'#!/usr/bin/env -S node --max-semi-space-size=1',
 			"import module from 'node:module';",
 			'module.enableCompileCache?.();',
 			"await import('./berth.js');",

@@ -16,6 +16,7 @@ import {type Config, defaultConfig} from './configTypes.js';
 import {selectDisplay} from './display.js';
 import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
+import {saveMemoryAfterStart} from './memory.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
 /** The options berth runs with: the flags, with the configuration file's values where no flag was given. */
@@ -174,6 +175,8 @@ export async function run(
 			interactive: true,
 		},
 	);
+
+	saveMemoryAfterStart();
 
 	const fail = (error: unknown) => {
 		instance.unmount();
