@@ -9,8 +9,10 @@ import {
 	filterContainerRows,
 	selectContainerCounts,
 	selectContainerRows,
+	selectSortedContainerRows,
 	sortContainerRows,
 } from '../../../source/state/select/containers.js';
+import {createAppState} from '../../../source/state/app.js';
 import {emptyStats, reduceStats, type StatsState} from '../../../source/state/stats.js';
 import {containerRecord, statsSample, timingRecord} from '../records.js';
 
@@ -230,5 +232,32 @@ describe('selectContainerCounts', () => {
 
 	test('nothing listed: all zero', () => {
 		assert.deepEqual(selectContainerCounts(emptyContainers), {total: 0, running: 0, paused: 0, stopped: 0});
+	});
+});
+
+describe('selectSortedContainerRows, from one second to the next', () => {
+	const base = createAppState(now);
+	const many = stateOf([
+		containerRecord({id: 'c1', names: ['/web-10']}),
+		containerRecord({id: 'c2', names: ['/web-2']}),
+		containerRecord({id: 'c3', names: ['/db'], state: 'exited', status: 'Exited (0) 2 hours ago'}),
+	]);
+	const app = {...base, containers: many};
+
+	test('a row whose inputs did not change is the same row, in the same order', () => {
+		const first = selectSortedContainerRows(app);
+		const next = selectSortedContainerRows({...app, now: now + 1000});
+		assert.deepEqual(names(next), ['db', 'web-2', 'web-10']);
+		assert.ok(next.every((row, index) => row === first[index]));
+	});
+
+	test('new figures make that row again; a new name orders the rows again', () => {
+		const first = selectSortedContainerRows(app);
+		const stats = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample()});
+		const withFigures = selectSortedContainerRows({...app, stats, now: now + 2000});
+		assert.notEqual(withFigures.find(row => row.id === 'c1'), first.find(row => row.id === 'c1'));
+		assert.equal(withFigures.find(row => row.id === 'c2'), first.find(row => row.id === 'c2'));
+		const renamed = reduceContainers(many, {type: 'containers/listed', engine: 'local', records: [...many.records.values()].map(record => (record.id === 'c1' ? {...record, names: ['/api']} : record))});
+		assert.deepEqual(names(selectSortedContainerRows({...app, containers: renamed, now: now + 3000})), ['api', 'db', 'web-2']);
 	});
 });
