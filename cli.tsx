@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Flags (meow) -> options -> run(). `--help` and `--version` alone answer before anything is loaded; the
-// flag parser and the UI come in chunks, and the first listing is asked for before the UI is.
+// common forms of flags are read without meow, which (with the UI) comes in a chunk when it is needed; the
+// first listing is asked for before the UI is loaded.
+import {readPlainCommandLine} from './source/app/commandLine.js';
 import {helpText, quickAnswer} from './source/app/help.js';
 
 declare const BERTH_VERSION: string;
 
 const argv = process.argv.slice(2);
-const command = quickAnswer(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
+const command = quickAnswer(argv) ?? readPlainCommandLine(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
 if (command === 'help' || (typeof command === 'object' && command.kind === 'help')) {
 	process.stdout.write(`${helpText}\n`);
 } else if (command === 'version' || command.kind === 'version') {
