@@ -281,7 +281,8 @@ const onDemand = module =>
 /**
  * Modules that libraries load when they are loaded, for things that berth does later or never: dockerode's
  * util module loads tar-fs, zlib (and with it Node's zip code) and a .dockerignore parser for image builds;
- * docker-modem loads https (and with it tls and all of crypto) for TLS engines. They are loaded when first used.
+ * docker-modem loads https (and with it tls and all of crypto) for TLS engines, and http, which its first
+ * request needs (after the first frame, which comes from firstListing.ts). They are loaded when first used.
  */
 const requiresOnDemand = {
 	name: 'requires-on-demand',
@@ -295,7 +296,13 @@ const requiresOnDemand = {
 					['zlib', 'zlib'],
 				],
 			],
-			[/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/, [['nativeHttps', 'https']]],
+			[
+				/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/,
+				[
+					['nativeHttps', 'https'],
+					['nativeHttp', 'http'],
+				],
+			],
 			// ink-table hashes its rows' keys with object-hash, which loads crypto and lists its hashes when it is
 			// loaded: the list is made at the first hash.
 			[
