@@ -1,6 +1,6 @@
 // The Engine interface over dockerode: the only module that talks to a Docker engine.
 import os from 'node:os';
-import readline from 'node:readline';
+import {createInterface} from 'node:readline';
 import {type Duplex, type Readable, Writable} from 'node:stream';
 import {dockerOptions} from './connection.js';
 import {asError, splitProcessTable, toContainerRecord, toEngineEvent, toEngineVersion, toStatsSample} from './decoders.js';
@@ -52,7 +52,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 			onEnd(error);
 		};
 
-		const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
+		const lines = createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
 		lines.on('line', line => {
 			if (ended || line.trim() === '') return;
 			let value: unknown;
