@@ -33,9 +33,11 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 	const loaded = await loadConfig(source);
 	if (loaded.ok) {
 		const options = applyConfig(command.options, loaded.config);
-		// The first listing is asked for now, and answered while the UI chunk loads.
+		// The first listing is asked for now, and answered while the UI chunk loads: one turn of the event loop
+		// connects the sockets and sends the requests before the chunk is evaluated.
 		const {startEarly} = await import('./source/app/earlyStart.js');
 		const early = startEarly(options, process.env, loaded.config.engines);
+		await new Promise(resolve => setImmediate(resolve));
 		const {run} = await import('./source/app/run.js');
 		process.exitCode = await run(options, early, {config: loaded.config, path: source.path});
 	} else {
