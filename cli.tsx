@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Flags (meow) -> options -> run(). `--help` and `--version` alone answer before anything is loaded; the
-// flag parser and the UI come in chunks, and the first listing is asked for before the UI is.
+// common forms of flags are read without meow, which (with the UI) comes in a chunk when it is needed; the
+// first listing is asked for before the UI is loaded.
+import {readPlainCommandLine} from './source/app/commandLine.js';
 import {helpText, quickAnswer} from './source/app/help.js';
 
 declare const BERTH_VERSION: string;
 
 const argv = process.argv.slice(2);
-const command = quickAnswer(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
+const command = quickAnswer(argv) ?? readPlainCommandLine(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
 if (command === 'help' || (typeof command === 'object' && command.kind === 'help')) {
 	process.stdout.write(`${helpText}\n`);
 } else if (command === 'version' || command.kind === 'version') {
@@ -31,9 +33,11 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 	const loaded = await loadConfig(source);
 	if (loaded.ok) {
 		const options = applyConfig(command.options, loaded.config);
-		// The first listing is asked for now, and answered while the UI chunk loads.
+		// The first listing is asked for now, and answered while the UI chunk loads: one turn of the event loop
+		// connects the sockets and sends the requests before the chunk is evaluated.
 		const {startEarly} = await import('./source/app/earlyStart.js');
 		const early = startEarly(options, process.env, loaded.config.engines);
+		await new Promise(resolve => setImmediate(resolve));
 		const {run} = await import('./source/app/run.js');
 		process.exitCode = await run(options, early, {config: loaded.config, path: source.path});
 	} else {

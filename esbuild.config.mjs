@@ -198,7 +198,8 @@ export const narrowTextPattern = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u201
  * string-width segments any text that is not plain ASCII into graphemes and tests each against Unicode
  * property expressions (emoji among them): the first frame paid for compiling those and for ICU's segmenter
  * to measure a middle dot. Text made only of the characters above is as wide as it is long; the segmenter is
- * made when first needed.
+ * made when first needed, and so is the emoji expression: V8 builds \p{RGI_Emoji}'s sets when the expression is
+ * created, about 20 ms of every start.
  */
 const narrowTextFastPath = {
 	name: 'narrow-text-fast-path',
@@ -208,6 +209,8 @@ const narrowTextFastPath = {
 			for (const [before, after] of [
 				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
 				['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+				['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+				['rgiEmojiRegex.test(segment)', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
 				[
 					'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
 					`if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ${narrowTextPattern}.test(string))) {`,
@@ -218,6 +221,63 @@ const narrowTextFastPath = {
 			}
 			return {contents: source, loader: 'js'};
 		});
+	},
+};
+
+/**
+ * Text whose every UTF-16 unit is a grapheme of its own: the narrow characters above, the C0 controls but the
+ * carriage return (so no CR LF pair) and DEL. None of these joins a neighbour into one grapheme (none is a
+ * combining mark, a joiner, a prepended or a spacing mark), so cutting such text into single units gives the
+ * graphemes that Intl.Segmenter gives.
+ */
+export const singleUnitGraphemesPattern = /^[\u0000-\u000C\u000E-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
+
+/**
+ * ICU's grapheme segmenter loads its data when the first Intl.Segmenter is made (about 10 ms): slice-ansi,
+ * wrap-ansi, ansi-tokenize and Ink's line updates each made one when loaded. Each gets a stand-in whose
+ * segment() makes the real one at the first call. ansi-tokenize, which Ink runs over every line it draws,
+ * cuts text made only of single-unit graphemes (above) without the segmenter: the same graphemes, about a
+ * tenth of the time.
+ */
+const segmentersOnDemand = {
+	name: 'segmenters-on-demand',
+	setup(context) {
+		const stand = (name, options) =>
+			`let ${name}Real; const ${name} = {segment: text => (${name}Real ??= new Intl.Segmenter(${options})).segment(text)};`;
+		for (const [file, replacements] of [
+			[
+				/[\\/]node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+				[["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", stand('GRAPHEME_SEGMENTER', "undefined, {granularity: 'grapheme'}")]],
+			],
+			[/[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, [['const segmenter = new Intl.Segmenter();', stand('segmenter', '')]]],
+			[
+				/[\\/]node_modules[\\/]ink[\\/]build[\\/]line-update\.js$/,
+				[["const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });", stand('segmenter', "undefined, {granularity: 'grapheme'}")]],
+			],
+			[
+				/[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+				[
+					['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', stand('segmenter', "undefined, {granularity: 'grapheme'}")],
+					[
+						'for (const { segment, index } of segmenter.segment(str)) {',
+						`for (const { segment, index } of (${singleUnitGraphemesPattern}.test(str) ? singleUnits(str) : segmenter.segment(str))) {`,
+					],
+					[
+						'export function tokenize(',
+						'function* singleUnits(str) {\n    for (let index = 0; index < str.length; index++) yield { segment: str[index], index };\n}\nexport function tokenize(',
+					],
+				],
+			],
+		]) {
+			context.onLoad({filter: file}, async args => {
+				let source = await readFile(args.path, 'utf8');
+				for (const [before, after] of replacements) {
+					if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check how it makes its segmenter`);
+					source = source.replace(before, after);
+				}
+				return {contents: source, loader: 'js'};
+			});
+		}
 	},
 };
 
@@ -245,7 +305,8 @@ const onDemand = module =>
 /**
  * Modules that libraries load when they are loaded, for things that berth does later or never: dockerode's
  * util module loads tar-fs, zlib (and with it Node's zip code) and a .dockerignore parser for image builds;
- * docker-modem loads https (and with it tls and all of crypto) for TLS engines. They are loaded when first used.
+ * docker-modem loads https (and with it tls and all of crypto) for TLS engines, and http, which its first
+ * request needs (after the first frame, which comes from firstListing.ts). They are loaded when first used.
  */
 const requiresOnDemand = {
 	name: 'requires-on-demand',
@@ -259,7 +320,13 @@ const requiresOnDemand = {
 					['zlib', 'zlib'],
 				],
 			],
-			[/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/, [['nativeHttps', 'https']]],
+			[
+				/[\\/]node_modules[\\/]docker-modem[\\/]lib[\\/]http\.js$/,
+				[
+					['nativeHttps', 'https'],
+					['nativeHttp', 'http'],
+				],
+			],
 			// ink-table hashes its rows' keys with object-hash, which loads crypto and lists its hashes when it is
 			// loaded: the list is made at the first hash.
 			[
@@ -308,7 +375,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [framesByRows, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

@@ -1,5 +1,5 @@
 // Carries out the requests the state asks for, against each container's own engine.
-import fs from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {describeEngineError} from '../engine/errors.js';
@@ -239,7 +239,7 @@ export async function saveLogFile(name: string, content: string, directories = [
 	for (const directory of directories) {
 		const target = path.join(directory, file);
 		try {
-			await fs.writeFile(target, content, {flag: 'wx'});
+			await writeFile(target, content, {flag: 'wx'});
 			return target;
 		} catch (error) {
 			lastError = error;

@@ -1,7 +1,7 @@
 // The compose CLI found on this machine (`docker compose`, else `docker-compose`), run for one project against
 // one engine, its output handed on line by line as it comes.
 import {spawn} from 'node:child_process';
-import readline from 'node:readline';
+import {createInterface} from 'node:readline';
 
 export type ComposeCli = {command: string; prefix: readonly string[]};
 
@@ -63,7 +63,7 @@ export async function runCompose(cli: ComposeCli, run: ComposeRun, onLine: (line
 	});
 	const read = (stream: NodeJS.ReadableStream) =>
 		new Promise<void>(resolve => {
-			const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
+			const lines = createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
 			lines.on('line', onLine);
 			lines.on('close', resolve);
 		});

@@ -1,6 +1,6 @@
 // The streams facet over dockerode: events, stats, logs and terminals, each counted in `open` until it ends or is closed.
 import {type Duplex, type Readable, Writable} from 'node:stream';
-import readline from 'node:readline';
+import {createInterface} from 'node:readline';
 import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
@@ -24,7 +24,7 @@ export function createStreams(docker: Docker, open: Set<Readable>): EngineStream
 			onEnd(error);
 		};
 
-		const lines = readline.createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
+		const lines = createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
 		lines.on('line', line => {
 			if (ended || line.trim() === '') return;
 			let value: unknown;

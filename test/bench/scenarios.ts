@@ -137,14 +137,16 @@ export async function startup(options: {
 	/** Turn by turn, more runs than the first frames (each is a few tens of milliseconds); the first discarded. */
 	const measureFloor = async (withDockerPs: boolean): Promise<StartupResult['floor']> => {
 		const node = berth.command[0]!;
+		// berth's command without its --host: node, the flags of dist/cli.js's first line, and dist/cli.js.
+		const berthAlone = berth.command.slice(0, berth.command.indexOf('--host'));
 		const figures = {nodeEmpty: [] as number[], berthVersion: [] as number[], berthHelp: [] as number[]};
 		const executableVersion: number[] = [];
 		const executableHelp: number[] = [];
 		const dockerPs: number[] = [];
 		for (let i = 0; i < 2 * runs + 1; i++) {
 			figures.nodeEmpty.push(await commandMs([node, '-e', '0']));
-			figures.berthVersion.push(await commandMs([...berth.command.slice(0, 2), '--version']));
-			figures.berthHelp.push(await commandMs([...berth.command.slice(0, 2), '--help']));
+			figures.berthVersion.push(await commandMs([...berthAlone, '--version']));
+			figures.berthHelp.push(await commandMs([...berthAlone, '--help']));
 			if (executable) {
 				executableVersion.push(await commandMs([executable.command[0]!, '--version']));
 				executableHelp.push(await commandMs([executable.command[0]!, '--help']));
