@@ -42,7 +42,15 @@ export function formatContainerRows(
 	for (const record of containers.records.values()) {
 		const key = containerKey(record.engine, record.id);
 		const timing = containers.timings.get(key);
-		const known = timing ? formatStatusWithCause(formatStatus(timing, now), timing.oomKilled === true) : record.status;
+		const before = previous?.get(key);
+		const made = before && rowInputs.get(before);
+		// The same record, timing and clock: the same status text, without writing it again.
+		const known =
+			made && made.now === now && made.timing === timing && made.record === record
+				? made.known
+				: timing
+					? formatStatusWithCause(formatStatus(timing, now), timing.oomKilled === true)
+					: record.status;
 		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
 		const lost = unreachable.has(record.engine);
 		// An engine that does not answer: what it said last can no longer be confirmed.
@@ -50,9 +58,8 @@ export function formatContainerRows(
 		const status = lost ? `${known} (engine unreachable)` : stale ? `${known} (stale: engine not answering)` : known;
 		const figures = record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined;
 		const isAlerted = alerted.has(key);
-		const before = previous?.get(key);
-		const made = before && rowInputs.get(before);
 		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
+			if (made.now !== now) rowInputs.set(before!, {...made, now});
 			rows.push(before!);
 			continue;
 		}
@@ -74,7 +81,7 @@ export function formatContainerRows(
 			figures,
 			...(stale ? {stale: true} : {}),
 		};
-		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted});
+		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known});
 		rows.push(row);
 	}
 
@@ -82,7 +89,7 @@ export function formatContainerRows(
 }
 
 /** What each row was made from: a row whose inputs are the same is the same row (1000 rows, 50 figures). */
-const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; figures: unknown; status: string; alerted: boolean}>();
+const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; figures: unknown; status: string; alerted: boolean; now: number; known: string}>();
 let lastRows = new Map<string, ContainerRow>();
 
 const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string) => {
@@ -109,9 +116,12 @@ function sortRowsReusing(rows: readonly ContainerRow[], sort: SortOrder): Contai
 	const last = lastSort;
 	const readsFigures = sort.by === 'cpu' || sort.by === 'memory';
 	if (last && last.sort === sort && !readsFigures && last.input.length === rows.length) {
+		// Only what this order reads (the name breaks every tie).
 		const same = rows.every((row, index) => {
 			const before = last.input[index]!;
-			return before.key === row.key && before.name === row.name && before.state === row.state && before.created === row.created && before.project === row.project;
+			if (before === row) return true;
+			if (before.key !== row.key || before.name !== row.name) return false;
+			return sort.by === 'status' ? before.state === row.state : sort.by === 'age' ? before.created === row.created : sort.by === 'project' ? before.project === row.project : true;
 		});
 		if (same) {
 			const sorted: ContainerRow[] = Array.from({length: rows.length});
