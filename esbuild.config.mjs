@@ -4,6 +4,7 @@
 // dist/berth-PLATFORM-ARCH with Node's --build-sea. Every library is bundled: the npm package has no
 // run-time dependencies.
 import {execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {readFileSync, statSync} from 'node:fs';
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
@@ -426,7 +427,13 @@ if (!executed) {
 	});
 
 	// The command itself is a small loader: it turns on Node's compile cache before the bundle is compiled,
-	// so every start after the first skips compiling the JavaScript.
+	// so every start after the first skips compiling the JavaScript (V8's code of the functions the last run
+	// used). The cache is berth's own folder, one subfolder per build (named by its version and the hash of
+	// its entry, which names every chunk by its content): $XDG_CACHE_HOME/berth/compile-cache, else
+	// ~/.cache/berth/compile-cache. Other builds' subfolders made over 30 days ago are removed, so the cache
+	// holds the builds in use (about 1 MB each). A folder that cannot be made or written: no cache, and berth
+	// starts as well, compiling as it goes. NODE_COMPILE_CACHE, when set, wins (Node's own setting).
+	const buildName = `${manifest.version}-${createHash('sha256').update(await readFile(join(root, 'dist', 'berth.js'))).digest('hex').slice(0, 12)}`;
 	await writeFile(
 		'dist/cli.js',
 		[
@@ -436,7 +443,26 @@ if (!executed) {
 			// --optimize-for-size was, it made Node refuse the code cache of its own modules at every start.
 			'#!/usr/bin/env -S node --max-semi-space-size=1',
 			"import module from 'node:module';",
-			'module.enableCompileCache?.();',
+			// Node's modules through require: imported as ES modules they read every export, and node:fs's
+			// promises export alone loads fs/promises.
+			'const require = module.createRequire(import.meta.url);',
+			'try {',
+			"\tconst {mkdirSync, readdirSync, rmSync, statSync} = require('node:fs');",
+			"\tconst {homedir} = require('node:os');",
+			"\tconst {isAbsolute, join} = require('node:path');",
+			"\tconst xdg = process.env.XDG_CACHE_HOME ?? '';",
+			"\tlet folder = isAbsolute(xdg) ? xdg : join(homedir(), '.cache');",
+			// One level at a time: a recursive mkdir (Node's, and the compile cache's own) never returns under /proc.
+			"\tfor (const part of ['', 'berth', 'compile-cache']) {",
+			'\t\tfolder = join(folder, part);',
+			"\t\ttry { mkdirSync(folder, {mode: 0o700}); } catch (error) { if (error.code !== 'EEXIST') throw error; }",
+			'\t}',
+			'',
+			`\tmodule.enableCompileCache?.(join(folder, ${JSON.stringify(buildName)}));`,
+			'\tfor (const name of readdirSync(folder)) {',
+			`\t\tif (name !== ${JSON.stringify(buildName)} && Date.now() - statSync(join(folder, name)).mtimeMs > 30 * 86_400_000) rmSync(join(folder, name), {recursive: true, force: true});`,
+			'\t}',
+			'} catch {}',
 			"await import('./berth.js');",
 			'',
 		].join('\n'),
