@@ -406,6 +406,8 @@ if (!executed) {
 				output,
 				disableExperimentalSEAWarning: true,
 				useCodeCache: true,
+				// The young generation of berth's command (dist/cli.js's first line): the executable has no command line of its own.
+				execArgv: ['--max-semi-space-size=1'],
 			},
 			null,
 			'\t',
