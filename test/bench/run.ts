@@ -467,8 +467,10 @@ function whyMissed(results: Results): string[] {
 		list.push(
 			`Why scenario 1 misses: Node starts (\`node -e 0\`: ${ms(floor.nodeEmptyMs.median)}), then berth loads and evaluates the UI ` +
 				'chunk (React, Ink with its WebAssembly layout engine, dockerode: about a megabyte of JavaScript, compiled from ' +
-				"Node's compile cache but evaluated at every start) while the first listing is on its way, then React renders and " +
-				`Ink lays out and draws the first frame: ${Math.round(hundred.berthMs.median - floor.nodeEmptyMs.median)} ms after Node's own start, ` +
+				"berth's compile cache but evaluated at every start; under --optimize-for-size V8 also refuses the code cache of " +
+				"Node's own modules, tty, net and streams among them, and compiles them again) while the first listing is on its " +
+				'way, then React renders and Ink lays out and draws the first frame from cold code: ' +
+				`${Math.round(hundred.berthMs.median - floor.nodeEmptyMs.median)} ms after Node's own start, ` +
 				`against ${ms(hundred.dockerPsMs.median)} for the whole \`docker ps -a\`.`,
 		);
 	}
