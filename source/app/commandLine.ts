@@ -94,28 +94,50 @@ export function commandFromFlags(values: FlagValues, input: readonly string[], a
 	return config ? {kind: 'config', check: values.check, file: input[1], configFlag: values.config, options} : {kind: 'run', options};
 }
 
-const switchWords = {
-	'--all-contexts': 'allContexts',
-	'--no-color': 'color',
-	'--ascii': 'ascii',
-	'--read-only': 'readOnly',
-	'--kiosk': 'kiosk',
-	'--bell': 'bell',
-	'--notify': 'notify',
-} as const;
-const listWords = {'--host': 'host', '-H': 'host', '--context': 'context'} as const;
-const valueWords = {
-	'--refresh': 'refresh',
-	'--resync': 'resync',
-	'--tail': 'tail',
-	'--log-lines': 'logLines',
-	'--on-alert': 'onAlert',
-	'--crash-restarts': 'crashRestarts',
-	'--crash-minutes': 'crashMinutes',
-	'--config': 'config',
+/** berth's flags, as meow reads them (flags.ts) and as the plain reading below knows them. */
+export const flagSpecs = {
+	host: {type: 'string', shortFlag: 'H', isMultiple: true},
+	context: {type: 'string', isMultiple: true},
+	allContexts: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	ascii: {type: 'boolean', default: false},
+	refresh: {type: 'string'},
+	resync: {type: 'string'},
+	readOnly: {type: 'boolean', default: false},
+	kiosk: {type: 'boolean', default: false},
+	bell: {type: 'boolean', default: false},
+	notify: {type: 'boolean', default: false},
+	onAlert: {type: 'string'},
+	crashRestarts: {type: 'string'},
+	crashMinutes: {type: 'string'},
+	tail: {type: 'string'},
+	logLines: {type: 'string'},
+	config: {type: 'string'},
+	check: {type: 'boolean', default: false},
+	version: {type: 'boolean', default: false},
+	help: {type: 'boolean', shortFlag: 'h', default: false},
 } as const;
 
-const has = <T extends object>(table: T, word: string): word is Extract<keyof T, string> => Object.hasOwn(table, word);
+type FlagName = keyof typeof flagSpecs;
+
+/** A flag's word on the command line: readOnly is `read-only`. */
+export const flagWord = (name: string): string => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+
+/**
+ * The words the plain reading takes: each switch in the form that changes it (`--read-only`, `--no-color`), each
+ * flag with a value under its names (`--host`, `-H`). --check, --version and --help are left to meow.
+ */
+const plainWords = new Map<string, {name: FlagName; kind: 'switch' | 'list' | 'value'; turns?: boolean}>();
+for (const [name, spec] of Object.entries(flagSpecs) as Array<[FlagName, (typeof flagSpecs)[FlagName]]>) {
+	if (spec.type === 'boolean') {
+		if (name !== 'check' && name !== 'version' && name !== 'help') plainWords.set(spec.default ? `--no-${flagWord(name)}` : `--${flagWord(name)}`, {name, kind: 'switch', turns: !spec.default});
+		continue;
+	}
+
+	const kind = 'isMultiple' in spec ? 'list' : 'value';
+	plainWords.set(`--${flagWord(name)}`, {name, kind});
+	if ('shortFlag' in spec) plainWords.set(`-${spec.shortFlag}`, {name, kind});
+}
 
 /**
  * The command, when every word is a switch (`--read-only`, `--no-color`...) given once, or a flag with a value
@@ -124,27 +146,29 @@ const has = <T extends object>(table: T, word: string): word is Extract<keyof T,
  * word), which meow reads. Both readings give the same command (test/app/commandLine.test.ts).
  */
 export function readPlainCommandLine(argv: readonly string[]): CommandLine | undefined {
-	const values: FlagValues = {allContexts: false, color: true, ascii: false, readOnly: false, kiosk: false, bell: false, notify: false, check: false, version: false, help: false};
+	const values = Object.fromEntries(Object.entries(flagSpecs).flatMap(([name, spec]) => (spec.type === 'boolean' ? [[name, spec.default]] : []))) as unknown as FlagValues;
 	const seen = new Set<string>();
 	for (let index = 0; index < argv.length; index++) {
 		const word = argv[index]!;
-		if (has(switchWords, word)) {
+		const flag = plainWords.get(word);
+		if (!flag) return undefined;
+		if (flag.kind === 'switch') {
 			if (seen.has(word)) return undefined;
 			seen.add(word);
-			values[switchWords[word]] = word !== '--no-color';
+			(values as Record<FlagName, unknown>)[flag.name] = flag.turns;
 			continue;
 		}
 
 		const value = argv[index + 1];
 		if (value === undefined || value.startsWith('-')) return undefined;
-		if (has(listWords, word)) {
-			const name = listWords[word];
+		if (flag.kind === 'list') {
+			const name = flag.name as 'host' | 'context';
 			values[name] = [...(values[name] ?? []), value];
-		} else if (has(valueWords, word) && !seen.has(word)) {
-			seen.add(word);
-			values[valueWords[word]] = value;
-		} else {
+		} else if (seen.has(word)) {
 			return undefined;
+		} else {
+			seen.add(word);
+			(values as Record<FlagName, unknown>)[flag.name] = value;
 		}
 
 		index++;
