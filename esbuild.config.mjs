@@ -15,6 +15,20 @@ import {build} from 'esbuild';
 const root = dirname(fileURLToPath(import.meta.url));
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/**
+ * A library file's text with some of it replaced, each [before, after] in turn. The build stops when a text is
+ * not there any more: the library changed, and `check` says what to look at.
+ */
+async function replacedIn(path, replacements, check) {
+	let source = await readFile(path, 'utf8');
+	for (const [before, after] of replacements) {
+		if (!source.includes(before)) throw new Error(`${path}: ${before} not found; check ${check}`);
+		source = source.replace(before, after);
+	}
+
+	return source;
+}
+
 /** Ink loads React devtools only under DEV=true with the package installed; berth ships without them. */
 const withoutDevtools = {
 	name: 'without-devtools',
@@ -72,10 +86,9 @@ const sshAddressForNode26 = {
 	name: 'ssh-address-for-node-26',
 	setup(context) {
 		context.onLoad({filter: /docker-modem[\\/]lib[\\/]modem\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
 			const before = 'var parsed = url.parse(this.host);';
-			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check the ssh address on Node 26`);
-			return {contents: source.replace(before, "var parsed = this.protocol === 'ssh' ? {protocol: 'http:'} : url.parse(this.host);"), loader: 'js'};
+			const after = "var parsed = this.protocol === 'ssh' ? {protocol: 'http:'} : url.parse(this.host);";
+			return {contents: await replacedIn(args.path, [[before, after]], 'the ssh address on Node 26'), loader: 'js'};
 		});
 	},
 };
@@ -155,10 +168,8 @@ const yogaWithoutFetch = {
 	name: 'yoga-without-fetch',
 	setup(context) {
 		context.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
 			const before = 'function ya(){return w||"function"!=typeof fetch?';
-			if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check how yoga loads its WebAssembly`);
-			return {contents: source.replace(before, 'function ya(){return true?'), loader: 'js'};
+			return {contents: await replacedIn(args.path, [[before, 'function ya(){return true?']], 'how yoga loads its WebAssembly'), loader: 'js'};
 		});
 	},
 };
@@ -171,15 +182,11 @@ const framesByRows = {
 	name: 'frames-by-rows',
 	setup(context) {
 		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
 			const before = '    get() {\n';
-			if (!source.includes(before)) throw new Error(`${args.path}: ${JSON.stringify(before)} not found; check how Ink's Output makes a frame`);
+			const after = `${before}        const byRows = berthFrameByRows(this.operations, this.width, this.height);\n        if (byRows) return byRows;\n`;
 			const rows = JSON.stringify(join(root, 'source', 'ui', 'frameRows.ts'));
 			return {
-				contents: `import {frameByRows as berthFrameByRows} from ${rows};\n${source.replace(
-					before,
-					`${before}        const byRows = berthFrameByRows(this.operations, this.width, this.height);\n        if (byRows) return byRows;\n`,
-				)}`,
+				contents: `import {frameByRows as berthFrameByRows} from ${rows};\n${await replacedIn(args.path, [[before, after]], "how Ink's Output makes a frame")}`,
 				loader: 'js',
 				resolveDir: dirname(args.path),
 			};
@@ -206,8 +213,7 @@ const narrowTextFastPath = {
 	name: 'narrow-text-fast-path',
 	setup(context) {
 		context.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async args => {
-			let source = await readFile(args.path, 'utf8');
-			for (const [before, after] of [
+			const replacements = [
 				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
 				['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
 				['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
@@ -216,11 +222,8 @@ const narrowTextFastPath = {
 					'if (/^[\\u0020-\\u007E]*$/.test(string)) {',
 					`if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ${narrowTextPattern}.test(string))) {`,
 				],
-			]) {
-				if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check string-width's fast path`);
-				source = source.replace(before, after);
-			}
-			return {contents: source, loader: 'js'};
+			];
+			return {contents: await replacedIn(args.path, replacements, "string-width's fast path"), loader: 'js'};
 		});
 	},
 };
@@ -270,14 +273,7 @@ const segmentersOnDemand = {
 				],
 			],
 		]) {
-			context.onLoad({filter: file}, async args => {
-				let source = await readFile(args.path, 'utf8');
-				for (const [before, after] of replacements) {
-					if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check how it makes its segmenter`);
-					source = source.replace(before, after);
-				}
-				return {contents: source, loader: 'js'};
-			});
+			context.onLoad({filter: file}, async args => ({contents: await replacedIn(args.path, replacements, 'how it makes its segmenter'), loader: 'js'}));
 		}
 	},
 };
@@ -341,16 +337,9 @@ const requiresOnDemand = {
 				],
 			],
 		]) {
-			context.onLoad({filter: file}, async args => {
-				let source = await readFile(args.path, 'utf8');
-				for (const [name, module] of replacements) {
-					// [variable, module] for a require; [text, text] for a statement written another way.
-					const [before, after] = name.includes(' ') ? [name, module] : [`${name} = require('${module}')`, `${name} = ${onDemand(module)}`];
-					if (!source.includes(before)) throw new Error(`${args.path}: ${before} not found; check what it loads`);
-					source = source.replace(before, after);
-				}
-				return {contents: source, loader: 'js'};
-			});
+			// [variable, module] for a require; [text, text] for a statement written another way.
+			const texts = replacements.map(([name, module]) => (name.includes(' ') ? [name, module] : [`${name} = require('${module}')`, `${name} = ${onDemand(module)}`]));
+			context.onLoad({filter: file}, async args => ({contents: await replacedIn(args.path, texts, 'what it loads'), loader: 'js'}));
 		}
 	},
 };
