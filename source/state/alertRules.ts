@@ -40,6 +40,17 @@ export type ContainerWatch = {
 	stopAskedAt?: number;
 };
 
+/**
+ * Whether a container's last exit was the kernel's OOM killer: the engine says so (State.OOMKilled), or an `oom`
+ * event came with the exit code 137 (Docker 20.10's inspect does not always say so). The alert and the row's
+ * status judge by this one rule.
+ */
+export function killedForMemory(timing: ContainerTiming, oomEventAt: number | undefined): boolean {
+	if (timing.running) return false;
+	if (timing.oomKilled === true) return true;
+	return oomEventAt !== undefined && timing.exitCode === 137 && Date.parse(timing.finishedAt) >= oomEventAt - 5000;
+}
+
 /** A stop or kill this long before the exit explains it (`docker stop` waits 10 s before it kills). */
 export const askedStopMs = 30_000;
 
@@ -90,8 +101,7 @@ export function observeTiming(
 	const finishedMs = Date.parse(timing.finishedAt);
 	// An exit berth has seen happen, or one since berth began to watch.
 	const news = finished && (seen || finishedMs >= look.since);
-	const oomEvent = watch?.oomEventAt !== undefined && finishedMs >= watch.oomEventAt - 5000 && timing.exitCode === 137;
-	const oom = news && !timing.running && (timing.oomKilled === true || oomEvent);
+	const oom = news && killedForMemory(timing, watch?.oomEventAt);
 	if (oom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
 	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
 	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');

@@ -8,7 +8,8 @@ import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} 
 import {containerKey, type ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
-import {selectAlertedKeys} from '../alerts.js';
+import {type AlertsState, selectAlertedKeys} from '../alerts.js';
+import {killedForMemory} from '../alertRules.js';
 import {memoizeLast} from './memo.js';
 import {defaultSort, type SortOrder} from '../ui.js';
 import {compareNatural} from '../../format/naturalOrder.js';
@@ -37,6 +38,7 @@ export function formatContainerRows(
 	unanswered: ReadonlySet<string> = new Set(),
 	alerted: ReadonlySet<string> = new Set(),
 	previous?: ReadonlyMap<string, ContainerRow>,
+	watches: AlertsState['watches'] = new Map(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
 	for (const record of containers.records.values()) {
@@ -45,11 +47,12 @@ export function formatContainerRows(
 		const before = previous?.get(key);
 		const made = before && rowInputs.get(before);
 		// The same record, timing and clock: the same status text, without writing it again.
+		const oomAt = watches.get(key)?.oomEventAt;
 		const known =
-			made && made.now === now && made.timing === timing && made.record === record
+			made && made.now === now && made.timing === timing && made.record === record && made.oomAt === oomAt
 				? made.known
 				: timing
-					? formatStatusWithCause(formatStatus(timing, now), timing.oomKilled === true)
+					? formatStatusWithCause(formatStatus(timing, now), killedForMemory(timing, oomAt))
 					: record.status;
 		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
 		const lost = unreachable.has(record.engine);
@@ -59,7 +62,7 @@ export function formatContainerRows(
 		const figures = record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined;
 		const isAlerted = alerted.has(key);
 		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
-			if (made.now !== now) rowInputs.set(before!, {...made, now});
+			if (made.now !== now || made.oomAt !== oomAt) rowInputs.set(before!, {...made, now, oomAt});
 			rows.push(before!);
 			continue;
 		}
@@ -81,7 +84,7 @@ export function formatContainerRows(
 			figures,
 			...(stale ? {stale: true} : {}),
 		};
-		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known});
+		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known, oomAt});
 		rows.push(row);
 	}
 
@@ -89,10 +92,10 @@ export function formatContainerRows(
 }
 
 /** What each row was made from: a row whose inputs are the same is the same row (1000 rows, 50 figures). */
-const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; figures: unknown; status: string; alerted: boolean; now: number; known: string}>();
+const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; figures: unknown; status: string; alerted: boolean; now: number; known: string; oomAt: number | undefined}>();
 let lastRows = new Map<string, ContainerRow>();
 
-const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string) => {
+const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string, watches: AlertsState['watches']) => {
 	const rows = formatContainerRows(
 		containers,
 		stats,
@@ -101,6 +104,7 @@ const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsSta
 		new Set(unanswered === '' ? [] : unanswered.split('\u0000')),
 		new Set(alerted === '' ? [] : alerted.split('\u0001')),
 		lastRows,
+		watches,
 	);
 	lastRows = new Map(rows.map(row => [row.key, row]));
 	return rows;
@@ -147,7 +151,7 @@ export function selectSortedContainerRows(state: AppState): readonly ContainerRo
 	const unreachable = [...selectUnreachableEngines(state.connection)].join('\u0000');
 	const unanswered = [...selectUnansweredEngines(state.connection)].join('\u0000');
 	const alerted = [...selectAlertedKeys(state.alerts)].join('\u0001');
-	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, unanswered, alerted), state.ui.sort);
+	return sortRowsOnce(formatRowsOnce(state.containers, state.stats, state.now, unreachable, unanswered, alerted, state.alerts.watches), state.ui.sort);
 }
 
 /** Case-insensitive match on name, image, status, project or id prefix. */

@@ -261,3 +261,19 @@ describe('selectSortedContainerRows, from one second to the next', () => {
 		assert.deepEqual(names(selectSortedContainerRows({...app, containers: renamed, now: now + 3000})), ['api', 'db', 'web-2']);
 	});
 });
+
+describe('an OOM kill in the row', () => {
+	test('says OOM killed when the engine says so, or when an oom event came with the exit code 137', () => {
+		const finishedAt = '2024-05-01T11:59:00Z';
+		const exited = stateOf([containerRecord({id: 'hog', names: ['/hog'], state: 'exited', status: 'Exited (137) 1 minute ago'})]);
+		const key = containerKey('local', 'hog');
+		const timed = (oomKilled: boolean) => ({...exited, timings: new Map([[key, timingRecord({state: 'exited', running: false, exitCode: 137, finishedAt, oomKilled})]])});
+		const app = createAppState(now);
+		const status = (containers: ContainersState, oomEventAt?: number) =>
+			selectSortedContainerRows({...app, containers, alerts: {...app.alerts, watches: new Map(oomEventAt === undefined ? [] : [[key, {oomEventAt} as never]])}})[0]!.status;
+		assert.match(status(timed(true)), /Exited \(137\) .* ago, OOM killed$/);
+		assert.doesNotMatch(status(timed(false)), /OOM/);
+		assert.match(status(timed(false), Date.parse(finishedAt) - 1000), /Exited \(137\) .* ago, OOM killed$/);
+		assert.doesNotMatch(status(timed(false), Date.parse(finishedAt) + 60_000), /OOM/);
+	});
+});
