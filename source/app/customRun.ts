@@ -3,6 +3,7 @@ import {spawn} from 'node:child_process';
 import type {EngineAddress} from '../engine/types.js';
 import type {Engine} from '../engine/types.js';
 import type {Request, RequestResult} from '../state/operations.js';
+import {openChildTerminal} from './terminalInput.js';
 
 /** The variables that make the docker CLI talk to this engine; a context in the environment would win, so it goes. */
 export function selectEngineEnvironment(address: EngineAddress | undefined): Record<string, string> {
@@ -63,7 +64,10 @@ function runCaptured(command: string, environment: NodeJS.ProcessEnv): Promise<{
 /** Runs a command on this terminal (berth's screen suspended) until it ends. */
 export function runOnTerminal(command: string, environment: NodeJS.ProcessEnv): Promise<{status: string; ok: boolean}> {
 	return new Promise(resolve => {
-		const child = spawn('/bin/sh', ['-c', command], {env: environment, stdio: 'inherit'});
+		const terminal = openChildTerminal();
+		const child = spawn('/bin/sh', ['-c', command], {env: environment, stdio: terminal.stdio});
+		// The child has its own copy once spawned.
+		terminal.close();
 		child.on('error', error => {
 			resolve({status: error.message, ok: false});
 		});

@@ -134,21 +134,31 @@ describe('the configuration file', {skip}, () => {
 
 	test('terminal: true hands the terminal over, with the row\'s engine, and says how it ended', testTimeout, async () => {
 		const name = await runIdle('cfg-term');
+		const answers = path.join(directory, 'answers');
 		const file = writeConfig('terminal.yaml', [
 			'commands:',
 			'  - name: Peek',
 			'    key: W',
-			`    run: "echo inside {{name}} on $DOCKER_HOST; printf 'type here: '; read answer; echo got $answer; exit 3"`,
+			`    run: "echo inside {{name}} on $DOCKER_HOST; printf 'type here: '; read answer; echo $answer >> ${answers}; exit 3"`,
 			'    terminal: true',
 		]);
 		const session = await berth.start({args: ['--config', file]});
 		await select(session, name);
-		await session.sendText('W');
-		await session.waitFor(current => current.includes(`inside ${name} on ${testDockerHost}`) && current.includes('type here:'), slow);
-		await session.sendText('hello');
-		await session.sendKeys('Enter');
-		await session.waitFor(current => bottomLine(current).includes(`Peek: ${name}: exit status 3.`), slow);
-		assert.ok(lineOf(await session.capture(), name).startsWith('›'), 'berth is back, the row still selected');
+		// Twice: berth must not read the terminal while the child has it (it would take the typed line, or
+		// block in a read the child's shell made blocking), and must read it again once the child is gone.
+		for (const answer of ['hello', 'again']) {
+			await session.sendText('W');
+			await session.waitFor(current => current.includes(`inside ${name} on ${testDockerHost}`) && current.includes('type here:'), slow);
+			await session.sendText(answer);
+			await session.sendKeys('Enter');
+			await session.waitFor(current => bottomLine(current).includes(`Peek: ${name}: exit status 3.`), slow);
+			assert.ok(lineOf(await session.capture(), name).startsWith('›'), 'berth is back, the row still selected');
+		}
+
+		// The child read every line typed, none went to berth.
+		assert.equal(fs.readFileSync(answers, 'utf8'), 'hello\nagain\n');
+		await session.sendText('?');
+		await session.waitFor(current => current.includes('Keys: Esc or ? closes this help'), slow);
 	});
 
 	test('theme: a running container\'s status in the configured colour', testTimeout, async () => {

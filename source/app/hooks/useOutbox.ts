@@ -7,6 +7,7 @@ import type {AppAction} from '../../state/app.js';
 import {type Request, selectChangedEngines} from '../../state/operations.js';
 import {runCustomRequest} from '../customRun.js';
 import {pipeTerminal, runRequest, type TerminalHandover} from '../requests.js';
+import {holdTerminalInput} from '../terminalInput.js';
 
 export type OutboxOptions = {
 	engineMap: ReadonlyMap<string, Engine>;
@@ -57,7 +58,15 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 			}
 
 			if (request.kind === 'custom') {
-				void runCustomRequest(request, engineMap, async run => suspendTerminal(run)).then(result => {
+				const onTerminal = async (run: () => Promise<void>) => suspendTerminal(async () => {
+					const release = holdTerminalInput(stdin as NodeJS.ReadStream);
+					try {
+						await run();
+					} finally {
+						release();
+					}
+				});
+				void runCustomRequest(request, engineMap, onTerminal).then(result => {
 					dispatch({type: 'request/finished', request, result});
 				});
 				continue;
