@@ -23,14 +23,7 @@ function headerFilter(screen: string): string | undefined {
 /** A key name for tmux (G, BSpace), or a character typed literally (`-` is no flag then). */
 async function timed(run: RunningTool, key: string, done: (screen: string) => boolean): Promise<number | undefined> {
 	await sleep(150);
-	const t0 = Date.now();
-	await (key.length === 1 ? run.term.sendText(key) : run.term.sendKeys(key));
-	try {
-		const {at} = await run.poll(done, {intervalMs: 2, timeoutMs: 5000});
-		return at - t0;
-	} catch {
-		return undefined;
-	}
+	return run.keyToScreen(key.length === 1 ? {text: key} : {keys: [key]}, done, {timeoutMs: 5000});
 }
 
 function figures(values: ReadonlyArray<number | undefined>) {

@@ -100,8 +100,9 @@ async function berthFirstFrame(tool: Tool, n: number, rows: number): Promise<num
 	const run = await RunningTool.launch(tool, paneSize);
 	try {
 		const test: ScreenTest = screen => berthHeaderCount(screen) === n && berthRows(screen).length >= rows;
-		const {at} = await run.poll(test, {intervalMs: 10, timeoutMs: 30_000});
-		return at - (await run.launchedAt());
+		const seen = await run.watch(test, {timeoutMs: 30_000});
+		if (!seen) throw new Error(`berth: no first frame of ${n} containers within 30 s; screen:\n${(await run.capture()).split('\n').slice(0, 8).join('\n')}`);
+		return seen.at - (await run.launchedAt());
 	} finally {
 		await run.kill();
 	}
@@ -429,10 +430,9 @@ export async function eventsToScreen(run: RunningTool, reader: Reader, engine: T
 			returnedAt = Date.now();
 		});
 		try {
-			const {at} = await run.poll(screen => rowState(reader.rowOf(screen, eventName)) === expect, {
-				intervalMs: 5,
-				timeoutMs: 10_000,
-			});
+			const seen = await run.watch(screen => rowState(reader.rowOf(screen, eventName)) === expect, {timeoutMs: 10_000});
+			if (!seen) throw new Error('not on screen');
+			const {at} = seen;
 			await command;
 			commandTimes.push(returnedAt - t0);
 			fromIssue.push(at - t0);
@@ -469,18 +469,9 @@ export async function keysToScreen(run: RunningTool, reader: Reader, presses: nu
 		const before = reader.selectedLine(await run.capture(reader.escapes));
 		if (before < 0) throw new Error(`${run.tool.label}: no selected row on screen`);
 		const expected = before + (key === 'j' ? 1 : -1);
-		const t0 = Date.now();
-		await run.term.sendKeys(key);
-		try {
-			const {at} = await run.poll(screen => reader.selectedLine(screen) === expected, {
-				intervalMs: 5,
-				timeoutMs: 5000,
-				escapes: reader.escapes,
-			});
-			values.push(at - t0);
-		} catch {
-			timeouts++;
-		}
+		const ms = await run.keyToScreen({keys: [key]}, screen => reader.selectedLine(screen) === expected, {timeoutMs: 5000, escapes: reader.escapes});
+		if (ms === undefined) timeouts++;
+		else values.push(ms);
 	}
 	return {presses, ms: spread(values), timeouts};
 }
@@ -533,14 +524,9 @@ export async function openLogsToScreen(run: RunningTool, name: string, pattern: 
 		await run.poll(screen => berthHeaderCount(screen) !== undefined && !pattern.test(screen), {intervalMs: 20, timeoutMs: 5000});
 		await selectBerthRow(run, name);
 		await sleep(150);
-		const t0 = Date.now();
-		await run.term.sendKeys('l');
-		try {
-			const {at} = await run.poll(screen => pattern.test(screen), {intervalMs: 5, timeoutMs: 5000});
-			values.push(at - t0);
-		} catch {
-			timeouts++;
-		}
+		const ms = await run.keyToScreen({keys: ['l']}, screen => pattern.test(screen), {timeoutMs: 5000});
+		if (ms === undefined) timeouts++;
+		else values.push(ms);
 	}
 	return {presses, ms: spread(values), timeouts};
 }

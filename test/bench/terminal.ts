@@ -38,6 +38,11 @@ export function senMissing(): string | undefined {
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
+/** Date.now() with the monotonic clock's fraction of a millisecond. */
+function wallClock(): number {
+	return performance.timeOrigin + performance.now();
+}
+
 export type Timed = {screen: string; /** Date.now() when the matching capture returned. */ at: number};
 
 export type ScreenTest = (screen: string) => boolean;
@@ -115,6 +120,57 @@ export class RunningTool {
 				.slice(0, 12)
 				.join('\n')}`,
 		);
+	}
+
+	/**
+	 * Watches the screen until test() holds; resolves with that screen and when its capture returned
+	 * (Date.now()-style ms, to the microsecond), or undefined after timeoutMs. Captures go through tmux's
+	 * control mode, one each time the pane writes (and every 20 ms besides): the time is the tool's and tmux's,
+	 * not that of starting a `tmux capture-pane` process per look, nor of a polling interval.
+	 */
+	async watch(test: ScreenTest, options: {timeoutMs: number; escapes?: boolean}): Promise<Timed | undefined> {
+		const control = await this.term.control();
+		const captureArgs = ['capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', this.term.target];
+		const deadline = wallClock() + options.timeoutMs;
+		let wrote = false;
+		let wake: (() => void) | undefined;
+		const unsubscribe = control.onOutput(() => {
+			wrote = true;
+			wake?.();
+		});
+		try {
+			for (;;) {
+				wrote = false;
+				const screen = await control.run(...captureArgs);
+				const at = wallClock();
+				if (test(screen)) return {screen, at};
+				if (at >= deadline) return undefined;
+				if (!wrote) {
+					await new Promise<void>(resolve => {
+						const timer = setTimeout(resolve, 20);
+						wake = () => {
+							clearTimeout(timer);
+							resolve();
+						};
+					});
+					wake = undefined;
+				}
+			}
+		} finally {
+			unsubscribe();
+		}
+	}
+
+	/**
+	 * Sends keys (tmux key names, or text typed literally) through the control client and times them to the
+	 * first screen for which test() holds, in ms; undefined when none did within timeoutMs.
+	 */
+	async keyToScreen(send: {keys: string[]} | {text: string}, test: ScreenTest, options: {timeoutMs: number; escapes?: boolean}): Promise<number | undefined> {
+		const control = await this.term.control();
+		const t0 = wallClock();
+		await control.run('send-keys', '-t', this.term.target, ...('keys' in send ? send.keys : ['-l', '--', send.text]));
+		const seen = await this.watch(test, options);
+		return seen ? seen.at - t0 : undefined;
 	}
 
 	/** CPU seconds of the tool and its descendants so far. */

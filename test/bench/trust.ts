@@ -116,10 +116,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const keys = (async () => {
 				while (storming) {
 					const before = berthSelectedLine(await run.capture());
-					const sent = Date.now();
-					await run.term.sendText(keyTimes.length % 2 === 0 ? 'j' : 'k');
-					const moved = await run.poll(screen => berthSelectedLine(screen) !== before, {intervalMs: 5, timeoutMs: 3000}).catch(() => undefined);
-					keyTimes.push(moved ? moved.at - sent : 3000);
+					const moved = await run.keyToScreen({text: keyTimes.length % 2 === 0 ? 'j' : 'k'}, screen => berthSelectedLine(screen) !== before, {timeoutMs: 3000});
+					keyTimes.push(moved ?? 3000);
 					await sleep(200);
 				}
 			})();

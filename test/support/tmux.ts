@@ -18,7 +18,7 @@
  * last screen and exitStatus() can still be read; isAlive() tells whether the program still runs.
  * Waits default to 10 s: tests check correctness, not speed, and CI machines can be slow.
  */
-import {execFile, execFileSync} from 'node:child_process';
+import {type ChildProcessWithoutNullStreams, execFile, execFileSync, spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -119,6 +119,92 @@ function shellQuote(value: string): string {
 	return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/** An argument for tmux's own command parser (control mode reads command lines, not argv). */
+function tmuxQuote(value: string): string {
+	return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * A control-mode client (`tmux -C`) on a session's server: each command is a line on its stdin, not a process
+ * of its own, and the pane's output is announced (%output) as tmux reads it. For timing a screen: spawning
+ * `tmux send-keys` and `tmux capture-pane` costs milliseconds of the measurement each, more on a loaded machine.
+ * The client is attached with ignore-size, so the pane keeps its size.
+ */
+export class TmuxControl {
+	private buffer = '';
+	/** Commands sent whose %begin..%end block has not ended, oldest first; the first is the attach itself. */
+	private readonly waiting: Array<{resolve: (output: string) => void; reject: (error: Error) => void; lines: string[]}> = [];
+	private inBlock = false;
+	private readonly outputListeners = new Set<() => void>();
+	private closed = false;
+
+	private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => {
+			this.take(chunk);
+		});
+		child.on('close', () => {
+			this.closed = true;
+			for (const entry of this.waiting.splice(0)) entry.reject(new Error('tmux control client exited'));
+		});
+	}
+
+	static async open(socket: string, target: string, env: NodeJS.ProcessEnv): Promise<TmuxControl> {
+		const child = spawn('tmux', ['-L', socket, '-C', 'attach-session', '-f', 'ignore-size', '-t', target], {env, stdio: 'pipe'});
+		const control = new TmuxControl(child);
+		await new Promise<string>((resolve, reject) => {
+			control.waiting.push({resolve, reject, lines: []});
+		});
+		return control;
+	}
+
+	private take(chunk: string): void {
+		this.buffer += chunk;
+		let newline: number;
+		while ((newline = this.buffer.indexOf('\n')) >= 0) {
+			const line = this.buffer.slice(0, newline);
+			this.buffer = this.buffer.slice(newline + 1);
+			if (this.inBlock) {
+				if (line.startsWith('%end ') || line.startsWith('%error ')) {
+					this.inBlock = false;
+					const entry = this.waiting.shift();
+					const output = entry?.lines.join('\n') ?? '';
+					if (line.startsWith('%end ')) entry?.resolve(output === '' ? '' : `${output}\n`);
+					else entry?.reject(new Error(`tmux: ${output}`));
+				} else {
+					this.waiting[0]?.lines.push(line);
+				}
+			} else if (line.startsWith('%begin ')) {
+				this.inBlock = true;
+			} else if (line.startsWith('%output ')) {
+				for (const listener of this.outputListeners) listener();
+			}
+		}
+	}
+
+	/** Runs one tmux command; resolves with what it printed (as `tmux ...` would, one line per row). */
+	async run(...args: string[]): Promise<string> {
+		if (this.closed) throw new Error('tmux control client exited');
+		return new Promise<string>((resolve, reject) => {
+			this.waiting.push({resolve, reject, lines: []});
+			this.child.stdin.write(`${args.map(arg => tmuxQuote(arg)).join(' ')}\n`);
+		});
+	}
+
+	/** Calls listener each time the pane writes (tmux's %output); returns the unsubscribe. */
+	onOutput(listener: () => void): () => void {
+		this.outputListeners.add(listener);
+		return () => this.outputListeners.delete(listener);
+	}
+
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.child.stdin.end();
+		this.child.kill();
+	}
+}
+
 /** Sessions started and not yet killed: killed when this process exits, should a test forget kill(). */
 const liveSessions = new Set<TmuxSession>();
 let exitHookInstalled = false;
@@ -144,6 +230,13 @@ export class TmuxSession {
 	private byteFile: string | undefined;
 	private killed = false;
 	private started = false;
+	private controlClient: Promise<TmuxControl> | undefined;
+
+	/** This session's control-mode client, opened on first use and closed by kill(). */
+	async control(): Promise<TmuxControl> {
+		this.controlClient ??= TmuxControl.open(this.socket, this.target, this.serverEnv());
+		return this.controlClient;
+	}
 
 	/** Runs `tmux -L socket ...args` and resolves with its stdout (not trimmed). */
 	async tmux(...args: string[]): Promise<string> {
@@ -377,6 +470,7 @@ export class TmuxSession {
 		}
 		this.killed = true;
 		liveSessions.delete(this);
+		if (this.controlClient) (await this.controlClient.catch(() => undefined))?.close();
 		try {
 			await this.tmux('kill-server');
 		} catch {
