@@ -38,8 +38,11 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 		const {startEarly} = await import('./source/app/earlyStart.js');
 		const early = startEarly(options, process.env, loaded.config.engines);
 		await new Promise(resolve => setImmediate(resolve));
+		// The first frame is painted as soon as the listings are in, before the UI chunk is loaded.
+		const {paintFirstFrame} = await import('./source/app/firstPaint.js');
+		const painted = await paintFirstFrame(options, early, loaded.config);
 		const {run} = await import('./source/app/run.js');
-		process.exitCode = await run(options, early, {config: loaded.config, path: source.path});
+		process.exitCode = await run(options, early, {config: loaded.config, path: source.path}, painted);
 	} else {
 		process.stderr.write(`berth: ${loaded.error}\n`);
 		process.exitCode = 2;

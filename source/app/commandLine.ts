@@ -1,7 +1,7 @@
 // The command line without meow: what berth makes of the flags' values, and a plain reading of the common
 // forms (each flag as its own word, a value as the next word) so that a start with such flags does not load
 // meow before the first frame. Every other form goes to meow (flags.ts), which reads all of them.
-import type {RunOptions} from './run.js';
+import type {RunOptions} from './startState.js';
 
 export type CommandLine =
 	| {kind: 'run'; options: RunOptions}

@@ -1,5 +1,4 @@
 // Start-up: find the engine, take the first listing, then hand the terminal to the App until it quits.
-import type {FileOptions} from './configFile.js';
 import fs from 'node:fs';
 import {render} from 'ink';
 import {createDockerEngine} from '../engine/docker.js';
@@ -7,40 +6,15 @@ import {toContainerRecord, toEngineVersion} from '../engine/decoders.js';
 import type {FirstListing} from '../engine/firstListing.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
-import {createAppState, reduceApp} from '../state/app.js';
-import {switchView} from '../state/ui.js';
-import {defaultAlertRules} from '../state/alertRules.js';
-import type {Theme} from '../ui/theme.js';
 import {App} from './App.js';
 import {type Config, defaultConfig} from './configTypes.js';
 import {selectDisplay} from './display.js';
 import {type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
+import {unpaint} from './firstPaint.js';
 import {saveMemoryAfterStart} from './memory.js';
+import {type FirstAnswer, type RunOptions, selectStartState, selectTheme} from './startState.js';
 import {defaultRefreshMs} from './statsFollower.js';
-
-/** The options berth runs with: the flags, with the configuration file's values where no flag was given. */
-export type RunOptions = FileOptions & {
-	hosts: readonly string[];
-	contexts: readonly string[];
-	allContexts: boolean;
-	color: boolean;
-	ascii: boolean;
-	resyncSeconds: number;
-	logLines: number;
-	/** --config FILE. */
-	configFile?: string;
-};
-
-/** NO_COLOR (any non-empty value) and --no-color both turn colour off. */
-export function selectTheme(options: RunOptions, environment: NodeJS.ProcessEnv): Theme {
-	const locale = environment.LC_ALL || environment.LC_CTYPE || environment.LANG || '';
-	const unicodeLocale = locale === '' || /utf-?8/i.test(locale);
-	return {
-		color: options.color && !(environment.NO_COLOR ?? '').length,
-		unicode: !options.ascii && environment.TERM !== 'linux' && unicodeLocale,
-	};
-}
 
 function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -81,14 +55,22 @@ export async function run(
 	options: RunOptions,
 	early: EarlyStart = startEarly(options, process.env),
 	configured: {config: Config; path: string} = {config: defaultConfig, path: ''},
+	/** Whether firstPaint.ts painted the first frame: the terminal is given back before a message. */
+	painted = false,
 ): Promise<number> {
 	const {config} = configured;
+	const say = (text: string) => {
+		if (painted) unpaint();
+		painted = false;
+		process.stderr.write(text);
+	};
+
 	// Libraries' deprecation notices (docker-modem's ssh URLs) would land on the screen: berth's own
 	// messages are the only ones a person should see.
 	process.noDeprecation = true;
 	const {chosen} = early;
 	if (!chosen.ok) {
-		process.stderr.write(`berth: ${chosen.error}\n`);
+		say(`berth: ${chosen.error}\n`);
 		return 1;
 	}
 
@@ -96,7 +78,7 @@ export async function run(
 	try {
 		engines = chosen.engines.map(choice => createDockerEngine(choice.name, choice.address));
 	} catch (error) {
-		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
+		say(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
 	}
 
@@ -106,35 +88,25 @@ export async function run(
 	);
 	if (answers.every(answer => answer.status === 'rejected')) {
 		for (const [index, answer] of answers.entries()) {
-			if (answer.status === 'rejected') process.stderr.write(`${describeConnectionFailure(engines[index]!.addressText, answer.reason)}\n`);
+			if (answer.status === 'rejected') say(`${describeConnectionFailure(engines[index]!.addressText, answer.reason)}\n`);
 		}
 
 		return 1;
 	}
 
-	let initialState = createAppState(Date.now());
-	initialState = reduceApp(initialState, {
-		type: 'alerts/configured',
-		rules: {restarts: options.crashRestarts ?? defaultAlertRules.restarts, windowMs: (options.crashMinutes ?? defaultAlertRules.windowMs / 60_000) * 60_000},
+	const firstAnswers: FirstAnswer[] = answers.map((answer, index) => {
+		const engine = engines[index]!.name;
+		if (answer.status === 'rejected') return {engine, ok: false, error: describeEngineError(answer.reason), at: Date.now()};
+		const [version, records] = answer.value;
+		return {engine, ok: true, version, records};
 	});
-	for (const [index, answer] of answers.entries()) {
-		const engine = engines[index]!;
-		if (answer.status === 'fulfilled') {
-			const [version, records] = answer.value;
-			initialState = reduceApp(initialState, {type: 'containers/listed', engine: engine.name, records});
-			initialState = reduceApp(initialState, {type: 'engine/connected', engine: engine.name, version: version.version, product: version.product});
-		} else {
-			initialState = reduceApp(initialState, {type: 'engine/lost', engine: engine.name, error: describeEngineError(answer.reason), at: Date.now()});
-		}
-	}
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		process.stderr.write('berth: needs an interactive terminal (stdin and stdout must be a TTY).\n');
+		say('berth: needs an interactive terminal (stdin and stdout must be a TTY).\n');
 		return 1;
 	}
 
 	const theme = selectTheme(options, process.env);
-	const state = initialState;
 	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
 	const instance = render(
 		<App
@@ -144,19 +116,7 @@ export async function run(
 			display={selectDisplay(config)}
 			configPath={configured.path}
 			config={config}
-			initial={() => ({
-				...state,
-				ui: {...switchView(state.ui, options.kiosk ? 'pulse' : config.view), readOnly: options.readOnly || options.kiosk === true, readOnlyEngines: new Set(early.readOnlyEngines), ...(options.kiosk ? {kiosk: true} : {})},
-				settings: {
-					logCapacity: Math.max(100, Math.trunc(options.logLines)),
-					logTail: Math.max(0, Math.min(Math.trunc(options.tail), Math.trunc(options.logLines))),
-					logColor: theme.color,
-					logTimestamps: config.logs.timestamps,
-					logWrap: config.logs.wrap,
-					unicode: theme.unicode,
-				},
-				now: Date.now(),
-			})}
+			initial={now => selectStartState({answers: firstAnswers, options, config, theme, readOnlyEngines: early.readOnlyEngines}, now)}
 			theme={theme}
 			outlets={outlets}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}

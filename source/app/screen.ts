@@ -6,6 +6,7 @@ import type {Engine} from '../engine/types.js';
 import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
 import {type ColumnSpec, layoutColumns} from '../format/table.js';
+import {measureTableColumns} from '../format/tableRow.js';
 import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
@@ -15,7 +16,6 @@ import {selectContainerCounts, selectResourceTotals} from '../state/select/conta
 import {memoizeLast} from '../state/select/memo.js';
 import {paneTitles, selectPaneLinesFor} from '../state/select/paneLines.js';
 import {selectOffset} from '../state/ui.js';
-import {measureTableColumns} from '../ui/ResourceTable.js';
 import type {ScreenProps} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {type CurrentList, selectCurrentList} from '../views/current.js';
@@ -95,7 +95,7 @@ export function selectStatusMessage(state: AppState): AppState['ui']['message'] 
 
 export function selectScreenProps(
 	state: AppState,
-	engines: readonly Engine[],
+	engines: ReadonlyArray<Pick<Engine, 'name' | 'addressText'>>,
 	{width, height}: ScreenSize,
 	theme: Theme,
 	display?: Display,

@@ -157,3 +157,35 @@ export function formatContainerHeading(layout: ColumnLayout<ContainerColumn>, el
 		.map(column => padCell(column.title, column.width, column.align, ellipsis))
 		.join(' '.repeat(columnGap));
 }
+
+/** A row's text around its coloured status. */
+export type ContainerLine = {before: string; status: string; tone: LineSegment['tone']; after: string};
+
+/**
+ * A row's text around its coloured status, made once per row and layout: a key that moves the selection
+ * draws the rows again without formatting them again.
+ */
+const lines = new WeakMap<ContainerRow, {layout: ColumnLayout<ContainerColumn>; ellipsis: string; line: ContainerLine}>();
+
+export function containerLineOf(row: ContainerRow, layout: ColumnLayout<ContainerColumn>, ellipsis: string): ContainerLine {
+	const made = lines.get(row);
+	if (made && made.layout === layout && made.ellipsis === ellipsis) return made.line;
+	const segments = formatContainerLine(row, layout, ellipsis);
+	const statusIndex = segments.findIndex(segment => segment.tone !== undefined);
+	const join = (from: number, to?: number) =>
+		segments
+			.slice(from, to)
+			.map(segment => segment.text)
+			.join('');
+	const line: ContainerLine =
+		statusIndex === -1
+			? {before: join(0), status: '', tone: undefined, after: ''}
+			: {before: join(0, statusIndex), status: segments[statusIndex]!.text, tone: segments[statusIndex]!.tone, after: join(statusIndex + 1)};
+	lines.set(row, {layout, ellipsis, line});
+	return line;
+}
+
+/** The row's first two columns: the pointer when selected, then `*` when marked, else `!` when an alert concerns it. */
+export function containerRowGutter(selected: boolean, marked: boolean, alerted: boolean, pointer: string): string {
+	return `${selected ? pointer : ' '}${marked ? '*' : alerted ? '!' : ' '}`;
+}

@@ -103,6 +103,9 @@ export function padCell(text: string, width: number, align: 'left' | 'right' = '
 	return align === 'right' ? gap + cut : cut + gap;
 }
 
+/** A run of text in one style, as Ink's <Text> draws it. */
+export type StyledSegment = {text: string; color?: string | undefined; bold?: boolean | undefined; dim?: boolean | undefined; inverse?: boolean | undefined};
+
 /** Cuts a line made of several runs (each drawn in its own style) to a width, keeping the runs. */
 export function truncateSegments<Segment extends {text: string}>(
 	segments: readonly Segment[],

@@ -1,5 +1,6 @@
 // A row of the images, volumes, networks, events, contexts and swarm lists: one text cell per column.
 import type {StatusTone} from './status.js';
+import {textWidth} from './table.js';
 
 export type TableRow = {
 	key: string;
@@ -16,4 +17,17 @@ export function filterTableRows(rows: readonly TableRow[], filter: string): read
 	const needle = filter.trim().toLowerCase();
 	if (needle === '') return rows;
 	return rows.filter(row => Object.values(row.cells).some(cell => cell.toLowerCase().includes(needle)));
+}
+
+/** The widest text of each column over all rows, for content-sized columns. */
+export function measureTableColumns(rows: readonly TableRow[]): Map<string, number> {
+	const widths = new Map<string, number>();
+	for (const row of rows) {
+		for (const [column, text] of Object.entries(row.cells)) {
+			const width = textWidth(text);
+			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
+		}
+	}
+
+	return widths;
 }

@@ -3,8 +3,9 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {
 	type ContainerColumn,
+	containerLineOf,
+	containerRowGutter,
 	formatContainerHeading,
-	formatContainerLine,
 } from '../format/containerColumns.js';
 import type {ColumnLayout} from '../format/table.js';
 import type {ContainerRow} from '../format/containerColumns.js';
@@ -26,7 +27,7 @@ type RowLineProps = {
 
 /** Props are plain strings, so a row whose text did not change is not rendered again. */
 const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
-	const gutter = `${selected ? pointer : ' '}${marked ? '*' : alerted ? '!' : ' '}`;
+	const gutter = containerRowGutter(selected, marked, alerted, pointer);
 	if (!color) {
 		return (
 			<Text wrap="truncate">
@@ -60,32 +61,6 @@ const RowLine = memo(function RowLine({before, status, tone, after, selected, ma
 	);
 });
 
-type Line = {before: string; status: string; tone: Tone | undefined; after: string};
-
-/**
- * A row's text around its coloured status, made once per row and layout: a key that moves the selection
- * draws the rows again without formatting them again.
- */
-const lines = new WeakMap<ContainerRow, {layout: ColumnLayout<ContainerColumn>; ellipsis: string; line: Line}>();
-
-function lineOf(row: ContainerRow, layout: ColumnLayout<ContainerColumn>, ellipsis: string): Line {
-	const made = lines.get(row);
-	if (made && made.layout === layout && made.ellipsis === ellipsis) return made.line;
-	const segments = formatContainerLine(row, layout, ellipsis);
-	const statusIndex = segments.findIndex(segment => segment.tone !== undefined);
-	const join = (from: number, to?: number) =>
-		segments
-			.slice(from, to)
-			.map(segment => segment.text)
-			.join('');
-	const line: Line =
-		statusIndex === -1
-			? {before: join(0), status: '', tone: undefined, after: ''}
-			: {before: join(0, statusIndex), status: segments[statusIndex]!.text, tone: segments[statusIndex]!.tone, after: join(statusIndex + 1)};
-	lines.set(row, {layout, ellipsis, line});
-	return line;
-}
-
 export type ContainerTableProps = {
 	rows: readonly ContainerRow[];
 	layout: ColumnLayout<ContainerColumn>;
@@ -109,7 +84,7 @@ export function ContainerTable({rows, layout, selectedKey, marks, height, theme,
 				<Text wrap="truncate">{`  ${emptyText}`}</Text>
 			) : (
 				rows.map((row, index) => {
-					const {before, status, tone, after} = lineOf(row, layout, glyphs.ellipsis);
+					const {before, status, tone, after} = containerLineOf(row, layout, glyphs.ellipsis);
 					return (
 						<RowLine
 							// A row is its place on screen: scrolling changes the rows' texts instead of making them anew.

@@ -1,77 +1,11 @@
 // The top line: connection state first (it matters most when cut short), counts, engine version, address.
 import {Box, Text} from 'ink';
-import {type EngineConnection, formatUnanswered} from '../state/connection.js';
-import {truncateSegments} from '../format/table.js';
-import {formatBytes, formatPercent} from '../format/units.js';
-import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
-import type {SortOrder} from '../state/ui.js';
-import {selectGlyphs, type Theme} from './theme.js';
+import {formatHeaderSegments, type HeaderProps} from '../format/header.js';
 
-export type HeaderProps = {
-	address: string;
-	connection: EngineConnection | undefined;
-	counts: ContainerCounts;
-	/** Alerts not yet acknowledged. */
-	alerts?: number | undefined;
-	shown: number;
-	filter: string;
-	theme: Theme;
-	width: number;
-	totals?: ResourceTotals | undefined;
-	sort?: SortOrder | undefined;
-	/** With several engines: each one's state, instead of the one connection. */
-	engines?: ReadonlyArray<{name: string; connection: EngineConnection | undefined}> | undefined;
-};
+export {formatConnectionState, type HeaderProps} from '../format/header.js';
 
-export function formatConnectionState(connection: EngineConnection | undefined): string {
-	if (connection === undefined) return 'connecting';
-	if (connection.status === 'connected') return connection.unanswered ? formatUnanswered(connection.unanswered) : 'connected';
-	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
-}
-
-export function Header({address, connection, counts, alerts = 0, shown, filter, theme, width, totals, sort, engines}: HeaderProps) {
-	const {separator, ellipsis} = selectGlyphs(theme);
-	const info = connection?.status === 'connected' ? connection.info : undefined;
-	const version =
-		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}${connection.product ?? 'Docker'} ${connection.version}` : '';
-	const images = info ? ` ${separator} ${info.images} images` : '';
-	// Figures from an engine that stopped answering cannot be confirmed: said so, not shown as live.
-	const stale = (engines ?? [{connection}]).some(each => each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
-	const measured =
-		totals && totals.measured > 0
-			? ` ${separator} ${stale ? 'stale: ' : ''}CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
-			: '';
-	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
-	const sorted = sort && (sort.by !== 'project' || sort.descending) ? ` ${separator} sort: ${sort.by} ${arrow}` : '';
-	const summary = `${counts.total} containers: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
-	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
-	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);
-	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
-	const states = engines
-		? engines.flatMap((each, index) => {
-				const down = each.connection?.status === 'disconnected' || (each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
-				return [
-					{text: index === 0 ? '' : ', '},
-					{
-						text: `${each.name}: ${down ? formatConnectionState(each.connection) : each.connection?.status === 'connected' ? `up (${each.connection.product ?? 'Docker'} ${each.connection.version})` : 'connecting'}`,
-						color: theme.color ? (down ? 'red' : 'green') : undefined,
-						bold: theme.color && down,
-					},
-				];
-			})
-		: [{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost}];
-	const segments = truncateSegments(
-		[
-			{text: 'berth', bold: theme.color},
-			{text: ` ${separator} `},
-			...states,
-			// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
-			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${alerts} alert${alerts === 1 ? '' : 's'} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
-			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
-		] as Array<{text: string; color?: string | undefined; bold?: boolean; inverse?: boolean}>,
-		width,
-		ellipsis,
-	);
+export function Header(props: HeaderProps) {
+	const segments = formatHeaderSegments(props);
 	return (
 		<Box flexShrink={0}>
 			<Text wrap="truncate">

@@ -1,7 +1,7 @@
 // A list of images, volumes, networks or events: a heading and one flat <Text> per visible row.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {type ColumnLayout, columnGap, padCell, textWidth} from '../format/table.js';
+import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
 import type {TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
@@ -54,17 +54,4 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 			)}
 		</Box>
 	);
-}
-
-/** The widest text of each column over all rows, for content-sized columns. */
-export function measureTableColumns(rows: readonly TableRow[]): Map<string, number> {
-	const widths = new Map<string, number>();
-	for (const row of rows) {
-		for (const [column, text] of Object.entries(row.cells)) {
-			const width = textWidth(text);
-			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
-		}
-	}
-
-	return widths;
 }

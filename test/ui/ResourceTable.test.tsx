@@ -6,7 +6,8 @@ import stringWidth from 'string-width';
 import {eventsView} from '../../source/views/events.js';
 import {layoutColumns} from '../../source/format/table.js';
 import type {TableRow} from '../../source/format/tableRow.js';
-import {measureTableColumns, ResourceTable} from '../../source/ui/ResourceTable.js';
+import {measureTableColumns} from '../../source/format/tableRow.js';
+import {ResourceTable} from '../../source/ui/ResourceTable.js';
 import {frameWidth, themes} from './rows.js';
 
 afterEach(cleanup);

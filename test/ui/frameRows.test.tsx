@@ -3,7 +3,6 @@
 import './forceColor.js';
 import assert from 'node:assert/strict';
 import {after, afterEach, describe, test} from 'node:test';
-import {styledCharsFromTokens, tokenize} from '@alcalzone/ansi-tokenize';
 import {cleanup, render} from 'ink-testing-library';
 // Ink's Output is not exported; the build puts frameByRows in front of its get() (esbuild.config.mjs).
 import InkOutput from '../../node_modules/ink/build/output.js';
@@ -13,22 +12,9 @@ import {Screen, type ScreenProps} from '../../source/ui/Screen.js';
 // @ts-expect-error: the build configuration is plain JavaScript, without types.
 import {narrowTextPattern} from '../../esbuild.config.mjs';
 import {containerFigures} from '../state/records.js';
-import {containerRow, frameWidth, tableLayout, themes} from './rows.js';
+import {cells, containerRow, frameWidth, tableLayout, themes} from './rows.js';
 
 afterEach(cleanup);
-
-/** Each line as the cells a terminal shows: the character and the styles it is drawn with. */
-function cells(output: string): string[][] {
-	return output.split('\n').map(line =>
-		styledCharsFromTokens(tokenize(line)).map(
-			character =>
-				`${character.value}|${character.styles
-					.map(style => style.code)
-					.sort()
-					.join('')}`,
-		),
-	);
-}
 
 type Operations = {operations: FrameOperation[]; width: number; height: number};
 

@@ -1,4 +1,5 @@
 // Rows and layouts for the component tests.
+import {styledCharsFromTokens, tokenize} from '@alcalzone/ansi-tokenize';
 import {containerColumns, measureContainerColumns, orderColumns} from '../../source/format/containerColumns.js';
 import {layoutColumns} from '../../source/format/table.js';
 import type {ContainerRow} from '../../source/format/containerColumns.js';
@@ -37,3 +38,16 @@ export function containerRow(overrides: Partial<ContainerRow> & {id: string}): C
 
 export const escapeCode = /\u001B\[/;
 export const nonAscii = /[^\u0000-\u007E]/;
+
+/** Each line as the cells a terminal shows: the character and the styles it is drawn with. */
+export function cells(output: string): string[][] {
+	return output.split('\n').map(line =>
+		styledCharsFromTokens(tokenize(line)).map(
+			character =>
+				`${character.value}|${character.styles
+					.map(style => style.code)
+					.sort()
+					.join('')}`,
+		),
+	);
+}
