@@ -425,8 +425,10 @@ function notes(results: Results): string[] {
 			`as under ${nearZero} B/s.`,
 	);
 	list.push(
-		'Scenarios 5 and 6: time from starting the `docker` command (or sending the key with `tmux send-keys`) to the capture ' +
-			'(polled every 5 ms) that shows the change; the figure is an upper bound, late by at most one poll and one capture. ' +
+		'Scenarios 5, 6 and 8: time from starting the `docker` command (or sending the key with `send-keys`) to the capture ' +
+			'that shows the change. Keys are sent and screens captured through one tmux control-mode client (`tmux -C`), a ' +
+			'capture each time the pane writes (and every 20 ms besides), so no tmux process is started per key or per look: ' +
+			'the figure is the tool\'s reaction and tmux\'s, late by at most one capture. ' +
 			'Events cycle pause, unpause, stop, start on one container; the docker CLI\'s own run time is included.',
 	);
 	const events = results.events?.berth;

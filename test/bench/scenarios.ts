@@ -51,6 +51,8 @@ export type StartupSize = {
 	/** Container rows berth draws on a settled 160x48 screen (all of them up to 45). */
 	rowsOnScreen: number;
 	berthMs: Spread;
+	/** From exec to the first key answered (j sent at the first frame). */
+	firstKeyMs?: Spread;
 	dockerPsMs: Spread;
 	/** berth median / docker ps -a median. */
 	ratio: number;
@@ -96,13 +98,21 @@ export function restPlans(): ContainerPlan[] {
 	return startupPlans(0, 10).map(plan => ({...plan, role: 'create' as const, cmd: plan.role === 'run' ? idleCmd : ['true']}));
 }
 
-async function berthFirstFrame(tool: Tool, n: number, rows: number): Promise<number> {
+/**
+ * From exec to the first complete frame, and to the first key answered: `j`, sent the moment that frame is
+ * seen, moving the selection. berth paints its first frame before its UI is loaded; the key waits for it.
+ */
+async function berthFirstFrame(tool: Tool, n: number, rows: number): Promise<{frameMs: number; keyMs: number}> {
 	const run = await RunningTool.launch(tool, paneSize);
 	try {
 		const test: ScreenTest = screen => berthHeaderCount(screen) === n && berthRows(screen).length >= rows;
 		const seen = await run.watch(test, {timeoutMs: 30_000});
 		if (!seen) throw new Error(`berth: no first frame of ${n} containers within 30 s; screen:\n${(await run.capture()).split('\n').slice(0, 8).join('\n')}`);
-		return seen.at - (await run.launchedAt());
+		const launched = await run.launchedAt();
+		const selected = berthSelectedLine(seen.screen);
+		const keyMs = await run.keyToScreen({keys: ['j']}, screen => berthSelectedLine(screen) === selected + 1, {timeoutMs: 10_000});
+		if (keyMs === undefined) throw new Error(`berth: j did not move the selection within 10 s of the first frame (${n} containers)`);
+		return {frameMs: seen.at - launched, keyMs: seen.at + keyMs - launched};
 	} finally {
 		await run.kill();
 	}
@@ -177,13 +187,16 @@ export async function startup(options: {
 		if (rows === 0) throw new Error(`start-up: berth shows no container rows with ${n} containers`);
 		await commandMs([dockerCli, '-H', engine.dockerHost, 'ps', '-a']); // warm-up, as berth's was
 		const berthMs: number[] = [];
+		const keyMs: number[] = [];
 		const psMs: number[] = [];
 		const executableMs: number[] = [];
 		if (executable) await berthFirstFrame(executable, n, rows); // warm-up: its first run maps 150 MB
 		for (let i = 0; i < runs; i++) {
-			berthMs.push(await berthFirstFrame(berth, n, rows));
+			const first = await berthFirstFrame(berth, n, rows);
+			berthMs.push(first.frameMs);
+			keyMs.push(first.keyMs);
 			psMs.push(await commandMs([dockerCli, '-H', engine.dockerHost, 'ps', '-a']));
-			if (executable) executableMs.push(await berthFirstFrame(executable, n, rows));
+			if (executable) executableMs.push((await berthFirstFrame(executable, n, rows)).frameMs);
 		}
 		const size: StartupSize = {
 			containers: n,
@@ -192,6 +205,7 @@ export async function startup(options: {
 			created: plans.filter(plan => plan.role === 'create').length,
 			rowsOnScreen: rows,
 			berthMs: spread(berthMs),
+			firstKeyMs: spread(keyMs),
 			dockerPsMs: spread(psMs),
 			ratio: 0,
 		};
@@ -211,9 +225,11 @@ export async function startup(options: {
 	floor ??= await measureFloor(false);
 	return {
 		definition:
-			'time from exec of the program (stamped by the launching shell) to the first tmux capture, polled every 10 ms, ' +
-			'whose header says `N containers` with the full N and that shows min(N, rows that fit) container rows ' +
-			'(45 on a 160x48 pane); CPU and memory columns may still be empty then. `docker ps -a`: wall time of the CLI, ' +
+			'time from exec of the program (stamped by the launching shell) to the first tmux capture (taken through a tmux ' +
+			'control-mode client each time the pane writes) whose header says `N containers` with the full N and that shows ' +
+			'min(N, rows that fit) container rows (45 on a 160x48 pane); CPU and memory columns may still be empty then. berth ' +
+			'paints that frame before its UI (React, Ink, dockerode) is loaded; "first key answered" is from exec to the screen ' +
+			'where `j`, sent the moment the first frame shows, has moved the selection. `docker ps -a`: wall time of the CLI, ' +
 			'output to /dev/null. One warm-up run of each is discarded. berth runs as the npm package does (`node dist/cli.js`, ' +
 			"the project's Node) and, when built, as the single executable (dist/berth-linux-x64), taking turns with `docker ps -a`.",
 		sizes,
