@@ -5,6 +5,7 @@ import wrapAnsi from 'wrap-ansi';
 
 const escape = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/g;
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
 
 function caret(code: number): string {
 	return code === 0x7f ? '^?' : `^${String.fromCharCode(code + 64)}`;
@@ -17,6 +18,8 @@ function caret(code: number): string {
  * as a terminal would show the line.
  */
 export function sanitizeLogText(raw: string): string {
+	// Most lines have no control character at all (no escape, tab, carriage return, C1 code): kept as they are.
+	if (!controlCharacter.test(raw)) return raw;
 	const afterReturn = raw.lastIndexOf('\r');
 	const text = afterReturn === -1 ? raw : raw.slice(afterReturn + 1);
 	let result = '';
