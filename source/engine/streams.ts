@@ -1,10 +1,10 @@
 // The streams facet over dockerode: events, stats, logs and terminals, each counted in `open` until it ends or is closed.
-import {type Duplex, type Readable, Writable} from 'node:stream';
+import type {Duplex, Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
 import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
-import {LogLineSplitter} from './logLines.js';
+import {LogLineSplitter, StreamDemuxer} from './logLines.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
@@ -194,27 +194,20 @@ export function createStreams(docker: Docker, open: Set<Readable>): EngineStream
 
 					stream = raw;
 					open.add(raw);
-					const splitters: LogLineSplitter[] = [];
-					const sink = (kind: LogRecord['stream']) => {
-						const splitter = new LogLineSplitter(kind, onRecord);
-						splitters.push(splitter);
-						return new Writable({
-							write(chunk: Buffer, _encoding, done) {
-								splitter.push(chunk);
-								done();
-							},
-						});
-					};
-
-					if (tty) raw.pipe(sink('tty'));
-					// Without a terminal the engine multiplexes stdout and stderr: dockerode takes them apart.
-					else docker.modem.demuxStream(raw, sink('stdout'), sink('stderr'));
+					const splitters = {stdout: new LogLineSplitter(tty ? 'tty' : 'stdout', onRecord), stderr: new LogLineSplitter('stderr', onRecord)};
+					// Without a terminal the engine multiplexes stdout and stderr; with one it sends one raw stream.
+					const demuxer = tty ? undefined : new StreamDemuxer((kind, payload) => splitters[kind].push(payload));
+					raw.on('data', (chunk: Buffer) => {
+						if (demuxer) demuxer.push(chunk);
+						else splitters.stdout.push(chunk);
+					});
 					let ended = false;
 					const finish = (error?: Error) => {
 						if (ended || closed) return;
 						ended = true;
 						open.delete(raw);
-						for (const splitter of splitters) splitter.end();
+						splitters.stdout.end();
+						splitters.stderr.end();
 						onEnd(error);
 					};
 

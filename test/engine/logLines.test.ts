@@ -1,7 +1,7 @@
 // Raw log bytes to lines: chunk boundaries, UTF-8 (valid or not), megabyte lines, CRLF, timestamps.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {LogLineSplitter, maxLogLineLength, splitTimestamp} from '../../source/engine/logLines.js';
+import {LogLineSplitter, maxLogLineLength, splitTimestamp, StreamDemuxer} from '../../source/engine/logLines.js';
 import type {LogRecord} from '../../source/engine/types.js';
 
 /** Feeds the chunks to a splitter (ending it unless told not to) and returns what it emitted. */
@@ -143,4 +143,74 @@ describe('splitTimestamp', () => {
 			assert.deepEqual(splitTimestamp(line), {timestamp, text});
 		});
 	}
+});
+
+/** One frame of the engine's multiplexed stream. */
+function frame(kind: number, payload: string | Buffer): Buffer {
+	const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+	const header = Buffer.alloc(8);
+	header[0] = kind;
+	header.writeUInt32BE(body.length, 4);
+	return Buffer.concat([header, body]);
+}
+
+/** Feeds the chunks to a demuxer; returns the frames it handed over, as [stream, text]. */
+function demux(chunks: readonly Buffer[]): Array<[string, string]> {
+	const frames: Array<[string, string]> = [];
+	const demuxer = new StreamDemuxer((stream, payload) => frames.push([stream, payload.toString('utf8')]));
+	for (const chunk of chunks) demuxer.push(chunk);
+	return frames;
+}
+
+/** The stream cut at every given offset. */
+function cutAt(stream: Buffer, offsets: readonly number[]): Buffer[] {
+	const pieces: Buffer[] = [];
+	let from = 0;
+	for (const offset of [...offsets, stream.length]) {
+		pieces.push(stream.subarray(from, offset));
+		from = offset;
+	}
+
+	return pieces;
+}
+
+describe('StreamDemuxer', () => {
+	const stream = Buffer.concat([frame(1, 'out one\n'), frame(2, 'err one\n'), frame(1, ''), frame(1, 'out two\n'), frame(0, 'in\n')]);
+	const expected: Array<[string, string]> = [
+		['stdout', 'out one\n'],
+		['stderr', 'err one\n'],
+		['stdout', ''],
+		['stdout', 'out two\n'],
+		['stdout', 'in\n'],
+	];
+
+	test('frames in one chunk: each to its stream, in order', () => {
+		assert.deepEqual(demux([stream]), expected);
+	});
+
+	test('cut anywhere, even inside a header, gives the same frames', () => {
+		for (let cut = 1; cut < stream.length; cut++) assert.deepEqual(demux(cutAt(stream, [cut])), expected, `cut at ${cut}`);
+		assert.deepEqual(demux([...stream].map(byte => Buffer.from([byte]))), expected, 'a byte at a time');
+	});
+
+	test('a frame larger than its chunks is joined once it is all in', () => {
+		const big = 'x'.repeat(200_000);
+		const pieces = cutAt(frame(1, big), Array.from({length: 20}, (_, index) => (index + 1) * 10_000));
+		assert.deepEqual(demux(pieces), [['stdout', big]]);
+	});
+
+	test('a stream that does not start with a frame header is passed on whole, as stdout', () => {
+		assert.deepEqual(demux([Buffer.from('plain text\n'), Buffer.from('more\n')]), [
+			['stdout', 'plain text\n'],
+			['stdout', 'more\n'],
+		]);
+	});
+
+	test('many short frames in one chunk cost no copy of the rest: each frame is a view of the chunk', () => {
+		const chunk = Buffer.concat(Array.from({length: 2000}, (_, index) => frame(1, `line ${index}\n`)));
+		const views: Buffer[] = [];
+		new StreamDemuxer((_stream, payload) => views.push(payload)).push(chunk);
+		assert.equal(views.length, 2000);
+		assert.ok(views.every(view => view.buffer === chunk.buffer), 'every payload shares the chunk\'s memory');
+	});
 });
