@@ -1,12 +1,17 @@
 // What berth starts before its UI is loaded: the choice of engines and their first listings.
 import {type EngineChoice, type EngineChoiceResult, selectEngines} from '../engine/contexts.js';
-import {type FirstListing, startFirstListing} from '../engine/firstListing.js';
+import {toContainerRecord, toEngineVersion} from '../engine/decoders.js';
+import {startFirstListing} from '../engine/firstListing.js';
+import type {ContainerRecord, EngineVersion} from '../engine/types.js';
 import type {EngineSpec} from './configTypes.js';
+
+/** An engine's first listing, decoded once for the first frame painted and for the App. */
+export type EarlyListing = {version: EngineVersion; records: ContainerRecord[]};
 
 export type EarlyStart = {
 	chosen: EngineChoiceResult;
 	/** By the index of chosen.engines: the first listing under way, or undefined (dockerode asks later). */
-	listings: Array<Promise<FirstListing | undefined> | undefined>;
+	listings: Array<Promise<EarlyListing | undefined> | undefined>;
 	/** The engines the configuration file makes read-only on their own. */
 	readOnlyEngines: readonly string[];
 };
@@ -36,7 +41,18 @@ export function startEarly(selection: Selection, environment: NodeJS.ProcessEnv,
 	const chosen: EngineChoiceResult = picked.ok ? {ok: true, engines: picked.engines} : picked;
 	return {
 		chosen,
-		listings: chosen.ok ? chosen.engines.map(choice => startFirstListing(choice.address)) : [],
+		listings: chosen.ok
+			? chosen.engines.map(choice =>
+					startFirstListing(choice.address)?.then(listing =>
+						listing
+							? {
+									version: toEngineVersion(listing.version),
+									records: listing.containers.map(info => toContainerRecord(choice.name, info as Parameters<typeof toContainerRecord>[1])),
+								}
+							: undefined,
+					),
+				)
+			: [],
 		readOnlyEngines: (picked as {readOnly?: string[]}).readOnly ?? [],
 	};
 }

@@ -1,7 +1,6 @@
 // The first frame, painted as soon as the first listings are in, before the UI (React, Ink, dockerode) is
 // loaded: the same state and screen props the App starts from, drawn as text (ui/screenText.ts). Ink draws
 // the same frame over it once it runs; keys typed meanwhile wait in the terminal for it.
-import {toContainerRecord, toEngineVersion} from '../engine/decoders.js';
 import {paintContainerScreen} from '../ui/screenText.js';
 import type {Config} from './configTypes.js';
 import {selectDisplay} from './display.js';
@@ -39,15 +38,7 @@ export async function paintFirstFrame(
 	]);
 	clearTimeout(timer);
 	if (!listings || listings.some(listing => listing === undefined)) return false;
-	const answers: FirstAnswer[] = listings.map((listing, index) => {
-		const engine = engines[index]!.name;
-		return {
-			engine,
-			ok: true,
-			version: toEngineVersion(listing!.version),
-			records: listing!.containers.map(info => toContainerRecord(engine, info as Parameters<typeof toContainerRecord>[1])),
-		};
-	});
+	const answers: FirstAnswer[] = listings.map((listing, index) => ({engine: engines[index]!.name, ok: true, ...listing!}));
 	const theme = selectTheme(options, process.env);
 	const display = selectDisplay(config);
 	const state = selectStartState({answers, options, config, theme, readOnlyEngines: early.readOnlyEngines}, Date.now());

@@ -2,14 +2,12 @@
 import fs from 'node:fs';
 import {render} from 'ink';
 import {createDockerEngine} from '../engine/docker.js';
-import {toContainerRecord, toEngineVersion} from '../engine/decoders.js';
-import type {FirstListing} from '../engine/firstListing.js';
 import {describeConnectionFailure, describeEngineError} from '../engine/errors.js';
 import type {Engine} from '../engine/types.js';
 import {App} from './App.js';
 import {type Config, defaultConfig} from './configTypes.js';
 import {selectDisplay} from './display.js';
-import {type EarlyStart, startEarly} from './earlyStart.js';
+import {type EarlyListing, type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {unpaint} from './firstPaint.js';
 import {saveMemoryAfterStart} from './memory.js';
@@ -35,14 +33,9 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 }
 
 /** An engine's version and containers: the listing asked for early when there is one, else through dockerode. */
-async function firstAnswer(engine: Engine, early: Promise<FirstListing | undefined> | undefined) {
+async function firstAnswer(engine: Engine, early: Promise<EarlyListing | undefined> | undefined) {
 	const listing = await early;
-	if (listing) {
-		return [
-			toEngineVersion(listing.version),
-			listing.containers.map(info => toContainerRecord(engine.name, info as Parameters<typeof toContainerRecord>[1])),
-		] as const;
-	}
+	if (listing) return [listing.version, listing.records] as const;
 
 	return Promise.all([engine.system.version(), engine.containers.list()]);
 }
