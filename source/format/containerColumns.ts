@@ -2,7 +2,7 @@
 import type {ContainerState} from '../engine/types.js';
 import type {ContainerFigures} from '../state/stats.js';
 import type {StatusTone} from './status.js';
-import {type ColumnLayout, type ColumnSpec, columnGap, padCell, textWidth} from './table.js';
+import {type ColumnLayout, type ColumnSpec, columnGap, padCell, type StyledSegment, textWidth} from './table.js';
 import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
 
 /** One container as the list shows it: every text formatted, with what sorting and actions need. */
@@ -185,7 +185,28 @@ export function containerLineOf(row: ContainerRow, layout: ColumnLayout<Containe
 	return line;
 }
 
-/** The row's first two columns: the pointer when selected, then `*` when marked, else `!` when an alert concerns it. */
-export function containerRowGutter(selected: boolean, marked: boolean, alerted: boolean, pointer: string): string {
-	return `${selected ? pointer : ' '}${marked ? '*' : alerted ? '!' : ' '}`;
+/**
+ * A row as it is drawn: runs of text in one line, inverse when it is the selection in colour. The first two
+ * columns are the pointer when selected, then `*` when marked, else `!` (bold red in colour) when an alert
+ * concerns it. Without colour (statusColor false) the selection shows by its pointer only. Only the status's
+ * words are coloured: colour codes around the padding would cost bytes on every redraw.
+ */
+export function containerRowRuns(
+	line: ContainerLine,
+	{selected, marked, alerted}: {selected: boolean; marked: boolean; alerted: boolean},
+	pointer: string,
+	statusColor: string | undefined | false,
+): {inverse: boolean; runs: StyledSegment[]} {
+	const gutter = `${selected ? pointer : ' '}${marked ? '*' : alerted ? '!' : ' '}`;
+	if (statusColor === false) return {inverse: false, runs: [{text: `${gutter}${line.before}${line.status}${line.after}`}]};
+	const words = line.status.trimEnd();
+	return {
+		inverse: selected,
+		runs: [
+			...(alerted && !marked ? [{text: gutter[0]!}, {text: '!', color: 'red', bold: true}] : [{text: gutter}]),
+			{text: line.before},
+			{text: words, color: statusColor},
+			{text: `${line.status.slice(words.length)}${line.after}`},
+		],
+	};
 }

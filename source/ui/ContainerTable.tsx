@@ -4,7 +4,7 @@ import {memo} from 'react';
 import {
 	type ContainerColumn,
 	containerLineOf,
-	containerRowGutter,
+	containerRowRuns,
 	formatContainerHeading,
 } from '../format/containerColumns.js';
 import type {ColumnLayout} from '../format/table.js';
@@ -27,36 +27,19 @@ type RowLineProps = {
 
 /** Props are plain strings, so a row whose text did not change is not rendered again. */
 const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
-	const gutter = containerRowGutter(selected, marked, alerted, pointer);
-	if (!color) {
-		return (
-			<Text wrap="truncate">
-				{gutter}
-				{before}
-				{status}
-				{after}
-			</Text>
-		);
-	}
-
-	// Only the words are coloured: colour codes around the padding would cost bytes on every redraw.
-	const words = status.trimEnd();
+	const {inverse, runs} = containerRowRuns({before, status, tone, after}, {selected, marked, alerted}, pointer, color && toneColor(tone, colors));
 	return (
-		<Text wrap="truncate" inverse={selected}>
-			{alerted && !marked ? (
-				<>
-					{gutter[0]}
-					<Text color="red" bold>
-						!
+		<Text wrap="truncate" inverse={inverse}>
+			{runs.map((run, index) =>
+				run.color || run.bold ? (
+					// eslint-disable-next-line react/no-array-index-key -- the runs have no identity but their place
+					<Text key={index} color={run.color} bold={run.bold ?? false}>
+						{run.text}
 					</Text>
-				</>
-			) : (
-				gutter
+				) : (
+					run.text
+				),
 			)}
-			{before}
-			<Text color={toneColor(tone, colors)}>{words}</Text>
-			{status.slice(words.length)}
-			{after}
 		</Text>
 	);
 });

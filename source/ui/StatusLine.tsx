@@ -1,6 +1,7 @@
 // The bottom line: the `/` or `:` prompt while typing, else the last message, else the main keys.
 import {Text} from 'ink';
 import type {Message, Mode} from '../state/ui.js';
+import {formatMessageOrHints} from '../format/statusLine.js';
 import {truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
@@ -35,17 +36,10 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 		);
 	}
 
-	if (message) {
-		return (
-			<Text wrap="truncate" color={theme.color && message.tone === 'error' ? 'red' : undefined}>
-				{truncateText(message.text.replaceAll(/\s+/g, ' '), width, ellipsis)}
-			</Text>
-		);
-	}
-
+	const bottom = formatMessageOrHints({message, hints, theme, width});
 	return (
-		<Text wrap="truncate" dimColor={theme.color}>
-			{truncateText(hints, width, ellipsis)}
+		<Text wrap="truncate" color={bottom.color} dimColor={bottom.dim ?? false}>
+			{bottom.text}
 		</Text>
 	);
 }

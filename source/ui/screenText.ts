@@ -1,9 +1,10 @@
 // The containers screen as lines of text with colour codes, drawn as Ink draws the Screen component: for the
 // first frame, painted while the UI is still loading. A test holds the two equal, cell by cell.
 import chalk from 'chalk';
-import {containerLineOf, containerRowGutter, formatContainerHeading} from '../format/containerColumns.js';
+import {containerLineOf, containerRowRuns, formatContainerHeading} from '../format/containerColumns.js';
 import {formatHeaderSegments} from '../format/header.js';
-import {type StyledSegment, textWidth, truncateText} from '../format/table.js';
+import {formatMessageOrHints} from '../format/statusLine.js';
+import {type StyledSegment, textWidth} from '../format/table.js';
 import type {ScreenProps} from './Screen.js';
 import {selectGlyphs, toneColor} from './theme.js';
 
@@ -38,33 +39,16 @@ export function paintContainerScreen({width, height, minimum, theme, header, tab
 	}
 
 	for (const row of table.rows) {
-		const {before, status: rowStatus, tone, after} = containerLineOf(row, table.layout, ellipsis);
-		const selected = row.key === table.selectedKey;
-		const marked = table.marks.has(row.key);
-		const alerted = row.alerted === true;
-		const gutter = containerRowGutter(selected, marked, alerted, pointer);
-		texts.push(`${gutter}${before}${rowStatus}${after}`);
-		if (!theme.color) {
-			lines.push(texts.at(-1)!);
-			continue;
-		}
-
-		const words = rowStatus.trimEnd();
-		const mark = alerted && !marked ? `${gutter[0]}${styleSegment({text: '!', color: 'red', bold: true})}` : gutter;
-		const colored = styleSegment({text: words, color: toneColor(tone, theme.colors)});
-		lines.push(styleSegment({text: `${mark}${before}${colored}${rowStatus.slice(words.length)}${after}`, inverse: selected}));
+		const line = containerLineOf(row, table.layout, ellipsis);
+		const mark = {selected: row.key === table.selectedKey, marked: table.marks.has(row.key), alerted: row.alerted === true};
+		const {inverse, runs} = containerRowRuns(line, mark, pointer, theme.color && toneColor(line.tone, theme.colors));
+		texts.push(runs.map(run => run.text).join(''));
+		lines.push(styleSegment({text: runs.map(run => styleSegment(run)).join(''), inverse}));
 	}
 
 	// Ink would cut a longer line; such a screen is left to it.
 	if (texts.some(text => textWidth(text) > width)) return undefined;
 	while (lines.length < height - 1) lines.push('');
-	const bottom = status.message ? status.message.text.replaceAll(/\s+/g, ' ') : status.hints;
-	lines.push(
-		styleSegment(
-			status.message
-				? {text: truncateText(bottom, width, ellipsis), color: theme.color && status.message.tone === 'error' ? 'red' : undefined}
-				: {text: truncateText(bottom, width, ellipsis), dim: theme.color},
-		),
-	);
+	lines.push(styleSegment(formatMessageOrHints(status)));
 	return lines;
 }
