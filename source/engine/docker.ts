@@ -8,6 +8,7 @@ import {deadline, readDeadlineMs} from './deadline.js';
 import {toEngineVersion} from './decoders.js';
 import {createFiles} from './files.js';
 import {createImages, createNetworks, createVolumes} from './resources.js';
+import {plainAddress} from './plainHttp.js';
 import {createStreams} from './streams.js';
 import {createSwarm} from './swarm.js';
 import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
@@ -68,7 +69,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open),
+		streams: createStreams(docker, open, plainAddress(address)),
 		files: createFiles(docker),
 		openStreams() {
 			return open.size;

@@ -5,10 +5,15 @@ import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
+import {followLines, getJson, type PlainAddress} from './plainHttp.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
-export function createStreams(docker: Docker, open: Set<Readable>): EngineStreams {
+/**
+ * The streams of an engine; `plain`, for an engine on a local socket or plain TCP, is where its stats are
+ * asked for without dockerode (plainHttp.ts): 50 rows streamed cost a sample a second each.
+ */
+export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainAddress): EngineStreams {
 	// Streams are followed line by line: the engine writes one JSON document per line.
 	const follow = (
 		stream: Readable,
@@ -99,12 +104,35 @@ export function createStreams(docker: Docker, open: Set<Readable>): EngineStream
 		},
 
 		stats(id, onSample, onEnd) {
+			if (plain) {
+				return followLines(
+					plain,
+					`/containers/${encodeURIComponent(id)}/stats?stream=1`,
+					line => {
+						let value: unknown;
+						try {
+							value = JSON.parse(line);
+						} catch {
+							return;
+						}
+
+						onSample(toStatsSample(value));
+					},
+					onEnd,
+					open as Set<unknown>,
+				);
+			}
+
 			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
 		},
 
 		async sampleStats(id, options = {}) {
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
+			if (plain) {
+				return toStatsSample(await getJson(plain, `/containers/${encodeURIComponent(id)}/stats?stream=0${options.oneShot ? '&one-shot=1' : ''}`, readDeadlineMs));
+			}
+
 			const value: unknown = await docker.getContainer(id).stats({
 				stream: false,
 				...deadline(readDeadlineMs),

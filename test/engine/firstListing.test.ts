@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
 import {parseEngineAddress} from '../../source/engine/address.js';
 import {toContainerRecord, toEngineVersion} from '../../source/engine/decoders.js';
-import {readAnswer, startFirstListing} from '../../source/engine/firstListing.js';
+import {startFirstListing} from '../../source/engine/firstListing.js';
 import {connectTestEngine} from '../support/berth.js';
 import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
@@ -38,15 +38,4 @@ test('ssh, TLS and named pipes are left to dockerode; an engine that is not ther
 	assert.equal(startFirstListing({kind: 'tcp', host: '127.0.0.1', port: 2376, tls: {verify: true, certPath: '/nonexistent'}}), undefined);
 	assert.equal(startFirstListing({kind: 'npipe', socketPath: '//./pipe/docker_engine'}), undefined);
 	assert.equal(await startFirstListing({kind: 'unix', socketPath: '/nonexistent/docker.sock'}), undefined);
-});
-
-test('an answer is read as HTTP/1.0 ends it: a status of 200, no chunks, all of a stated length', () => {
-	const answer = (text: string) => Buffer.from(text, 'latin1');
-	assert.equal(readAnswer(answer('HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n[1,2]'), '/x').toString(), '[1,2]');
-	assert.equal(readAnswer(answer('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n[1,2]'), '/x').toString(), '[1,2]');
-	assert.throws(() => readAnswer(answer('HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n[1,2]'), '/x'), /cut short/);
-	assert.throws(() => readAnswer(answer('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n[1,2]\r\n0\r\n\r\n'), '/x'), /chunks/);
-	assert.throws(() => readAnswer(answer('HTTP/1.0 500 Internal Server Error\r\n\r\n{}'), '/x'), /with 500/);
-	assert.throws(() => readAnswer(answer('HTTP/1.0 200 OK\r\nContent-'), '/x'), /not HTTP/);
-	assert.throws(() => readAnswer(answer('SSH-2.0-OpenSSH\r\n\r\n'), '/x'), /not HTTP/);
 });

@@ -1,11 +1,15 @@
 // berth's figures against `docker stats --no-stream` for the same containers, on the real test engine.
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
-import type {StatsSample} from '../../source/engine/types.js';
+import Docker from 'dockerode';
+import {parseEngineAddress} from '../../source/engine/address.js';
+import {dockerOptions} from '../../source/engine/connection.js';
+import {createStreams} from '../../source/engine/streams.js';
+import type {EngineStreams, StatsSample} from '../../source/engine/types.js';
 import {formatBytes, formatInOut, formatMemoryUsage} from '../../source/format/units.js';
 import {calculateFigures, type ContainerFigures} from '../../source/state/stats.js';
 import {connectTestEngine} from '../support/berth.js';
-import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
@@ -23,13 +27,12 @@ function parseBinary(text: string): number {
 }
 
 /** Follows a container's stats until a few samples came, and returns the last figures. */
-async function figuresOf(id: string): Promise<ContainerFigures> {
-	const engine = connectTestEngine();
+async function figuresOf(id: string, streams: EngineStreams = connectTestEngine().streams): Promise<ContainerFigures> {
 	let figures: ContainerFigures | undefined;
 	let count = 0;
 	await new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('no stats samples')), 15_000);
-		const subscription = engine.streams.stats(
+		const subscription = streams.stats(
 			id,
 			(sample: StatsSample) => {
 				figures = calculateFigures(sample, figures);
@@ -57,8 +60,16 @@ async function polledFiguresOf(id: string): Promise<ContainerFigures> {
 	return figures;
 }
 
+/** The streams as an engine over TLS or ssh has them: dockerode's HTTP client, not berth's own (plainHttp.ts). */
+function dockerodeStreams(): EngineStreams {
+	const parsed = parseEngineAddress(testDockerHost, {});
+	assert.ok(parsed.ok);
+	return createStreams(new Docker(dockerOptions(parsed.address)), new Set());
+}
+
 for (const [way, sample] of [
-	['streamed (the details pane)', figuresOf],
+	['streamed (the details pane)', (id: string) => figuresOf(id)],
+	['streamed through dockerode (an engine over TLS or ssh)', (id: string) => figuresOf(id, dockerodeStreams())],
 	['polled one-shot (the list)', polledFiguresOf],
 ] as const) test(`${way}: CPU, memory, limit, network, block IO and PIDs agree with docker stats`, {skip}, async () => {
 	const busy = uniqueName('busy');

@@ -1,0 +1,137 @@
+// berth's own HTTP/1.0 GET (the first listing, every stats sample) against the real test engine, and its reading
+// of answers cut anywhere, against a loopback server that writes them byte by byte.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import {after, test} from 'node:test';
+import {parseEngineAddress} from '../../source/engine/address.js';
+import {EngineAnswerError, followLines, getJson, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
+import {connectTestEngine} from '../support/berth.js';
+import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
+
+const skip = await engineSkip();
+const created: string[] = [];
+after(() => skip || removeTestContainers(created));
+
+function testAddress(): PlainAddress {
+	const parsed = parseEngineAddress(testDockerHost, {});
+	assert.ok(parsed.ok);
+	const plain = plainAddress(parsed.address);
+	assert.ok(plain, 'the test engine is on a unix socket');
+	return plain;
+}
+
+/** A loopback server that answers every connection with `parts`, written one by one a few ms apart. */
+async function serve(parts: readonly Buffer[], end = true): Promise<{address: PlainAddress; close(): void}> {
+	const sockets = new Set<net.Socket>();
+	const server = net.createServer(socket => {
+		sockets.add(socket);
+		socket.once('data', async () => {
+			for (const part of parts) {
+				socket.write(part);
+				await new Promise(resolve => setTimeout(resolve, 5));
+			}
+
+			if (end) socket.end();
+		});
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	return {
+		address: {kind: 'tcp', host: '127.0.0.1', port, tls: false},
+		close() {
+			for (const socket of sockets) socket.destroy();
+			server.close();
+		},
+	};
+}
+
+test('GET answers what dockerode answers; a missing container is the engine\'s 404 with its message', {skip}, async () => {
+	const engine = connectTestEngine();
+	const version = (await getJson(testAddress(), '/version', 10_000)) as {ApiVersion?: string};
+	assert.equal(version.ApiVersion, (await engine.system.version()).apiVersion);
+	await assert.rejects(getJson(testAddress(), '/containers/berth-no-such-container/json', 10_000), (error: unknown) => {
+		assert.ok(error instanceof EngineAnswerError);
+		assert.equal(error.statusCode, 404);
+		assert.match(error.message, /^\(HTTP code 404\) No such container: berth-no-such-container/i);
+		return true;
+	});
+});
+
+test('a followed answer gives each line as the engine writes it, ends when the container goes, and close() leaves nothing open', {skip}, async () => {
+	const name = uniqueName('plain-stats');
+	created.push(name);
+	const id = await runContainer({name, cmd: [...idleCmd]});
+	const open = new Set<unknown>();
+	const lines: string[] = [];
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`2 samples in 10 s: ${lines.length}`)), 10_000);
+		const followed = followLines(
+			testAddress(),
+			`/containers/${id}/stats?stream=1`,
+			line => {
+				lines.push(line);
+				if (lines.length < 2) return;
+				clearTimeout(timer);
+				followed.close();
+				resolve();
+			},
+			reject,
+			open,
+		);
+	});
+	assert.equal(open.size, 0, 'closed');
+	for (const line of lines) assert.equal((JSON.parse(line) as {id?: string}).id, id);
+
+	// A stream of a container that is removed is ended by the engine, and said so.
+	const ended = await new Promise<Error>(resolve => {
+		followLines(testAddress(), `/containers/${id}/stats?stream=1`, () => undefined, resolve, open);
+		void removeTestContainers([name]);
+	});
+	assert.match(ended.message, /closed by the engine/);
+	assert.equal(open.size, 0);
+});
+
+test('lines cut anywhere (inside the head, inside a character of several bytes) come whole, and an error answer is the engine\'s message', async () => {
+	const text = 'HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{"name":"/été"}\n\n{"n":2}\r\n{"n":3}\n';
+	const bytes = Buffer.from(text, 'utf8');
+	// Cut into single bytes: the head, the lines and the two-byte é all arrive in pieces.
+	const parts = [...bytes].map(byte => Buffer.from([byte]));
+	const server = await serve(parts);
+	const lines: string[] = [];
+	const ended = await new Promise<Error>(resolve => {
+		followLines(server.address, '/x', line => lines.push(line), resolve);
+	});
+	server.close();
+	assert.deepEqual(lines, ['{"name":"/été"}', '{"n":2}\r', '{"n":3}']);
+	assert.match(ended.message, /closed by the engine/);
+
+	const refusing = await serve([Buffer.from('HTTP/1.0 404 Not Found\r\n\r\n{"message":"No such container: x"}\n')]);
+	const refused = await new Promise<Error>(resolve => {
+		followLines(refusing.address, '/x', () => assert.fail('no line of an error answer'), resolve);
+	});
+	refusing.close();
+	assert.ok(refused instanceof EngineAnswerError);
+	assert.equal(refused.message, '(HTTP code 404) No such container: x');
+});
+
+test('a GET the engine never answers fails at its deadline as a TimeoutError', async () => {
+	const silent = await serve([], false);
+	const started = Date.now();
+	await assert.rejects(getJson(silent.address, '/version', 300), {name: 'TimeoutError'});
+	assert.ok(Date.now() - started < 2000);
+	silent.close();
+});
+
+test('an answer is read as HTTP/1.0 ends it: a status of 200, no chunks, all of a stated length', () => {
+	const answer = (text: string) => Buffer.from(text, 'latin1');
+	assert.equal(readAnswer(answer('HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n[1,2]'), '/x').toString(), '[1,2]');
+	assert.equal(readAnswer(answer('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n[1,2]'), '/x').toString(), '[1,2]');
+	assert.throws(() => readAnswer(answer('HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n[1,2]'), '/x'), /cut short/);
+	assert.throws(() => readAnswer(answer('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n[1,2]\r\n0\r\n\r\n'), '/x'), /chunks/);
+	assert.throws(() => readAnswer(answer('HTTP/1.0 500 Internal Server Error\r\n\r\n{}'), '/x'), /with 500/);
+	assert.throws(() => readAnswer(answer('HTTP/1.0 500 Internal Server Error\r\n\r\n{"message":"boom"}'), '/x'), /^Error: \(HTTP code 500\) boom$/);
+	assert.throws(() => readAnswer(answer('HTTP/1.0 200 OK\r\nContent-'), '/x'), /not HTTP/);
+	assert.throws(() => readAnswer(answer('SSH-2.0-OpenSSH\r\n\r\n'), '/x'), /not HTTP/);
+	assert.equal(plainAddress({kind: 'ssh', host: 'h', port: 22}), undefined);
+	assert.equal(plainAddress({kind: 'tcp', host: 'h', port: 2376, tls: {verify: true, certPath: '/x'}}), undefined);
+});
