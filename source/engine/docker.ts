@@ -8,17 +8,18 @@ import {deadline, readDeadlineMs} from './deadline.js';
 import {toEngineVersion} from './decoders.js';
 import {createFiles} from './files.js';
 import {createImages, createNetworks, createVolumes} from './resources.js';
-import {plainAddress} from './plainHttp.js';
+import {getJson, type PlainAddress, plainAddress} from './plainHttp.js';
 import {createStreams} from './streams.js';
 import {createSwarm} from './swarm.js';
 import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
 
-function createSystem(docker: Docker): EngineSystem {
+function createSystem(docker: Docker, plain: PlainAddress | undefined): EngineSystem {
 	// dockerode's types leave out that version and info take options (the deadline) too.
 	const asked = docker as unknown as {version(options: object): Promise<unknown>; info(options: object): Promise<unknown>};
 	return {
+		// Asked every few seconds of a quiet engine (the liveness probe): without dockerode where it can be.
 		async version() {
-			return toEngineVersion(await asked.version(deadline(readDeadlineMs)));
+			return toEngineVersion(await (plain ? getJson(plain, '/version', readDeadlineMs) : asked.version(deadline(readDeadlineMs))));
 		},
 
 		async info() {
@@ -56,6 +57,7 @@ function createSystem(docker: Docker): EngineSystem {
 
 export function createDockerEngine(name: string, address: EngineAddress): Engine {
 	const docker = new Docker(dockerOptions(address));
+	const plain = plainAddress(address);
 	// Every stream any facet holds open, so that a test can prove none is left.
 	const open = new Set<Readable>();
 	return {
@@ -63,13 +65,13 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		addressText: formatEngineAddress(address),
 		address,
 		connectionPerRequest: address.kind === 'ssh',
-		system: createSystem(docker),
+		system: createSystem(docker, plain),
 		containers: createContainers(docker, name),
 		images: createImages(docker, name),
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open, plainAddress(address)),
+		streams: createStreams(docker, open, plain),
 		files: createFiles(docker),
 		openStreams() {
 			return open.size;
