@@ -8,18 +8,18 @@ import {deadline, readDeadlineMs} from './deadline.js';
 import {toEngineVersion} from './decoders.js';
 import {createFiles} from './files.js';
 import {createImages, createNetworks, createVolumes} from './resources.js';
-import {getJson, type PlainAddress, plainAddress} from './plainHttp.js';
+import {PlainClient, plainAddress} from './plainHttp.js';
 import {createStreams} from './streams.js';
 import {createSwarm} from './swarm.js';
 import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
 
-function createSystem(docker: Docker, plain: PlainAddress | undefined): EngineSystem {
+function createSystem(docker: Docker, plain: PlainClient | undefined): EngineSystem {
 	// dockerode's types leave out that version and info take options (the deadline) too.
 	const asked = docker as unknown as {version(options: object): Promise<unknown>; info(options: object): Promise<unknown>};
 	return {
 		// Asked every few seconds of a quiet engine (the liveness probe): without dockerode where it can be.
 		async version() {
-			return toEngineVersion(await (plain ? getJson(plain, '/version', readDeadlineMs) : asked.version(deadline(readDeadlineMs))));
+			return toEngineVersion(await (plain ? plain.getJson('/version', readDeadlineMs) : asked.version(deadline(readDeadlineMs))));
 		},
 
 		async info() {
@@ -58,6 +58,7 @@ function createSystem(docker: Docker, plain: PlainAddress | undefined): EngineSy
 export function createDockerEngine(name: string, address: EngineAddress): Engine {
 	const docker = new Docker(dockerOptions(address));
 	const plain = plainAddress(address);
+	const client = plain ? new PlainClient(plain) : undefined;
 	// Every stream any facet holds open, so that a test can prove none is left.
 	const open = new Set<Readable>();
 	return {
@@ -65,13 +66,13 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		addressText: formatEngineAddress(address),
 		address,
 		connectionPerRequest: address.kind === 'ssh',
-		system: createSystem(docker, plain),
+		system: createSystem(docker, client),
 		containers: createContainers(docker, name),
 		images: createImages(docker, name),
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open, plain),
+		streams: createStreams(docker, open, client),
 		files: createFiles(docker),
 		openStreams() {
 			return open.size;

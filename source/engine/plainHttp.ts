@@ -55,7 +55,7 @@ function answerError(status: number, body: Buffer, path: string): EngineAnswerEr
 	return new EngineAnswerError(status, `(HTTP code ${status}) ${message || `the engine answered ${path} with ${status}`}`);
 }
 
-function connect(address: PlainAddress, path: string, read?: (bytes: Buffer) => void): net.Socket {
+function openSocket(address: PlainAddress, read?: (bytes: Buffer) => void): net.Socket {
 	// Read into the shared buffer, which the callback hands on before the next read.
 	const onread: net.OnReadOpts | undefined = read
 		? {
@@ -66,13 +66,20 @@ function connect(address: PlainAddress, path: string, read?: (bytes: Buffer) => 
 				},
 			}
 		: undefined;
-	const socket =
-		address.kind === 'unix'
-			? net.connect(onread ? {path: address.socketPath, onread} : {path: address.socketPath})
-			: net.connect(onread ? {host: address.host, port: address.port, onread} : {host: address.host, port: address.port});
+	return address.kind === 'unix'
+		? net.connect(onread ? {path: address.socketPath, onread} : {path: address.socketPath})
+		: net.connect(onread ? {host: address.host, port: address.port, onread} : {host: address.host, port: address.port});
+}
+
+function requestText(address: PlainAddress, path: string, keepAlive = false): string {
 	const host = address.kind === 'unix' ? 'localhost' : address.host.includes(':') ? `[${address.host}]:${address.port}` : `${address.host}:${address.port}`;
+	return `GET ${path} HTTP/1.0\r\nHost: ${host}\r\nAccept: application/json\r\n${keepAlive ? 'Connection: keep-alive\r\n' : ''}\r\n`;
+}
+
+function connect(address: PlainAddress, path: string, read?: (bytes: Buffer) => void): net.Socket {
+	const socket = openSocket(address, read);
 	// Written, not ended: an engine may take a client that closes its side for one that went away.
-	socket.write(`GET ${path} HTTP/1.0\r\nHost: ${host}\r\nAccept: application/json\r\n\r\n`);
+	socket.write(requestText(address, path));
 	return socket;
 }
 
@@ -187,4 +194,179 @@ export function followLines(
 			socket.destroy();
 		},
 	};
+}
+
+type KeptRequest = {
+	path: string;
+	deadlineMs: number;
+	resolve: (value: unknown) => void;
+	reject: (error: Error) => void;
+	/** A retry on a new connection is allowed once, when a kept one turns out closed before answering. */
+	retried: boolean;
+};
+
+/** One kept connection and the request it answers now, if any. */
+type KeptConnection = {
+	socket: net.Socket;
+	request: KeptRequest | undefined;
+	/** What has been read of the answer to `request`, copied out of the shared buffer. */
+	read: Buffer[];
+	/** The answer has come: the rest of the connection's life is idle, or closing. */
+	answered: boolean;
+	/** Whether the connection answered a request before the current one. */
+	reused: boolean;
+	timer: NodeJS.Timeout | undefined;
+	idleSince: number;
+};
+
+/**
+ * Keep-alive connections to one engine, for what is asked again and again: a stats sample of every row on
+ * screen each round. A new connection per request (connect, a socket and its stream state, close) costs about
+ * as much again as the request; here a connection answers one request at a time and is kept for the next.
+ * HTTP/1.0 with `Connection: keep-alive`: an answer with a stated length leaves the connection open, one
+ * without (a long answer) ends by closing it, so no chunks are ever read.
+ */
+export class PlainClient {
+	private readonly idle: KeptConnection[] = [];
+	private readonly sweeper: NodeJS.Timeout;
+	private closed = false;
+
+	constructor(
+		readonly address: PlainAddress,
+		private readonly options: {idleMs: number; keepAtMost: number} = {idleMs: 15_000, keepAtMost: 64},
+	) {
+		// Connections nobody asked through for a while (the rows left the screen) are closed.
+		this.sweeper = setInterval(() => {
+			const now = Date.now();
+			for (const kept of this.idle.filter(kept => now - kept.idleSince >= this.options.idleMs)) this.drop(kept);
+		}, this.options.idleMs);
+		this.sweeper.unref();
+	}
+
+	/** Connections open and waiting for a request now. */
+	idleCount(): number {
+		return this.idle.length;
+	}
+
+	/** GET `path` and the JSON of its answer; rejects with EngineAnswerError, or a TimeoutError after `deadlineMs`. */
+	getJson(path: string, deadlineMs: number): Promise<unknown> {
+		return new Promise((resolve, reject) => {
+			this.send({path, deadlineMs, resolve, reject, retried: false});
+		});
+	}
+
+	close(): void {
+		this.closed = true;
+		clearInterval(this.sweeper);
+		for (const kept of [...this.idle]) this.drop(kept);
+	}
+
+	private send(request: KeptRequest): void {
+		const kept = this.idle.pop() ?? this.open();
+		kept.socket.ref();
+		kept.request = request;
+		kept.read = [];
+		kept.answered = false;
+		kept.timer = setTimeout(() => {
+			this.fail(kept, timeoutError(request.path, request.deadlineMs));
+		}, request.deadlineMs);
+		kept.socket.write(requestText(this.address, request.path, true));
+	}
+
+	private open(): KeptConnection {
+		const kept: KeptConnection = {socket: undefined as unknown as net.Socket, request: undefined, read: [], answered: false, reused: false, timer: undefined, idleSince: 0};
+		kept.socket = openSocket(this.address, bytes => {
+			if (kept.request && !kept.answered) {
+				kept.read.push(Buffer.from(bytes));
+				this.answerIfWhole(kept, false);
+			}
+		});
+		kept.socket.on('error', error => {
+			this.fail(kept, error);
+		});
+		kept.socket.on('end', () => {
+			this.answerIfWhole(kept, true);
+		});
+		kept.socket.on('close', () => {
+			this.answerIfWhole(kept, true);
+		});
+		return kept;
+	}
+
+	/** Hands the answer on once it is all in: its stated length read, or (without one) the connection ended. */
+	private answerIfWhole(kept: KeptConnection, ended: boolean): void {
+		const request = kept.request;
+		if (!request || kept.answered) {
+			if (ended) this.drop(kept);
+			return;
+		}
+
+		const answer = kept.read.length === 1 ? kept.read[0]! : Buffer.concat(kept.read);
+		kept.read = [answer];
+		const headerEnd = answer.indexOf('\r\n\r\n');
+		if (headerEnd === -1) {
+			if (!ended) return;
+			// A kept connection the engine closed before this request reached it: once more on a new one.
+			if (answer.length === 0 && kept.reused && !request.retried) {
+				this.settle(kept);
+				this.drop(kept);
+				this.send({...request, retried: true});
+				return;
+			}
+
+			this.fail(kept, new Error(`the engine's answer to ${request.path} is not HTTP`));
+			return;
+		}
+
+		const head = answer.subarray(0, headerEnd).toString('latin1');
+		const length = /^content-length:\s*(\d+)/im.exec(head)?.[1];
+		const bodyLength = answer.length - headerEnd - 4;
+		if (length === undefined ? !ended : bodyLength < Number(length)) {
+			if (ended) this.fail(kept, new Error(`the engine's answer to ${request.path} was cut short`));
+			return;
+		}
+
+		const keep = length !== undefined && bodyLength === Number(length) && !ended && /^connection:\s*keep-alive/im.test(head);
+		this.settle(kept);
+		try {
+			request.resolve(JSON.parse(readAnswer(answer, request.path).toString('utf8')));
+		} catch (error) {
+			request.reject(error instanceof Error ? error : new Error(String(error)));
+		}
+
+		if (keep && !this.closed && this.idle.length < this.options.keepAtMost) {
+			kept.reused = true;
+			kept.idleSince = Date.now();
+			// An idle connection does not keep berth running.
+			kept.socket.unref();
+			this.idle.push(kept);
+		} else {
+			this.drop(kept);
+		}
+	}
+
+	/** The request is done with this connection: its deadline cleared, nothing more read for it. */
+	private settle(kept: KeptConnection): void {
+		clearTimeout(kept.timer);
+		kept.timer = undefined;
+		kept.answered = true;
+		kept.read = [];
+	}
+
+	private fail(kept: KeptConnection, error: Error): void {
+		const request = kept.request;
+		if (request && !kept.answered) {
+			this.settle(kept);
+			request.reject(error);
+		}
+
+		this.drop(kept);
+	}
+
+	private drop(kept: KeptConnection): void {
+		const index = this.idle.indexOf(kept);
+		if (index !== -1) this.idle.splice(index, 1);
+		kept.request = undefined;
+		if (!kept.socket.destroyed) kept.socket.destroy();
+	}
 }

@@ -5,15 +5,15 @@ import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
-import {followLines, getJson, type PlainAddress} from './plainHttp.js';
+import {followLines, type PlainClient} from './plainHttp.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
 /**
- * The streams of an engine; `plain`, for an engine on a local socket or plain TCP, is where its stats are
- * asked for without dockerode (plainHttp.ts): 50 rows streamed cost a sample a second each.
+ * The streams of an engine; `plain`, for an engine on a local socket or plain TCP, is how its stats are
+ * asked for without dockerode (plainHttp.ts): every row on screen costs a sample a second or a round.
  */
-export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainAddress): EngineStreams {
+export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient): EngineStreams {
 	// Streams are followed line by line: the engine writes one JSON document per line.
 	const follow = (
 		stream: Readable,
@@ -106,7 +106,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		stats(id, onSample, onEnd) {
 			if (plain) {
 				return followLines(
-					plain,
+					plain.address,
 					`/containers/${encodeURIComponent(id)}/stats?stream=1`,
 					line => {
 						let value: unknown;
@@ -130,7 +130,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		async sampleStats(id, options = {}) {
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
 			if (plain) {
-				return toStatsSample(await getJson(plain, `/containers/${encodeURIComponent(id)}/stats?stream=0${options.oneShot ? '&one-shot=1' : ''}`, readDeadlineMs));
+				return toStatsSample(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=0${options.oneShot ? '&one-shot=1' : ''}`, readDeadlineMs));
 			}
 
 			const value: unknown = await docker.getContainer(id).stats({

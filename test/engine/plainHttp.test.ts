@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import {after, test} from 'node:test';
 import {parseEngineAddress} from '../../source/engine/address.js';
-import {EngineAnswerError, followLines, getJson, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
+import {EngineAnswerError, followLines, getJson, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
 import {connectTestEngine} from '../support/berth.js';
 import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
@@ -120,6 +120,57 @@ test('a GET the engine never answers fails at its deadline as a TimeoutError', a
 	await assert.rejects(getJson(silent.address, '/version', 300), {name: 'TimeoutError'});
 	assert.ok(Date.now() - started < 2000);
 	silent.close();
+});
+
+test('kept connections: a round of one-shot samples reuses the connections of the one before, and close() ends them', {skip}, async () => {
+	const names = Array.from({length: 6}, () => uniqueName('plain-kept'));
+	created.push(...names);
+	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
+	const client = new PlainClient(testAddress());
+	const round = async () => Promise.all(ids.map(async id => client.getJson(`/containers/${id}/stats?stream=0&one-shot=1`, 10_000) as Promise<{id?: string}>));
+	assert.deepEqual((await round()).map(sample => sample.id), ids);
+	assert.equal(client.idleCount(), ids.length, 'each connection is kept');
+	assert.deepEqual((await round()).map(sample => sample.id), ids);
+	assert.equal(client.idleCount(), ids.length, 'and used again, not more opened');
+	await assert.rejects(client.getJson('/containers/berth-no-such-container/json', 10_000), {statusCode: 404});
+	client.close();
+	assert.equal(client.idleCount(), 0);
+});
+
+test('kept connections: one the engine closed while idle is replaced unseen; an answer without a length ends with its connection', async () => {
+	let connections = 0;
+	const sockets = new Set<net.Socket>();
+	const server = net.createServer(socket => {
+		connections++;
+		sockets.add(socket);
+		socket.on('data', request => {
+			const keep = /connection: keep-alive/i.test(request.toString('latin1'));
+			const body = `{"connection":${connections}}`;
+			if (connections === 2) {
+				// No length stated: the answer ends when the connection does.
+				socket.end(`HTTP/1.0 200 OK\r\n\r\n${body}`);
+				return;
+			}
+
+			socket.write(`HTTP/1.0 200 OK\r\nContent-Length: ${body.length}\r\n${keep ? 'Connection: keep-alive\r\n' : ''}\r\n${body}`);
+			// The first connection is closed by the server once idle, as an engine restarting would.
+			if (connections === 1) setTimeout(() => socket.destroy(), 20);
+		});
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const {port} = server.address() as net.AddressInfo;
+	const client = new PlainClient({kind: 'tcp', host: '127.0.0.1', port, tls: false});
+	assert.deepEqual(await client.getJson('/a', 2000), {connection: 1});
+	assert.equal(client.idleCount(), 1);
+	await new Promise(resolve => setTimeout(resolve, 100));
+	assert.equal(client.idleCount(), 0, 'a kept connection the server closed is let go');
+	assert.deepEqual(await client.getJson('/b', 2000), {connection: 2});
+	assert.equal(client.idleCount(), 0, 'an answer that ended by closing leaves nothing to keep');
+	assert.deepEqual(await client.getJson('/c', 2000), {connection: 3});
+	assert.equal(client.idleCount(), 1);
+	client.close();
+	for (const socket of sockets) socket.destroy();
+	server.close();
 });
 
 test('an answer is read as HTTP/1.0 ends it: a status of 200, no chunks, all of a stated length', () => {
