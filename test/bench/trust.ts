@@ -72,11 +72,11 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 	const stats = await cpuWindow(tools['docker-stats'], screen => screen.includes('CONTAINER ID'), settings.seconds, processes, idlePerSecond);
 	const fast = await cpuWindow(refresh1, countReady(50), settings.seconds, processes, idlePerSecond);
 	const normal = await cpuWindow(tools.berth, countReady(50), settings.seconds, processes, idlePerSecond);
-	// The floor: Node and dockerode fetching the same samples, parsing them, and nothing else.
+	// The floor: berth's engine layer fetching the same samples, decoding them, and nothing else.
 	const floorTool = (mode: 'stream' | 'poll'): Tool => ({
 		id: 'berth',
 		label: `stats floor (${mode})`,
-		command: [process.execPath, fileURLToPath(new URL('statsFloor.mjs', import.meta.url)), mode, engine.dockerHost],
+		command: [process.execPath, '--import', import.meta.resolve('tsx'), fileURLToPath(new URL('statsFloor.ts', import.meta.url)), mode, engine.dockerHost],
 		env: {},
 	});
 	const floorStream = await cpuWindow(floorTool('stream'), screen => screen.includes('50 containers'), settings.seconds, processes, idlePerSecond);
@@ -86,7 +86,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 		{figure: `CPU over ${settings.seconds} s, 50 busy containers, \`--refresh 1\``, berth: `${fast.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most half of docker stats', met: fast.cpu <= stats.cpu / 2},
 		{figure: 'CPU, default refresh (5 s)', berth: `${normal.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most a third of docker stats', met: normal.cpu <= stats.cpu / 3},
 		{
-			figure: "Node's floor: the same samples fetched and parsed by dockerode alone, no screen (streams / one-shot every 5 s)",
+			figure: "Node's floor: the same samples fetched and decoded by berth's engine layer alone, no screen (streams / one-shot every 5 s)",
 			berth: `${floorStream.cpu} s / ${floorPoll.cpu} s`,
 			peer: `docker stats ${stats.cpu} s`,
 			target: '(what berth cannot go under in Node)',
