@@ -49,9 +49,20 @@ function scaleSize(size: number, base: number, units: readonly string[]): {value
 	return {value, unit: units[index]!};
 }
 
+/**
+ * Sizes already worded: every row's memory limit and most rows' usage are the same from one frame to the
+ * next, and wording one exactly as Go rounds takes a hundred digits. Bounded: cleared when full.
+ */
+const bytesWorded = new Map<number, string>();
+
 export function formatBytes(size: number): string {
+	const known = bytesWorded.get(size);
+	if (known !== undefined) return known;
 	const {value, unit} = scaleSize(size, 1024, binaryUnits);
-	return `${formatGoSignificant(value, 4)}${unit}`;
+	const text = `${formatGoSignificant(value, 4)}${unit}`;
+	if (bytesWorded.size >= 4096) bytesWorded.clear();
+	bytesWorded.set(size, text);
+	return text;
 }
 
 export function formatPercent(value: number): string {
