@@ -5,7 +5,7 @@ import {emptyResources, reduceResources} from './resources.js';
 import {appendLogLines, appendNotice} from './logs.js';
 import {emptyOperations, enqueue, takeRequests} from './operations.js';
 import {reduceConnection} from './connection.js';
-import {emptyContainers, reduceContainers} from './containers.js';
+import {emptyContainers, reduceContainers, reduceOneBatch} from './containers.js';
 import {emptyStats, reduceStats} from './stats.js';
 import {appendPaneOutput} from './paneRequests.js';
 import {initialUi, reduceUi} from './ui.js';
@@ -49,7 +49,7 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 		}
 
 		case 'batch': {
-			return action.actions.reduce(reduceApp, state);
+			return reduceOneBatch(() => action.actions.reduce(reduceApp, state));
 		}
 
 		case 'clock/tick': {

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {
 	containerKey,
+	type ContainersAction,
 	type ContainersState,
 	emptyContainers,
 	reduceContainers,
+	reduceOneBatch,
 } from '../../source/state/containers.js';
 import {containerRecord, timingRecord} from './records.js';
 
@@ -166,4 +168,45 @@ test('an inspect asked before a listing and answered after it does not override 
 	assert.equal(stale.records.get(containerKey('local', 'c1'))?.state, 'exited', 'the older inspect is dropped');
 	const fresh = reduceContainers(listed, {type: 'container/timed', engine: 'local', id: 'c1', timing: {...timingRecord({state: 'running'}), readAt: 2500}, stated: true});
 	assert.equal(fresh.records.get(containerKey('local', 'c1'))?.state, 'running', 'an inspect asked after the listing wins');
+});
+
+describe('reduceOneBatch', () => {
+	const base = listed(emptyContainers, 'local', ['c1', 'c2', 'c3']);
+	const actions: ContainersAction[] = [
+		{type: 'container/timed', engine: 'local', id: 'c1', timing: timingRecord({readAt: 10}), stated: true},
+		{type: 'container/updated', record: containerRecord({id: 'c2', state: 'exited', status: 'Exited (0) 1 second ago'})},
+		{type: 'container/timed', engine: 'local', id: 'c2', timing: timingRecord({state: 'exited', running: false, readAt: 11}), stated: true},
+		{type: 'container/updated', record: containerRecord({id: 'c1', state: 'exited', status: 'Exited (0) 1 second ago'})},
+		{type: 'container/removed', engine: 'local', id: 'c3'},
+		{type: 'container/updated', record: containerRecord({id: 'c4'})},
+	];
+	const snapshot = (state: ContainersState) => ({records: [...state.records], timings: [...state.timings], timedAt: [...(state.timedAt ?? [])]});
+
+	test('gives what the actions give one by one, and leaves the state it started from as it was', () => {
+		const before = snapshot(base);
+		const oneByOne = actions.reduce(reduceContainers, base);
+		const batched = reduceOneBatch(() => actions.reduce(reduceContainers, base));
+		assert.deepEqual(snapshot(batched), snapshot(oneByOne));
+		assert.deepEqual(snapshot(base), before);
+		// The next batch starts from the last one's maps without changing them either.
+		const kept = snapshot(batched);
+		reduceOneBatch(() => reduceContainers(batched, {type: 'container/removed', engine: 'local', id: 'c4'}));
+		assert.deepEqual(snapshot(batched), kept);
+	});
+
+	test('copies the records and timings once per batch, not once per action', () => {
+		reduceOneBatch(() => {
+			const first = reduceContainers(base, actions[0]!);
+			const second = reduceContainers(first, actions[2]!);
+			const third = reduceContainers(second, actions[1]!);
+			const fourth = reduceContainers(third, actions[3]!);
+			assert.notEqual(first.timings, base.timings);
+			assert.equal(second.timings, first.timings);
+			assert.equal(fourth.records, third.records);
+			assert.equal(fourth.timedAt, second.timedAt);
+		});
+		// Outside a batch every action makes its own maps, as before.
+		const first = reduceContainers(base, actions[1]!);
+		assert.notEqual(reduceContainers(first, actions[3]!).records, first.records);
+	});
 });
