@@ -5,7 +5,7 @@ import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
 import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
-import {containerKey, type ContainersState} from '../containers.js';
+import type {ContainersState} from '../containers.js';
 import type {StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
 import {type AlertsState, selectAlertedKeys} from '../alerts.js';
@@ -41,8 +41,9 @@ export function formatContainerRows(
 	watches: AlertsState['watches'] = new Map(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
-	for (const record of containers.records.values()) {
-		const key = containerKey(record.engine, record.id);
+	// The records' own keys (containerKey of each), and forEach: no key string nor [key, record] pair made for
+	// each of a thousand containers per call.
+	containers.records.forEach((record, key) => {
 		const timing = containers.timings.get(key);
 		const before = previous?.get(key);
 		const made = before && rowInputs.get(before);
@@ -64,7 +65,7 @@ export function formatContainerRows(
 		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
 			if (made.now !== now || made.oomAt !== oomAt) rowInputs.set(before!, {...made, now, oomAt});
 			rows.push(before!);
-			continue;
+			return;
 		}
 
 		const row: ContainerRow = {
@@ -86,14 +87,15 @@ export function formatContainerRows(
 		};
 		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known, oomAt});
 		rows.push(row);
-	}
+	});
 
 	return rows;
 }
 
 /** What each row was made from: a row whose inputs are the same is the same row (1000 rows, 50 figures). */
 const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; figures: unknown; status: string; alerted: boolean; now: number; known: string; oomAt: number | undefined}>();
-let lastRows = new Map<string, ContainerRow>();
+/** The last rows by key, kept up to date in place (a storm changes a few rows per batch, not the thousand). */
+const lastRows = new Map<string, ContainerRow>();
 
 const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string, watches: AlertsState['watches']) => {
 	const rows = formatContainerRows(
@@ -106,7 +108,8 @@ const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsSta
 		lastRows,
 		watches,
 	);
-	lastRows = new Map(rows.map(row => [row.key, row]));
+	for (const row of rows) if (lastRows.get(row.key) !== row) lastRows.set(row.key, row);
+	if (lastRows.size > rows.length) for (const key of lastRows.keys()) if (!containers.records.has(key)) lastRows.delete(key);
 	return rows;
 });
 
@@ -252,15 +255,16 @@ export type ResourceTotals = {cpuPercent: number; memoryUsage: number; measured:
 /** CPU and memory summed over the running containers that have figures (berth measures those on screen). */
 export function selectResourceTotals(containers: ContainersState, stats: StatsState): ResourceTotals {
 	const totals = {cpuPercent: 0, memoryUsage: 0, measured: 0, running: 0};
-	for (const [key, record] of containers.records) {
-		if (record.state !== 'running' && record.state !== 'paused') continue;
+	// forEach: no [key, record] pair made for each of a thousand containers.
+	containers.records.forEach((record, key) => {
+		if (record.state !== 'running' && record.state !== 'paused') return;
 		totals.running++;
 		const figures = stats.get(key);
-		if (!figures) continue;
+		if (!figures) return;
 		totals.measured++;
 		totals.cpuPercent += figures.cpuPercent;
 		totals.memoryUsage += figures.memoryUsage;
-	}
+	});
 
 	return totals;
 }
