@@ -2,7 +2,7 @@
 // Flags (meow) -> options -> run(). `--help` and `--version` alone answer before anything is loaded; the
 // common forms of flags are read without meow, which (with the UI) comes in a chunk when it is needed; the
 // first listing is asked for before the UI is loaded.
-import {readPlainCommandLine} from './source/app/commandLine.js';
+import {describeUnsupportedNode, readPlainCommandLine} from './source/app/commandLine.js';
 import {helpText, quickAnswer} from './source/app/help.js';
 
 declare const BERTH_VERSION: string;
@@ -27,6 +27,9 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 	} else {
 		process.stdout.write(command.check ? `${source.path}: ${source.exists ? 'good' : 'no file: the defaults'}\n` : await describeConfig(source, loaded, command.options));
 	}
+} else if (describeUnsupportedNode(process.version)) {
+	process.stderr.write(`berth: ${describeUnsupportedNode(process.version)}\n`);
+	process.exitCode = 1;
 } else {
 	const {applyConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');
 	const source = selectConfigPath(command.options.configFile, process.env);

@@ -176,3 +176,12 @@ export function readPlainCommandLine(argv: readonly string[]): CommandLine | und
 
 	return commandFromFlags(values, [], argv);
 }
+
+/** The oldest Node berth's screen runs on (package.json's engines): on Node 20 Ink draws rows over each other. */
+export const oldestNode = 22;
+
+/** The one line berth says instead of starting on an older Node; undefined on a Node it runs on. */
+export function describeUnsupportedNode(version: string): string | undefined {
+	const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+	return Number.isFinite(major) && major < oldestNode ? `needs Node ${oldestNode} or later to draw its screen; this is Node ${version.replace(/^v/, '')}` : undefined;
+}

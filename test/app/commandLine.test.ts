@@ -2,7 +2,7 @@
 // leaves every other form to meow.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {readPlainCommandLine} from '../../source/app/commandLine.js';
+import {describeUnsupportedNode, readPlainCommandLine} from '../../source/app/commandLine.js';
 import {parseCommandLine} from '../../source/app/flags.js';
 
 test('the common forms are read without meow, to the command meow reads', () => {
@@ -56,4 +56,12 @@ test('every other form is left to meow', () => {
 		['--check'],
 	];
 	for (const argv of table) assert.equal(readPlainCommandLine(argv), undefined, argv.join(' '));
+});
+
+test('on a Node older than 22 berth says so in one line instead of drawing a broken screen', () => {
+	assert.equal(describeUnsupportedNode('v20.20.2'), 'needs Node 22 or later to draw its screen; this is Node 20.20.2');
+	assert.equal(describeUnsupportedNode('v18.0.0')?.includes('Node 18.0.0'), true);
+	assert.equal(describeUnsupportedNode('v22.0.0'), undefined);
+	assert.equal(describeUnsupportedNode(process.version), undefined, 'the project\'s own Node');
+	assert.equal(describeUnsupportedNode('v26.10.0'), undefined);
 });
