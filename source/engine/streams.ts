@@ -107,7 +107,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 			if (plain) {
 				return followLines(
 					plain.address,
-					`/containers/${encodeURIComponent(id)}/stats?stream=1`,
+					`/containers/${encodeURIComponent(id)}/stats?stream=true`,
 					line => {
 						let value: unknown;
 						try {
@@ -129,8 +129,9 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		async sampleStats(id, options = {}) {
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
+			// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
 			if (plain) {
-				return toStatsSample(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=0${options.oneShot ? '&one-shot=1' : ''}`, readDeadlineMs));
+				return toStatsSample(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs));
 			}
 
 			const value: unknown = await docker.getContainer(id).stats({
