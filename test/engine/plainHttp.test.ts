@@ -127,10 +127,12 @@ test('kept connections: a round of one-shot samples reuses the connections of th
 	created.push(...names);
 	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
 	const client = new PlainClient(testAddress());
-	const round = async () => Promise.all(ids.map(async id => client.getJson(`/containers/${id}/stats?stream=0&one-shot=1`, 10_000) as Promise<{id?: string}>));
-	assert.deepEqual((await round()).map(sample => sample.id), ids);
+	// A sample read now (Docker 26.1 leaves out the container's id in a one-shot answer).
+	const round = async () => Promise.all(ids.map(async id => client.getJson(`/containers/${id}/stats?stream=false&one-shot=true`, 10_000) as Promise<{read?: string}>));
+	const readNow = (samples: Array<{read?: string}>) => samples.map(sample => Math.abs(Date.parse(sample.read ?? '') - Date.now()) < 60_000);
+	assert.deepEqual(readNow(await round()), ids.map(() => true));
 	assert.equal(client.idleCount(), ids.length, 'each connection is kept');
-	assert.deepEqual((await round()).map(sample => sample.id), ids);
+	assert.deepEqual(readNow(await round()), ids.map(() => true));
 	assert.equal(client.idleCount(), ids.length, 'and used again, not more opened');
 	await assert.rejects(client.getJson('/containers/berth-no-such-container/json', 10_000), {statusCode: 404});
 	client.close();
