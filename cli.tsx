@@ -8,6 +8,7 @@ import {helpText, quickAnswer} from './source/app/help.js';
 declare const BERTH_VERSION: string;
 
 const argv = process.argv.slice(2);
+const unsupportedNode = describeUnsupportedNode(process.version);
 const command = quickAnswer(argv) ?? readPlainCommandLine(argv) ?? (await import('./source/app/flags.js')).parseCommandLine(argv);
 if (command === 'help' || (typeof command === 'object' && command.kind === 'help')) {
 	process.stdout.write(`${helpText}\n`);
@@ -27,8 +28,8 @@ if (command === 'help' || (typeof command === 'object' && command.kind === 'help
 	} else {
 		process.stdout.write(command.check ? `${source.path}: ${source.exists ? 'good' : 'no file: the defaults'}\n` : await describeConfig(source, loaded, command.options));
 	}
-} else if (describeUnsupportedNode(process.version)) {
-	process.stderr.write(`berth: ${describeUnsupportedNode(process.version)}\n`);
+} else if (unsupportedNode) {
+	process.stderr.write(`berth: ${unsupportedNode}\n`);
 	process.exitCode = 1;
 } else {
 	const {applyConfig, loadConfig, selectConfigPath} = await import('./source/app/configFile.js');

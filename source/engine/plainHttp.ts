@@ -123,13 +123,14 @@ export function getJson(address: PlainAddress, path: string, deadlineMs: number)
 }
 
 /**
- * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onLine` gets
- * each line that is not blank, `onEnd` the reason the answer ended (never called after `close`).
+ * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onValue` gets
+ * each line's document (blank lines and lines that are not JSON are passed over, as streams.ts's `follow`
+ * does), `onEnd` the reason the answer ended (never called after `close`).
  */
-export function followLines(
+export function followJsonLines(
 	address: PlainAddress,
 	path: string,
-	onLine: (line: string) => void,
+	onValue: (value: unknown) => void,
 	onEnd: (error: Error) => void,
 	open?: Set<unknown>,
 ): Subscription {
@@ -171,7 +172,15 @@ export function followLines(
 		if (last === -1) return;
 		for (const line of data.toString('utf8', 0, last).split('\n')) {
 			if (ended) return;
-			if (line.trim() !== '') onLine(line);
+			if (line.trim() === '') continue;
+			let value: unknown;
+			try {
+				value = JSON.parse(line);
+			} catch {
+				continue;
+			}
+
+			onValue(value);
 		}
 	};
 

@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
-import {followLines, type PlainClient} from './plainHttp.js';
+import {followJsonLines, type PlainClient} from './plainHttp.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
@@ -105,22 +105,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		stats(id, onSample, onEnd) {
 			if (plain) {
-				return followLines(
-					plain.address,
-					`/containers/${encodeURIComponent(id)}/stats?stream=true`,
-					line => {
-						let value: unknown;
-						try {
-							value = JSON.parse(line);
-						} catch {
-							return;
-						}
-
-						onSample(toStatsSample(value));
-					},
-					onEnd,
-					open as Set<unknown>,
-				);
+				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(toStatsSample(value)), onEnd, open as Set<unknown>);
 			}
 
 			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;

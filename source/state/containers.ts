@@ -114,8 +114,13 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 			if (!state.records.has(key)) return state;
 			const records = writable(state.records);
 			records.delete(key);
-			const timings = state.timings.has(key) ? writable(state.timings) : state.timings;
-			if (timings !== state.timings) (timings as Map<string, ContainerTiming>).delete(key);
+			let {timings} = state;
+			if (timings.has(key)) {
+				const next = writable(timings);
+				next.delete(key);
+				timings = next;
+			}
+
 			if (!state.timedAt?.has(key)) return {...state, records, timings};
 			const timedAt = writable(state.timedAt);
 			timedAt.delete(key);

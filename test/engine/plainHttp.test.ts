@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import {after, test} from 'node:test';
 import {parseEngineAddress} from '../../source/engine/address.js';
-import {EngineAnswerError, followLines, getJson, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
+import {EngineAnswerError, followJsonLines, getJson, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
 import {connectTestEngine} from '../support/berth.js';
 import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
@@ -62,15 +62,15 @@ test('a followed answer gives each line as the engine writes it, ends when the c
 	created.push(name);
 	const id = await runContainer({name, cmd: [...idleCmd]});
 	const open = new Set<unknown>();
-	const lines: string[] = [];
+	const samples: unknown[] = [];
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`2 samples in 10 s: ${lines.length}`)), 10_000);
-		const followed = followLines(
+		const timer = setTimeout(() => reject(new Error(`2 samples in 10 s: ${samples.length}`)), 10_000);
+		const followed = followJsonLines(
 			testAddress(),
 			`/containers/${id}/stats?stream=1`,
-			line => {
-				lines.push(line);
-				if (lines.length < 2) return;
+			sample => {
+				samples.push(sample);
+				if (samples.length < 2) return;
 				clearTimeout(timer);
 				followed.close();
 				resolve();
@@ -80,34 +80,34 @@ test('a followed answer gives each line as the engine writes it, ends when the c
 		);
 	});
 	assert.equal(open.size, 0, 'closed');
-	for (const line of lines) assert.equal((JSON.parse(line) as {id?: string}).id, id);
+	for (const sample of samples) assert.equal((sample as {id?: string}).id, id);
 
 	// A stream of a container that is removed is ended by the engine, and said so.
 	const ended = await new Promise<Error>(resolve => {
-		followLines(testAddress(), `/containers/${id}/stats?stream=1`, () => undefined, resolve, open);
+		followJsonLines(testAddress(), `/containers/${id}/stats?stream=1`, () => undefined, resolve, open);
 		void removeTestContainers([name]);
 	});
 	assert.match(ended.message, /closed by the engine/);
 	assert.equal(open.size, 0);
 });
 
-test('lines cut anywhere (inside the head, inside a character of several bytes) come whole, and an error answer is the engine\'s message', async () => {
-	const text = 'HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{"name":"/été"}\n\n{"n":2}\r\n{"n":3}\n';
+test('lines cut anywhere (inside the head, inside a character of several bytes) come whole, a line that is not JSON is passed over, and an error answer is the engine\'s message', async () => {
+	const text = 'HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{"name":"/été"}\n\nnot json\n{"n":2}\r\n{"n":3}\n';
 	const bytes = Buffer.from(text, 'utf8');
 	// Cut into single bytes: the head, the lines and the two-byte é all arrive in pieces.
 	const parts = [...bytes].map(byte => Buffer.from([byte]));
 	const server = await serve(parts);
-	const lines: string[] = [];
+	const values: unknown[] = [];
 	const ended = await new Promise<Error>(resolve => {
-		followLines(server.address, '/x', line => lines.push(line), resolve);
+		followJsonLines(server.address, '/x', value => values.push(value), resolve);
 	});
 	server.close();
-	assert.deepEqual(lines, ['{"name":"/été"}', '{"n":2}\r', '{"n":3}']);
+	assert.deepEqual(values, [{name: '/été'}, {n: 2}, {n: 3}]);
 	assert.match(ended.message, /closed by the engine/);
 
 	const refusing = await serve([Buffer.from('HTTP/1.0 404 Not Found\r\n\r\n{"message":"No such container: x"}\n')]);
 	const refused = await new Promise<Error>(resolve => {
-		followLines(refusing.address, '/x', () => assert.fail('no line of an error answer'), resolve);
+		followJsonLines(refusing.address, '/x', () => assert.fail('no line of an error answer'), resolve);
 	});
 	refusing.close();
 	assert.ok(refused instanceof EngineAnswerError);
