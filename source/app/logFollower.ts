@@ -3,6 +3,7 @@ import type {Engine, LogRecord, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import type {IncomingLogLine} from '../state/logs.js';
 import type {ActionTarget} from '../state/operations.js';
+import {expectMemoryBurst} from './memory.js';
 
 /**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
@@ -18,18 +19,15 @@ export class LogFollower {
 	private soon: NodeJS.Immediate | undefined;
 	private ended: AppAction[] = [];
 	private generation = -1;
-	private readonly timer: NodeJS.Timeout;
+	/** Paces the lines while a stream is open; no timer runs without one (a wake-up every 100 ms costs an idle overview). */
+	private timer: NodeJS.Timeout | undefined;
 
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
 		private readonly dispatch: (action: AppAction) => void,
 		private readonly capacity: number,
 		private readonly flushMs = 100,
-	) {
-		this.timer = setInterval(() => {
-			this.flush();
-		}, flushMs);
-	}
+	) {}
 
 	/** Follows these containers from now on (nothing for none); the old streams are closed first. */
 	follow(targets: readonly ActionTarget[], tail: number, generation: number): void {
@@ -51,6 +49,14 @@ export class LogFollower {
 			);
 			this.streams.push(stream);
 		}
+
+		if (this.streams.length > 0) {
+			// A log may come as a flood: V8 is asked to keep the heap small from the first line.
+			expectMemoryBurst();
+			this.timer ??= setInterval(() => {
+				this.flush();
+			}, this.flushMs);
+		}
 	}
 
 	openCount(): number {
@@ -58,7 +64,6 @@ export class LogFollower {
 	}
 
 	close(): void {
-		clearInterval(this.timer);
 		if (this.soon) clearImmediate(this.soon);
 		this.closeStreams();
 	}
@@ -128,6 +133,8 @@ export class LogFollower {
 	}
 
 	private closeStreams(): void {
+		clearInterval(this.timer);
+		this.timer = undefined;
 		for (const stream of this.streams) stream.close();
 		this.streams = [];
 		this.pending = [];

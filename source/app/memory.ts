@@ -47,6 +47,14 @@ const v8Host: SaverHost = {
 	now: () => Date.now(),
 };
 
+/** The running governor's way to hear of a burst before it shows (a logs pane opened), if one runs. */
+let burst: (() => void) | undefined;
+
+/** A burst is coming (a logs pane opened on what may be a flood): the saver is turned on now, not a reading later. */
+export function expectMemoryBurst(): void {
+	burst?.();
+}
+
 /**
  * Watches how fast berth allocates, over the last `windowMs`, every `intervalMs` once `delayMs` has passed (after the first frame), and
  * turns the saver on and off. Where Node cannot say what was allocated, the saver is simply on, as it was
@@ -54,7 +62,7 @@ const v8Host: SaverHost = {
  */
 export function governMemory({
 	delayMs = 1000,
-	intervalMs = 500,
+	intervalMs = 1000,
 	windowMs = 2000,
 	host = v8Host,
 	settings = saverSettings,
@@ -83,11 +91,17 @@ export function governMemory({
 			return;
 		}
 
+		burst = () => {
+			if (!state.on) host.setSaver(true);
+			state = {on: true, lastBurstAt: host.now()};
+		};
+
 		readings.push({at: host.now(), allocated});
 		interval = setInterval(read, intervalMs).unref();
 	}, delayMs).unref();
 	return () => {
 		clearTimeout(start);
 		clearInterval(interval);
+		burst = undefined;
 	};
 }

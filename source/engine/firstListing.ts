@@ -1,7 +1,7 @@
 // The first listing, asked for before the UI is loaded: plain HTTP/1.0 over a local socket or plain TCP
 // (plainHttp.ts), so the engine answers while the UI chunk is evaluated. Node's http module (its parser,
 // agents and streams) would be loaded and compiled before the first frame for two requests.
-import {getJson, plainAddress} from './plainHttp.js';
+import {PlainClient, plainAddress} from './plainHttp.js';
 import type {EngineAddress} from './types.js';
 
 /** The engine's raw answers to GET /version and GET /containers/json?all=1, as dockerode would return them. */
@@ -17,7 +17,9 @@ const timeoutMs = 10_000;
 export function startFirstListing(address: EngineAddress): Promise<FirstListing | undefined> | undefined {
 	const plain = plainAddress(address);
 	if (!plain) return undefined;
-	return Promise.all([getJson(plain, '/version', timeoutMs), getJson(plain, '/containers/json?all=1', timeoutMs)]).then(
+	// Two requests at once on two connections, neither kept: the engine's own client takes over after.
+	const client = new PlainClient(plain, {idleMs: timeoutMs, keepAtMost: 0});
+	return Promise.all([client.getJson('/version', timeoutMs), client.getJson('/containers/json?all=1', timeoutMs)]).then(
 		([version, containers]) => (Array.isArray(containers) ? {version, containers} : undefined),
 		() => undefined,
 	);

@@ -96,32 +96,6 @@ function timeoutError(path: string, ms: number): Error {
 	return error;
 }
 
-/** GET `path` and the JSON of its answer; rejects with EngineAnswerError, or a TimeoutError after `deadlineMs`. */
-export function getJson(address: PlainAddress, path: string, deadlineMs: number): Promise<unknown> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		const socket = connect(address, path);
-		const timer = setTimeout(() => {
-			socket.destroy();
-			reject(timeoutError(path, deadlineMs));
-		}, deadlineMs);
-		socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-		socket.on('error', error => {
-			clearTimeout(timer);
-			reject(error);
-		});
-		socket.on('end', () => {
-			clearTimeout(timer);
-			socket.destroy();
-			try {
-				resolve(JSON.parse(readAnswer(Buffer.concat(chunks), path).toString('utf8')));
-			} catch (error) {
-				reject(error instanceof Error ? error : new Error(String(error)));
-			}
-		});
-	});
-}
-
 /**
  * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onValue` gets
  * each line's document (blank lines and lines that are not JSON are passed over, as streams.ts's `follow`
@@ -218,8 +192,11 @@ type KeptRequest = {
 type KeptConnection = {
 	socket: net.Socket;
 	request: KeptRequest | undefined;
-	/** What has been read of the answer to `request`, copied out of the shared buffer. */
+	/** What has been read of the answer to `request`, copied out of the shared buffer, and its length. */
 	read: Buffer[];
+	readBytes: number;
+	/** The answer's head once read: where it ends, the body's stated length, whether the connection is kept. */
+	head: {end: number; length: number | undefined; keepAlive: boolean} | undefined;
 	/** The answer has come: the rest of the connection's life is idle, or closing. */
 	answered: boolean;
 	/** Whether the connection answered a request before the current one. */
@@ -237,20 +214,13 @@ type KeptConnection = {
  */
 export class PlainClient {
 	private readonly idle: KeptConnection[] = [];
-	private readonly sweeper: NodeJS.Timeout;
+	private sweeper: NodeJS.Timeout | undefined;
 	private closed = false;
 
 	constructor(
 		readonly address: PlainAddress,
 		private readonly options: {idleMs: number; keepAtMost: number} = {idleMs: 15_000, keepAtMost: 64},
-	) {
-		// Connections nobody asked through for a while (the rows left the screen) are closed.
-		this.sweeper = setInterval(() => {
-			const now = Date.now();
-			for (const kept of this.idle.filter(kept => now - kept.idleSince >= this.options.idleMs)) this.drop(kept);
-		}, this.options.idleMs);
-		this.sweeper.unref();
-	}
+	) {}
 
 	/** Connections open and waiting for a request now. */
 	idleCount(): number {
@@ -267,6 +237,7 @@ export class PlainClient {
 	close(): void {
 		this.closed = true;
 		clearInterval(this.sweeper);
+		this.sweeper = undefined;
 		for (const kept of [...this.idle]) this.drop(kept);
 	}
 
@@ -275,6 +246,8 @@ export class PlainClient {
 		kept.socket.ref();
 		kept.request = request;
 		kept.read = [];
+		kept.readBytes = 0;
+		kept.head = undefined;
 		kept.answered = false;
 		kept.timer = setTimeout(() => {
 			this.fail(kept, timeoutError(request.path, request.deadlineMs));
@@ -283,10 +256,21 @@ export class PlainClient {
 	}
 
 	private open(): KeptConnection {
-		const kept: KeptConnection = {socket: undefined as unknown as net.Socket, request: undefined, read: [], answered: false, reused: false, timer: undefined, idleSince: 0};
+		const kept: KeptConnection = {
+			socket: undefined as unknown as net.Socket,
+			request: undefined,
+			read: [],
+			readBytes: 0,
+			head: undefined,
+			answered: false,
+			reused: false,
+			timer: undefined,
+			idleSince: 0,
+		};
 		kept.socket = openSocket(this.address, bytes => {
 			if (kept.request && !kept.answered) {
 				kept.read.push(Buffer.from(bytes));
+				kept.readBytes += bytes.length;
 				this.answerIfWhole(kept, false);
 			}
 		});
@@ -310,32 +294,40 @@ export class PlainClient {
 			return;
 		}
 
-		const answer = kept.read.length === 1 ? kept.read[0]! : Buffer.concat(kept.read);
-		kept.read = [answer];
-		const headerEnd = answer.indexOf('\r\n\r\n');
-		if (headerEnd === -1) {
-			if (!ended) return;
-			// A kept connection the engine closed before this request reached it: once more on a new one.
-			if (answer.length === 0 && kept.reused && !request.retried) {
-				this.settle(kept);
-				this.drop(kept);
-				this.send({...request, retried: true});
+		if (!kept.head) {
+			// The head is small and comes first: what has been read is joined only until it is whole.
+			const start = kept.read.length === 1 ? kept.read[0]! : Buffer.concat(kept.read);
+			kept.read = [start];
+			const headerEnd = start.indexOf('\r\n\r\n');
+			if (headerEnd === -1) {
+				if (!ended) return;
+				// A kept connection the engine closed before this request reached it: once more on a new one.
+				if (start.length === 0 && kept.reused && !request.retried) {
+					this.settle(kept);
+					this.drop(kept);
+					this.send({...request, retried: true});
+					return;
+				}
+
+				this.fail(kept, new Error(`the engine's answer to ${request.path} is not HTTP`));
 				return;
 			}
 
-			this.fail(kept, new Error(`the engine's answer to ${request.path} is not HTTP`));
-			return;
+			const head = start.subarray(0, headerEnd).toString('latin1');
+			const length = /^content-length:\s*(\d+)/im.exec(head)?.[1];
+			kept.head = {end: headerEnd, length: length === undefined ? undefined : Number(length), keepAlive: /^connection:\s*keep-alive/im.test(head)};
 		}
 
-		const head = answer.subarray(0, headerEnd).toString('latin1');
-		const length = /^content-length:\s*(\d+)/im.exec(head)?.[1];
-		const bodyLength = answer.length - headerEnd - 4;
-		if (length === undefined ? !ended : bodyLength < Number(length)) {
+		const {end, length, keepAlive} = kept.head;
+		const bodyLength = kept.readBytes - end - 4;
+		if (length === undefined ? !ended : bodyLength < length) {
 			if (ended) this.fail(kept, new Error(`the engine's answer to ${request.path} was cut short`));
 			return;
 		}
 
-		const keep = length !== undefined && bodyLength === Number(length) && !ended && /^connection:\s*keep-alive/im.test(head);
+		// A long answer is joined once, when it is all in.
+		const answer = kept.read.length === 1 ? kept.read[0]! : Buffer.concat(kept.read, kept.readBytes);
+		const keep = length !== undefined && bodyLength === length && !ended && keepAlive;
 		this.settle(kept);
 		try {
 			request.resolve(JSON.parse(readAnswer(answer, request.path).toString('utf8')));
@@ -349,9 +341,25 @@ export class PlainClient {
 			// An idle connection does not keep berth running.
 			kept.socket.unref();
 			this.idle.push(kept);
+			this.sweepLater();
 		} else {
 			this.drop(kept);
 		}
+	}
+
+	/** Connections nobody asked through for a while (the rows left the screen) are closed. */
+	private sweepLater(): void {
+		if (this.sweeper) return;
+		const {idleMs} = this.options;
+		this.sweeper = setInterval(() => {
+			const now = Date.now();
+			for (const kept of this.idle.filter(kept => now - kept.idleSince >= idleMs)) this.drop(kept);
+			if (this.idle.length === 0) {
+				clearInterval(this.sweeper);
+				this.sweeper = undefined;
+			}
+		}, idleMs);
+		this.sweeper.unref();
 	}
 
 	/** The request is done with this connection: its deadline cleared, nothing more read for it. */
@@ -360,6 +368,8 @@ export class PlainClient {
 		kept.timer = undefined;
 		kept.answered = true;
 		kept.read = [];
+		kept.readBytes = 0;
+		kept.head = undefined;
 	}
 
 	private fail(kept: KeptConnection, error: Error): void {

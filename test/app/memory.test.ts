@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {setTimeout as sleep} from 'node:timers/promises';
 import test from 'node:test';
-import {governMemory, nextSaverState, type SaverHost, saverSettings, type SaverState} from '../../source/app/memory.js';
+import {expectMemoryBurst, governMemory, nextSaverState, type SaverHost, saverSettings, type SaverState} from '../../source/app/memory.js';
 
 const mb = 1024 * 1024;
 const off: SaverState = {on: false, lastBurstAt: undefined};
@@ -53,6 +53,20 @@ test('the governor switches the saver on for a burst of allocation and off once 
 	await sleep(100);
 	stop();
 	assert.deepEqual(host.switched, [true, false]);
+});
+
+test('a burst said to be coming (a logs pane opened) turns the saver on before any reading shows it', async () => {
+	const host = scriptedHost([0, 1 * mb]);
+	const stop = governMemory({delayMs: 0, intervalMs: 60_000, host});
+	await sleep(20);
+	assert.deepEqual(host.switched, []);
+	expectMemoryBurst();
+	assert.deepEqual(host.switched, [true]);
+	expectMemoryBurst();
+	assert.deepEqual(host.switched, [true], 'switched once');
+	stop();
+	expectMemoryBurst();
+	assert.deepEqual(host.switched, [true], 'nothing once stopped');
 });
 
 test('where Node does not say what it allocated, the saver is simply on', async () => {

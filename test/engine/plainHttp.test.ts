@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import {after, test} from 'node:test';
 import {parseEngineAddress} from '../../source/engine/address.js';
-import {EngineAnswerError, followJsonLines, getJson, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
+import {EngineAnswerError, followJsonLines, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
 import {connectTestEngine} from '../support/berth.js';
 import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
@@ -47,9 +47,12 @@ async function serve(parts: readonly Buffer[], end = true): Promise<{address: Pl
 
 test('GET answers what dockerode answers; a missing container is the engine\'s 404 with its message', {skip}, async () => {
 	const engine = connectTestEngine();
-	const version = (await getJson(testAddress(), '/version', 10_000)) as {ApiVersion?: string};
+	// As the first listing asks: nothing kept.
+	const client = new PlainClient(testAddress(), {idleMs: 10_000, keepAtMost: 0});
+	const version = (await client.getJson('/version', 10_000)) as {ApiVersion?: string};
 	assert.equal(version.ApiVersion, (await engine.system.version()).apiVersion);
-	await assert.rejects(getJson(testAddress(), '/containers/berth-no-such-container/json', 10_000), (error: unknown) => {
+	assert.equal(client.idleCount(), 0);
+	await assert.rejects(client.getJson('/containers/berth-no-such-container/json', 10_000), (error: unknown) => {
 		assert.ok(error instanceof EngineAnswerError);
 		assert.equal(error.statusCode, 404);
 		assert.match(error.message, /^\(HTTP code 404\) No such container: berth-no-such-container/i);
@@ -117,7 +120,7 @@ test('lines cut anywhere (inside the head, inside a character of several bytes) 
 test('a GET the engine never answers fails at its deadline as a TimeoutError', async () => {
 	const silent = await serve([], false);
 	const started = Date.now();
-	await assert.rejects(getJson(silent.address, '/version', 300), {name: 'TimeoutError'});
+	await assert.rejects(new PlainClient(silent.address).getJson('/version', 300), {name: 'TimeoutError'});
 	assert.ok(Date.now() - started < 2000);
 	silent.close();
 });
@@ -172,6 +175,23 @@ test('kept connections: one the engine closed while idle is replaced unseen; an 
 	assert.equal(client.idleCount(), 1);
 	client.close();
 	for (const socket of sockets) socket.destroy();
+	server.close();
+});
+
+test('a long answer in many pieces comes whole by its stated length, and a kept connection is closed once idle for idleMs', async () => {
+	const body = JSON.stringify(Array.from({length: 400}, (_, index) => ({index, name: `/container-${index}-été`})));
+	const bytes = Buffer.from(`HTTP/1.0 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body}`, 'utf8');
+	// The head cut in two, the body in pieces of 997 bytes (through its two-byte characters); the server keeps
+	// the connection open, so only the length can end the answer.
+	const cuts = [20, ...Array.from({length: Math.ceil((bytes.length - 20) / 997)}, (_, index) => 20 + (index + 1) * 997)];
+	const parts = cuts.map((cut, index) => bytes.subarray(index === 0 ? 0 : cuts[index - 1], Math.min(cut, bytes.length)));
+	const server = await serve(parts, false);
+	const client = new PlainClient(server.address, {idleMs: 50, keepAtMost: 4});
+	assert.deepEqual(await client.getJson('/containers/json', 5000), JSON.parse(body));
+	assert.equal(client.idleCount(), 1, 'kept for the next request');
+	await new Promise(resolve => setTimeout(resolve, 200));
+	assert.equal(client.idleCount(), 0, 'closed after idleMs without a request');
+	client.close();
 	server.close();
 });
 
