@@ -3,7 +3,6 @@ import type {Engine, LogRecord, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import type {IncomingLogLine} from '../state/logs.js';
 import type {ActionTarget} from '../state/operations.js';
-import {expectMemoryBurst} from './memory.js';
 
 /**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
@@ -51,8 +50,6 @@ export class LogFollower {
 		}
 
 		if (this.streams.length > 0) {
-			// A log may come as a flood: V8 is asked to keep the heap small from the first line.
-			expectMemoryBurst();
 			this.timer ??= setInterval(() => {
 				this.flush();
 			}, this.flushMs);
