@@ -1,6 +1,9 @@
 // Container records per engine, as the engine last reported them. Pure reducer.
 import {formatStatus} from '../format/status.js';
 import type {ContainerRecord, ContainerTiming} from '../engine/types.js';
+import {made, writable} from './batch.js';
+
+export {reduceOneBatch} from './batch.js';
 
 /** Every record is keyed by engine and id: several engines can be shown at once. */
 export function containerKey(engine: string, id: string): string {
@@ -30,41 +33,6 @@ export const emptyContainers: ContainersState = {
 	timings: new Map(),
 	listedEngines: new Set(),
 };
-
-/**
- * Maps made while one batch of actions is being reduced, which the batch's later actions may change in place.
- * An engine's news comes as batches of dozens of results during a storm; each result copied the 1000 records
- * and their timings again (a fifth of all berth allocated then, garbage a moment later).
- */
-let madeInBatch: WeakSet<ReadonlyMap<string, unknown>> | undefined;
-
-/**
- * Runs the reduction of one batch: what it starts from is never changed, and the maps it makes are copied only
- * once (a batch within a batch shares them). Pure seen from outside: the same state and actions, the same result.
- */
-export function reduceOneBatch<T>(reduce: () => T): T {
-	const outer = madeInBatch;
-	madeInBatch = outer ?? new WeakSet();
-	try {
-		return reduce();
-	} finally {
-		madeInBatch = outer;
-	}
-}
-
-/** A map the current action may change: itself when this batch made it, a copy otherwise. */
-function writable<Value>(map: ReadonlyMap<string, Value>): Map<string, Value> {
-	if (madeInBatch?.has(map)) return map as Map<string, Value>;
-	const copy = new Map(map);
-	madeInBatch?.add(copy);
-	return copy;
-}
-
-/** A map just made by the current action: later actions of its batch may change it. */
-function made<Value>(map: Map<string, Value>): Map<string, Value> {
-	madeInBatch?.add(map);
-	return map;
-}
 
 export function reduceContainers(state: ContainersState, action: ContainersAction): ContainersState {
 	switch (action.type) {

@@ -1,6 +1,7 @@
 // Live resource figures per container, computed as `docker stats` computes them. Pure.
 import type {StatsSample} from '../engine/types.js';
 import {containerKey} from './containers.js';
+import {writable} from './batch.js';
 
 /** One moment of a container's history, for the charts. */
 export type StatsPoint = {
@@ -122,14 +123,15 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 			// A sample read before the figures shown (a poll answered after a stream's sample) is stale.
 			const previous = state.get(key);
 			if (previous && (Date.parse(action.sample.read) || 0) <= previous.at) return state;
-			const next = new Map(state);
+			// A round's samples come as one batch: its first copies the figures, the rest change that copy.
+			const next = writable(state);
 			next.set(key, calculateFigures(action.sample, previous));
 			return next;
 		}
 
 		case 'stats/ended': {
 			if (!state.has(key)) return state;
-			const next = new Map(state);
+			const next = writable(state);
 			next.delete(key);
 			return next;
 		}

@@ -1,7 +1,7 @@
 // Stats figures computed as `docker stats` computes them, and the stats reducer.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {containerKey} from '../../source/state/containers.js';
+import {containerKey, reduceOneBatch} from '../../source/state/containers.js';
 import {
 	calculateCpuPercent,
 	calculateFigures,
@@ -110,6 +110,27 @@ describe('reduceStats', () => {
 		assert.equal(state.get(containerKey('local', 'c1'))?.cpuPercent, 40);
 		assert.equal(state.get(containerKey('remote', 'c1')), undefined);
 		assert.equal(emptyStats.size, 0, 'the empty state is not changed in place');
+	});
+
+	test('a round of samples as one batch makes one new map and leaves the state it started from as it was', () => {
+		const before = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c0', sample});
+		const ids = ['c1', 'c2', 'c3', 'c0'];
+		const seen = new Set<unknown>();
+		const after = reduceOneBatch(() =>
+			ids.reduce((state, id) => {
+				const next = reduceStats(state, {type: 'stats/sampled', engine: 'local', id, sample: {...sample, read: '2030-01-01T00:00:00Z'}});
+				seen.add(next);
+				return next;
+			}, before),
+		);
+		assert.equal(seen.size, 1, 'every sample after the first changed the batch\'s own copy');
+		assert.notEqual(after, before);
+		assert.deepEqual([...after.keys()].sort(), ['c0', 'c1', 'c2', 'c3'].map(id => containerKey('local', id)));
+		assert.deepEqual([...before.keys()], [containerKey('local', 'c0')], 'the state before the batch is unchanged');
+		// Outside a batch every action copies, as a pure reducer does.
+		const alone = reduceStats(after, {type: 'stats/ended', engine: 'local', id: 'c1'});
+		assert.equal(after.has(containerKey('local', 'c1')), true);
+		assert.equal(alone.has(containerKey('local', 'c1')), false);
 	});
 
 	test('the same id on two engines keeps two sets of figures', () => {
