@@ -130,11 +130,16 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				await keys;
 			}
 
-			const running = Number(await engine.docker('ps', '-q', '--filter', 'status=running').then(text => text.split('\n').filter(Boolean).length));
-			const matched = await run
-				.poll(screen => new RegExp(`1000 containers: ${running} running`).test(screen), {intervalMs: 10, timeoutMs: 30_000})
-				.then(timed => timed.at - returned)
-				.catch(() => undefined);
+			// The started containers run `true` and exit a moment later: the header is held to what `docker ps`
+			// says at each look, not to one count taken when the last start returned (one container that exited
+			// after that count left it unmatched for good).
+			let matched: number | undefined;
+			while (matched === undefined && Date.now() - returned < 30_000) {
+				const running = (await engine.docker('ps', '-q', '--filter', 'status=running')).split('\n').filter(Boolean).length;
+				const screen = await run.capture();
+				if (new RegExp(`1000 containers: ${running} running`).test(screen)) matched = Date.now() - returned;
+			}
+
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
 			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, hwm: after.hwm, rssAfter: after.samples.at(-1)};
