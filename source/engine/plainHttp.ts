@@ -96,10 +96,20 @@ function timeoutError(path: string, ms: number): Error {
 	return error;
 }
 
+/** The JSON document of one line of a followed answer; undefined for a blank line or one that is not JSON. */
+export function jsonOfLine(line: string): unknown {
+	if (line.trim() === '') return undefined;
+	try {
+		return JSON.parse(line) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onValue` gets
- * each line's document (blank lines and lines that are not JSON are passed over, as streams.ts's `follow`
- * does), `onEnd` the reason the answer ended (never called after `close`).
+ * each line's document (jsonOfLine: blank lines and lines that are not JSON are passed over, as in
+ * streams.ts's `follow`), `onEnd` the reason the answer ended (never called after `close`).
  */
 export function followJsonLines(
 	address: PlainAddress,
@@ -146,15 +156,8 @@ export function followJsonLines(
 		if (last === -1) return;
 		for (const line of data.toString('utf8', 0, last).split('\n')) {
 			if (ended) return;
-			if (line.trim() === '') continue;
-			let value: unknown;
-			try {
-				value = JSON.parse(line);
-			} catch {
-				continue;
-			}
-
-			onValue(value);
+			const value = jsonOfLine(line);
+			if (value !== undefined) onValue(value);
 		}
 	};
 
@@ -244,10 +247,8 @@ export class PlainClient {
 	private send(request: KeptRequest): void {
 		const kept = this.idle.pop() ?? this.open();
 		kept.socket.ref();
+		// What was read for the last request was let go when it settled.
 		kept.request = request;
-		kept.read = [];
-		kept.readBytes = 0;
-		kept.head = undefined;
 		kept.answered = false;
 		kept.timer = setTimeout(() => {
 			this.fail(kept, timeoutError(request.path, request.deadlineMs));

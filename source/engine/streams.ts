@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
-import {followJsonLines, type PlainClient} from './plainHttp.js';
+import {followJsonLines, jsonOfLine, type PlainClient} from './plainHttp.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
@@ -31,15 +31,9 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		const lines = createInterface({input: stream, crlfDelay: Number.POSITIVE_INFINITY});
 		lines.on('line', line => {
-			if (ended || line.trim() === '') return;
-			let value: unknown;
-			try {
-				value = JSON.parse(line);
-			} catch {
-				return;
-			}
-
-			onLine(value);
+			if (ended) return;
+			const value = jsonOfLine(line);
+			if (value !== undefined) onLine(value);
 		});
 		// readline passes its input's errors on: both must be heard, or a dropped connection would throw.
 		lines.on('error', (error: Error) => {

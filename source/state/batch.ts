@@ -3,8 +3,8 @@
  * Maps made while one batch of actions is being reduced, which the batch's later actions may change in place.
  * An engine's news comes as batches of dozens of results during a storm; each result copied the 1000 records
  * and their timings again (a fifth of all berth allocated then, garbage a moment later). A round of figures is
- * a batch of a sample per row: each sample copied the figures of every row (a third of what a steady overview
- * allocated).
+ * a batch of a sample per row: each sample copied the figures of every row (a seventh of what a steady
+ * overview allocated).
  */
 let madeInBatch: WeakSet<ReadonlyMap<string, unknown>> | undefined;
 
@@ -35,4 +35,3 @@ export function made<Value>(map: Map<string, Value>): Map<string, Value> {
 	madeInBatch?.add(map);
 	return map;
 }
-
