@@ -239,8 +239,12 @@ export class RefreshQueue {
 		this.running.set(id, false);
 		this.reads++;
 		let failed = false;
-		const reading = waiting.full ? this.readFully(id) : this.inspectOnly(id);
+		let unstated = false;
+		const reading = waiting.full ? this.readFully(id, waiting) : this.inspectOnly(id, waiting);
 		reading
+			.then(stated => {
+				unstated = !stated;
+			})
 			.catch(() => {
 				failed = true;
 			})
@@ -257,6 +261,9 @@ export class RefreshQueue {
 					this.dirty.set(id, {attempt: 0, inspect: waiting.inspect, full: true});
 				} else if (failed) {
 					this.retry(id, {...waiting, attempt: waiting.attempt + 1});
+				} else if (unstated && waiting.inspect) {
+					// Only the listing answered, and it lags behind this event: inspect is asked again.
+					this.retry(id, {attempt: waiting.attempt + 1, inspect: true, full: false});
 				}
 
 				this.pump();
@@ -270,23 +277,38 @@ export class RefreshQueue {
 		return count;
 	}
 
-	private async readFully(id: string): Promise<void> {
+	/** Resolves false when the state shown is the listing's alone (inspect did not answer). */
+	private async readFully(id: string, waiting: Waiting): Promise<boolean> {
 		const {record, timing} = await this.work.readOne(id);
-		if (this.stopped || this.gone.has(id)) return;
+		if (this.stopped || this.gone.has(id)) return true;
 		if (!record) {
 			this.emit({type: 'container/removed', engine: this.work.engine, id});
-			return;
+			return true;
 		}
 
+		this.outrunListing(id, waiting);
 		this.emit({type: 'container/updated', record: timing ? {...record, state: timing.state} : record});
 		if (timing) this.emit({type: 'container/timed', engine: this.work.engine, id, timing});
+		return timing !== undefined;
 	}
 
-	private async inspectOnly(id: string): Promise<void> {
+	private async inspectOnly(id: string, waiting: Waiting): Promise<boolean> {
 		const timing = await this.work.inspectOne(id);
-		if (this.stopped || this.gone.has(id)) return;
+		if (this.stopped || this.gone.has(id)) return true;
+		this.outrunListing(id, waiting);
 		if (timing) this.emit({type: 'container/timed', engine: this.work.engine, id, timing, stated: true});
 		else this.emit({type: 'container/removed', engine: this.work.engine, id});
+		return true;
+	}
+
+	/**
+	 * A read of a container whose listing lags, answered while a listing is on its way: the listing lands after
+	 * it and may bring back the state from before the exit or pause the read found. It is inspected after it.
+	 */
+	private outrunListing(id: string, waiting: Waiting): void {
+		if (!waiting.inspect || !this.listing) return;
+		const known = this.listing.touched.get(id);
+		this.listing.touched.set(id, {attempt: 0, inspect: true, full: known?.full ?? false});
 	}
 
 	private retry(id: string, waiting: Waiting): void {

@@ -14,6 +14,10 @@ function record(id: string, state: ContainerRecord['state'] = 'running'): Contai
 /** An engine that answers when told to: each read or listing waits for `answer()`. */
 function engineOnHold() {
 	const states = new Map<string, ContainerRecord['state']>();
+	/** What the engine's listing still says of a container whose exit or pause it has not saved yet. */
+	const listedLate = new Map<string, ContainerRecord['state']>();
+	/** Inspects that fail before answering, per container (the read's listing part still answers). */
+	const inspectFailures = new Map<string, number>();
 	const waiting: Array<() => void> = [];
 	let reading = 0;
 	let most = 0;
@@ -38,7 +42,12 @@ function engineOnHold() {
 			}
 
 			const state = states.get(id);
-			return {record: state ? record(id, state) : undefined, timing: undefined};
+			const late = listedLate.get(id);
+			if (!state || late === undefined) return {record: state ? record(id, state) : undefined, timing: undefined};
+			// As engineSync's read: the listing's record, with inspect's state when inspect answered.
+			const inspectLeft = inspectFailures.get(id) ?? 0;
+			inspectFailures.set(id, inspectLeft - 1);
+			return {record: record(id, late), timing: inspectLeft > 0 ? undefined : ({state} as unknown as ContainerTiming)};
 		},
 		async inspectOne(id) {
 			log.push(`inspect ${id}`);
@@ -49,7 +58,7 @@ function engineOnHold() {
 		async listAll() {
 			log.push('list');
 			// What the listing says is what the engine held when it was asked.
-			const snapshot = [...states].map(([id, state]) => record(id, state));
+			const snapshot = [...states].map(([id, state]) => record(id, listedLate.get(id) ?? state));
 			await hold();
 			return snapshot;
 		},
@@ -57,6 +66,8 @@ function engineOnHold() {
 	return {
 		work,
 		states,
+		listedLate,
+		inspectFailures,
 		log,
 		failures,
 		most: () => most,
@@ -183,6 +194,43 @@ test('a listing never overwrites what events said after it was asked for', async
 	await settle(engine, queue);
 	assert.equal(view.rows.get('a'), 'paused');
 	assert.equal(view.rows.has('b'), false);
+});
+
+test('a listing asked while an exited container is read does not bring back the state from before its exit', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const others = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
+	for (const id of ['x', ...others]) engine.states.set(id, 'running');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	// x exits: inspect says so at once, the listing only later (Docker 20.10 tells of the exit before saving it).
+	engine.states.set('x', 'exited');
+	engine.listedLate.set('x', 'running');
+	queue.touch('x', 'die');
+	// Five more waiting while x is read: a listing is asked with x's read still on its way.
+	for (const id of others) queue.touch(id, 'start');
+	assert.deepEqual(engine.log.slice(-3), ['read x', 'read c0', 'list']);
+	engine.answer();
+	await tick(2);
+	engine.listedLate.delete('x');
+	await settle(engine, queue);
+	assert.equal(view.rows.get('x'), 'exited', engine.log.join(', '));
+	assert.ok(engine.log.includes('inspect x'), 'x is inspected after the listing');
+});
+
+test('a read of an exited container whose inspect failed is inspected again: the listing alone may say running', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	engine.states.set('x', 'exited');
+	engine.listedLate.set('x', 'running');
+	engine.inspectFailures.set('x', 1);
+	queue.touch('x', 'die');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log, ['read x', 'inspect x']);
+	assert.equal(view.rows.get('x'), 'exited');
 });
 
 test('a failed read is tried again after a growing delay, a bounded number of times, then a listing asked for', async () => {
