@@ -50,10 +50,18 @@ const lagging = new Set(['pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
 /** inspect: its last event is one the listing lags behind; full: listed and inspected, not inspected only. */
 type Waiting = {attempt: number; inspect: boolean; full: boolean};
 
+/** Two reasons to read one container, as one read: the newer attempt count, and whatever either asks for. */
+function joined(known: Waiting | undefined, next: Waiting): Waiting {
+	return known ? {attempt: next.attempt, inspect: known.inspect || next.inspect, full: known.full || next.full} : next;
+}
+
+/** A read in flight: what it was asked for, and the read to do once it lands (events came meanwhile). */
+type Reading = {waiting: Waiting; again?: Waiting};
+
 export class RefreshQueue {
 	private readonly dirty = new Map<string, Waiting>();
-	/** Reads in flight; true when an event asked for one more read afterwards. */
-	private readonly running = new Map<string, boolean>();
+	/** Reads in flight. */
+	private readonly running = new Map<string, Reading>();
 	/** Read again after a delay (a read failed). */
 	private readonly retries = new Map<string, NodeJS.Timeout>();
 	/** Removed while being read: what the read finds is stale. */
@@ -81,23 +89,13 @@ export class RefreshQueue {
 	/** An event changed container `id` (anything but its removal). */
 	touch(id: string, action = ''): void {
 		if (this.stopped) return;
-		const inspect = lagging.has(action);
 		const retry = this.retries.get(id);
 		if (retry) {
 			clearTimeout(retry);
 			this.retries.delete(id);
 		}
 
-		if (this.listing) {
-			const known = this.listing.touched.get(id);
-			this.listing.touched.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false), full: true});
-		} else if (this.running.has(id)) {
-			this.running.set(id, true);
-		} else {
-			const known = this.dirty.get(id);
-			this.dirty.set(id, {attempt: 0, inspect: inspect || (known?.inspect ?? false), full: true});
-		}
-
+		this.want(id, {attempt: 0, inspect: lagging.has(action), full: true});
 		this.pump();
 	}
 
@@ -182,7 +180,8 @@ export class RefreshQueue {
 		this.listingWanted = false;
 		clearTimeout(this.listingRetry);
 		this.listingRetry = undefined;
-		// The listing answers every container waiting; those whose listing lags are inspected after it.
+		// The listing answers every container waiting; those whose listing lags are inspected after it, and so
+		// are those being read for such an event now (what the listing says of them may be from before it).
 		// (One waiting for an inspect only waits on: a listing would not tell it more.)
 		const covered = new Map([...this.dirty].filter(([, waiting]) => waiting.full));
 		for (const id of covered.keys()) this.dirty.delete(id);
@@ -221,22 +220,20 @@ export class RefreshQueue {
 			if (waiting.inspect && !touched.has(id) && !this.running.has(id)) this.dirty.set(id, {attempt: 0, inspect: true, full: false});
 		}
 
+		for (const [id, reading] of this.running) if (reading.waiting.inspect) reading.again = joined(reading.again, {attempt: 0, inspect: true, full: false});
+
 		this.landed(touched);
 	}
 
 	/** A listing is in: what events said since it was asked for is read again. */
 	private landed(touched: ReadonlyMap<string, Waiting>): void {
 		this.listing = undefined;
-		for (const [id, waiting] of touched) {
-			if (this.running.has(id)) this.running.set(id, true);
-			else this.dirty.set(id, waiting);
-		}
-
+		for (const [id, waiting] of touched) this.want(id, waiting);
 		this.pump();
 	}
 
 	private read(id: string, waiting: Waiting): void {
-		this.running.set(id, false);
+		this.running.set(id, {waiting});
 		this.reads++;
 		let failed = false;
 		let unstated = false;
@@ -249,7 +246,7 @@ export class RefreshQueue {
 				failed = true;
 			})
 			.finally(() => {
-				const again = this.running.get(id) ?? false;
+				const again = this.running.get(id)?.again;
 				this.running.delete(id);
 				if (this.stopped) return;
 				if (this.gone.delete(id)) {
@@ -258,7 +255,7 @@ export class RefreshQueue {
 				}
 
 				if (again) {
-					this.dirty.set(id, {attempt: 0, inspect: waiting.inspect, full: true});
+					this.dirty.set(id, joined(this.dirty.get(id), again));
 				} else if (failed) {
 					this.retry(id, {...waiting, attempt: waiting.attempt + 1});
 				} else if (unstated && waiting.inspect) {
@@ -301,6 +298,14 @@ export class RefreshQueue {
 		return true;
 	}
 
+	/** Container `id` is to be read: after the listing on its way, after its read on its way, or next. */
+	private want(id: string, waiting: Waiting): void {
+		const reading = this.running.get(id);
+		if (this.listing) this.listing.touched.set(id, joined(this.listing.touched.get(id), waiting));
+		else if (reading) reading.again = joined(reading.again, waiting);
+		else this.dirty.set(id, joined(this.dirty.get(id), waiting));
+	}
+
 	/**
 	 * A read of a container whose listing lags, answered while a listing is on its way: the listing lands after
 	 * it and may bring back the state from before the exit or pause the read found. It is inspected after it.
@@ -323,9 +328,7 @@ export class RefreshQueue {
 			id,
 			setTimeout(() => {
 				this.retries.delete(id);
-				if (this.listing) this.listing.touched.set(id, waiting);
-				else if (this.running.has(id)) this.running.set(id, true);
-				else this.dirty.set(id, waiting);
+				this.want(id, waiting);
 				this.pump();
 			}, backoffMs(waiting.attempt, this.options.retryMinMs, this.options.retryMaxMs)),
 		);

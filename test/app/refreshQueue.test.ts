@@ -4,8 +4,15 @@ import {test} from 'node:test';
 import {backoffMs, type RefreshOptions, RefreshQueue, type RefreshWork} from '../../source/app/refreshQueue.js';
 import type {ContainerRecord, ContainerTiming} from '../../source/engine/types.js';
 import type {AppAction} from '../../source/state/app.js';
+import {type ContainersAction, emptyContainers, reduceContainers} from '../../source/state/containers.js';
 
 const options: RefreshOptions = {concurrency: 2, burst: 5, retryMinMs: 5, retryMaxMs: 20, attempts: 3, flushMs: 5};
+
+/** What inspect says of a container in `state`, asked at `readAt`. */
+function timingOf(state: ContainerRecord['state'], readAt: number): ContainerTiming {
+	const running = state === 'running' || state === 'paused';
+	return {state, running, paused: state === 'paused', restarting: false, dead: false, removing: false, exitCode: 0, startedAt: '2026-12-01T00:00:00Z', finishedAt: running ? '0001-01-01T00:00:00Z' : '2026-12-01T00:00:01Z', health: 'none', readAt};
+}
 
 function record(id: string, state: ContainerRecord['state'] = 'running'): ContainerRecord {
 	return {engine: 'e', id, names: [`/${id}`], image: 'i', imageId: 'sha256:1', command: '', created: 0, state, status: state, ports: [], labels: {}} as unknown as ContainerRecord;
@@ -18,23 +25,24 @@ function engineOnHold() {
 	const listedLate = new Map<string, ContainerRecord['state']>();
 	/** Inspects that fail before answering, per container (the read's listing part still answers). */
 	const inspectFailures = new Map<string, number>();
-	const waiting: Array<() => void> = [];
+	const waiting: Array<{label: string; resolve: () => void}> = [];
 	let reading = 0;
 	let most = 0;
 	const log: string[] = [];
 	const failures = new Map<string, number>();
-	const hold = async () => {
+	const hold = async (label: string) => {
 		reading++;
 		most = Math.max(most, reading);
-		await new Promise<void>(resolve => waiting.push(resolve));
+		await new Promise<void>(resolve => waiting.push({label, resolve}));
 		reading--;
 	};
 
 	const work: RefreshWork = {
 		engine: 'e',
 		async readOne(id) {
+			const readAt = Date.now();
 			log.push(`read ${id}`);
-			await hold();
+			await hold(`read ${id}`);
 			const left = failures.get(id) ?? 0;
 			if (left > 0) {
 				failures.set(id, left - 1);
@@ -47,19 +55,20 @@ function engineOnHold() {
 			// As engineSync's read: the listing's record, with inspect's state when inspect answered.
 			const inspectLeft = inspectFailures.get(id) ?? 0;
 			inspectFailures.set(id, inspectLeft - 1);
-			return {record: record(id, late), timing: inspectLeft > 0 ? undefined : ({state} as unknown as ContainerTiming)};
+			return {record: record(id, late), timing: inspectLeft > 0 ? undefined : timingOf(state, readAt)};
 		},
 		async inspectOne(id) {
+			const readAt = Date.now();
 			log.push(`inspect ${id}`);
-			await hold();
+			await hold(`inspect ${id}`);
 			const state = states.get(id);
-			return state ? ({state} as unknown as ContainerTiming) : undefined;
+			return state ? timingOf(state, readAt) : undefined;
 		},
 		async listAll() {
 			log.push('list');
 			// What the listing says is what the engine held when it was asked.
 			const snapshot = [...states].map(([id, state]) => record(id, listedLate.get(id) ?? state));
-			await hold();
+			await hold('list');
 			return snapshot;
 		},
 	};
@@ -71,33 +80,32 @@ function engineOnHold() {
 		log,
 		failures,
 		most: () => most,
-		/** Answers every request waiting now. */
-		answer() {
-			for (const resolve of waiting.splice(0)) resolve();
+		/** Answers every request waiting now, or those named (`read a`, `inspect a`, `list`). */
+		answer(...labels: string[]) {
+			for (const each of [...waiting]) {
+				if (labels.length > 0 && !labels.includes(each.label)) continue;
+				waiting.splice(waiting.indexOf(each), 1);
+				each.resolve();
+			}
 		},
 	};
 }
 
 const tick = async (ms = 0) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** What the screen would show: the actions applied to a map of states. */
+/** What the screen would show: the actions through berth's containers reducer, each row's state by id. */
 function screen() {
-	const rows = new Map<string, string>();
+	let state = emptyContainers;
 	let batches = 0;
 	const apply = (action: AppAction) => {
 		if (action.type === 'batch') for (const each of action.actions) apply(each);
-		if (action.type === 'containers/listed') {
-			rows.clear();
-			for (const each of action.records) rows.set(each.id, each.state);
-		}
-
-		if (action.type === 'container/updated') rows.set(action.record.id, action.record.state);
-		if (action.type === 'container/timed' && action.stated && rows.has(action.id)) rows.set(action.id, action.timing.state);
-		if (action.type === 'container/removed') rows.delete(action.id);
+		else if (action.type.startsWith('container')) state = reduceContainers(state, action as ContainersAction);
 	};
 
 	return {
-		rows,
+		get rows(): ReadonlyMap<string, string> {
+			return new Map([...state.records.values()].map(each => [each.id, each.state]));
+		},
 		batches: () => batches,
 		deliver(actions: AppAction[]) {
 			batches++;
@@ -231,6 +239,61 @@ test('a read of an exited container whose inspect failed is inspected again: the
 	await settle(engine, queue);
 	assert.deepEqual(engine.log, ['read x', 'inspect x']);
 	assert.equal(view.rows.get('x'), 'exited');
+});
+
+test('an inspect on its way when a listing lands is asked again: the reducer takes the older answer for stale', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 2, burst: 3});
+	const ids = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
+	for (const id of ['x', ...ids]) engine.states.set(id, 'running');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	// x exits; a burst listing answers it (still running there), so it is inspected after that listing.
+	engine.states.set('x', 'exited');
+	engine.listedLate.set('x', 'running');
+	queue.touch('c0', 'start');
+	queue.touch('c1', 'start');
+	for (const id of ['x', 'c2', 'c3']) queue.touch(id, 'die');
+	engine.answer('list');
+	await tick(5);
+	engine.answer('read c0', 'read c1');
+	await tick(5);
+	assert.ok(engine.log.includes('inspect x'), engine.log.join(', '));
+	// While x's inspect is on its way, another burst is answered by a listing that lands first.
+	for (const id of ['c4', 'c5', 'c0']) queue.touch(id, 'start');
+	assert.equal(engine.log.at(-1), 'list', engine.log.join(', '));
+	engine.answer('list');
+	await tick(5);
+	engine.listedLate.delete('x');
+	await settle(engine, queue);
+	assert.equal(view.rows.get('x'), 'exited', engine.log.join(', '));
+});
+
+test('a die told while a container is read for its start still has it inspected after a listing that answers it', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 3});
+	for (const id of ['x', 'c0', 'c1']) engine.states.set(id, 'running');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	queue.touch('x', 'start');
+	// x dies while its read for the start is on its way; the listing lags behind the exit.
+	engine.states.set('x', 'exited');
+	engine.listedLate.set('x', 'running');
+	queue.touch('x', 'die');
+	queue.touch('c0', 'start');
+	queue.touch('c1', 'start');
+	engine.answer('read x');
+	await tick(5);
+	assert.equal(engine.log.at(-1), 'list', engine.log.join(', '));
+	engine.answer('list');
+	await tick(5);
+	engine.listedLate.delete('x');
+	await settle(engine, queue);
+	assert.equal(view.rows.get('x'), 'exited', engine.log.join(', '));
 });
 
 test('a failed read is tried again after a growing delay, a bounded number of times, then a listing asked for', async () => {
