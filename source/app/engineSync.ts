@@ -94,6 +94,7 @@ export function startEngineSync(
 
 				return records;
 			},
+			listSome: async ids => hear(await engine.containers.list({ids})),
 		},
 		actions => {
 			if (!stopped) dispatch(actions.length === 1 ? actions[0]! : {type: 'batch', actions});

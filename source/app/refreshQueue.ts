@@ -3,7 +3,7 @@
 // A storm of events (hundreds of containers started, paused, removed from outside at once) must neither
 // flood the engine with requests nor leave a row behind. So: one read per container at a time (events for
 // a container being read ask for one more read afterwards, however many they are); at most `concurrency`
-// reads at once; once `burst` containers wait, one listing answers them all; a listing is never allowed to
+// reads at once; once `burst` containers wait, one listing of just those answers them all; a listing is never allowed to
 // overwrite what the events said after it was asked for (those containers are read again once it lands);
 // a read that fails is tried again after a growing delay, a bounded number of times, then a listing is
 // asked for. What comes back is handed over in batches, so a storm costs a few redraws, not hundreds.
@@ -17,13 +17,17 @@ export type RefreshWork = {
 	/** Inspect alone (its state, times and health): undefined when the container is gone. */
 	inspectOne(id: string): Promise<ContainerTiming | undefined>;
 	listAll(): Promise<readonly ContainerRecord[]>;
+	/** The listing of these containers alone (those missing from it are gone). */
+	listSome(ids: readonly string[]): Promise<readonly ContainerRecord[]>;
 };
 
 export type RefreshOptions = {
 	/** Reads in flight at most. */
 	concurrency: number;
-	/** This many containers waiting are answered by one listing. */
+	/** This many containers waiting are answered by one listing of them. */
 	burst: number;
+	/** More than this many waiting are answered by a listing of every container. */
+	listSomeAtMost: number;
 	retryMinMs: number;
 	retryMaxMs: number;
 	/** Tries per read (and per listing) before giving up on it. */
@@ -32,7 +36,7 @@ export type RefreshOptions = {
 	flushMs: number;
 };
 
-export const defaultRefreshOptions: RefreshOptions = {concurrency: 4, burst: 12, retryMinMs: 200, retryMaxMs: 3000, attempts: 6, flushMs: 50};
+export const defaultRefreshOptions: RefreshOptions = {concurrency: 4, burst: 12, listSomeAtMost: 100, retryMinMs: 200, retryMaxMs: 3000, attempts: 6, flushMs: 50};
 
 /** The delay before try number `attempt` + 1: doubling from min, at most max. */
 export function backoffMs(attempt: number, minMs: number, maxMs: number): number {
@@ -162,7 +166,7 @@ export class RefreshQueue {
 	private pump(): void {
 		if (this.stopped || this.listing) return;
 		if (this.listingWanted || this.waitingFull() >= this.options.burst) {
-			this.list(true).catch(() => undefined);
+			this.list(true, !this.listingWanted && this.waitingFull() <= this.options.listSomeAtMost).catch(() => undefined);
 			return;
 		}
 
@@ -176,7 +180,8 @@ export class RefreshQueue {
 		if (this.idle()) this.flush();
 	}
 
-	private async list(retry: boolean): Promise<void> {
+	/** some: a listing of the containers waiting alone (the engine looks each one up), not of all of them. */
+	private async list(retry: boolean, some = false): Promise<void> {
 		this.listingWanted = false;
 		clearTimeout(this.listingRetry);
 		this.listingRetry = undefined;
@@ -186,7 +191,8 @@ export class RefreshQueue {
 		const covered = new Map([...this.dirty].filter(([, waiting]) => waiting.full));
 		for (const id of covered.keys()) this.dirty.delete(id);
 		const touched = new Map<string, Waiting>();
-		const asked = this.work.listAll();
+		const ids = some ? [...covered.keys()] : undefined;
+		const asked = ids ? this.work.listSome(ids) : this.work.listAll();
 		this.listing = {touched, done: asked.then(() => undefined, () => undefined)};
 		this.listings++;
 		let records: readonly ContainerRecord[];
@@ -215,7 +221,7 @@ export class RefreshQueue {
 
 		if (this.stopped) return;
 		this.listingAttempt = 0;
-		this.emit({type: 'containers/listed', engine: this.work.engine, records, at: Date.now()});
+		this.emit({type: 'containers/listed', engine: this.work.engine, records, at: Date.now(), ...(ids ? {ids} : {})});
 		for (const [id, waiting] of covered) {
 			if (waiting.inspect && !touched.has(id) && !this.running.has(id)) this.dirty.set(id, {attempt: 0, inspect: true, full: false});
 		}

@@ -36,10 +36,12 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
 export function createContainers(docker: Docker, engine: string): EngineContainers {
 	return {
 		async list(filter) {
+			// No IDs asked for is no container (an empty filter would be every one).
+			if (filter?.ids?.length === 0) return [];
 			const list = await docker.listContainers({
 				all: true,
 				...deadline(readDeadlineMs),
-				...(filter?.id ? {filters: {id: [filter.id]}} : {}),
+				...(filter?.id ? {filters: {id: [filter.id]}} : filter?.ids ? {filters: {id: [...filter.ids]}} : {}),
 			});
 			// berth's own short-lived helpers (a volume's files) are not the person's containers.
 			return list.filter(info => !info.Labels?.[helperLabel]).map(info => toContainerRecord(engine, info));

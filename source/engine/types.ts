@@ -261,7 +261,8 @@ export type EngineSystem = {
 
 /** `docker container …`: listed, inspected, acted on, run and pruned. */
 export type EngineContainers = {
-	list(filter?: {id?: string}): Promise<ContainerRecord[]>;
+	/** Every container, or those with the given full IDs (the engine looks each one up: no walk of them all). */
+	list(filter?: {id?: string; ids?: readonly string[]}): Promise<ContainerRecord[]>;
 	inspectTiming(id: string): Promise<ContainerTiming>;
 	inspect(id: string): Promise<InspectDocument>;
 	/** `docker top`. */

@@ -21,8 +21,11 @@ export type ContainersState = {
 };
 
 export type ContainersAction =
-	/** `at`: when the engine listed them (what its status texts were computed against). */
-	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]; at?: number}
+	/**
+	 * `at`: when the engine listed them (what its status texts were computed against). `ids`: the listing was of
+	 * these containers alone: the others stand, and those of them it did not list are gone.
+	 */
+	| {type: 'containers/listed'; engine: string; records: readonly ContainerRecord[]; at?: number; ids?: readonly string[]}
 	| {type: 'container/updated'; record: ContainerRecord}
 	| {type: 'container/removed'; engine: string; id: string}
 	/** stated: the timing comes from an inspect asked after the container's last event: its state wins. */
@@ -37,19 +40,36 @@ export const emptyContainers: ContainersState = {
 export function reduceContainers(state: ContainersState, action: ContainersAction): ContainersState {
 	switch (action.type) {
 		case 'containers/listed': {
-			const records = made(new Map([...state.records].filter(([, record]) => record.engine !== action.engine)));
+			const asked = action.ids ? new Set(action.ids.map(id => containerKey(action.engine, id))) : undefined;
+			const answers = (key: string) => (asked ? asked.has(key) : key.startsWith(`${action.engine}\u0000`));
+			let records: Map<string, ContainerRecord>;
+			if (asked) {
+				records = writable(state.records);
+				for (const key of asked) records.delete(key);
+			} else {
+				records = made(new Map([...state.records].filter(([, record]) => record.engine !== action.engine)));
+			}
+
 			for (const record of action.records) records.set(containerKey(record.engine, record.id), record);
 			// A fresh listing may disagree with what inspect said earlier (an event was missed): those are asked
 			// again. A timing whose status reads as the engine's own status text stands.
-			const timings = made(
-				new Map(
-					[...state.timings].filter(([key, timing]) => {
-						if (!key.startsWith(`${action.engine}\u0000`)) return true;
-						const record = records.get(key);
-						return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
-					}),
-				),
-			);
+			const keep = ([key, timing]: [string, ContainerTiming]) => {
+				if (!answers(key)) return true;
+				const record = records.get(key);
+				return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
+			};
+
+			let timings: Map<string, ContainerTiming>;
+			if (asked) {
+				timings = writable(state.timings);
+				for (const key of asked) {
+					const timing = timings.get(key);
+					if (timing && !keep([key, timing])) timings.delete(key);
+				}
+			} else {
+				timings = made(new Map([...state.timings].filter(entry => keep(entry))));
+			}
+
 			// An inspect asked before this listing and answered after it is older than what the listing says: its
 			// state must not override the listing's (a row stood `running` after its `die` until the resync).
 			let {timedAt} = state;
@@ -64,7 +84,8 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 				timedAt = next;
 			}
 
-			return {...state, records, timings, timedAt, listedEngines: new Set([...state.listedEngines, action.engine])};
+			const listedEngines = asked || state.listedEngines.has(action.engine) ? state.listedEngines : new Set([...state.listedEngines, action.engine]);
+			return {...state, records, timings, timedAt, listedEngines};
 		}
 
 		case 'container/updated': {

@@ -6,7 +6,7 @@ import type {ContainerRecord, ContainerTiming} from '../../source/engine/types.j
 import type {AppAction} from '../../source/state/app.js';
 import {type ContainersAction, emptyContainers, reduceContainers} from '../../source/state/containers.js';
 
-const options: RefreshOptions = {concurrency: 2, burst: 5, retryMinMs: 5, retryMaxMs: 20, attempts: 3, flushMs: 5};
+const options: RefreshOptions = {concurrency: 2, burst: 5, listSomeAtMost: 20, retryMinMs: 5, retryMaxMs: 20, attempts: 3, flushMs: 5};
 
 /** What inspect says of a container in `state`, asked at `readAt`. */
 function timingOf(state: ContainerRecord['state'], readAt: number): ContainerTiming {
@@ -68,6 +68,15 @@ function engineOnHold() {
 			log.push('list');
 			// What the listing says is what the engine held when it was asked.
 			const snapshot = [...states].map(([id, state]) => record(id, listedLate.get(id) ?? state));
+			await hold('list');
+			return snapshot;
+		},
+		async listSome(ids) {
+			log.push(`list ${ids.join(' ')}`);
+			const snapshot = ids.flatMap(id => {
+				const state = states.get(id);
+				return state ? [record(id, listedLate.get(id) ?? state)] : [];
+			});
 			await hold('list');
 			return snapshot;
 		},
@@ -180,9 +189,37 @@ test('containers whose exit or pause a listing answered are inspected after it (
 	await tick(2);
 	for (const id of ids) engine.states.set(id, 'exited');
 	await settle(engine, queue);
-	assert.deepEqual(engine.log.slice(0, listed), ['read first', 'list']);
+	assert.deepEqual(engine.log.slice(0, listed), ['read first', `list ${ids.join(' ')}`]);
 	assert.deepEqual(engine.log.slice(listed), ids.map(id => `inspect ${id}`));
 	for (const id of ids) assert.equal(view.rows.get(id), 'exited');
+});
+
+test('a burst is answered by a listing of just the containers waiting: the others stand, those it does not list are gone', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1});
+	const ids = Array.from({length: 8}, (_, index) => `c${index}`);
+	for (const id of ['keep', ...ids]) engine.states.set(id, 'running');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	// keep is paused without an event reaching berth: a listing of all would show it, one of some does not.
+	engine.states.set('keep', 'paused');
+	for (const id of ids) engine.states.set(id, 'exited');
+	engine.states.delete('c7');
+	queue.touch('c0', 'start');
+	for (const id of ids.slice(1)) queue.touch(id, 'start');
+	await settle(engine, queue);
+	assert.deepEqual(engine.log.slice(1), ['read c0', 'list c1 c2 c3 c4 c5', 'read c6', 'read c7'], engine.log.join(', '));
+	assert.equal(view.rows.get('keep'), 'running');
+	assert.deepEqual(ids.map(id => view.rows.get(id)), [...ids.slice(0, 7).map(() => 'exited'), undefined]);
+
+	// More waiting than one listing of some may name: a listing of all.
+	const wide = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 3, listSomeAtMost: 2});
+	for (const id of ['a', 'b', 'c', 'd']) wide.touch(id, 'start');
+	await settle(engine, wide);
+	assert.equal(engine.log.at(-1), 'list', engine.log.join(', '));
+	assert.equal(view.rows.get('keep'), 'paused');
 });
 
 test('a listing never overwrites what events said after it was asked for', async () => {
@@ -204,10 +241,11 @@ test('a listing never overwrites what events said after it was asked for', async
 	assert.equal(view.rows.has('b'), false);
 });
 
-test('a listing asked while an exited container is read does not bring back the state from before its exit', async () => {
+test('a listing of all asked while an exited container is read does not bring back the state from before its exit', async () => {
 	const engine = engineOnHold();
 	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	// Every burst answered by a listing of all, as when more wait than one listing of some may name.
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, listSomeAtMost: 0});
 	const others = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
 	for (const id of ['x', ...others]) engine.states.set(id, 'running');
 	const first = queue.listFirst();
@@ -244,7 +282,7 @@ test('a read of an exited container whose inspect failed is inspected again: the
 test('an inspect on its way when a listing lands is asked again: the reducer takes the older answer for stale', async () => {
 	const engine = engineOnHold();
 	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 2, burst: 3});
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 2, burst: 3, listSomeAtMost: 0});
 	const ids = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
 	for (const id of ['x', ...ids]) engine.states.set(id, 'running');
 	const first = queue.listFirst();
@@ -288,7 +326,7 @@ test('a die told while a container is read for its start still has it inspected 
 	queue.touch('c1', 'start');
 	engine.answer('read x');
 	await tick(5);
-	assert.equal(engine.log.at(-1), 'list', engine.log.join(', '));
+	assert.equal(engine.log.at(-1), 'list c0 c1 x', engine.log.join(', '));
 	engine.answer('list');
 	await tick(5);
 	engine.listedLate.delete('x');

@@ -54,6 +54,21 @@ test('lists containers with the names, states and ports docker ps shows', {skip}
 	assert.equal(formatPorts(webRecord.ports), '9000-9002/tcp, 127.0.0.1:18181->80/tcp');
 });
 
+test('a listing of some containers by full ID gives those alone, as the whole listing gives them; none asked, none given', {skip}, async () => {
+	const engine = connectTestEngine();
+	const names = [uniqueName('some'), uniqueName('some'), uniqueName('some')];
+	created.push(...names);
+	for (const name of names) await runContainer({name, create: true, cmd: ['true']});
+	const all = await engine.containers.list();
+	const [first, second, third] = names.map(name => all.find(entry => formatContainerName(entry.names) === name)!);
+	// A removed container's ID is asked for too: it is simply not listed.
+	await docker('rm', third!.id);
+	const some = await engine.containers.list({ids: [first!.id, second!.id, third!.id]});
+	assert.deepEqual(some.map(entry => entry.id).sort(), [first!.id, second!.id].sort());
+	assert.deepEqual(some.find(entry => entry.id === first!.id), first);
+	assert.deepEqual(await engine.containers.list({ids: []}), []);
+});
+
 test('the status text made from inspect matches the engine\'s own', {skip}, async () => {
 	const engine = connectTestEngine();
 	const running = uniqueName('up');

@@ -170,6 +170,22 @@ test('an inspect asked before a listing and answered after it does not override 
 	assert.equal(fresh.records.get(containerKey('local', 'c1'))?.state, 'running', 'an inspect asked after the listing wins');
 });
 
+test('a listing of some containers replaces just those: the others and their timings stand, those asked and not listed go', () => {
+	const base = reduceContainers(listed(emptyContainers, 'local', ['c1', 'c2', 'c3']), {type: 'container/timed', engine: 'local', id: 'c3', timing: timingRecord({readAt: 5}), stated: true});
+	const some = reduceContainers(base, {
+		type: 'containers/listed',
+		engine: 'local',
+		records: [containerRecord({id: 'c1', state: 'exited', status: 'Exited (0) 1 second ago'}), containerRecord({id: 'c9'})],
+		at: 10,
+		ids: ['c1', 'c2', 'c9'],
+	});
+	assert.deepEqual(sortedKeys(some), ['c1', 'c3', 'c9'].map(id => containerKey('local', id)));
+	assert.equal(some.records.get(containerKey('local', 'c1'))?.state, 'exited');
+	assert.ok(some.timings.has(containerKey('local', 'c3')), 'a container not asked for keeps its timing');
+	assert.equal(base.records.size, 3, 'the state it started from is not changed');
+	assert.equal(some.listedEngines, base.listedEngines);
+});
+
 describe('reduceOneBatch', () => {
 	const base = listed(emptyContainers, 'local', ['c1', 'c2', 'c3']);
 	const actions: ContainersAction[] = [
