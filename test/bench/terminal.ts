@@ -6,7 +6,8 @@ import {join} from 'node:path';
 import {berthLaunch, TmuxSession} from '../support/tmux.js';
 import {processTree, treeCpuSeconds, treeMemoryMib} from './proc.js';
 
-export type ToolId = 'berth' | 'docker-stats' | 'sen';
+/** pager: `less` on a long text, the terminal's floor for a key's answer (what any program gets). */
+export type ToolId = 'berth' | 'docker-stats' | 'sen' | 'pager';
 
 export type Tool = {
 	id: ToolId;
@@ -23,6 +24,7 @@ export function benchTools(dockerHost: string): Record<ToolId, Tool> {
 		berth: {id: 'berth', label: 'berth', command: berthLaunch(['--host', dockerHost]), env: {}},
 		'docker-stats': {id: 'docker-stats', label: 'docker stats', command: [dockerCli, '-H', dockerHost, 'stats'], env: {}},
 		sen: {id: 'sen', label: 'sen', command: ['sen'], env: {DOCKER_HOST: dockerHost}},
+		pager: {id: 'pager', label: 'less', command: ['sh', '-c', 'seq 1 100000 | less'], env: {}},
 	};
 }
 

@@ -56,7 +56,7 @@ async function cpuWindow(tool: Tool, ready: (screen: string) => boolean, seconds
 	}
 }
 
-export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet; tools: Record<'berth' | 'docker-stats', Tool>; processes: EngineProcesses; settings: TrustSettings; log: (text: string) => void}): Promise<TrustResults> {
+export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet; tools: Record<'berth' | 'docker-stats' | 'pager', Tool>; processes: EngineProcesses; settings: TrustSettings; log: (text: string) => void}): Promise<TrustResults> {
 	const {engine, fleet, tools, processes, settings, log} = options;
 	const lines: TrustLine[] = [];
 	const raw: Record<string, unknown> = {};
@@ -112,13 +112,22 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			log(`trust: storm of ${settings.stormStarts} starts`);
 			const names = created.slice(0, settings.stormStarts).map(plan => plan.name);
 			const keyTimes: number[] = [];
+			// The terminal's floor beside berth: a pager in a pane of its own, a line down or up, taking turns with
+			// berth's keys. What it takes is what any program in this terminal gets during the storm.
+			const pager = await launchReady(tools.pager, screen => screen.startsWith('1\n2\n'));
+			const pagerTimes: number[] = [];
+			const topLine = (screen: string) => screen.split('\n', 1)[0];
 			let storming = true;
 			const keys = (async () => {
 				while (storming) {
 					const before = berthSelectedLine(await run.capture());
 					const moved = await run.keyToScreen({text: keyTimes.length % 2 === 0 ? 'j' : 'k'}, screen => berthSelectedLine(screen) !== before, {timeoutMs: 3000});
 					keyTimes.push(moved ?? 3000);
-					await sleep(200);
+					await sleep(100);
+					const top = topLine(await pager.capture());
+					const paged = await pager.keyToScreen({text: pagerTimes.length % 2 === 0 ? 'j' : 'k'}, screen => topLine(screen) !== top, {timeoutMs: 3000});
+					pagerTimes.push(paged ?? 3000);
+					await sleep(100);
 				}
 			})();
 			let returned = 0;
@@ -128,6 +137,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			} finally {
 				storming = false;
 				await keys;
+				await pager.kill();
 			}
 
 			// The started containers run `true` and exit a moment later: the header is held to what `docker ps`
@@ -142,10 +152,17 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
-			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, hwm: after.hwm, rssAfter: after.samples.at(-1)};
+			const pagerSpread: Spread = spread(pagerTimes);
+			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, hwm: after.hwm, rssAfter: after.samples.at(-1)};
 			lines.push(
 				{figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned`, berth: matched === undefined ? 'not within 30 s' : `${matched} ms`, peer: '-', target: 'within 1 s', met: matched !== undefined && matched <= 1000},
-				{figure: 'Keys during the storm (j/k), median / worst', berth: `${keySpread.median} / ${keySpread.max} ms (${keyTimes.length} keys)`, peer: '-', target: 'within 100 ms', met: keySpread.max <= 100},
+				{
+					figure: 'Keys during the storm (j/k), median / worst',
+					berth: `${keySpread.median} / ${keySpread.max} ms (${keyTimes.length} keys, ${keyTimes.filter(ms => ms > 100).length} over 100 ms)`,
+					peer: `less (the terminal's floor) ${pagerSpread.median} / ${pagerSpread.max} ms (${pagerTimes.filter(ms => ms > 100).length} of ${pagerTimes.length} over 100 ms)`,
+					target: 'within 100 ms',
+					met: keySpread.max <= 100,
+				},
 				{figure: 'Peak RSS (VmHWM) during and after the storm', berth: mib(after.hwm), peer: '-', target: 'at most 150 MiB', met: after.hwm <= 150},
 			);
 		} finally {
