@@ -69,3 +69,34 @@ test('a single action is handed on as itself; close drops what waits', () => {
 	assert.deepEqual(sent, ['only']);
 	assert.equal(clock.pending(), 0);
 });
+
+test('news that keeps coming is drawn every storm window once it has filled a few windows; a quiet window ends it', () => {
+	const clock = fakeClock();
+	const at: number[] = [];
+	const news = throttleDispatch<number | {batch: readonly number[]}>(() => at.push(clock.now()), actions => ({batch: actions as number[]}), {ms: 50, stormMs: 250, stormAfter: 3}, clock);
+	// An event every 10 ms for 2 s.
+	for (let index = 0; index < 200; index++) {
+		news.dispatch(index);
+		clock.advance(10);
+	}
+
+	for (let step = 0; step < 60; step++) clock.advance(10);
+	const gaps = at.slice(1).map((each, index) => each - at[index]!);
+	// The first at once, three windows of 50 ms, then one batch every 250 ms.
+	assert.deepEqual(gaps.slice(0, 3), [50, 50, 50]);
+	assert.ok(gaps.slice(4, -1).every(gap => gap === 250), gaps.join(' '));
+	assert.ok(at.length <= 12, `${at.length} batches in 2 s`);
+
+	// Quiet: the next event goes out at once, and events a window apart each go out at once.
+	const before = at.length;
+	news.dispatch(1000);
+	clock.advance(0);
+	assert.equal(at.length, before + 1);
+	for (let index = 0; index < 5; index++) {
+		clock.advance(60);
+		news.dispatch(index);
+		clock.advance(0);
+	}
+
+	assert.equal(at.length, before + 6);
+});

@@ -133,6 +133,18 @@ async function settle(engine: ReturnType<typeof engineOnHold>, queue: RefreshQue
 	assert.ok(queue.idle(), `the queue settles: ${engine.log.join(', ')}`);
 }
 
+/** A queue on an engine whose containers `running` run, its first listing in. */
+async function listedQueue(running: readonly string[], queueOptions: RefreshOptions = options) {
+	const engine = engineOnHold();
+	const view = screen();
+	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), queueOptions);
+	for (const id of running) engine.states.set(id, 'running');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	return {engine, view, queue};
+}
+
 test('many events for one container while it is read cost one more read, not one each', async () => {
 	const engine = engineOnHold();
 	const view = screen();
@@ -195,14 +207,8 @@ test('containers whose exit or pause a listing answered are inspected after it (
 });
 
 test('a burst is answered by a listing of just the containers waiting: the others stand, those it does not list are gone', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1});
 	const ids = Array.from({length: 8}, (_, index) => `c${index}`);
-	for (const id of ['keep', ...ids]) engine.states.set(id, 'running');
-	const first = queue.listFirst();
-	engine.answer();
-	await first;
+	const {engine, view, queue} = await listedQueue(['keep', ...ids], {...options, concurrency: 1});
 	// keep is paused without an event reaching berth: a listing of all would show it, one of some does not.
 	engine.states.set('keep', 'paused');
 	for (const id of ids) engine.states.set(id, 'exited');
@@ -242,15 +248,9 @@ test('a listing never overwrites what events said after it was asked for', async
 });
 
 test('a listing of all asked while an exited container is read does not bring back the state from before its exit', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	// Every burst answered by a listing of all, as when more wait than one listing of some may name.
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, listSomeAtMost: 0});
 	const others = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
-	for (const id of ['x', ...others]) engine.states.set(id, 'running');
-	const first = queue.listFirst();
-	engine.answer();
-	await first;
+	// Every burst answered by a listing of all, as when more wait than one listing of some may name.
+	const {engine, view, queue} = await listedQueue(['x', ...others], {...options, listSomeAtMost: 0});
 	// x exits: inspect says so at once, the listing only later (Docker 20.10 tells of the exit before saving it).
 	engine.states.set('x', 'exited');
 	engine.listedLate.set('x', 'running');
@@ -280,14 +280,8 @@ test('a read of an exited container whose inspect failed is inspected again: the
 });
 
 test('an inspect on its way when a listing lands is asked again: the reducer takes the older answer for stale', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 2, burst: 3, listSomeAtMost: 0});
 	const ids = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
-	for (const id of ['x', ...ids]) engine.states.set(id, 'running');
-	const first = queue.listFirst();
-	engine.answer();
-	await first;
+	const {engine, view, queue} = await listedQueue(['x', ...ids], {...options, concurrency: 2, burst: 3, listSomeAtMost: 0});
 	// x exits; a burst listing answers it (still running there), so it is inspected after that listing.
 	engine.states.set('x', 'exited');
 	engine.listedLate.set('x', 'running');
@@ -310,13 +304,7 @@ test('an inspect on its way when a listing lands is asked again: the reducer tak
 });
 
 test('a die told while a container is read for its start still has it inspected after a listing that answers it', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 3});
-	for (const id of ['x', 'c0', 'c1']) engine.states.set(id, 'running');
-	const first = queue.listFirst();
-	engine.answer();
-	await first;
+	const {engine, view, queue} = await listedQueue(['x', 'c0', 'c1'], {...options, concurrency: 1, burst: 3});
 	queue.touch('x', 'start');
 	// x dies while its read for the start is on its way; the listing lags behind the exit.
 	engine.states.set('x', 'exited');

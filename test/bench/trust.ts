@@ -131,6 +131,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				}
 			})();
 			let returned = 0;
+			const stormCpu0 = run.cpuSeconds();
+			const stormStarted = Date.now();
 			try {
 				await mapLimit(names, 8, async name => engine.docker('start', name));
 				returned = Date.now();
@@ -150,12 +152,20 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				if (new RegExp(`1000 containers: ${running} running`).test(screen)) matched = Date.now() - returned;
 			}
 
+			const stormCpu = round(run.cpuSeconds() - stormCpu0, 2);
+			const stormSeconds = round((Date.now() - stormStarted) / 1000, 1);
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
 			const pagerSpread: Spread = spread(pagerTimes);
-			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, hwm: after.hwm, rssAfter: after.samples.at(-1)};
+			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1)};
 			lines.push(
-				{figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned`, berth: matched === undefined ? 'not within 30 s' : `${matched} ms`, peer: '-', target: 'within 1 s', met: matched !== undefined && matched <= 1000},
+				{
+					figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned (berth's CPU during the storm)`,
+					berth: `${matched === undefined ? 'not within 30 s' : `${matched} ms`} (${stormCpu} s in ${stormSeconds} s)`,
+					peer: '-',
+					target: 'within 1 s',
+					met: matched !== undefined && matched <= 1000,
+				},
 				{
 					figure: 'Keys during the storm (j/k), median / worst',
 					berth: `${keySpread.median} / ${keySpread.max} ms (${keyTimes.length} keys, ${keyTimes.filter(ms => ms > 100).length} over 100 ms)`,
