@@ -84,6 +84,17 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 				timedAt = next;
 			}
 
+			// What is kept of containers the listing says are gone goes with them (a removal seen first by a
+			// listing, not its event, had left its time behind for good).
+			if (timedAt) {
+				const gone = [...(asked ?? timedAt.keys())].filter(key => answers(key) && !records.has(key) && timedAt!.has(key));
+				if (gone.length > 0) {
+					const next = writable(timedAt);
+					for (const key of gone) next.delete(key);
+					timedAt = next;
+				}
+			}
+
 			const listedEngines = asked || state.listedEngines.has(action.engine) ? state.listedEngines : new Set([...state.listedEngines, action.engine]);
 			return {...state, records, timings, timedAt, listedEngines};
 		}
@@ -100,9 +111,13 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 
 		case 'container/removed': {
 			const key = containerKey(action.engine, action.id);
-			if (!state.records.has(key)) return state;
-			const records = writable(state.records);
-			records.delete(key);
+			if (!state.records.has(key) && !state.timedAt?.has(key)) return state;
+			let {records} = state;
+			if (records.has(key)) {
+				const next = writable(records);
+				next.delete(key);
+				records = next;
+			}
 			let {timings} = state;
 			if (timings.has(key)) {
 				const next = writable(timings);

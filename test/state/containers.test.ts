@@ -186,6 +186,23 @@ test('a listing of some containers replaces just those: the others and their tim
 	assert.equal(some.listedEngines, base.listedEngines);
 });
 
+test('what is kept of a container goes when a listing says it is gone, of all or of some, or when its removal comes late', () => {
+	const timed = (state: ContainersState, id: string, readAt: number) => reduceContainers(state, {type: 'container/timed', engine: 'local', id, timing: timingRecord({readAt}), stated: true});
+	let state = reduceContainers(emptyContainers, {type: 'containers/listed', engine: 'local', records: ['a', 'b', 'c'].map(id => containerRecord({id})), at: 10});
+	state = timed(timed(timed(state, 'a', 20), 'b', 20), 'c', 20);
+	state = reduceContainers(state, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'a'})], at: 30, ids: ['a', 'b']});
+	assert.deepEqual([...(state.timedAt?.keys() ?? [])].sort(), ['a', 'c'].map(id => containerKey('local', id)));
+	state = reduceContainers(state, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'c'})], at: 40});
+	assert.deepEqual([...(state.timedAt?.keys() ?? [])], [containerKey('local', 'c')]);
+	// The destroy event of a container a listing already took away still takes what is left of it.
+	const left = reduceContainers(emptyContainers, {type: 'container/timed', engine: 'local', id: 'z', timing: timingRecord({readAt: 1}), stated: true});
+	assert.equal(left.timedAt, undefined, 'no row, no timing taken');
+	const withTime = {...state, timedAt: new Map([...(state.timedAt ?? []), [containerKey('local', 'z'), 5]])};
+	const removed = reduceContainers(withTime, {type: 'container/removed', engine: 'local', id: 'z'});
+	assert.equal(removed.timedAt?.has(containerKey('local', 'z')), false);
+	assert.equal(removed.records, withTime.records, 'the records are not copied for it');
+});
+
 describe('reduceOneBatch', () => {
 	const base = listed(emptyContainers, 'local', ['c1', 'c2', 'c3']);
 	const actions: ContainersAction[] = [
