@@ -168,8 +168,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				},
 				{
 					figure: 'Keys during the storm (j/k), median / worst',
-					berth: `${keySpread.median} / ${keySpread.max} ms (${keyTimes.length} keys, ${keyTimes.filter(ms => ms > 100).length} over 100 ms)`,
-					peer: `less (the terminal's floor) ${pagerSpread.median} / ${pagerSpread.max} ms (${pagerTimes.filter(ms => ms > 100).length} of ${pagerTimes.length} over 100 ms)`,
+					berth: `${round(keySpread.median, 1)} / ${round(keySpread.max, 0)} ms (${keyTimes.length} keys, ${keyTimes.filter(ms => ms > 100).length} over 100 ms)`,
+					peer: `less (the terminal's floor) ${round(pagerSpread.median, 1)} / ${round(pagerSpread.max, 0)} ms (${pagerTimes.filter(ms => ms > 100).length} of ${pagerTimes.length} over 100 ms)`,
 					target: 'within 100 ms',
 					met: keySpread.max <= 100,
 				},
