@@ -133,11 +133,17 @@ async function settle(engine: ReturnType<typeof engineOnHold>, queue: RefreshQue
 	assert.ok(queue.idle(), `the queue settles: ${engine.log.join(', ')}`);
 }
 
-/** A queue on an engine whose containers `running` run, its first listing in. */
-async function listedQueue(running: readonly string[], queueOptions: RefreshOptions = options) {
+/** A queue on an engine that answers when told to, and the screen its results reach. */
+function queueOn(queueOptions: RefreshOptions = options) {
 	const engine = engineOnHold();
 	const view = screen();
 	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), queueOptions);
+	return {engine, view, queue};
+}
+
+/** A queue on an engine whose containers `running` run, its first listing in. */
+async function listedQueue(running: readonly string[], queueOptions: RefreshOptions = options) {
+	const {engine, view, queue} = queueOn(queueOptions);
 	for (const id of running) engine.states.set(id, 'running');
 	const first = queue.listFirst();
 	engine.answer();
@@ -146,9 +152,7 @@ async function listedQueue(running: readonly string[], queueOptions: RefreshOpti
 }
 
 test('many events for one container while it is read cost one more read, not one each', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const {engine, view, queue} = queueOn();
 	engine.states.set('a', 'running');
 	queue.touch('a', 'start');
 	for (let index = 0; index < 50; index++) queue.touch('a', 'start');
@@ -159,9 +163,7 @@ test('many events for one container while it is read cost one more read, not one
 });
 
 test('reads run at most `concurrency` at once', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const {engine, view, queue} = queueOn();
 	for (const id of ['a', 'b', 'c', 'd']) {
 		engine.states.set(id, 'running');
 		queue.touch(id);
@@ -173,9 +175,7 @@ test('reads run at most `concurrency` at once', async () => {
 });
 
 test('a burst is answered by one listing', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1});
+	const {engine, view, queue} = queueOn({...options, concurrency: 1});
 	const ids = Array.from({length: 40}, (_, index) => `c${index}`);
 	for (const id of ids) engine.states.set(id, 'running');
 	for (const id of ids) queue.touch(id, 'start');
@@ -188,9 +188,7 @@ test('a burst is answered by one listing', async () => {
 });
 
 test('containers whose exit or pause a listing answered are inspected after it (the engine lists them late)', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), {...options, concurrency: 1, burst: 10});
+	const {engine, view, queue} = queueOn({...options, concurrency: 1, burst: 10});
 	const ids = Array.from({length: 10}, (_, index) => `c${index}`);
 	for (const id of ids) engine.states.set(id, 'running');
 	queue.touch('first', 'start');
@@ -229,9 +227,7 @@ test('a burst is answered by a listing of just the containers waiting: the other
 });
 
 test('a listing never overwrites what events said after it was asked for', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const {engine, view, queue} = queueOn();
 	engine.states.set('a', 'running');
 	engine.states.set('b', 'running');
 	const first = queue.listFirst();
@@ -267,9 +263,7 @@ test('a listing of all asked while an exited container is read does not bring ba
 });
 
 test('a read of an exited container whose inspect failed is inspected again: the listing alone may say running', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const {engine, view, queue} = queueOn();
 	engine.states.set('x', 'exited');
 	engine.listedLate.set('x', 'running');
 	engine.inspectFailures.set('x', 1);
@@ -323,9 +317,7 @@ test('a die told while a container is read for its start still has it inspected 
 });
 
 test('a failed read is tried again after a growing delay, a bounded number of times, then a listing asked for', async () => {
-	const engine = engineOnHold();
-	const view = screen();
-	const queue = new RefreshQueue(engine.work, actions => view.deliver(actions), options);
+	const {engine, view, queue} = queueOn();
 	engine.states.set('a', 'running');
 	engine.failures.set('a', 2);
 	queue.touch('a');
