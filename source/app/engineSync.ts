@@ -177,12 +177,14 @@ export function startEngineSync(
 		if (checked.probe && !probing) {
 			probing = true;
 			engine
-				.system.version()
+				.system.ping()
 				.then(
 					() => hear(undefined),
-					() => {
+					(error: unknown) => {
+						// An error status is an answer all the same.
+						if ((error as {statusCode?: number}).statusCode !== undefined) hear(undefined);
 						// A probe past its deadline: the connection is still open, the engine is not answering.
-						if (events) live = probeFailed(live);
+						else if (events) live = probeFailed(live);
 					},
 				)
 				.finally(() => {

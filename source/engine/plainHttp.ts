@@ -185,6 +185,8 @@ export function followJsonLines(
 type KeptRequest = {
 	path: string;
 	deadlineMs: number;
+	/** The answer as JSON, or as its text. */
+	json: boolean;
 	resolve: (value: unknown) => void;
 	reject: (error: Error) => void;
 	/** A retry on a new connection is allowed once, when a kept one turns out closed before answering. */
@@ -230,11 +232,14 @@ export class PlainClient {
 		return this.idle.length;
 	}
 
-	/** GET `path` and the JSON of its answer; rejects with EngineAnswerError, or a TimeoutError after `deadlineMs`. */
-	getJson(path: string, deadlineMs: number): Promise<unknown> {
-		return new Promise((resolve, reject) => {
-			this.send({path, deadlineMs, resolve, reject, retried: false});
-		});
+	/** GET `path` and the JSON of its answer (its text, json false); rejects with EngineAnswerError, or a TimeoutError after `deadlineMs`. */
+	async getJson(path: string, deadlineMs: number, json = true): Promise<unknown> {
+		return new Promise((resolve, reject) => this.send({path, deadlineMs, json, resolve, reject, retried: false}));
+	}
+
+	/** GET `path` and its answer's text (`/_ping` answers `OK`); fails as getJson does. */
+	async getText(path: string, deadlineMs: number): Promise<string> {
+		return this.getJson(path, deadlineMs, false) as Promise<string>;
 	}
 
 	close(): void {
@@ -331,7 +336,8 @@ export class PlainClient {
 		const keep = length !== undefined && bodyLength === length && !ended && keepAlive;
 		this.settle(kept);
 		try {
-			request.resolve(JSON.parse(readAnswer(answer, request.path).toString('utf8')));
+			const text = readAnswer(answer, request.path).toString('utf8');
+			request.resolve(request.json ? JSON.parse(text) : text);
 		} catch (error) {
 			request.reject(error instanceof Error ? error : new Error(String(error)));
 		}

@@ -255,6 +255,8 @@ export type Subscription = {close(): void};
 /** The engine as a whole: `docker version`, `docker info`, `docker system df`. */
 export type EngineSystem = {
 	version(): Promise<EngineVersion>;
+	/** `GET /_ping`: whether the engine answers at all, at the least cost to it (the liveness probe). */
+	ping(): Promise<void>;
 	info(): Promise<EngineInfo>;
 	diskUsage(): Promise<DiskUsage>;
 };

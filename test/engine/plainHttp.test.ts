@@ -52,6 +52,9 @@ test('GET answers what dockerode answers; a missing container is the engine\'s 4
 	const version = (await client.getJson('/version', 10_000)) as {ApiVersion?: string};
 	assert.equal(version.ApiVersion, (await engine.system.version()).apiVersion);
 	assert.equal(client.idleCount(), 0);
+	// The liveness probe: /_ping answers its text, as through dockerode.
+	assert.equal(await client.getText('/_ping', 10_000), 'OK');
+	await engine.system.ping();
 	await assert.rejects(client.getJson('/containers/berth-no-such-container/json', 10_000), (error: unknown) => {
 		assert.ok(error instanceof EngineAnswerError);
 		assert.equal(error.statusCode, 404);
