@@ -59,6 +59,9 @@ function joined(known: Waiting | undefined, next: Waiting): Waiting {
 	return known ? {attempt: next.attempt, inspect: known.inspect || next.inspect, full: known.full || next.full} : next;
 }
 
+/** An inspect alone, asked afresh: for a container whose listing may carry the state from before its event. */
+const inspectAgain: Waiting = {attempt: 0, inspect: true, full: false};
+
 /** A read in flight: what it was asked for, and the read to do once it lands (events came meanwhile). */
 type Reading = {waiting: Waiting; again?: Waiting};
 
@@ -223,10 +226,10 @@ export class RefreshQueue {
 		this.listingAttempt = 0;
 		this.emit({type: 'containers/listed', engine: this.work.engine, records, at: Date.now(), ...(ids ? {ids} : {})});
 		for (const [id, waiting] of covered) {
-			if (waiting.inspect && !touched.has(id) && !this.running.has(id)) this.dirty.set(id, {attempt: 0, inspect: true, full: false});
+			if (waiting.inspect && !touched.has(id) && !this.running.has(id)) this.dirty.set(id, inspectAgain);
 		}
 
-		for (const [id, reading] of this.running) if (reading.waiting.inspect) reading.again = joined(reading.again, {attempt: 0, inspect: true, full: false});
+		for (const reading of this.running.values()) if (reading.waiting.inspect) reading.again = joined(reading.again, inspectAgain);
 
 		this.landed(touched);
 	}
@@ -317,9 +320,7 @@ export class RefreshQueue {
 	 * it and may bring back the state from before the exit or pause the read found. It is inspected after it.
 	 */
 	private outrunListing(id: string, waiting: Waiting): void {
-		if (!waiting.inspect || !this.listing) return;
-		const known = this.listing.touched.get(id);
-		this.listing.touched.set(id, {attempt: 0, inspect: true, full: known?.full ?? false});
+		if (waiting.inspect && this.listing) this.listing.touched.set(id, joined(this.listing.touched.get(id), inspectAgain));
 	}
 
 	private retry(id: string, waiting: Waiting): void {

@@ -35,3 +35,15 @@ export function made<Value>(map: Map<string, Value>): Map<string, Value> {
 	madeInBatch?.add(map);
 	return map;
 }
+
+/** `map` without `keys`: the map itself when it holds none of them, else a writable one without them. */
+export function without<Value>(map: ReadonlyMap<string, Value>, keys: Iterable<string>): ReadonlyMap<string, Value> {
+	let next: Map<string, Value> | undefined;
+	for (const key of keys) {
+		if (!map.has(key)) continue;
+		next ??= writable(map);
+		next.delete(key);
+	}
+
+	return next ?? map;
+}

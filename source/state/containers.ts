@@ -1,7 +1,7 @@
 // Container records per engine, as the engine last reported them. Pure reducer.
 import {formatStatus} from '../format/status.js';
 import type {ContainerRecord, ContainerTiming} from '../engine/types.js';
-import {made, writable} from './batch.js';
+import {made, without, writable} from './batch.js';
 
 export {reduceOneBatch} from './batch.js';
 
@@ -59,16 +59,9 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 				return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
 			};
 
-			let timings: Map<string, ContainerTiming>;
-			if (asked) {
-				timings = writable(state.timings);
-				for (const key of asked) {
-					const timing = timings.get(key);
-					if (timing && !keep([key, timing])) timings.delete(key);
-				}
-			} else {
-				timings = made(new Map([...state.timings].filter(entry => keep(entry))));
-			}
+			const timings = asked
+				? without(state.timings, [...asked].filter(key => state.timings.has(key) && !keep([key, state.timings.get(key)!])))
+				: made(new Map([...state.timings].filter(entry => keep(entry))));
 
 			// An inspect asked before this listing and answered after it is older than what the listing says: its
 			// state must not override the listing's (a row stood `running` after its `die` until the resync).
@@ -86,14 +79,7 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 
 			// What is kept of containers the listing says are gone goes with them (a removal seen first by a
 			// listing, not its event, had left its time behind for good).
-			if (timedAt) {
-				const gone = [...(asked ?? timedAt.keys())].filter(key => answers(key) && !records.has(key) && timedAt!.has(key));
-				if (gone.length > 0) {
-					const next = writable(timedAt);
-					for (const key of gone) next.delete(key);
-					timedAt = next;
-				}
-			}
+			if (timedAt) timedAt = without(timedAt, [...(asked ?? timedAt.keys())].filter(key => answers(key) && !records.has(key)));
 
 			const listedEngines = asked || state.listedEngines.has(action.engine) ? state.listedEngines : new Set([...state.listedEngines, action.engine]);
 			return {...state, records, timings, timedAt, listedEngines};
@@ -112,23 +98,10 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 		case 'container/removed': {
 			const key = containerKey(action.engine, action.id);
 			if (!state.records.has(key) && !state.timedAt?.has(key)) return state;
-			let {records} = state;
-			if (records.has(key)) {
-				const next = writable(records);
-				next.delete(key);
-				records = next;
-			}
-			let {timings} = state;
-			if (timings.has(key)) {
-				const next = writable(timings);
-				next.delete(key);
-				timings = next;
-			}
-
+			const records = without(state.records, [key]);
+			const timings = without(state.timings, [key]);
 			if (!state.timedAt?.has(key)) return {...state, records, timings};
-			const timedAt = writable(state.timedAt);
-			timedAt.delete(key);
-			return {...state, records, timings, timedAt};
+			return {...state, records, timings, timedAt: without(state.timedAt, [key])};
 		}
 
 		case 'container/timed': {
