@@ -54,9 +54,9 @@ export function startEngineSync(
 	let attempt = 0;
 	let live = startLiveness(Date.now());
 	let recheckRecent = false;
-	const hear = <T>(value: T): T => {
+	const hear = <T>(value: T, at = Date.now()): T => {
 		const was = live.unanswered;
-		live = heard(live, Date.now());
+		live = heard(live, at);
 		if (was && !stopped) {
 			// Awake again: what was shown while it slept is checked at once, and nothing says stale any more.
 			dispatch({type: 'engine/answering', engine: engine.name});
@@ -171,6 +171,9 @@ export function startEngineSync(
 	let probing = false;
 	const watchdog = setInterval(() => {
 		if (!events || stopped) return;
+		// Stats samples are answers too: while rows are sampled the engine is not probed.
+		const sampledAt = engine.streams.statsHeardAt();
+		if (sampledAt > live.heardAt) hear(undefined, sampledAt);
 		const now = Date.now();
 		const checked = checkLiveness(live, now, liveOptions);
 		live = checked.state;

@@ -14,6 +14,13 @@ import type {EngineStreams, LogRecord, Subscription} from './types.js';
  * asked for without dockerode (plainHttp.ts): every row on screen costs a sample a second or a round.
  */
 export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient): EngineStreams {
+	// A sample is an answer: the liveness watchdog need not probe an engine that sends them.
+	let statsHeardAt = 0;
+	const sampled = (value: unknown) => {
+		statsHeardAt = Date.now();
+		return toStatsSample(value);
+	};
+
 	// Streams are followed line by line: the engine writes one JSON document per line.
 	const follow = (
 		stream: Readable,
@@ -99,18 +106,18 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		stats(id, onSample, onEnd) {
 			if (plain) {
-				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(toStatsSample(value)), onEnd, open as Set<unknown>);
+				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>);
 			}
 
 			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
-			return followLater(opening, value => onSample(toStatsSample(value)), onEnd);
+			return followLater(opening, value => onSample(sampled(value)), onEnd);
 		},
 
 		async sampleStats(id, options = {}) {
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
 			// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
 			if (plain) {
-				return toStatsSample(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs));
+				return sampled(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs));
 			}
 
 			const value: unknown = await docker.getContainer(id).stats({
@@ -118,8 +125,10 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 				...deadline(readDeadlineMs),
 				...(options.oneShot ? {'one-shot': true} : {}),
 			});
-			return toStatsSample(value);
+			return sampled(value);
 		},
+
+		statsHeardAt: () => statsHeardAt,
 
 		async shell(id, size) {
 			const container = docker.getContainer(id);

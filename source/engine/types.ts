@@ -325,6 +325,8 @@ export type EngineStreams = {
 	 * previous sample; without, it waits for two readings (about two seconds) and the CPU figure comes with it.
 	 */
 	sampleStats(id: string, options?: {oneShot?: boolean}): Promise<StatsSample>;
+	/** When a stats sample (streamed or asked for) last came from the engine, as Date.now() read it; 0 if none has. */
+	statsHeardAt(): number;
 	/**
 	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a
 	 * swarm service's (all its tasks, `docker service logs`) when `service` is set.

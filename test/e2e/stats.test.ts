@@ -115,4 +115,21 @@ describe('resource usage', {skip}, () => {
 			assert.ok(statsRequests(proxy.requests(), busyId).every(request => !streams(request.query)), 'no new stream');
 		},
 	);
+
+	test('--refresh 1 streams every row; an engine sending samples is not probed for its liveness', {timeout: 60_000}, async () => {
+		const name = uniqueName('streamed');
+		created.push(name);
+		const id = await runContainer({name, cmd: [...idleCmd]});
+		const proxy = await startEngineProxy(testDockerHost);
+		proxies.push(proxy);
+		const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '1']});
+		await waitForRow(session, name, withFigures, slow);
+		// Nothing else is heard meanwhile: no events, no resync (every 30 s). The samples answer for the engine.
+		proxy.clear();
+		await sleep(6000);
+		const pings = proxy.requests().filter(request => request.route === '/_ping');
+		assert.deepEqual(pings, [], 'no liveness probe while samples come every second');
+		assert.deepEqual(statsRequests(proxy.requests(), id), [], 'the stream opened before goes on: no new request');
+		assert.match(lineOf(await session.capture(), name), withFigures);
+	});
 });

@@ -125,10 +125,18 @@ test('stats samples give docker-stats figures, and many opened and closed stream
 	created.push(name);
 	const id = await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
 	const samples: StatsSample[] = [];
+	assert.equal(engine.streams.statsHeardAt(), 0, 'no sample yet');
+	const before = Date.now();
 	const subscription = engine.streams.stats(id, sample => samples.push(sample), () => undefined);
 	t.after(() => subscription.close());
 	await eventually(() => (samples.length >= 2 ? true : undefined));
 	subscription.close();
+	const streamedAt = engine.streams.statsHeardAt();
+	assert.ok(streamedAt >= before, 'a streamed sample is an answer the liveness watchdog counts');
+	const asked = Date.now() + 1;
+	await new Promise(resolve => setTimeout(resolve, 2));
+	await engine.streams.sampleStats(id, {oneShot: true});
+	assert.ok(engine.streams.statsHeardAt() >= asked, 'so is a sample asked for');
 	const figures = calculateFigures(samples.at(-1)!);
 	assert.ok(figures.cpuPercent > 20, `a busy loop uses CPU (${figures.cpuPercent}%)`);
 	assert.ok(figures.memoryLimit > 0);
