@@ -40,21 +40,37 @@ async function launchReady(tool: Tool, ready: (screen: string) => boolean): Prom
 	return run;
 }
 
-/** CPU of a tool and the engine's extra CPU over `seconds`, after a settle. */
+/** CPU of the tool and the engine's extra CPU in one window of `seconds`. */
+type CpuFigures = {cpu: number; engineExtra: number};
+
+/**
+ * CPU of a tool and the engine's extra CPU in two windows of `seconds` after a settle: the first minute (berth's
+ * includes V8 compiling its hot code and settling its heap after start-up, which a Go program does not pay) and
+ * the minute after it (what an overview left running costs). Peak RSS over both.
+ */
 async function cpuWindow(tool: Tool, ready: (screen: string) => boolean, seconds: number, processes: EngineProcesses, idlePerSecond: number) {
 	const run = await launchReady(tool, ready);
 	try {
 		await sleep(3000);
-		const cpu0 = run.cpuSeconds();
-		const engine0 = engineCpuSeconds(processes);
-		const memory = await sampleRss(run, seconds);
-		const used = subtractEngineCpu(engineCpuSeconds(processes), engine0);
-		const engineTotal = used.dockerd + used.containerd + used.shims;
-		return {cpu: round(run.cpuSeconds() - cpu0, 2), engineExtra: round(engineTotal - idlePerSecond * seconds, 2), hwm: memory.hwm, rss: memory.samples.at(-1)!};
+		const window = async (): Promise<CpuFigures & {rss: number}> => {
+			const cpu0 = run.cpuSeconds();
+			const engine0 = engineCpuSeconds(processes);
+			const memory = await sampleRss(run, seconds);
+			const used = subtractEngineCpu(engineCpuSeconds(processes), engine0);
+			const engineTotal = used.dockerd + used.containerd + used.shims;
+			return {cpu: round(run.cpuSeconds() - cpu0, 2), engineExtra: round(engineTotal - idlePerSecond * seconds, 2), rss: memory.samples.at(-1)!};
+		};
+
+		const first = await window();
+		const after = await window();
+		return {first, after, hwm: round(run.peakRssMib(), 1), rss: after.rss};
 	} finally {
 		await run.kill();
 	}
 }
+
+/** `first s / after s`: a tool's figure in the first minute and in the minute after. */
+const twoWindows = (figures: {first: CpuFigures; after: CpuFigures}, key: keyof CpuFigures) => `${figures.first[key]} s / ${figures.after[key]} s`;
 
 export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet; tools: Record<'berth' | 'docker-stats' | 'pager', Tool>; processes: EngineProcesses; settings: TrustSettings; log: (text: string) => void}): Promise<TrustResults> {
 	const {engine, fleet, tools, processes, settings, log} = options;
@@ -82,17 +98,30 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 	const floorStream = await cpuWindow(floorTool('stream'), screen => screen.includes('50 containers'), settings.seconds, processes, idlePerSecond);
 	const floorPoll = await cpuWindow(floorTool('poll'), screen => screen.includes('50 containers'), settings.seconds, processes, idlePerSecond);
 	raw.cpu = {seconds: settings.seconds, dockerStats: stats, berthRefresh1: fast, berthDefault: normal, floorStream, floorPoll};
+	const windows = `${settings.seconds} s windows, the first from 3 s after the first frame and the one after it`;
 	lines.push(
-		{figure: `CPU over ${settings.seconds} s, 50 busy containers, \`--refresh 1\``, berth: `${fast.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most half of docker stats', met: fast.cpu <= stats.cpu / 2},
-		{figure: 'CPU, default refresh (5 s)', berth: `${normal.cpu} s`, peer: `docker stats ${stats.cpu} s`, target: 'at most a third of docker stats', met: normal.cpu <= stats.cpu / 3},
 		{
-			figure: "Node's floor: the same samples fetched and decoded by berth's engine layer alone, no screen (streams / one-shot every 5 s)",
-			berth: `${floorStream.cpu} s / ${floorPoll.cpu} s`,
-			peer: `docker stats ${stats.cpu} s`,
+			figure: `CPU, 50 busy containers, \`--refresh 1\` (${windows}; judged on the second)`,
+			berth: twoWindows(fast, 'cpu'),
+			peer: `docker stats ${twoWindows(stats, 'cpu')}`,
+			target: 'at most half of docker stats',
+			met: fast.after.cpu <= stats.after.cpu / 2,
+		},
+		{figure: 'CPU, default refresh (5 s), the same windows', berth: twoWindows(normal, 'cpu'), peer: `docker stats ${twoWindows(stats, 'cpu')}`, target: 'at most a third of docker stats', met: normal.after.cpu <= stats.after.cpu / 3},
+		{
+			figure: "Node's floor: the same samples fetched and decoded by berth's engine layer alone, no screen (streams / one-shot every 5 s; the second window)",
+			berth: `${floorStream.after.cpu} s / ${floorPoll.after.cpu} s`,
+			peer: `docker stats ${stats.after.cpu} s`,
 			target: '(what berth cannot go under in Node)',
 			met: undefined,
 		},
-		{figure: 'Extra engine CPU, `--refresh 1` / default', berth: `${fast.engineExtra} s / ${normal.engineExtra} s`, peer: `docker stats ${stats.engineExtra} s`, target: 'below docker stats', met: fast.engineExtra < stats.engineExtra},
+		{
+			figure: 'Extra engine CPU, `--refresh 1` / default (the second window; the first in brackets)',
+			berth: `${fast.after.engineExtra} s / ${normal.after.engineExtra} s (${fast.first.engineExtra} s / ${normal.first.engineExtra} s)`,
+			peer: `docker stats ${stats.after.engineExtra} s (${stats.first.engineExtra} s)`,
+			target: 'below docker stats',
+			met: fast.after.engineExtra < stats.after.engineExtra,
+		},
 		{figure: 'Peak RSS (VmHWM), 50 running', berth: mib(normal.hwm), peer: `docker stats ${mib(stats.hwm)}`, target: 'at most 90 MiB', met: normal.hwm <= 90},
 	);
 
