@@ -98,10 +98,12 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 		case 'container/removed': {
 			const key = containerKey(action.engine, action.id);
 			if (!state.records.has(key) && !state.timedAt?.has(key)) return state;
-			const records = without(state.records, [key]);
-			const timings = without(state.timings, [key]);
-			if (!state.timedAt?.has(key)) return {...state, records, timings};
-			return {...state, records, timings, timedAt: without(state.timedAt, [key])};
+			return {
+				...state,
+				records: without(state.records, [key]),
+				timings: without(state.timings, [key]),
+				...(state.timedAt ? {timedAt: without(state.timedAt, [key])} : {}),
+			};
 		}
 
 		case 'container/timed': {
