@@ -10,7 +10,7 @@ import {selectDisplay} from './display.js';
 import {type EarlyListing, type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {unpaint} from './firstPaint.js';
-import {governMemory} from './memory.js';
+import {saveMemoryAfterStart} from './memory.js';
 import {type FirstAnswer, type RunOptions, selectStartState, selectTheme} from './startState.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
@@ -129,7 +129,7 @@ export async function run(
 		},
 	);
 
-	governMemory();
+	saveMemoryAfterStart();
 
 	const fail = (error: unknown) => {
 		instance.unmount();

@@ -1,69 +1,28 @@
-// When V8's memory saver is on: from a high resident set until it has stayed low for a while.
+// V8's efficiency mode and memory saver: set once, after the first frame.
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
-import {governMemory, nextSaverState, type SaverBounds, type SaverState} from '../../source/app/memory.js';
+import {saveMemoryAfterStart} from '../../source/app/memory.js';
 
-const bounds: SaverBounds = {onAtMiB: 96, offBelowMiB: 88, offAfterMs: 60_000, everyMs: 1000};
-const off: SaverState = {on: false, lowSince: undefined};
+test('efficiency mode and the memory saver are set once, after the delay, and not at all when stopped first', async () => {
+	const set: string[] = [];
+	saveMemoryAfterStart({delayMs: 10, setFlags: flags => set.push(flags)});
+	assert.deepEqual(set, [], 'nothing before the delay');
+	await new Promise(resolve => setTimeout(resolve, 40));
+	assert.deepEqual(set, ['--efficiency-mode', '--memory-saver-mode']);
 
-test('the saver goes on at the high mark and stays on until the resident set has been low for the whole wait', () => {
-	const readings: Array<[at: number, mib: number, on: boolean]> = [
-		[0, 80, false],
-		[1000, 95.9, false],
-		[2000, 96, true],
-		[3000, 120, true],
-		[4000, 90, true],
-		[5000, 87, true],
-		[30_000, 85, true],
-		// Back over the low mark: the wait starts again.
-		[31_000, 89, true],
-		[32_000, 87, true],
-		[91_000, 87, true],
-		[92_000, 86, false],
-		[93_000, 95, false],
-		[94_000, 97, true],
-	];
-	let state = off;
-	for (const [at, mib, on] of readings) {
-		state = nextSaverState(state, mib, at, bounds);
-		assert.equal(state.on, on, `at ${at} ms with ${mib} MiB`);
-	}
-});
-
-test('a state that does not change is the same state', () => {
-	assert.equal(nextSaverState(off, 50, 0, bounds), off);
-	const on: SaverState = {on: true, lowSince: undefined};
-	assert.equal(nextSaverState(on, 90, 0, bounds), on);
-});
-
-test('governMemory sets efficiency mode once, reads the resident set on its timer and sets the saver only when its state changes', async () => {
-	const sizes = [100, 110, 50, 50, 50, 50, 50, 50].map(mib => mib * 1024 * 1024);
-	const set: boolean[] = [];
-	let efficiency = 0;
-	let clock = 0;
-	let reads = 0;
-	const stop = governMemory({
-		rssBytes() {
-			reads++;
-			clock += 10;
-			return sizes[Math.min(reads - 1, sizes.length - 1)]!;
-		},
-		setSaver(on) {
-			set.push(on);
-		},
-		setEfficiency() {
-			efficiency++;
-		},
-		bounds: {onAtMiB: 96, offBelowMiB: 88, offAfterMs: 30, everyMs: 5},
-		startMs: 5,
-		now: () => clock,
-	});
-	await new Promise(resolve => setTimeout(resolve, 120));
+	const stopped: string[] = [];
+	const stop = saveMemoryAfterStart({delayMs: 10, setFlags: flags => stopped.push(flags)});
 	stop();
-	const afterStop = reads;
-	await new Promise(resolve => setTimeout(resolve, 30));
-	assert.ok(afterStop >= 6, `read ${afterStop} times`);
-	assert.deepEqual(set, [true, false], 'on at 100 MiB, off after 30 ms under 88 MiB');
-	assert.equal(reads, afterStop, 'no reading after stop');
-	assert.equal(efficiency, 1, 'efficiency mode set once, at the start');
+	await new Promise(resolve => setTimeout(resolve, 40));
+	assert.deepEqual(stopped, []);
+});
+
+test('the flags are ones this Node knows (V8 ignores a flag it does not know, saying nothing)', async () => {
+	const flags: string[] = [];
+	saveMemoryAfterStart({delayMs: 0, setFlags: value => flags.push(value)});
+	await new Promise(resolve => setTimeout(resolve, 10));
+	const options = execFileSync(process.execPath, ['--v8-options'], {encoding: 'utf8'});
+	assert.equal(flags.length, 2);
+	for (const flag of flags) assert.ok(options.includes(`  ${flag} (`), `${flag} is one of this Node's V8 options`);
 });
