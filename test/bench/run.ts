@@ -5,7 +5,8 @@
 // Environment (for trying things out; the published figures use the defaults):
 //   BENCH_SIZES=10,100,1000  BENCH_STARTUP_RUNS=5  BENCH_STEADY_SECONDS=60  BENCH_BASELINE_SECONDS=20
 //   BENCH_STEADY_RUNS=3  BENCH_REST_SECONDS=10  BENCH_ROUNDS=20  BENCH_FLOOD_SECONDS=60  BENCH_BUSY=50  BENCH_KEEP_ENGINE=1 (leave the engine up)
-//   BENCH_ONLY=rest,startup,steady,latency,trust (some scenarios only; scenario 8 runs with startup at 1000)
+//   BENCH_ONLY=rest,startup,steady,latency,trust (some scenarios only; scenario 8 runs with startup at 1000);
+//   BENCH_ONLY=soak runs issue #21's churn soak alone (BENCH_SOAK_SECONDS=7200 for the full one)
 //   BENCH_TRUST_SECONDS=60 BENCH_AFTER_FLOOD_SECONDS=30 BENCH_SOAK_SECONDS=300 BENCH_STORM=250 (issue #21's figures, test/bench/trust.ts)
 //   BENCH_ENGINE=NAME             the isolated engine's name (default bench), to run beside another benchmark
 //
@@ -44,7 +45,7 @@ import {
 	type ToolAbsent,
 } from './scenarios.js';
 import {longListKeys} from './longList.js';
-import {type TrustResults, trustMarkdown, trustScenarios} from './trust.js';
+import {churnSoak, type TrustResults, trustMarkdown, trustScenarios} from './trust.js';
 import {round, sleep} from './stats.js';
 import {benchTools, berthHeaderCount, berthRows, dockerCli, RunningTool, senMissing, type Tool} from './terminal.js';
 
@@ -369,6 +370,12 @@ async function main(): Promise<number> {
 		if (only.has('trust')) {
 			const trustSettings = {seconds: numberSetting('BENCH_TRUST_SECONDS', 60), floodSeconds: settings.floodSeconds, afterFloodSeconds: numberSetting('BENCH_AFTER_FLOOD_SECONDS', 30), soakSeconds: numberSetting('BENCH_SOAK_SECONDS', 300), stormStarts: numberSetting('BENCH_STORM', 250)};
 			trustResults = await trustScenarios({engine, fleet, tools, processes: engineProcesses(engine.dir), settings: trustSettings, log});
+			await fleet.remove();
+		} else if (only.has('soak')) {
+			// The churn soak alone (the full one is 2 hours): the 50 busy containers, then the soak.
+			await fleet.add(busyPlans(50));
+			const soak = await churnSoak({engine, fleet, tools, seconds: numberSetting('BENCH_SOAK_SECONDS', 300), log});
+			trustResults = {lines: [soak.line], raw: {soak: soak.raw}};
 			await fleet.remove();
 		}
 
