@@ -195,6 +195,27 @@ const framesByRows = {
 };
 
 /**
+ * Ink squashes a <Text>'s text (its pieces joined, control sequences taken out, tabs expanded) each time it
+ * measures the text and again each time it draws it, every frame, for every row on screen, changed or not.
+ * Each text node keeps its last squash and what it was made from: the same pieces give the same text.
+ */
+const squashOnce = {
+	name: 'squash-once',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/}, async args => {
+			const replacements = [
+				[
+					"    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));\n",
+					"    const berthPieces = text;\n    if (node.berthSquashedFrom === berthPieces) return node.berthSquashed;\n    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));\n",
+				],
+				['    return text;\n};', '    node.berthSquashedFrom = berthPieces;\n    node.berthSquashed = text;\n    return text;\n};'],
+			];
+			return {contents: await replacedIn(args.path, replacements, "how Ink squashes a text's pieces"), loader: 'js'};
+		});
+	},
+};
+
+/**
  * Printable code points that string-width measures as one column when ambiguous characters are narrow (its
  * default): Latin-1 but the soft hyphen, general punctuation but the bidirectional controls, arrows, box
  * drawing and block elements. berth's screens use them (·, ›, …, ↑, ↓, ▁-█); test/distribution/bundle.test.ts
@@ -365,7 +386,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [framesByRows, squashOnce, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

@@ -92,7 +92,12 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 	};
 	const cpuPercent = calculateCpuPercent(sample, previous);
 	const point: StatsPoint = {at, cpuPercent, memoryUsage, ...rates};
-	const history = [...(previous?.history ?? []).filter(kept => kept.at > at - historyLength * 1000), point];
+	// Oldest first: what fell out of the window is at the front, and the rest is copied once.
+	const kept = previous?.history ?? [];
+	let first = 0;
+	while (first < kept.length && kept[first]!.at <= at - historyLength * 1000) first++;
+	const history = kept.slice(first);
+	history.push(point);
 	return {
 		at,
 		networkRx: sample.networkRx,

@@ -9,6 +9,7 @@ import {
 } from '../format/containerColumns.js';
 import type {ColumnLayout} from '../format/table.js';
 import type {ContainerRow} from '../format/containerColumns.js';
+import {styleSegment} from './styleSegment.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type RowLineProps = {
@@ -25,23 +26,14 @@ type RowLineProps = {
 	colors: Theme['colors'];
 };
 
-/** Props are plain strings, so a row whose text did not change is not rendered again. */
+/**
+ * Props are plain strings, so a row whose text did not change is not rendered again. The row is one <Text>
+ * holding one string with its colour codes in it (styled as Ink styles nested <Text>s: screenText.ts): a
+ * changed row is one text node changed, and Ink does not style the row again at every frame.
+ */
 const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
 	const {inverse, runs} = containerRowRuns({before, status, tone, after}, {selected, marked, alerted}, pointer, color && toneColor(tone, colors));
-	return (
-		<Text wrap="truncate" inverse={inverse}>
-			{runs.map((run, index) =>
-				run.color || run.bold ? (
-					// eslint-disable-next-line react/no-array-index-key -- the runs have no identity but their place
-					<Text key={index} color={run.color} bold={run.bold ?? false}>
-						{run.text}
-					</Text>
-				) : (
-					run.text
-				),
-			)}
-		</Text>
-	);
+	return <Text wrap="truncate">{styleSegment({text: runs.map(run => styleSegment(run)).join(''), inverse})}</Text>;
 });
 
 export type ContainerTableProps = {

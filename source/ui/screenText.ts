@@ -1,26 +1,12 @@
 // The containers screen as lines of text with colour codes, drawn as Ink draws the Screen component: for the
 // first frame, painted while the UI is still loading. A test holds the two equal, cell by cell.
-import chalk from 'chalk';
 import {containerLineOf, containerRowRuns, formatContainerHeading} from '../format/containerColumns.js';
 import {formatHeaderSegments} from '../format/header.js';
 import {formatMessageOrHints} from '../format/statusLine.js';
-import {type StyledSegment, textWidth} from '../format/table.js';
+import {textWidth} from '../format/table.js';
 import type {ScreenProps} from './Screen.js';
+import {styleSegment} from './styleSegment.js';
 import {selectGlyphs, toneColor} from './theme.js';
-
-type Paint = (text: string) => string;
-
-/** A run styled as Ink's <Text> styles it: dim first, then the colour, bold, and inverse last. */
-export function styleSegment({text, color, bold, dim, inverse}: StyledSegment): string {
-	let styled = dim ? chalk.dim(text) : text;
-	if (color) {
-		const paint = color.startsWith('#') ? chalk.hex(color) : (chalk as unknown as Record<string, Paint | undefined>)[color];
-		if (paint) styled = paint(styled);
-	}
-
-	if (bold) styled = chalk.bold(styled);
-	return inverse ? chalk.inverse(styled) : styled;
-}
 
 /**
  * The screen's lines when it shows the containers list and nothing else (no pane, prompt, question or help);

@@ -11,7 +11,8 @@ import {type FirstAnswer, type RunOptions, selectStartState} from '../../source/
 import type {ContainerRecord} from '../../source/engine/types.js';
 import type {AppState} from '../../source/state/types.js';
 import {Screen, type ScreenProps} from '../../source/ui/Screen.js';
-import {paintContainerScreen, styleSegment} from '../../source/ui/screenText.js';
+import {paintContainerScreen} from '../../source/ui/screenText.js';
+import {styleSegment} from '../../source/ui/styleSegment.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {containerRecord} from '../state/records.js';
 import {cells, frameWidth, themes} from './rows.js';
