@@ -216,6 +216,27 @@ const squashOnce = {
 };
 
 /**
+ * Ink compares a host element's old and new props (and their style) at every commit of every <Text> drawn:
+ * Object.keys and Object.entries made an array, and an array per prop, each time. The same comparison walks
+ * the props in place.
+ */
+const propsDiffInPlace = {
+	name: 'props-diff-in-place',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/, namespace: 'file'}, async args => {
+			const replacements = [
+				['    for (const key of Object.keys(before)) {\n', '    for (const key in before) {\n        if (!Object.hasOwn(before, key)) continue;\n'],
+				[
+					'        for (const [key, value] of Object.entries(after)) {\n',
+					'        for (const key in after) {\n            if (!Object.hasOwn(after, key)) continue;\n            const value = after[key];\n',
+				],
+			];
+			return {contents: await replacedIn(args.path, replacements, "how Ink compares a host element's props"), loader: 'js'};
+		});
+	},
+};
+
+/**
  * Printable code points that string-width measures as one column when ambiguous characters are narrow (its
  * default): Latin-1 but the soft hyphen, general punctuation but the bidirectional controls, arrows, box
  * drawing and block elements. berth's screens use them (·, ›, …, ↑, ↓, ▁-█); test/distribution/bundle.test.ts
@@ -386,7 +407,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, squashOnce, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

@@ -136,7 +136,9 @@ export function formatContainerLine(
 ): LineSegment[] {
 	const segments: LineSegment[] = [];
 	let plain = '';
-	for (const [index, column] of layout.entries()) {
+	// Indexed: entries() made an [index, column] pair per column of every row drawn.
+	for (let index = 0; index < layout.length; index++) {
+		const column = layout[index]!;
 		const gap = index === 0 ? '' : ' '.repeat(columnGap);
 		const text = padCell(cellText(row, column.id, column.width), column.width, column.align, ellipsis);
 		if (column.id === 'status') {

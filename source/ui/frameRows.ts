@@ -51,7 +51,9 @@ function styleEndOf(code: number): number | undefined {
  */
 export function leavesStyleOn(text: string): boolean | undefined {
 	const on = new Set<number>();
-	for (const match of text.matchAll(colourCode)) {
+	// exec in a loop: matchAll made an iterator and its results for every row of every frame.
+	colourCode.lastIndex = 0;
+	for (let match = colourCode.exec(text); match; match = colourCode.exec(text)) {
 		const parameters = match[1] === '' ? [0] : match[1]!.split(';').map(Number);
 		for (let index = 0; index < parameters.length; index++) {
 			const code = parameters[index]!;
