@@ -4,7 +4,7 @@ import {formatSparkline} from '../format/sparkline.js';
 import {padCell} from '../format/table.js';
 import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
-import {type ContainerFigures, historyBySecond, historyLength} from './stats.js';
+import {type ContainerFigures, historyBySecond, historyLength, historyPoints} from './stats.js';
 
 export function selectPaneLines(
 	pane: Pane,
@@ -29,7 +29,7 @@ export function formatResourceLines(figures: ContainerFigures | undefined, unico
 	if (!figures) return [`${label('Resources')}no figures: the container is not running`, ''];
 	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
 		formatSparkline(values, chartWidth, {unicode, ...options});
-	const history = historyBySecond(figures.history, chartWidth);
+	const history = historyBySecond(historyPoints(figures.history), chartWidth);
 	return [
 		`${label('Resources')}the last ${history.length} seconds, a column a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
 		`${label('CPU')}${padCell(formatPercent(figures.cpuPercent), 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,

@@ -32,8 +32,8 @@ export type ContainerFigures = {
 	networkTxRate: number;
 	blockReadRate: number;
 	blockWriteRate: number;
-	/** The points of the last `historyLength` seconds, oldest first. */
-	history: readonly StatsPoint[];
+	/** The points of the last `historyLength` seconds, oldest first, in chunks (historyPoints reads them). */
+	history: StatsHistory;
 	/** The cumulative counters read, which a later sample without a reading of its own is compared with. */
 	cpuTotal: number;
 	systemCpu: number;
@@ -41,6 +41,40 @@ export type ContainerFigures = {
 
 /** Seconds of history kept: three minutes. */
 export const historyLength = 180;
+
+/**
+ * A container's history in chunks of up to `chunkLength` points, oldest first. Each sample copies the last
+ * chunk and the short list of chunks, not the whole history: at --refresh 1, 50 containers had copied 180
+ * points each a second, which lived a second and were copied again by the young generation's collections.
+ */
+export type StatsHistory = ReadonlyArray<readonly StatsPoint[]>;
+
+const chunkLength = 30;
+
+/** The history with `point` after its last, less the chunks that hold nothing newer than `since`. */
+export function appendPoint(history: StatsHistory, point: StatsPoint, since: number): StatsHistory {
+	let first = 0;
+	while (first < history.length && history[first]!.at(-1)!.at <= since) first++;
+	const kept = history.slice(first);
+	const last = kept.at(-1);
+	if (!last || last.length >= chunkLength) {
+		kept.push([point]);
+	} else {
+		kept[kept.length - 1] = [...last, point];
+	}
+
+	return kept;
+}
+
+/** The points of a history newer than `historyLength` seconds before its newest, oldest first. */
+export function historyPoints(history: StatsHistory): StatsPoint[] {
+	const newest = history.at(-1)?.at(-1);
+	if (!newest) return [];
+	const since = newest.at - historyLength * 1000;
+	const points: StatsPoint[] = [];
+	for (const chunk of history) for (const point of chunk) if (point.at > since) points.push(point);
+	return points;
+}
 
 export type StatsState = ReadonlyMap<string, ContainerFigures>;
 
@@ -92,12 +126,7 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 	};
 	const cpuPercent = calculateCpuPercent(sample, previous);
 	const point: StatsPoint = {at, cpuPercent, memoryUsage, ...rates};
-	// Oldest first: what fell out of the window is at the front, and the rest is copied once.
-	const kept = previous?.history ?? [];
-	let first = 0;
-	while (first < kept.length && kept[first]!.at <= at - historyLength * 1000) first++;
-	const history = kept.slice(first);
-	history.push(point);
+	const history = appendPoint(previous?.history ?? [], point, at - historyLength * 1000);
 	return {
 		at,
 		networkRx: sample.networkRx,

@@ -6,6 +6,7 @@ import {StatsFollower} from '../../source/app/statsFollower.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
 import {selectContainerRows} from '../../source/state/select/containers.js';
+import {historyPoints} from '../../source/state/stats.js';
 import {connectTestEngine, until} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 
@@ -112,7 +113,7 @@ test('polled stats: a sample per container per round, CPU from two samples, noth
 		assert.ok((samples.get(busyId) ?? 0) <= seconds + 2, `${samples.get(busyId)} samples in ${seconds} s`);
 		assert.ok((figures(busyId)?.cpuPercent ?? 0) > 15, `busy: ${figures(busyId)?.cpuPercent}%`);
 		assert.ok((figures(idleId)?.cpuPercent ?? 100) < 5, `idle: ${figures(idleId)?.cpuPercent}%`);
-		assert.ok((figures(busyId)?.history.length ?? 0) >= 3, 'the samples make a history');
+		assert.ok(historyPoints(figures(busyId)?.history ?? []).length >= 3, 'the samples make a history');
 		assert.equal(engine.openStreams(), 0);
 
 		follower.follow({polled: [{engine: 'test', id: idleId}], streamed: [{engine: 'test', id: busyId}]});

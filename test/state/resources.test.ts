@@ -8,7 +8,7 @@ import {containerKey, emptyContainers, reduceContainers} from '../../source/stat
 import {formatResourceLines} from '../../source/state/pane.js';
 import {selectContainerRows, selectResourceTotals} from '../../source/state/select/containers.js';
 import type {SortOrder} from '../../source/state/ui.js';
-import {calculateFigures, emptyStats, historyBySecond, historyLength, reduceStats, type StatsState} from '../../source/state/stats.js';
+import {calculateFigures, emptyStats, historyBySecond, historyLength, historyPoints, reduceStats, type StatsState} from '../../source/state/stats.js';
 import {initialUi, reduceUi} from '../../source/state/ui.js';
 import {containerRecord, statsSample} from './records.js';
 
@@ -58,23 +58,29 @@ describe('figures over time', () => {
 		);
 		assert.equal(second.networkRxRate, 2000);
 		assert.equal(second.blockWriteRate, 4096);
-		assert.equal(second.history.length, 2);
+		assert.equal(historyPoints(second.history).length, 2);
 		let figures = second;
 		for (let index = 0; index < historyLength + 20; index++) {
 			figures = calculateFigures(statsSample({read: new Date(Date.parse('2024-05-01T12:01:00Z') + index * 1000).toISOString()}), figures);
 		}
 
-		assert.equal(figures.history.length, historyLength, 'one point a second for the last three minutes');
+		assert.equal(historyPoints(figures.history).length, historyLength, 'one point a second for the last three minutes');
+		assert.ok(figures.history.flat().length <= historyLength + 30, 'at most a chunk more kept than shown');
 		for (let index = 0; index < 30; index++) {
 			figures = calculateFigures(statsSample({read: new Date(Date.parse('2024-05-01T13:00:00Z') + index * 3000).toISOString()}), figures);
 		}
 
-		assert.equal(figures.history.length, 30, 'a sample every three seconds: ninety seconds of them, older ones gone');
+		assert.equal(historyPoints(figures.history).length, 30, 'a sample every three seconds: ninety seconds of them, older ones gone');
+		assert.deepEqual(
+			historyPoints(figures.history).map(point => point.at),
+			Array.from({length: 30}, (_, index) => Date.parse('2024-05-01T13:00:00Z') + index * 3000),
+			'oldest first, in order',
+		);
 	});
 
 	test('the charts take one point a second, each sample standing until the next', () => {
 		const at = (second: number) => Date.parse('2024-05-01T12:00:00Z') + second * 1000;
-		const history = [0, 3, 6, 7].map(second => ({...calculateFigures(statsSample()).history[0]!, at: at(second), cpuPercent: second}));
+		const history = [0, 3, 6, 7].map(second => ({...historyPoints(calculateFigures(statsSample()).history)[0]!, at: at(second), cpuPercent: second}));
 		assert.deepEqual(historyBySecond(history, 100).map(point => point.cpuPercent), [0, 0, 0, 3, 3, 3, 6, 7]);
 		assert.deepEqual(historyBySecond(history, 3).map(point => point.cpuPercent), [3, 6, 7], 'the newest that fit');
 		assert.deepEqual(historyBySecond([], 3), []);
