@@ -28,7 +28,7 @@ type RowLineProps = {
 
 /**
  * Props are plain strings, so a row whose text did not change is not rendered again. The row is one <Text>
- * holding one string with its colour codes in it (styled as Ink styles nested <Text>s: screenText.ts): a
+ * holding one string with its colour codes in it (styled as Ink styles nested <Text>s: styleSegment.ts): a
  * changed row is one text node changed, and Ink does not style the row again at every frame.
  */
 const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
