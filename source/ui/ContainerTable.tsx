@@ -9,7 +9,7 @@ import {
 } from '../format/containerColumns.js';
 import type {ColumnLayout} from '../format/table.js';
 import type {ContainerRow} from '../format/containerColumns.js';
-import {styleSegment} from './styleSegment.js';
+import {styleLine} from './styleSegment.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type RowLineProps = {
@@ -33,7 +33,7 @@ type RowLineProps = {
  */
 const RowLine = memo(function RowLine({before, status, tone, after, selected, marked, alerted, pointer, color, colors}: RowLineProps) {
 	const {inverse, runs} = containerRowRuns({before, status, tone, after}, {selected, marked, alerted}, pointer, color && toneColor(tone, colors));
-	return <Text wrap="truncate">{styleSegment({text: runs.map(run => styleSegment(run)).join(''), inverse})}</Text>;
+	return <Text wrap="truncate">{styleLine(runs, inverse)}</Text>;
 });
 
 export type ContainerTableProps = {

@@ -5,7 +5,7 @@ import {formatHeaderSegments} from '../format/header.js';
 import {formatMessageOrHints} from '../format/statusLine.js';
 import {textWidth} from '../format/table.js';
 import type {ScreenProps} from './Screen.js';
-import {styleSegment} from './styleSegment.js';
+import {styleLine, styleSegment} from './styleSegment.js';
 import {selectGlyphs, toneColor} from './theme.js';
 
 /**
@@ -16,7 +16,7 @@ export function paintContainerScreen({width, height, minimum, theme, header, tab
 	if (width < minimum.width || height < minimum.height) return undefined;
 	if (status.mode !== 'list' || pane || logs || resourceTable || form || table.rows.length > table.height) return undefined;
 	const {ellipsis, pointer} = selectGlyphs(theme);
-	const lines = [formatHeaderSegments(header).map(segment => styleSegment(segment)).join('')];
+	const lines = [styleLine(formatHeaderSegments(header))];
 	const texts = [`  ${formatContainerHeading(table.layout, ellipsis)}`];
 	lines.push(styleSegment({text: texts[0]!, bold: theme.color}));
 	if (table.rows.length === 0) {
@@ -29,7 +29,7 @@ export function paintContainerScreen({width, height, minimum, theme, header, tab
 		const mark = {selected: row.key === table.selectedKey, marked: table.marks.has(row.key), alerted: row.alerted === true};
 		const {inverse, runs} = containerRowRuns(line, mark, pointer, theme.color && toneColor(line.tone, theme.colors));
 		texts.push(runs.map(run => run.text).join(''));
-		lines.push(styleSegment({text: runs.map(run => styleSegment(run)).join(''), inverse}));
+		lines.push(styleLine(runs, inverse));
 	}
 
 	// Ink would cut a longer line; such a screen is left to it.

@@ -15,3 +15,8 @@ export function styleSegment({text, color, bold, dim, inverse}: StyledSegment): 
 	if (bold) styled = chalk.bold(styled);
 	return inverse ? chalk.inverse(styled) : styled;
 }
+
+/** Segments side by side as one string, all of it inverse when asked (as an inverse <Text> around them). */
+export function styleLine(segments: readonly StyledSegment[], inverse = false): string {
+	return styleSegment({text: segments.map(segment => styleSegment(segment)).join(''), inverse});
+}

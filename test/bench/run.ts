@@ -75,6 +75,8 @@ const settings = {
 const steadyAgeSeconds = 70;
 
 const only = new Set((process.env.BENCH_ONLY ?? 'rest,startup,steady,latency,trust').split(','));
+/** Issue #21's churn soak, in the trust scenarios or alone (BENCH_ONLY=soak). */
+const soakSeconds = numberSetting('BENCH_SOAK_SECONDS', 300);
 let trustResults: TrustResults | undefined;
 
 const startedAt = Date.now();
@@ -368,13 +370,13 @@ async function main(): Promise<number> {
 		}
 
 		if (only.has('trust')) {
-			const trustSettings = {seconds: numberSetting('BENCH_TRUST_SECONDS', 60), floodSeconds: settings.floodSeconds, afterFloodSeconds: numberSetting('BENCH_AFTER_FLOOD_SECONDS', 30), soakSeconds: numberSetting('BENCH_SOAK_SECONDS', 300), stormStarts: numberSetting('BENCH_STORM', 250)};
+			const trustSettings = {seconds: numberSetting('BENCH_TRUST_SECONDS', 60), floodSeconds: settings.floodSeconds, afterFloodSeconds: numberSetting('BENCH_AFTER_FLOOD_SECONDS', 30), soakSeconds, stormStarts: numberSetting('BENCH_STORM', 250)};
 			trustResults = await trustScenarios({engine, fleet, tools, processes: engineProcesses(engine.dir), settings: trustSettings, log});
 			await fleet.remove();
 		} else if (only.has('soak')) {
 			// The churn soak alone (the full one is 2 hours): the 50 busy containers, then the soak.
 			await fleet.add(busyPlans(50));
-			const soak = await churnSoak({engine, fleet, tools, seconds: numberSetting('BENCH_SOAK_SECONDS', 300), log});
+			const soak = await churnSoak({engine, fleet, tools, seconds: soakSeconds, log});
 			trustResults = {lines: [soak.line], raw: {soak: soak.raw}};
 			await fleet.remove();
 		}
