@@ -22,11 +22,17 @@ export type ColumnLayout<Id extends string> = Array<{id: Id; title: string; widt
 
 export const columnGap = 1;
 
-const printableAscii = /^[\u0020-\u007E]*$/;
+/**
+ * Characters one terminal column wide each: printable Latin-1 but the soft hyphen, general punctuation but
+ * the bidirectional controls, arrows, box drawing and block elements (berth's ·, ›, …, ↑, ↓, ▁-█). The same
+ * set as the build's narrowTextPattern (esbuild.config.mjs), which a test checks against string-width. Text
+ * made of them is as wide as it is long, and cut by its length.
+ */
+export const narrowText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2029\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
 
-/** Terminal columns a text takes; plain ASCII (almost every cell) is counted without string-width's work. */
+/** Terminal columns a text takes; narrow text (almost every cell) is counted without string-width's work. */
 export function textWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	return narrowText.test(text) ? text.length : stringWidth(text);
 }
 
 /**
@@ -92,7 +98,7 @@ export function layoutColumns<Id extends string>(
 /** Cuts text to a width in columns, marking the cut with an ellipsis (a wide character that would straddle it goes). */
 export function truncateText(text: string, width: number, ellipsis = '…'): string {
 	if (width <= 0) return '';
-	if (printableAscii.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}${ellipsis}`;
+	if (narrowText.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}${ellipsis}`;
 	return cliTruncate(text, width, {truncationCharacter: ellipsis});
 }
 
@@ -115,9 +121,16 @@ export function truncateSegments<Segment extends {text: string}>(
 	const total = segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 	if (total <= width) return [...segments];
 	const result: Segment[] = [];
-	let room = Math.max(0, width - stringWidth(ellipsis));
+	let room = Math.max(0, width - textWidth(ellipsis));
 	for (const segment of segments) {
 		if (room <= 0) break;
+		// Narrow text is cut by its length: the header is cut so at every frame on a narrow terminal.
+		if (narrowText.test(segment.text)) {
+			result.push({...segment, text: segment.text.slice(0, room)});
+			room -= Math.min(room, segment.text.length);
+			continue;
+		}
+
 		const kept = sliceAnsi(segment.text, 0, room);
 		// slice-ansi keeps a wide character that starts inside the room whole; one that would pass the edge goes.
 		const fitted = stringWidth(kept) > room ? sliceAnsi(segment.text, 0, room - 1) : kept;

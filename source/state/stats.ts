@@ -89,12 +89,10 @@ export const emptyStats: StatsState = new Map();
  * sample carries no reading before it; the previous sample's counters stand in for it.
  */
 export function calculateCpuPercent(sample: StatsSample, previous?: {cpuTotal: number; systemCpu: number}): number {
-	const before =
-		sample.preSystemCpu === 0 && previous
-			? {cpu: previous.cpuTotal, system: previous.systemCpu}
-			: {cpu: sample.preCpuTotal, system: sample.preSystemCpu};
-	const cpuDelta = sample.cpuTotal - before.cpu;
-	const systemDelta = sample.systemCpu - before.system;
+	// Without an object for the reading before: this runs for every sample of every container.
+	const carried = sample.preSystemCpu === 0 && previous !== undefined;
+	const cpuDelta = sample.cpuTotal - (carried ? previous.cpuTotal : sample.preCpuTotal);
+	const systemDelta = sample.systemCpu - (carried ? previous.systemCpu : sample.preSystemCpu);
 	if (systemDelta > 0 && cpuDelta > 0) {
 		return (cpuDelta / systemDelta) * sample.onlineCpus * 100;
 	}
@@ -118,14 +116,12 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 	const memoryUsage = calculateMemoryUsage(sample);
 	const at = Date.parse(sample.read) || 0;
 	const seconds = previous ? (at - previous.at) / 1000 : 0;
-	const rates = {
-		networkRxRate: rate(sample.networkRx, previous?.networkRx, seconds),
-		networkTxRate: rate(sample.networkTx, previous?.networkTx, seconds),
-		blockReadRate: rate(sample.blockRead, previous?.blockRead, seconds),
-		blockWriteRate: rate(sample.blockWrite, previous?.blockWrite, seconds),
-	};
+	const networkRxRate = rate(sample.networkRx, previous?.networkRx, seconds);
+	const networkTxRate = rate(sample.networkTx, previous?.networkTx, seconds);
+	const blockReadRate = rate(sample.blockRead, previous?.blockRead, seconds);
+	const blockWriteRate = rate(sample.blockWrite, previous?.blockWrite, seconds);
 	const cpuPercent = calculateCpuPercent(sample, previous);
-	const point: StatsPoint = {at, cpuPercent, memoryUsage, ...rates};
+	const point: StatsPoint = {at, cpuPercent, memoryUsage, networkRxRate, networkTxRate, blockReadRate, blockWriteRate};
 	const history = appendPoint(previous?.history ?? [], point, at - historyLength * 1000);
 	return {
 		at,
@@ -133,7 +129,10 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 		networkTx: sample.networkTx,
 		blockRead: sample.blockRead,
 		blockWrite: sample.blockWrite,
-		...rates,
+		networkRxRate,
+		networkTxRate,
+		blockReadRate,
+		blockWriteRate,
 		history,
 		cpuTotal: sample.cpuTotal,
 		systemCpu: sample.systemCpu,

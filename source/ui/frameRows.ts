@@ -6,6 +6,7 @@
 // few flat texts side by side. When every text of a frame is one line of narrow characters and colour codes,
 // with no clipping and no overlap, the rows are the texts joined with spaces between them,
 // which shows the same cells. Any other frame (the help's clipped box, wide characters) is left to Ink.
+import {narrowText} from '../format/table.js';
 
 /** What Ink's Output records for a frame (its `operations`). */
 export type FrameOperation =
@@ -13,12 +14,6 @@ export type FrameOperation =
 	| {type: 'clip'; clip: unknown}
 	| {type: 'unclip'};
 
-/**
- * Characters one terminal column wide each: printable Latin-1 but the soft hyphen, general punctuation but
- * the bidirectional controls, arrows, box drawing and block elements. The same set as the build's
- * narrowTextPattern (esbuild.config.mjs), which a test checks against string-width.
- */
-export const narrowText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2029\u202F-\u205E\u2190-\u21FF\u2500-\u259F]*$/;
 
 // eslint-disable-next-line no-control-regex
 const colourCode = /\u001B\[([\d;]*)m/g;

@@ -200,6 +200,18 @@ describe('truncateSegments', () => {
 			width: 10,
 			expected: [{text: 'ctx ', style: 'x'}, {text: '本番', style: 'y'}, {text: '…', style: 'y'}],
 		},
+		{
+			name: "narrow text that is not ASCII (the header's separators) is cut by its length, beside a wide run",
+			runs: [{text: 'berth · ', style: 'x'}, {text: '›本番', style: 'y'}, {text: ' · 50 containers', style: 'z'}],
+			width: 12,
+			expected: [{text: 'berth · ', style: 'x'}, {text: '›本', style: 'y'}, {text: '…', style: 'y'}],
+		},
+		{
+			name: 'narrow text that is not ASCII, cut inside a run',
+			runs: [{text: 'berth · connected', style: 'x'}, {text: ' · ✓'}],
+			width: 10,
+			expected: [{text: 'berth · c', style: 'x'}, {text: '…', style: 'x'}],
+		},
 	];
 
 	for (const {name, runs, width, ellipsis, expected} of cases) {

@@ -7,7 +7,8 @@ import {cleanup, render} from 'ink-testing-library';
 // Ink's Output is not exported; the build puts frameByRows in front of its get() (esbuild.config.mjs).
 import InkOutput from '../../node_modules/ink/build/output.js';
 import {keymap} from '../../source/commands/keymap.js';
-import {frameByRows, type FrameOperation, leavesStyleOn, narrowText} from '../../source/ui/frameRows.js';
+import {frameByRows, type FrameOperation, leavesStyleOn} from '../../source/ui/frameRows.js';
+import {narrowText} from '../../source/format/table.js';
 import {Screen, type ScreenProps} from '../../source/ui/Screen.js';
 // @ts-expect-error: the build configuration is plain JavaScript, without types.
 import {narrowTextPattern} from '../../esbuild.config.mjs';

@@ -68,16 +68,18 @@ export function formatContainerRows(
 			return;
 		}
 
+		// The same record with new figures (every row, every round): its names, image and ports as they were.
+		const same = made && made.record === record ? before : undefined;
 		const row: ContainerRow = {
 			key,
 			engine: record.engine,
 			id: record.id,
-			name: formatContainerName(record.names),
-			image: formatImage(record.image, record.imageId),
+			name: same ? same.name : formatContainerName(record.names),
+			image: same ? same.image : formatImage(record.image, record.imageId),
 			state: record.state,
 			status,
 			tone: lost || stale ? 'muted' : selectStatusTone(record.state, status),
-			ports: formatPorts(record.ports),
+			ports: same ? same.ports : formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
 			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
