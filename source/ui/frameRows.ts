@@ -14,7 +14,6 @@ export type FrameOperation =
 	| {type: 'clip'; clip: unknown}
 	| {type: 'unclip'};
 
-
 // eslint-disable-next-line no-control-regex
 const colourCode = /\u001B\[([\d;]*)m/g;
 
