@@ -58,8 +58,9 @@ const withoutBuildkit = {
 };
 
 /**
- * docker-modem requires ssh2 when it is loaded; berth needs ssh2 only for an ssh:// engine, so the modem
- * gets a stand-in that loads ssh2 (and docker-modem's own ssh agent) at the first ssh connection.
+ * docker-modem requires ssh2 and its own ssh agent when it is loaded; berth reaches an ssh engine through
+ * source/engine/sshChannels.ts, which loads ssh2 at the first ssh connection, so the modem gets a stand-in
+ * that would load its agent only if it were asked for one.
  */
 const sshOnDemand = {
 	name: 'ssh-on-demand',
@@ -74,22 +75,6 @@ const sshOnDemand = {
 			resolveDir: dirname(args.path),
 			loader: 'js',
 		}));
-	},
-};
-
-/**
- * docker-modem builds an ssh engine's request address as `ssh:HOST:PORTHOST/path` and reads it back with
- * url.parse, which Node 26 refuses ("Invalid port in url"; older Node let it through and the ssh tunnel
- * never looked at it). For ssh the address is plain HTTP inside the tunnel: the bundle words it so.
- */
-const sshAddressForNode26 = {
-	name: 'ssh-address-for-node-26',
-	setup(context) {
-		context.onLoad({filter: /docker-modem[\\/]lib[\\/]modem\.js$/}, async args => {
-			const before = 'var parsed = url.parse(this.host);';
-			const after = "var parsed = this.protocol === 'ssh' ? {protocol: 'http:'} : url.parse(this.host);";
-			return {contents: await replacedIn(args.path, [[before, after]], 'the ssh address on Node 26'), loader: 'js'};
-		});
 	},
 };
 
@@ -407,7 +392,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand, sshAddressForNode26],
+	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import {checkHostKey, readKnownHosts} from './knownHosts.js';
+import {SshChannels, sshAgent} from './sshChannels.js';
 import type {EngineAddress} from './types.js';
 
 /** Node's https, loaded for a TLS engine only: it brings tls and crypto, a score of Node's modules. */
@@ -47,19 +48,18 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 		}
 
 		case 'ssh': {
-			return {
-				protocol: 'ssh',
+			// Plain HTTP inside the channels of a few shared ssh connections (sshChannels.ts).
+			const channels = new SshChannels({
 				host: address.host,
 				port: address.port,
 				// As ssh: no user in the address means the local user (ssh2 refuses to connect without one).
 				username: address.username ?? (process.env.USER || os.userInfo().username),
-				sshOptions: {
-					// The agent's keys first, as ssh tries them; without an agent, the usual key files.
-					...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : readDefaultSshKey()),
-					// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
-					hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
-				},
-			};
+				// The agent's keys first, as ssh tries them; without an agent, the usual key files.
+				...(process.env.SSH_AUTH_SOCK ? {agent: process.env.SSH_AUTH_SOCK} : readDefaultSshKey()),
+				// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
+				hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
+			});
+			return {protocol: 'http', host: address.host, port: address.port, agent: sshAgent(channels)} as Docker.DockerOptions;
 		}
 	}
 }

@@ -367,8 +367,8 @@ export type Engine = {
 	/** Where it is, for the docker CLI of a custom command (DOCKER_HOST and the TLS variables). */
 	readonly address?: EngineAddress;
 	/**
-	 * Whether every request opens a connection of its own (ssh: a new ssh session each): there, one long-lived
-	 * stream is cheaper than asking again and again.
+	 * Whether requests at once each open a connection of their own (ssh: a channel and a process on the remote
+	 * host each, beyond the few kept idle): there, one long-lived stream is cheaper than asking again and again.
 	 */
 	readonly connectionPerRequest: boolean;
 	readonly system: EngineSystem;

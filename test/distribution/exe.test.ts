@@ -30,6 +30,25 @@ function childTestEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return env;
 }
 
+/** The failed tests of a TAP report, each with its error (the screen berth showed, for a waitFor). */
+function failures(tap: string): string {
+	const lines = tap.split('\n');
+	const kept: string[] = [];
+	for (const [index, line] of lines.entries()) {
+		if (!/^\s*not ok/.test(line)) continue;
+		const indent = line.search(/\S/);
+		const block = [line];
+		for (const next of lines.slice(index + 1)) {
+			if (next.trim() !== '' && next.search(/\S/) <= indent) break;
+			block.push(next);
+		}
+
+		kept.push(block.slice(0, 40).join('\n'));
+	}
+
+	return kept.join('\n') || tap.slice(-2000);
+}
+
 async function runExecutable(args: string[], env: NodeJS.ProcessEnv = nodeless) {
 	return execFileAsync(executable, args, {env, timeout: 30_000}).then(
 		({stdout, stderr}) => ({status: 0, stdout, stderr}),
@@ -99,7 +118,7 @@ describe('the single executable', {skip: linuxSkip}, () => {
 		const passed = Number(/^# pass (\d+)/m.exec(result.stdout)?.[1] ?? 0);
 		const skipped = Number(/^# skipped (\d+)/m.exec(result.stdout)?.[1] ?? 0);
 		t.diagnostic(`ssh tests with the executable: ${passed} passed, ${skipped} skipped`);
-		assert.equal(result.status, 0, result.stdout.split('\n').filter(line => /^\s*not ok|# /.test(line)).join('\n'));
+		assert.equal(result.status, 0, failures(result.stdout));
 		if (skipped > 0 && passed <= 1) t.skip('the ssh engine tests were skipped here (no sshd)');
 		else assert.ok(passed >= 2, result.stdout.slice(-2000));
 	});

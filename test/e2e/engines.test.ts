@@ -211,8 +211,16 @@ async function prepareSsh(skip: false | string): Promise<false | string> {
 		await command('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'berth-test-host', '-f', path.join(directory, 'host_key')]);
 		await command('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'berth-test-client', '-f', setup.clientKey]);
 		// The remote side's `docker system dial-stdio` must reach the test engine: sshd hands it DOCKER_HOST.
+		// And a HOME of its own: sshd runs each channel's command through root's shell, which reads ~/.bashrc,
+		// and this machine's runs `pyenv init` (a lock that parallel shells wait on for up to a minute).
 		const clientPublic = fs.readFileSync(`${setup.clientKey}.pub`, 'utf8').trim();
-		fs.writeFileSync(path.join(directory, 'authorized_keys'), `environment="DOCKER_HOST=${testDockerHost}" ${clientPublic}\n`, {mode: 0o600});
+		const remoteHome = path.join(directory, 'remote-home');
+		fs.mkdirSync(remoteHome, {mode: 0o700});
+		fs.writeFileSync(
+			path.join(directory, 'authorized_keys'),
+			`environment="DOCKER_HOST=${testDockerHost}",environment="HOME=${remoteHome}" ${clientPublic}\n`,
+			{mode: 0o600},
+		);
 		const hostPublic = fs.readFileSync(path.join(directory, 'host_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
 		fs.writeFileSync(setup.knownHosts, `[127.0.0.1]:${setup.port} ${hostPublic}\n`);
 		const config = path.join(directory, 'sshd_config');
@@ -622,7 +630,33 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		await session.sendKeys('Enter');
 		screen = await session.waitFor(current => lineOf(current, name) !== '' && /NAME\s+IMAGE\s+STATUS/.test(current), {timeoutMs: 30_000});
 		assert.doesNotMatch(screen, /^\/ #/m);
-		t.diagnostic(`sshd accepted ${acceptedLogins() - before} logins for this berth session: docker-modem opens one ssh connection per request`);
+		const logins = acceptedLogins() - before;
+		t.diagnostic(`sshd accepted ${logins} logins for this berth session, a shell included`);
+		assert.ok(logins <= 3, `requests share ssh connections, a channel each: ${logins} logins`);
+	});
+
+	test('a dozen running containers: every row measured, through a few ssh connections (never past sshd\'s MaxStartups)', {timeout: 120_000}, async t => {
+		const setup = ssh!;
+		const prefix = uniqueName('sshmany');
+		const names = Array.from({length: 12}, (_, index) => `${prefix}-${index}`);
+		createdOnA.push(...names);
+		await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
+		// Before the list is narrowed every running row on screen streams (at most 44 in this pane).
+		const running = (await docker('ps', '-q')).split('\n').filter(Boolean).length;
+		const before = acceptedLogins();
+		const session = await berth.start({host: `ssh://root@127.0.0.1:${setup.port}`, env: {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home}});
+		await session.waitFor(/^ {2}NAME\s+IMAGE\s+STATUS/m, {timeoutMs: 30_000});
+		await narrowTo(session, prefix, current => lineOf(current, names[0]!));
+		const measured = /\d+\.\d\d%\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB/;
+		const screen = await session.waitFor(current => names.every(name => measured.test(lineOf(current, name))), {timeoutMs: 45_000});
+		assert.match(headerLine(screen), /^berth \S connected/);
+		const logins = acceptedLogins() - before;
+		t.diagnostic(`${names.length} rows streamed over ${logins} ssh logins`);
+		// Each row streams its samples on a channel; a connection carries 8 (sshd allows 10, MaxSessions), and
+		// the events, a listing or two and the idle channels kept for the next requests take a few more.
+		const most = Math.ceil((Math.min(running, 44) + 6) / 8) + 1;
+		assert.ok(logins >= 2 && logins <= most, `${logins} logins for ${running} running containers (at most ${most})`);
+		assert.doesNotMatch(fs.readFileSync(setup.log, 'utf8'), /MaxStartups/);
 	});
 
 	test('ssh://127.0.0.1:PORT without a user logs in as the local user, as ssh does', {timeout: 60_000}, async () => {

@@ -1,0 +1,183 @@
+// An engine over ssh: requests share a few ssh connections, one channel each (`docker system dial-stdio`).
+import http from 'node:http';
+import type {Duplex} from 'node:stream';
+import type {Client, ConnectConfig} from 'ssh2';
+
+/** ssh2 is loaded at the first ssh connection: most engines are not over ssh, and it is a large module. */
+let loadClient: Promise<typeof Client> | undefined;
+const clientClass = () =>
+	(loadClient ??= import('ssh2').then(module => (module as {Client?: typeof Client}).Client ?? (module.default as {Client: typeof Client}).Client));
+
+/**
+ * Channels one ssh connection carries at most: sshd allows 10 sessions per connection (MaxSessions).
+ * An sshd that allows fewer refuses a channel; the connection is then taken as full at what it carries.
+ */
+const channelsPerConnection = 8;
+/** An ssh connection with no channel for this long is closed. */
+const idleCloseMs = 30_000;
+
+interface Link {
+	client: Client | undefined;
+	ready: boolean;
+	/** Channels open or being opened on it. */
+	used: number;
+	capacity: number;
+	idle?: NodeJS.Timeout;
+}
+
+type Waiter = (error: Error | undefined, channel?: Duplex) => void;
+
+/**
+ * docker-modem opens an ssh connection per request, and berth streams a sample of every running container:
+ * with a dozen of them at once sshd's MaxStartups (10 unauthenticated connections) drops connections at
+ * random. Here connections are opened one at a time, each carries up to 8 channels, and one with none left
+ * closes after 30 s.
+ */
+export class SshChannels {
+	private readonly links: Link[] = [];
+	private readonly queue: Waiter[] = [];
+	private connecting: Link | undefined;
+
+	constructor(
+		private readonly config: ConnectConfig,
+		private readonly idleMs = idleCloseMs,
+	) {}
+
+	/** A channel to the engine's API, as a socket for Node's http. */
+	open(done: Waiter): void {
+		this.queue.push(done);
+		this.pump();
+	}
+
+	/** Ends every connection; channels on them close. */
+	close(): void {
+		for (const link of [...this.links]) this.drop(link);
+		this.connecting = undefined;
+	}
+
+	connections(): number {
+		return this.links.length;
+	}
+
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const link = this.links.find(candidate => candidate.ready && candidate.used < candidate.capacity);
+			if (!link) {
+				if (!this.connecting) this.connect();
+				return;
+			}
+
+			this.exec(link, this.queue.shift()!);
+		}
+	}
+
+	private connect(): void {
+		const link: Link = {client: undefined, ready: false, used: 0, capacity: channelsPerConnection};
+		this.links.push(link);
+		this.connecting = link;
+		clientClass().then(
+			ClientClass => {
+				if (this.links.includes(link)) this.handshake(link, new ClientClass());
+			},
+			(error: Error) => this.refused(link, error),
+		);
+	}
+
+	private handshake(link: Link, client: Client): void {
+		link.client = client;
+		client.once('ready', () => {
+			link.ready = true;
+			if (this.connecting === link) this.connecting = undefined;
+			this.pump();
+		});
+		client.on('error', (error: Error) => {
+			// A live connection's failure reaches its channels, which close.
+			if (!link.ready) this.refused(link, error);
+		});
+		client.on('close', () => {
+			this.drop(link);
+			if (this.queue.length > 0) this.pump();
+		});
+		client.connect(this.config);
+	}
+
+	/** The connection could not be made: whoever waits for one hears why. */
+	private refused(link: Link, error: Error): void {
+		this.drop(link);
+		for (const waiter of this.queue.splice(0)) waiter(error);
+	}
+
+	private exec(link: Link, done: Waiter): void {
+		link.used++;
+		clearTimeout(link.idle);
+		link.client!.exec('docker system dial-stdio', (error, channel) => {
+			if (error) {
+				link.used--;
+				if (link.used > 0 && this.links.includes(link)) {
+					// sshd allows fewer sessions than asked: this connection is full at what it carries.
+					link.capacity = link.used;
+					this.queue.unshift(done);
+					this.pump();
+				} else {
+					done(error);
+					this.release(link);
+				}
+
+				return;
+			}
+
+			channel.once('close', () => {
+				link.used--;
+				this.release(link);
+				this.pump();
+			});
+			done(undefined, channel as unknown as Duplex);
+		});
+	}
+
+	private release(link: Link): void {
+		if (link.used > 0 || !this.links.includes(link)) return;
+		link.idle = setTimeout(() => this.drop(link), this.idleMs);
+		link.idle.unref();
+	}
+
+	private drop(link: Link): void {
+		clearTimeout(link.idle);
+		const index = this.links.indexOf(link);
+		if (index !== -1) this.links.splice(index, 1);
+		if (this.connecting === link) this.connecting = undefined;
+		link.client?.end();
+	}
+}
+
+/** Kept-alive channels waiting for a request, at most: each holds a process on the remote host. */
+const idleChannels = 4;
+
+/**
+ * Node's http agent whose sockets are channels of `channels`, kept alive between requests as the docker CLI
+ * keeps its connections: opening a channel starts a process on the remote host (through the user's shell).
+ */
+export function sshAgent(channels: SshChannels): http.Agent {
+	const agent = new http.Agent({keepAlive: true, maxFreeSockets: idleChannels});
+	// docker-modem writes every request's options with util.inspect, agent included, debugging or not:
+	// the pool's connections and channels, a deep graph, made a core busy with 20 streams.
+	Object.defineProperty(agent, Symbol.for('nodejs.util.inspect.custom'), {value: () => 'ssh channels'});
+	agent.createConnection = (_options, callback) => {
+		channels.open((error, channel) => {
+			callback?.(error ?? null, channel ? asSocket(channel) : (channel as never));
+		});
+		return undefined;
+	};
+
+	return agent;
+}
+
+/** What Node's http asks of a socket beyond a stream (keep-alive, timeouts, ref), which a channel has not. */
+function asSocket(channel: Duplex): never {
+	const socket = channel as Duplex & Record<string, unknown>;
+	for (const name of ['setKeepAlive', 'setNoDelay', 'setTimeout', 'ref', 'unref']) {
+		if (typeof socket[name] !== 'function') socket[name] = () => socket;
+	}
+
+	return socket as never;
+}
