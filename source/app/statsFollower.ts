@@ -3,8 +3,9 @@
 // Every sample costs the engine a reading of the container's cgroups (dockerd, containerd and the shim
 // take part). `docker stats` streams one a second for every container. berth samples the rows in the list
 // every `pollMs` (a one-shot request, answered at the engine's next reading) and streams, a sample a
-// second, only what needs it: the container whose details are open, and every row on an engine where each
-// request costs a connection (ssh).
+// second, only what needs it: the container whose details are open, and every row at `--refresh 1`. On an
+// engine where each request at once costs a connection (ssh: a channel and a process on the remote host),
+// fewer requests run at once.
 import type {Engine, EngineStreams, StatsSample, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import {containerKey} from '../state/containers.js';
@@ -24,8 +25,11 @@ export type StatsPlan = {
 export type StatsFollowerOptions = {
 	/** How often the polled targets are sampled. */
 	pollMs?: number;
-	/** Requests in flight at most per engine; a one-shot request waits for the engine's next reading. */
-	concurrency?: number;
+	/**
+	 * Requests in flight at most on an engine (by its name); a one-shot request waits for the engine's next
+	 * reading, which answers every request waiting for it.
+	 */
+	concurrency?: number | ((engine: string) => number);
 	/** Targets followed at most (polled and streamed together). */
 	limit?: number;
 };
@@ -49,7 +53,7 @@ export class StatsFollower {
 	private closed = false;
 	private readonly pollTimer: NodeJS.Timeout;
 	private readonly pollMs: number;
-	private readonly concurrency: number;
+	private readonly concurrency: (engine: string) => number;
 	private readonly limit: number;
 
 	constructor(
@@ -57,10 +61,14 @@ export class StatsFollower {
 		options: StatsFollowerOptions = {},
 	) {
 		this.pollMs = options.pollMs ?? defaultRefreshMs;
-		this.concurrency = options.concurrency ?? 50;
+		const concurrency = options.concurrency ?? 50;
+		this.concurrency = typeof concurrency === 'number' ? () => concurrency : concurrency;
 		this.limit = options.limit ?? 100;
 		this.pollTimer = setInterval(() => {
-			this.queue = [...this.polled.keys()].filter(key => !this.inFlight.has(key));
+			// A round still under way (fewer requests at once than rows) goes on where it was: the rows it has
+			// not reached come first, then the rest.
+			const waiting = new Set(this.queue);
+			this.queue = [...this.queue, ...[...this.polled.keys()].filter(key => !this.inFlight.has(key) && !waiting.has(key))];
 			this.pump();
 		}, this.pollMs);
 	}
@@ -171,7 +179,7 @@ export class StatsFollower {
 			const target = this.polled.get(key);
 			const engine = target ? this.engines.get(target.engine) : undefined;
 			if (!target || !engine || this.inFlight.has(key)) continue;
-			if ((busy.get(target.engine) ?? 0) >= this.concurrency) {
+			if ((busy.get(target.engine) ?? 0) >= this.concurrency(target.engine)) {
 				waiting.push(key);
 				continue;
 			}

@@ -150,8 +150,11 @@ export class SshChannels {
 	}
 }
 
-/** Kept-alive channels waiting for a request, at most: each holds a process on the remote host. */
-const idleChannels = 4;
+/**
+ * Kept-alive channels waiting for a request, at most: each holds a process on the remote host. The list's
+ * stats take 10 at once every few seconds (app/hooks/useFigures.ts), which find them again.
+ */
+const idleChannels = 12;
 
 /**
  * Node's http agent whose sockets are channels of `channels`, kept alive between requests as the docker CLI

@@ -8,6 +8,9 @@ import {TimingFetcher} from '../timingFetcher.js';
 
 type Shown = {key: string; engine: string; id: string; state: string};
 
+/** Stats requests at once on an engine over ssh. */
+export const sshStatsConcurrency = 10;
+
 /** Containers as one text, for an effect that runs again only when the list of them changes. */
 function targetsText(targets: readonly StatsTarget[]): string {
 	return targets.map(target => `${target.engine}/${target.id}`).join(',');
@@ -15,20 +18,22 @@ function targetsText(targets: readonly StatsTarget[]): string {
 
 /**
  * Only containers on screen cost the engine stats: the list's running rows, sampled every refreshMs, or the
- * one container whose details are open, streamed; nothing while another view is shown. Where each request
- * costs a connection (ssh), or a refresh of a second is asked for, rows are streamed too.
+ * one container whose details are open, streamed; nothing while another view is shown. Where a refresh of a
+ * second is asked for, rows are streamed too.
  */
 export function selectStatsPlan(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, refreshMs: number) {
 	const openPane = state.operations.pane;
 	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
 	const running = listShown ? shown.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
-	const streamsRows = (target: {engine: string}) => refreshMs <= 1000 || engineMap.get(target.engine)?.connectionPerRequest === true;
+	const streamsRows = refreshMs <= 1000;
 	return {
-		polled: running.filter(target => !streamsRows(target)),
+		polled: streamsRows ? [] : running,
 		streamed:
 			openPane?.kind === 'details' && state.ui.view === 'containers'
 				? [{engine: openPane.target.engine, id: openPane.target.id}]
-				: running.filter(target => streamsRows(target)),
+				: streamsRows
+					? running
+					: [],
 	};
 }
 
@@ -36,7 +41,10 @@ export function useFigures(state: AppState, shown: readonly Shown[], engineMap: 
 	const stats = useRef<StatsFollower | undefined>(undefined);
 	const timings = useRef<TimingFetcher | undefined>(undefined);
 	useEffect(() => {
-		stats.current = new StatsFollower(engineMap, {pollMs: refreshMs});
+		// Over ssh each request at once is a channel and a `docker` process on the remote host (about 24 MiB):
+		// 10 at once, each answered at the engine's next reading, sample 50 rows in about 5 s.
+		const concurrency = (name: string) => (engineMap.get(name)?.connectionPerRequest ? sshStatsConcurrency : 50);
+		stats.current = new StatsFollower(engineMap, {pollMs: refreshMs, concurrency});
 		timings.current = new TimingFetcher(engineMap, dispatch);
 		return () => {
 			stats.current?.close();
