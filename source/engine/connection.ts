@@ -43,7 +43,9 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				// Not verifying must really not verify: Node checks against its own CAs unless told not to.
 				...(address.tls.verify
 					? {}
-					: ({agent: new (nodeHttps().Agent)({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})})} as Docker.DockerOptions)),
+					: ({
+							agent: shortInInspect(new (nodeHttps().Agent)({rejectUnauthorized: false, ...(cert ? {cert} : {}), ...(key ? {key} : {})}), 'https agent'),
+						} as Docker.DockerOptions)),
 			};
 		}
 
@@ -59,9 +61,19 @@ export function dockerOptions(address: EngineAddress): Docker.DockerOptions {
 				// ssh2 takes any host key unless told otherwise: known_hosts decides, as with ssh.
 				hostVerifier: (key: Buffer) => checkHostKey(readKnownHosts(), address.host, address.port, key.toString('base64')).ok,
 			});
-			return {protocol: 'http', host: address.host, port: address.port, agent: sshAgent(channels)} as Docker.DockerOptions;
+			return {protocol: 'http', host: address.host, port: address.port, agent: shortInInspect(sshAgent(channels), 'ssh channels')} as Docker.DockerOptions;
 		}
 	}
+}
+
+/**
+ * docker-modem writes every request's options with util.inspect (`depth: null`), agent included, debugging
+ * or not: an agent's sockets and the ssh pool's connections are deep graphs (with 20 streams over ssh it kept
+ * a core busy). An agent handed to it is written as its name.
+ */
+function shortInInspect<T extends object>(agent: T, name: string): T {
+	Object.defineProperty(agent, Symbol.for('nodejs.util.inspect.custom'), {value: () => name});
+	return agent;
 }
 
 /** The first of ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exists, as ssh would offer it. */

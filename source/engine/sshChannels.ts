@@ -162,9 +162,6 @@ const idleChannels = 12;
  */
 export function sshAgent(channels: SshChannels): http.Agent {
 	const agent = new http.Agent({keepAlive: true, maxFreeSockets: idleChannels});
-	// docker-modem writes every request's options with util.inspect, agent included, debugging or not:
-	// the pool's connections and channels, a deep graph, made a core busy with 20 streams.
-	Object.defineProperty(agent, Symbol.for('nodejs.util.inspect.custom'), {value: () => 'ssh channels'});
 	agent.createConnection = (_options, callback) => {
 		channels.open((error, channel) => {
 			callback?.(error ?? null, channel ? asSocket(channel) : (channel as never));

@@ -8,7 +8,7 @@ import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {promisify} from 'node:util';
+import {inspect, promisify} from 'node:util';
 import {
 	type ContextEnvironment,
 	contextDirectoryName,
@@ -284,6 +284,8 @@ describe('TLS material of a context (contexts/tls/<sha256>/docker)', {skip: open
 		assert.equal(trustingOptions.protocol, 'https');
 		assert.equal(trustingOptions.ca, undefined, 'skip-tls-verify: no CA to check the engine against');
 		assert.deepEqual(trustingOptions.cert, certificate, 'the client certificate is still sent');
+		// docker-modem writes every request's options with util.inspect, the agent and its sockets included.
+		assert.equal(inspect((trustingOptions as {agent?: unknown}).agent), 'https agent');
 	});
 
 	test('berth reaches a TLS engine through the context: the CA checks the engine, the client certificate is sent', async t => {

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import type {AddressInfo} from 'node:net';
 import type {Duplex} from 'node:stream';
 import {after, describe, test} from 'node:test';
+import {inspect} from 'node:util';
 import ssh2 from 'ssh2';
+import {dockerOptions} from '../../source/engine/connection.js';
 import {SshChannels} from '../../source/engine/sshChannels.js';
 
 const {Server, utils} = ssh2;
@@ -142,5 +144,12 @@ describe('ssh channels', () => {
 		assert.equal(server.logins, 2);
 		channels.close();
 		await server.close();
+	});
+
+	test('the agent dockerode gets: plain HTTP in the channels, written by util.inspect as its name', () => {
+		const options = dockerOptions({kind: 'ssh', host: '127.0.0.1', port: 22, username: 'root'}) as {protocol?: string; agent?: unknown};
+		assert.equal(options.protocol, 'http');
+		// docker-modem writes every request's options with util.inspect, debugging or not.
+		assert.equal(inspect(options.agent, {showHidden: true, depth: null}), 'ssh channels');
 	});
 });
