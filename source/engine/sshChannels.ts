@@ -159,9 +159,11 @@ const idleChannels = 12;
 /**
  * Node's http agent whose sockets are channels of `channels`, kept alive between requests as the docker CLI
  * keeps its connections: opening a channel starts a process on the remote host (through the user's shell).
+ * A channel left idle for `idleMs` is closed (then its connection, idle, after its own delay): an engine
+ * left behind (another context chosen) lets go of the remote host within a minute.
  */
-export function sshAgent(channels: SshChannels): http.Agent {
-	const agent = new http.Agent({keepAlive: true, maxFreeSockets: idleChannels});
+export function sshAgent(channels: SshChannels, idleMs = idleCloseMs): http.Agent {
+	const agent = new http.Agent({keepAlive: true, maxFreeSockets: idleChannels, timeout: idleMs});
 	agent.createConnection = (_options, callback) => {
 		channels.open((error, channel) => {
 			callback?.(error ?? null, channel ? asSocket(channel) : (channel as never));
@@ -172,12 +174,25 @@ export function sshAgent(channels: SshChannels): http.Agent {
 	return agent;
 }
 
-/** What Node's http asks of a socket beyond a stream (keep-alive, timeouts, ref), which a channel has not. */
+/**
+ * What Node's http asks of a socket beyond a stream, which a channel has not: keep-alive, ref and no-delay
+ * mean nothing here; a timeout is a timer from when it is set, which the agent sets on a socket it keeps
+ * idle (and destroys it when it fires; on a socket in use, nobody listens unless DOCKER_CLIENT_TIMEOUT is
+ * set, as docker-modem reads it).
+ */
 function asSocket(channel: Duplex): never {
 	const socket = channel as Duplex & Record<string, unknown>;
-	for (const name of ['setKeepAlive', 'setNoDelay', 'setTimeout', 'ref', 'unref']) {
+	for (const name of ['setKeepAlive', 'setNoDelay', 'ref', 'unref']) {
 		if (typeof socket[name] !== 'function') socket[name] = () => socket;
 	}
 
+	let timer: NodeJS.Timeout | undefined;
+	socket.setTimeout = (ms: number) => {
+		clearTimeout(timer);
+		timer = ms > 0 ? setTimeout(() => socket.emit('timeout'), ms) : undefined;
+		timer?.unref();
+		return socket;
+	};
+	socket.once('close', () => clearTimeout(timer));
 	return socket as never;
 }

@@ -2,13 +2,14 @@
 // connections it opens, how many at once, what a server that allows fewer sessions gets, a refused login.
 // The pool against a real sshd and the engine behind it: test/e2e/engines.test.ts.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {Duplex} from 'node:stream';
 import {after, describe, test} from 'node:test';
 import {inspect} from 'node:util';
 import ssh2 from 'ssh2';
 import {dockerOptions} from '../../source/engine/connection.js';
-import {SshChannels} from '../../source/engine/sshChannels.js';
+import {SshChannels, sshAgent} from '../../source/engine/sshChannels.js';
 
 const {Server, utils} = ssh2;
 const hostKey = utils.generateKeyPairSync('ed25519', {}).private;
@@ -20,13 +21,14 @@ interface Served {
 	logins: number;
 	/** The most connections that were at once connected and not yet logged in. */
 	mostUnauthenticated: number;
+	channelsClosed: number;
 	close(): Promise<void>;
 }
 
 /** An ssh server whose exec channels echo what they are sent; `sessions` per connection, then refused. */
-async function serve(options: {sessions?: number; refuseLogin?: boolean} = {}): Promise<Served> {
+async function serve(options: {sessions?: number; refuseLogin?: boolean; http?: boolean} = {}): Promise<Served> {
 	let unauthenticated = 0;
-	const served: Served = {port: 0, logins: 0, mostUnauthenticated: 0, close: async () => undefined};
+	const served: Served = {port: 0, logins: 0, mostUnauthenticated: 0, channelsClosed: 0, close: async () => undefined};
 	const server = new Server({hostKeys: [hostKey]}, client => {
 		unauthenticated++;
 		served.mostUnauthenticated = Math.max(served.mostUnauthenticated, unauthenticated);
@@ -51,8 +53,19 @@ async function serve(options: {sessions?: number; refuseLogin?: boolean} = {}): 
 			accept().on('exec', (acceptExec, _reject, info) => {
 				assert.equal(info.command, 'docker system dial-stdio');
 				const channel = acceptExec();
-				channel.pipe(channel);
-				channel.on('close', () => sessions--);
+				channel.on('close', () => {
+					sessions--;
+					served.channelsClosed++;
+				});
+				if (!options.http) {
+					channel.pipe(channel);
+					return;
+				}
+
+				// An engine's API as dial-stdio passes it on: a kept-alive answer to each GET.
+				channel.on('data', (data: Buffer) => {
+					if (data.includes('\r\n\r\n')) channel.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK');
+				});
 			});
 		});
 		client.on('error', () => undefined);
@@ -72,6 +85,14 @@ function pool(port: number, idleMs?: number): SshChannels {
 	const channels = new SshChannels({host: '127.0.0.1', port, username: 'root', privateKey: clientKey.private}, idleMs);
 	opened.push(channels);
 	return channels;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+	const started = Date.now();
+	while (!check()) {
+		if (Date.now() - started > 5000) throw new Error(`timed out waiting: ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
 }
 
 async function openChannel(channels: SshChannels): Promise<Duplex> {
@@ -151,5 +172,32 @@ describe('ssh channels', () => {
 		assert.equal(options.protocol, 'http');
 		// docker-modem writes every request's options with util.inspect, debugging or not.
 		assert.equal(inspect(options.agent, {showHidden: true, depth: null}), 'ssh channels');
+	});
+
+	test('through Node\'s http: channels kept alive for the next requests, closed after the idle time, then the connection', async () => {
+		const server = await serve({http: true});
+		const channels = pool(server.port, 200);
+		const agent = sshAgent(channels, 300);
+		const get = async () =>
+			new Promise<string>((resolve, reject) => {
+				http
+					.get({host: 'docker', path: '/_ping', agent}, response => {
+						let body = '';
+						response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+						response.on('end', () => resolve(body));
+					})
+					.on('error', reject);
+			});
+		assert.deepEqual(await Promise.all([get(), get(), get()]), ['OK', 'OK', 'OK']);
+		assert.deepEqual(await Promise.all([get(), get(), get()]), ['OK', 'OK', 'OK']);
+		assert.equal(server.channelsClosed, 0, 'the second three found the channels of the first');
+		assert.equal(server.logins, 1);
+		await until(() => server.channelsClosed === 3, 'idle channels closed');
+		await until(() => channels.connections() === 0, 'then the idle connection');
+		assert.equal(await get(), 'OK');
+		assert.equal(server.logins, 2);
+		agent.destroy();
+		channels.close();
+		await server.close();
 	});
 });
