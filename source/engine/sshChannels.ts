@@ -28,8 +28,8 @@ interface Link {
 type Waiter = (error: Error | undefined, channel?: Duplex) => void;
 
 /**
- * docker-modem opens an ssh connection per request, and berth streams a sample of every running container:
- * with a dozen of them at once sshd's MaxStartups (10 unauthenticated connections) drops connections at
+ * docker-modem opens an ssh connection per request: with a dozen requests at once (a sample of every running
+ * container, as berth asked them) sshd's MaxStartups (10 unauthenticated connections) drops connections at
  * random. Here connections are opened one at a time, each carries up to 8 channels, and one with none left
  * closes after 30 s.
  */
