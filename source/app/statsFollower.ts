@@ -15,6 +15,9 @@ export type StatsTarget = {engine: string; id: string};
 /** How often the list's rows are sampled unless `--refresh` says otherwise. */
 export const defaultRefreshMs = 5000;
 
+/** Polled requests in flight at most on an engine unless told otherwise. */
+export const defaultStatsConcurrency = 50;
+
 export type StatsPlan = {
 	/** Sampled every pollMs, at most `concurrency` requests at a time on each engine. */
 	polled: readonly StatsTarget[];
@@ -61,7 +64,7 @@ export class StatsFollower {
 		options: StatsFollowerOptions = {},
 	) {
 		this.pollMs = options.pollMs ?? defaultRefreshMs;
-		const concurrency = options.concurrency ?? 50;
+		const concurrency = options.concurrency ?? defaultStatsConcurrency;
 		this.concurrency = typeof concurrency === 'number' ? () => concurrency : concurrency;
 		this.limit = options.limit ?? 100;
 		this.pollTimer = setInterval(() => {

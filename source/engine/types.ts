@@ -368,7 +368,8 @@ export type Engine = {
 	readonly address?: EngineAddress;
 	/**
 	 * Whether requests at once each open a connection of their own (ssh: a channel and a process on the remote
-	 * host each, beyond the few kept idle): there, one long-lived stream is cheaper than asking again and again.
+	 * host each, beyond the few kept idle): there, fewer samples are asked at once and a silent engine is
+	 * probed less often.
 	 */
 	readonly connectionPerRequest: boolean;
 	readonly system: EngineSystem;

@@ -3,7 +3,7 @@ import {type Dispatch, useEffect, useRef} from 'react';
 import type {Engine} from '../../engine/types.js';
 import type {AppAction, AppState} from '../../state/app.js';
 import {clockChangesScreen} from '../clock.js';
-import {StatsFollower, type StatsTarget} from '../statsFollower.js';
+import {defaultStatsConcurrency, StatsFollower, type StatsTarget} from '../statsFollower.js';
 import {TimingFetcher} from '../timingFetcher.js';
 
 type Shown = {key: string; engine: string; id: string; state: string};
@@ -21,7 +21,7 @@ function targetsText(targets: readonly StatsTarget[]): string {
  * one container whose details are open, streamed; nothing while another view is shown. Where a refresh of a
  * second is asked for, rows are streamed too.
  */
-export function selectStatsPlan(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, refreshMs: number) {
+export function selectStatsPlan(state: AppState, shown: readonly Shown[], refreshMs: number) {
 	const openPane = state.operations.pane;
 	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
 	const running = listShown ? shown.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
@@ -43,7 +43,7 @@ export function useFigures(state: AppState, shown: readonly Shown[], engineMap: 
 	useEffect(() => {
 		// Over ssh each request at once is a channel and a `docker` process on the remote host (about 24 MiB):
 		// 10 at once, each answered at the engine's next reading, sample 50 rows in about 5 s.
-		const concurrency = (name: string) => (engineMap.get(name)?.connectionPerRequest ? sshStatsConcurrency : 50);
+		const concurrency = (name: string) => (engineMap.get(name)?.connectionPerRequest ? sshStatsConcurrency : defaultStatsConcurrency);
 		stats.current = new StatsFollower(engineMap, {pollMs: refreshMs, concurrency});
 		timings.current = new TimingFetcher(engineMap, dispatch);
 		return () => {
@@ -76,7 +76,7 @@ export function useFigures(state: AppState, shown: readonly Shown[], engineMap: 
 		};
 	}, [refreshMs, dispatch]);
 
-	const plan = selectStatsPlan(state, containersShown, engineMap, refreshMs);
+	const plan = selectStatsPlan(state, containersShown, refreshMs);
 	const planText = `polled ${targetsText(plan.polled)}; streamed ${targetsText(plan.streamed)}`;
 	const planRef = useRef(plan);
 	planRef.current = plan;
