@@ -58,21 +58,18 @@ const withoutBuildkit = {
 };
 
 /**
- * docker-modem requires ssh2 and its own ssh agent when it is loaded; berth reaches an ssh engine through
- * source/engine/sshChannels.ts, which loads ssh2 at the first ssh connection, so the modem gets a stand-in
- * that would load its agent only if it were asked for one.
+ * docker-modem requires its own ssh agent (and with it ssh2) when it is loaded. berth never asks the modem for
+ * ssh (source/engine/connection.ts hands it an agent of source/engine/sshChannels.ts, which loads ssh2 at the
+ * first ssh connection), so the modem's agent is left out: ssh2 is then a chunk of its own, not read at start.
  */
-const sshOnDemand = {
-	name: 'ssh-on-demand',
+const withoutModemSsh = {
+	name: 'without-modem-ssh',
 	setup(context) {
 		context.onResolve({filter: /^\.\/ssh$/}, args =>
-			args.importer.includes(`${'node_modules'}/docker-modem/`) && args.namespace === 'file'
-				? {path: join(dirname(args.importer), 'ssh.js'), namespace: 'ssh-on-demand'}
-				: undefined,
+			args.importer.includes(`${'node_modules'}/docker-modem/`) && args.namespace === 'file' ? {path: 'docker-modem-ssh', namespace: 'without-modem-ssh'} : undefined,
 		);
-		context.onLoad({filter: /.*/, namespace: 'ssh-on-demand'}, args => ({
-			contents: `module.exports = function (options) { return require(${JSON.stringify(args.path)})(options); };`,
-			resolveDir: dirname(args.path),
+		context.onLoad({filter: /.*/, namespace: 'without-modem-ssh'}, () => ({
+			contents: "module.exports = function () { throw new Error('berth reaches ssh engines through its own channels (sshChannels.ts)'); };",
 			loader: 'js',
 		}));
 	},
@@ -392,7 +389,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, sshOnDemand],
+	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, withoutModemSsh],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',
