@@ -177,18 +177,27 @@ const framesByRows = {
 };
 
 /**
+ * Text that Ink's squash leaves as it is: no control character but newlines and ESC, every ESC the start of a
+ * colour code (SGR, digits and semicolons), no combining mark right after a code (Ink moves it in front), no
+ * tab, no carriage return. berth's rows are such text; a test holds it to Ink's sanitizeAnsi.
+ */
+export const needsSanitizingPattern = /[\u0000-\u0009\u000B-\u001A\u001C-\u001F\u007F-\u009F]|\u001B(?!\[[0-9;]*m)|\u001B\[[0-9;]*m\p{M}/u;
+
+/**
  * Ink squashes a <Text>'s text (its pieces joined, control sequences taken out, tabs expanded) each time it
  * measures the text and again each time it draws it, every frame, for every row on screen, changed or not.
- * Each text node keeps its last squash and what it was made from: the same pieces give the same text.
+ * Each text node keeps its last squash and what it was made from: the same pieces give the same text. A
+ * changed row that needs no sanitizing (needsSanitizingPattern) is not cut into tokens and put back together.
  */
 const squashOnce = {
 	name: 'squash-once',
 	setup(context) {
 		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/}, async args => {
 			const replacements = [
+				["import sanitizeAnsi from './sanitize-ansi.js';\n", `import sanitizeAnsi from './sanitize-ansi.js';\nconst berthNeedsSanitizing = ${needsSanitizingPattern};\n`],
 				[
 					"    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));\n",
-					"    const berthPieces = text;\n    if (node.berthSquashedFrom === berthPieces) return node.berthSquashed;\n    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));\n",
+					`    const berthPieces = text;\n    if (node.berthSquashedFrom === berthPieces) return node.berthSquashed;\n    if (!berthNeedsSanitizing.test(text)) {\n        node.berthSquashedFrom = berthPieces;\n        node.berthSquashed = text;\n        return text;\n    }\n    text = sanitizeAnsi(text.replaceAll('\\r\\n', '\\n'));\n`,
 				],
 				['    return text;\n};', '    node.berthSquashedFrom = berthPieces;\n    node.berthSquashed = text;\n    return text;\n};'],
 			];

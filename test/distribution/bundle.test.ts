@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 // @ts-expect-error: the build configuration is plain JavaScript, without types.
-import {narrowTextPattern, singleUnitGraphemesPattern} from '../../esbuild.config.mjs';
+import {narrowTextPattern, needsSanitizingPattern, singleUnitGraphemesPattern} from '../../esbuild.config.mjs';
 
 test('every code point of the narrow-text fast path is one column wide to string-width itself', () => {
 	const pattern = narrowTextPattern as RegExp;
@@ -36,4 +36,26 @@ test('text of the single-unit fast path is cut into the graphemes Intl.Segmenter
 	}
 	assert.ok(pattern.test('\u001B[32m› berth · 3 containers\u001B[39m\n'));
 	assert.ok(!pattern.test('\r\n') && !pattern.test('e\u0301') && !pattern.test('\u200D') && !pattern.test('\u00AD') && !pattern.test('👍'));
+});
+
+test("text the squash passes as it is comes out of Ink's own sanitizing unchanged", async () => {
+	const pattern = needsSanitizingPattern as RegExp;
+	// A file of Ink's build, which Ink's package does not export: imported by its path.
+	const {default: sanitizeAnsi} = (await import('../../node_modules/ink/build/sanitize-ansi.js')) as {default: (text: string) => string};
+	const pieces = ['up 3 minutes', ' ', '·', '…', '›', '漢字', '\n', '\t', '\r', '\r\n', '\u0301', 'e\u0301', '\u007F', '\u0007', '\u009B', '\u009D31m',
+		'\u001B[32m', '\u001B[1;4m', '\u001B[m', '\u001B[39m', '\u001B[38:5:1m', '\u001B[2J', '\u001B[1A', '\u001B]8;;https://x\u0007', '\u001B', '\u001B[', '\u001B[0;'];
+	let seed = 7;
+	const next = () => (seed = (seed * 48271) % 2147483647);
+	let passed = 0;
+	for (let round = 0; round < 20_000; round++) {
+		let text = '';
+		for (let count = 1 + (next() % 8); count > 0; count--) text += pieces[next() % pieces.length];
+		if (pattern.test(text)) continue;
+		passed++;
+		assert.equal(sanitizeAnsi(text), text, JSON.stringify(text));
+		assert.ok(!/[\t\r\u009B\u009C\u009D]/.test(text), JSON.stringify(text));
+	}
+	assert.ok(passed > 1000, `${passed} texts passed as they are`);
+	assert.ok(!pattern.test('\u001B[7m›*\u001B[1mweb-1\u001B[22m  \u001B[32mUp 3 minutes\u001B[39m  0.93%  740KiB / 23.54GiB · …\u001B[27m\n'));
+	for (const text of ['a\tb', 'a\r\nb', '\u001B[2J', '\u001B[32m\u0301', '\u001B]8;;x\u0007', '\u009B31m', 'bell\u0007', '\u001B[38:5:1m']) assert.ok(pattern.test(text), JSON.stringify(text));
 });
