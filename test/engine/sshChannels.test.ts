@@ -10,6 +10,7 @@ import {inspect} from 'node:util';
 import ssh2 from 'ssh2';
 import {dockerOptions} from '../../source/engine/connection.js';
 import {SshChannels, sshAgent} from '../../source/engine/sshChannels.js';
+import {until} from '../support/berth.js';
 
 const {Server, utils} = ssh2;
 const hostKey = utils.generateKeyPairSync('ed25519', {}).private;
@@ -87,13 +88,8 @@ function pool(port: number, idleMs?: number): SshChannels {
 	return channels;
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-	const started = Date.now();
-	while (!check()) {
-		if (Date.now() - started > 5000) throw new Error(`timed out waiting: ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
+/** The waits here are on an ssh server in this process: 5 s is plenty. */
+const quick = {timeoutMs: 5000, intervalMs: 20};
 
 async function openChannel(channels: SshChannels): Promise<Duplex> {
 	return new Promise((resolve, reject) => {
@@ -192,8 +188,8 @@ describe('ssh channels', () => {
 		assert.deepEqual(await Promise.all([get(), get(), get()]), ['OK', 'OK', 'OK']);
 		assert.equal(server.channelsClosed, 0, 'the second three found the channels of the first');
 		assert.equal(server.logins, 1);
-		await until(() => server.channelsClosed === 3, 'idle channels closed');
-		await until(() => channels.connections() === 0, 'then the idle connection');
+		await until(() => server.channelsClosed === 3, 'idle channels closed', quick);
+		await until(() => channels.connections() === 0, 'then the idle connection', quick);
 		assert.equal(await get(), 'OK');
 		assert.equal(server.logins, 2);
 		agent.destroy();
