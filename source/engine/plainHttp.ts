@@ -4,7 +4,7 @@
 // socket), a sample on an open stream about 0.2 ms; here the engine's answer is read into one shared buffer
 // and cut into lines. HTTP/1.0 means no chunks: the engine ends an answer by closing the connection.
 import net from 'node:net';
-import type {EngineAddress, Subscription} from './types.js';
+import type {EngineAddress} from './types.js';
 
 /** An engine reached without TLS or ssh: a unix socket, or plain TCP. */
 export type PlainAddress = (EngineAddress & {kind: 'unix'}) | (EngineAddress & {kind: 'tcp'; tls: false});
@@ -39,12 +39,12 @@ export function readAnswer(answer: Buffer, path: string): Buffer {
 	return body;
 }
 
-function statusOf(head: string): number | undefined {
+export function statusOf(head: string): number | undefined {
 	const status = /^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1];
 	return status === undefined ? undefined : Number(status);
 }
 
-function answerError(status: number, body: Buffer, path: string): EngineAnswerError {
+export function answerError(status: number, body: Buffer, path: string): EngineAnswerError {
 	const text = body.toString('utf8').trim();
 	let message = text.startsWith('{') ? '' : text;
 	try {
@@ -55,14 +55,16 @@ function answerError(status: number, body: Buffer, path: string): EngineAnswerEr
 	return new EngineAnswerError(status, `(HTTP code ${status}) ${message || `the engine answered ${path} with ${status}`}`);
 }
 
-function openSocket(address: PlainAddress, read?: (bytes: Buffer) => void): net.Socket {
+/** What a socket does with what it read; false stops its reading until it is resumed. */
+export type ReadBytes = (bytes: Buffer) => boolean | void;
+
+function openSocket(address: PlainAddress, read?: ReadBytes): net.Socket {
 	// Read into the shared buffer, which the callback hands on before the next read.
 	const onread: net.OnReadOpts | undefined = read
 		? {
 				buffer: sharedBuffer,
 				callback(length) {
-					read(sharedBuffer.subarray(0, length));
-					return true;
+					return read(sharedBuffer.subarray(0, length)) !== false;
 				},
 			}
 		: undefined;
@@ -76,7 +78,7 @@ function requestText(address: PlainAddress, path: string, keepAlive = false): st
 	return `GET ${path} HTTP/1.0\r\nHost: ${host}\r\nAccept: application/json\r\n${keepAlive ? 'Connection: keep-alive\r\n' : ''}\r\n`;
 }
 
-function connect(address: PlainAddress, path: string, read?: (bytes: Buffer) => void): net.Socket {
+export function connect(address: PlainAddress, path: string, read?: ReadBytes): net.Socket {
 	const socket = openSocket(address, read);
 	// Written, not ended: an engine may take a client that closes its side for one that went away.
 	socket.write(requestText(address, path));
@@ -94,92 +96,6 @@ function timeoutError(path: string, ms: number): Error {
 	const error = new Error(`the engine did not answer ${path} within ${Math.round(ms / 1000)} s`);
 	error.name = 'TimeoutError';
 	return error;
-}
-
-/** The JSON document of one line of a followed answer; undefined for a blank line or one that is not JSON. */
-export function jsonOfLine(line: string): unknown {
-	if (line.trim() === '') return undefined;
-	try {
-		return JSON.parse(line) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onValue` gets
- * each line's document (jsonOfLine: blank lines and lines that are not JSON are passed over, as in
- * streams.ts's `follow`), `onEnd` the reason the answer ended (never called after `close`).
- */
-export function followJsonLines(
-	address: PlainAddress,
-	path: string,
-	onValue: (value: unknown) => void,
-	onEnd: (error: Error) => void,
-	open?: Set<unknown>,
-): Subscription {
-	let ended = false;
-	/** Bytes read but not yet a whole line (or, before the body, not yet the whole head), copied. */
-	let rest: Buffer | undefined;
-	let status: number | undefined;
-	const finish = (error: Error) => {
-		if (ended) return;
-		ended = true;
-		open?.delete(socket);
-		socket.destroy();
-		onEnd(error);
-	};
-
-	const read = (bytes: Buffer) => {
-		if (ended) return;
-		let data = rest ? Buffer.concat([rest, bytes]) : bytes;
-		rest = undefined;
-		if (status === undefined) {
-			const headerEnd = data.indexOf('\r\n\r\n');
-			if (headerEnd === -1) {
-				rest = Buffer.from(data);
-				return;
-			}
-
-			status = statusOf(data.subarray(0, headerEnd).toString('latin1')) ?? 0;
-			data = data.subarray(headerEnd + 4);
-		}
-
-		if (status !== 200) {
-			// The engine's message, kept whole until the answer ends.
-			rest = Buffer.from(data);
-			return;
-		}
-
-		const last = data.lastIndexOf(10);
-		if (last + 1 < data.length) rest = Buffer.from(data.subarray(last + 1));
-		if (last === -1) return;
-		for (const line of data.toString('utf8', 0, last).split('\n')) {
-			if (ended) return;
-			const value = jsonOfLine(line);
-			if (value !== undefined) onValue(value);
-		}
-	};
-
-	const socket = connect(address, path, read);
-	open?.add(socket);
-	socket.on('error', error => {
-		finish(error);
-	});
-	socket.on('end', () => {
-		finish(status !== undefined && status !== 200 ? answerError(status, rest ?? Buffer.alloc(0), path) : new Error('the stream was closed by the engine'));
-	});
-	socket.on('close', () => {
-		finish(new Error('the stream was closed by the engine'));
-	});
-	return {
-		close() {
-			if (ended) return;
-			ended = true;
-			open?.delete(socket);
-			socket.destroy();
-		},
-	};
 }
 
 type KeptRequest = {

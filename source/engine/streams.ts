@@ -5,7 +5,8 @@ import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
-import {followJsonLines, jsonOfLine, type PlainClient} from './plainHttp.js';
+import type {PlainClient} from './plainHttp.js';
+import {followJsonLines, jsonOfLine, ReadRounds} from './plainStreams.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
@@ -20,6 +21,8 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		statsHeardAt = Date.now();
 		return toStatsSample(value);
 	};
+	// The engine reads its containers' stats in passes: the samples of a pass are read together (ReadRounds).
+	const statsRounds = new ReadRounds();
 
 	// Streams are followed line by line: the engine writes one JSON document per line.
 	const follow = (
@@ -106,7 +109,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		stats(id, onSample, onEnd) {
 			if (plain) {
-				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>);
+				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>, statsRounds);
 			}
 
 			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;

@@ -1,0 +1,155 @@
+// Answers followed line by line over plain HTTP (plainHttp.ts): the stats streams, read in rounds.
+import type net from 'node:net';
+import {answerError, connect, type PlainAddress, statusOf} from './plainHttp.js';
+import type {Subscription} from './types.js';
+
+/** The JSON document of one line of a followed answer; undefined for a blank line or one that is not JSON. */
+export function jsonOfLine(line: string): unknown {
+	if (line.trim() === '') return undefined;
+	try {
+		return JSON.parse(line) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * GET `path` and follow its answer line by line (the engine writes a JSON document per line): `onValue` gets
+ * each line's document (jsonOfLine: blank lines and lines that are not JSON are passed over, as in
+ * streams.ts's `follow`), `onEnd` the reason the answer ended (never called after `close`).
+ */
+export function followJsonLines(
+	address: PlainAddress,
+	path: string,
+	onValue: (value: unknown) => void,
+	onEnd: (error: Error) => void,
+	open?: Set<unknown>,
+	rounds?: ReadRounds,
+): Subscription {
+	let ended = false;
+	/** Bytes read but not yet a whole line (or, before the body, not yet the whole head), copied. */
+	let rest: Buffer | undefined;
+	let status: number | undefined;
+	const finish = (error: Error) => {
+		if (ended) return;
+		ended = true;
+		open?.delete(socket);
+		rounds?.delete(socket);
+		socket.destroy();
+		onEnd(error);
+	};
+
+	const read = (bytes: Buffer): boolean => {
+		if (ended) return true;
+		let data = rest ? Buffer.concat([rest, bytes]) : bytes;
+		rest = undefined;
+		if (status === undefined) {
+			const headerEnd = data.indexOf('\r\n\r\n');
+			if (headerEnd === -1) {
+				rest = Buffer.from(data);
+				return true;
+			}
+
+			status = statusOf(data.subarray(0, headerEnd).toString('latin1')) ?? 0;
+			data = data.subarray(headerEnd + 4);
+		}
+
+		if (status !== 200) {
+			// The engine's message, kept whole until the answer ends.
+			rest = Buffer.from(data);
+			return true;
+		}
+
+		const last = data.lastIndexOf(10);
+		if (last + 1 < data.length) rest = Buffer.from(data.subarray(last + 1));
+		if (last === -1) return true;
+		for (const line of data.toString('utf8', 0, last).split('\n')) {
+			if (ended) return true;
+			const value = jsonOfLine(line);
+			if (value !== undefined) onValue(value);
+		}
+
+		// Held only between lines: a line begun is read to its end first.
+		return ended || rest !== undefined || !rounds ? true : rounds.answered(socket);
+	};
+
+	const socket = connect(address, path, read);
+	open?.add(socket);
+	rounds?.add(socket);
+	socket.on('error', error => {
+		finish(error);
+	});
+	socket.on('end', () => {
+		finish(status !== undefined && status !== 200 ? answerError(status, rest ?? Buffer.alloc(0), path) : new Error('the stream was closed by the engine'));
+	});
+	socket.on('close', () => {
+		finish(new Error('the stream was closed by the engine'));
+	});
+	return {
+		close() {
+			if (ended) return;
+			ended = true;
+			open?.delete(socket);
+			rounds?.delete(socket);
+			socket.destroy();
+		},
+	};
+}
+
+/**
+ * Answers read in rounds. An engine reads its containers' stats one after another (Docker's collector: a pass
+ * every second or so, a few ms a container) and writes each sample as soon as it is read, so 50 streams
+ * followed as they come wake berth 50 times a second, each time with cold caches. From the first sample of a
+ * pass every socket in the round stops reading for `holdMs`; the samples of the rest of the pass wait in the
+ * kernel and are then read together, in one wake-up. Nothing is lost or cut: a socket that stops reading
+ * keeps what the engine writes, and only a socket that has just handed on a whole line is held. A new hold
+ * starts no sooner than `rearmMs` after the one before, so the samples read when a hold ends do not start
+ * another.
+ */
+export class ReadRounds {
+	private readonly sockets = new Set<net.Socket>();
+	private holding: NodeJS.Timeout | undefined;
+	private nextHoldAt = 0;
+
+	constructor(
+		private readonly holdMs = 500,
+		private readonly rearmMs = 900,
+	) {}
+
+	add(socket: net.Socket): void {
+		this.sockets.add(socket);
+	}
+
+	delete(socket: net.Socket): void {
+		this.sockets.delete(socket);
+	}
+
+	/** Sockets in the round now. */
+	size(): number {
+		return this.sockets.size;
+	}
+
+	/** Whether a hold is under way: the sockets of the round read nothing until it ends. */
+	isHolding(): boolean {
+		return this.holding !== undefined;
+	}
+
+	/** After `socket` handed on something whole: whether it goes on reading now (false: held, with the rest). */
+	answered(socket: net.Socket): boolean {
+		if (this.holding !== undefined) return false;
+		const now = Date.now();
+		if (now < this.nextHoldAt || !this.sockets.has(socket)) return true;
+		this.nextHoldAt = now + this.rearmMs;
+		for (const other of this.sockets) {
+			if (other !== socket) other.pause();
+		}
+
+		this.holding = setTimeout(() => {
+			this.holding = undefined;
+			for (const held of this.sockets) held.resume();
+		}, this.holdMs);
+		// A hold never keeps berth running.
+		this.holding.unref();
+		return false;
+	}
+}
