@@ -4,6 +4,7 @@
 // socket), a sample on an open stream about 0.2 ms; here the engine's answer is read into one shared buffer
 // and cut into lines. HTTP/1.0 means no chunks: the engine ends an answer by closing the connection.
 import net from 'node:net';
+import type {ReadRounds} from './readRounds.js';
 import type {EngineAddress} from './types.js';
 
 /** An engine reached without TLS or ssh: a unix socket, or plain TCP. */
@@ -107,6 +108,8 @@ type KeptRequest = {
 	reject: (error: Error) => void;
 	/** A retry on a new connection is allowed once, when a kept one turns out closed before answering. */
 	retried: boolean;
+	/** Answers of a round, read together (a stats sample of every row). */
+	rounds?: ReadRounds;
 };
 
 /** One kept connection and the request it answers now, if any. */
@@ -148,9 +151,12 @@ export class PlainClient {
 		return this.idle.length;
 	}
 
-	/** GET `path` and the JSON of its answer (its text, json false); rejects with EngineAnswerError, or a TimeoutError after `deadlineMs`. */
-	async getJson(path: string, deadlineMs: number, json = true): Promise<unknown> {
-		return new Promise((resolve, reject) => this.send({path, deadlineMs, json, resolve, reject, retried: false}));
+	/**
+	 * GET `path` and the JSON of its answer (its text, json false); rejects with EngineAnswerError, or a
+	 * TimeoutError after `deadlineMs`. With `rounds`, its answer is read with the others of its round.
+	 */
+	async getJson(path: string, deadlineMs: number, json = true, rounds?: ReadRounds): Promise<unknown> {
+		return new Promise((resolve, reject) => this.send({path, deadlineMs, json, resolve, reject, retried: false, rounds}));
 	}
 
 	/** GET `path` and its answer's text (`/_ping` answers `OK`); fails as getJson does. */
@@ -171,6 +177,7 @@ export class PlainClient {
 		// What was read for the last request was let go when it settled.
 		kept.request = request;
 		kept.answered = false;
+		request.rounds?.add(kept.socket);
 		kept.timer = setTimeout(() => {
 			this.fail(kept, timeoutError(request.path, request.deadlineMs));
 		}, request.deadlineMs);
@@ -250,6 +257,8 @@ export class PlainClient {
 		// A long answer is joined once, when it is all in.
 		const answer = kept.read.length === 1 ? kept.read[0]! : Buffer.concat(kept.read, kept.readBytes);
 		const keep = length !== undefined && bodyLength === length && !ended && keepAlive;
+		// The first answer of a round holds the rest of it; this connection, answered, reads on.
+		request.rounds?.answered(kept.socket);
 		this.settle(kept);
 		try {
 			const text = readAnswer(answer, request.path).toString('utf8');
@@ -287,6 +296,7 @@ export class PlainClient {
 
 	/** The request is done with this connection: its deadline cleared, nothing more read for it. */
 	private settle(kept: KeptConnection): void {
+		kept.request?.rounds?.delete(kept.socket);
 		clearTimeout(kept.timer);
 		kept.timer = undefined;
 		kept.answered = true;

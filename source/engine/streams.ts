@@ -6,7 +6,8 @@ import {deadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
 import type {PlainClient} from './plainHttp.js';
-import {followJsonLines, jsonOfLine, ReadRounds} from './plainStreams.js';
+import {followJsonLines, jsonOfLine} from './plainStreams.js';
+import {ReadRounds} from './readRounds.js';
 import {commandRuns, terminalSession} from './terminal.js';
 import type {EngineStreams, LogRecord, Subscription} from './types.js';
 
@@ -120,7 +121,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
 			// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
 			if (plain) {
-				return sampled(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs));
+				return sampled(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs, true, statsRounds));
 			}
 
 			const value: unknown = await docker.getContainer(id).stats({

@@ -5,7 +5,8 @@ import net from 'node:net';
 import {after, test} from 'node:test';
 import {parseEngineAddress} from '../../source/engine/address.js';
 import {EngineAnswerError, PlainClient, plainAddress, type PlainAddress, readAnswer} from '../../source/engine/plainHttp.js';
-import {followJsonLines, ReadRounds} from '../../source/engine/plainStreams.js';
+import {followJsonLines} from '../../source/engine/plainStreams.js';
+import {ReadRounds} from '../../source/engine/readRounds.js';
 import {connectTestEngine} from '../support/berth.js';
 import {engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
@@ -124,17 +125,35 @@ async function followPasses(ids: readonly string[], passes: number, rounds?: Rea
 		}
 	});
 	for (const stream of followed) stream.close();
-	// A pass: samples the engine read less than half a second apart (its passes are a second or more apart).
-	const byRead = got.toSorted((a, b) => a.read - b.read);
-	const groups: Array<typeof got> = [];
-	for (const sample of byRead) {
-		const group = groups.at(-1);
-		if (group && sample.read - group.at(-1)!.read < 500) group.push(sample);
-		else groups.push([sample]);
+	// The first pass of a stream comes as it opens: not counted.
+	return passesOf(got).slice(1);
+}
+
+/** Samples by the engine's pass: read less than half a second apart (its passes are a second or more apart). */
+function passesOf<Sample extends {read: number}>(samples: readonly Sample[]): Sample[][] {
+	const passes: Sample[][] = [];
+	for (const sample of samples.toSorted((a, b) => a.read - b.read)) {
+		const pass = passes.at(-1);
+		if (pass && sample.read - pass.at(-1)!.read < 500) pass.push(sample);
+		else passes.push([sample]);
 	}
 
-	// The first pass of a stream comes as it opens: not counted.
-	return groups.slice(1);
+	return passes;
+}
+
+/** The samples the engine read within the hold after a pass's first came when the hold ended, together. */
+function assertHeldTogether(pass: ReadonlyArray<{at: number; read: number}>, holdMs: number, label: string): void {
+	const first = pass.reduce((a, b) => (b.at < a.at ? b : a));
+	const rest = pass.filter(sample => sample !== first && sample.read - first.read < holdMs - 100);
+	assert.ok(rest.length > 0, label);
+	for (const sample of rest) {
+		const after = sample.at - first.at;
+		assert.ok(after >= holdMs - 5 && after < holdMs + 250, `${label}: held until the hold ended: ${Math.round(after)} ms after the pass's first`);
+	}
+
+	// Read together: one wake-up, not one each.
+	const ats = rest.map(sample => sample.at);
+	assert.ok(Math.max(...ats) - Math.min(...ats) < 50, `${label}: read within ${Math.round(Math.max(...ats) - Math.min(...ats))} ms of each other`);
 }
 
 test('stats streams read in rounds: from the first sample of the engine\'s pass, the rest of the pass is held and read together; none is lost', {skip}, async () => {
@@ -154,20 +173,10 @@ test('stats streams read in rounds: from the first sample of the engine\'s pass,
 	const passes = await followPasses(ids, 5, rounds);
 	assert.equal(rounds.size(), 0, 'closed streams leave the round');
 	assert.ok(passes.length >= 3, `${passes.length} passes`);
-	for (const pass of passes) {
+	for (const [index, pass] of passes.entries()) {
 		// Every stream has its sample in every pass: holding loses nothing.
-		assert.deepEqual(pass.map(sample => sample.stream).toSorted(), ids.map((_, index) => index));
-		const first = pass.reduce((a, b) => (b.at < a.at ? b : a));
-		const rest = pass.filter(sample => sample !== first && sample.read - first.read < holdMs - 100);
-		assert.ok(rest.length > 0);
-		for (const sample of rest) {
-			const after = sample.at - first.at;
-			assert.ok(after >= holdMs - 5 && after < holdMs + 250, `held until the hold ended: ${Math.round(after)} ms after the pass's first`);
-		}
-
-		// Read together: one wake-up, not one each.
-		const ats = rest.map(sample => sample.at);
-		assert.ok(Math.max(...ats) - Math.min(...ats) < 50, `read within ${Math.round(Math.max(...ats) - Math.min(...ats))} ms of each other`);
+		assert.deepEqual(pass.map(sample => sample.stream).toSorted(), ids.map((_, stream) => stream));
+		assertHeldTogether(pass, holdMs, `pass ${index}`);
 	}
 });
 
@@ -270,6 +279,41 @@ test('kept connections: a round of one-shot samples reuses the connections of th
 	await assert.rejects(client.getJson('/containers/berth-no-such-container/json', 10_000), {statusCode: 404});
 	client.close();
 	assert.equal(client.idleCount(), 0);
+});
+
+test('kept connections: a round of one-shot samples read in rounds is held from its first answer and read together, and the next round reads as well', {skip}, async () => {
+	const names = Array.from({length: 6}, () => uniqueName('plain-kept-rounds'));
+	created.push(...names);
+	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
+	const client = new PlainClient(testAddress());
+	const holdMs = 400;
+	const rounds = new ReadRounds(holdMs, 800);
+	const sampleAll = async (withRounds?: ReadRounds) =>
+		Promise.all(
+			ids.map(async id => {
+				const sample = (await client.getJson(`/containers/${id}/stats?stream=false&one-shot=true`, 10_000, true, withRounds)) as {read: string};
+				return {at: performance.timeOrigin + performance.now(), read: Date.parse(sample.read)};
+			}),
+		);
+	// As they come: the engine answers a round within its next pass, a few ms apart (the first round of a
+	// container may take two passes).
+	await sampleAll();
+	for (const pass of passesOf(await sampleAll())) {
+		const first = Math.min(...pass.map(answer => answer.at));
+		for (const answer of pass) assert.ok(answer.at - first < holdMs - 100, `as it came: ${Math.round(answer.at - first)} ms after the pass's first`);
+	}
+
+	// In rounds (a round may be answered over two passes: each is held from its first answer).
+	for (const turn of [1, 2]) {
+		await new Promise(resolve => setTimeout(resolve, 1000));
+		const answers = await sampleAll(rounds);
+		assert.equal(answers.length, ids.length, `round ${turn}: every request answered`);
+		for (const pass of passesOf(answers)) if (pass.length > 1) assertHeldTogether(pass, holdMs, `round ${turn}`);
+		assert.equal(rounds.size(), 0, 'answered connections leave the round');
+		assert.equal(client.idleCount(), ids.length, 'and are kept');
+	}
+
+	client.close();
 });
 
 test('kept connections: one the engine closed while idle is replaced unseen; an answer without a length ends with its connection', async () => {
