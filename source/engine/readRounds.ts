@@ -4,13 +4,15 @@ import type net from 'node:net';
 /**
  * Answers read in rounds. An engine reads its containers' stats one after another (Docker's collector: a pass
  * every second or so, a few ms a container) and writes each sample as soon as it is read, so 50 streams
- * followed as they come wake berth 50 times a second, and each wake-up costs besides the sample (in berth the
- * first JSON.parse after a wake-up took 25 to 55 µs at the median, the same parse again 5). From the first
- * sample of a pass every socket in the round stops reading for `holdMs`; the samples of the rest of the pass
- * wait in the kernel and are then read together, in one wake-up. The same goes for a round of one-shot
- * samples, which the engine answers at its next pass. Nothing is lost or cut: a socket that stops reading
- * keeps what the engine writes, and a stream is held only between lines. A new hold starts no sooner than
- * `rearmMs` after the one before, so the samples read when a hold ends do not start another.
+ * followed as they come are read and parsed one at a time, 50 times a second, each through Node's reading and
+ * berth's code afresh (in berth the first JSON.parse of a sample read on its own took 25 to 55 µs at the
+ * median, the same parse again 5). From the first sample of a pass every socket in the round stops reading
+ * for `holdMs`; the samples of the rest of the pass wait in the kernel and are then read together, in one go.
+ * (Node still wakes once for each held socket when its sample comes, to stop watching it: libuv stops
+ * lazily; that runs no JavaScript.) The same goes for a round of one-shot samples, which the engine answers
+ * at its next pass. Nothing is lost or cut: a socket that stops reading keeps what the engine writes, and a
+ * stream is held only between lines. A new hold starts no sooner than `rearmMs` after the one before, so the
+ * samples read when a hold ends do not start another.
  */
 export class ReadRounds {
 	private readonly sockets = new Set<net.Socket>();
