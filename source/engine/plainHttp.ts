@@ -57,7 +57,7 @@ export function answerError(status: number, body: Buffer, path: string): EngineA
 }
 
 /** What a socket does with what it read; false stops its reading until it is resumed. */
-export type ReadBytes = (bytes: Buffer) => boolean | void;
+type ReadBytes = (bytes: Buffer) => boolean | void;
 
 function openSocket(address: PlainAddress, read?: ReadBytes): net.Socket {
 	// Read into the shared buffer, which the callback hands on before the next read.

@@ -30,13 +30,18 @@ export function followJsonLines(
 	/** Bytes read but not yet a whole line (or, before the body, not yet the whole head), copied. */
 	let rest: Buffer | undefined;
 	let status: number | undefined;
-	const finish = (error: Error) => {
-		if (ended) return;
+	/** Ends the answer once: false when it had ended already. */
+	const stop = (): boolean => {
+		if (ended) return false;
 		ended = true;
 		open?.delete(socket);
 		rounds?.delete(socket);
 		socket.destroy();
-		onEnd(error);
+		return true;
+	};
+
+	const finish = (error: Error) => {
+		if (stop()) onEnd(error);
 	};
 
 	const read = (bytes: Buffer): boolean => {
@@ -87,11 +92,7 @@ export function followJsonLines(
 	});
 	return {
 		close() {
-			if (ended) return;
-			ended = true;
-			open?.delete(socket);
-			rounds?.delete(socket);
-			socket.destroy();
+			stop();
 		},
 	};
 }

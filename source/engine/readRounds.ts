@@ -1,4 +1,4 @@
-// Sockets read in rounds: the samples of an engine's pass over its containers read together, in one wake-up.
+// Sockets read in rounds: the samples of an engine's pass over its containers read together, in one go.
 import type net from 'node:net';
 
 /**
@@ -39,9 +39,11 @@ export class ReadRounds {
 
 	/** After `socket` handed on something whole: whether it goes on reading now (false: held, with the rest). */
 	answered(socket: net.Socket): boolean {
+		// A socket outside the round is never held: nothing would resume it.
+		if (!this.sockets.has(socket)) return true;
 		if (this.holding !== undefined) return false;
 		const now = Date.now();
-		if (now < this.nextHoldAt || !this.sockets.has(socket)) return true;
+		if (now < this.nextHoldAt) return true;
 		this.nextHoldAt = now + this.rearmMs;
 		for (const other of this.sockets) {
 			if (other !== socket) other.pause();

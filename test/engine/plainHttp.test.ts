@@ -141,6 +141,12 @@ function passesOf<Sample extends {read: number}>(samples: readonly Sample[]): Sa
 	return passes;
 }
 
+/** Read as they came: every sample of a pass within holdMs - 100 ms of its first, sooner than a hold would let it. */
+function assertAsTheyCame(pass: ReadonlyArray<{at: number}>, holdMs: number): void {
+	const first = Math.min(...pass.map(sample => sample.at));
+	for (const sample of pass) assert.ok(sample.at - first < holdMs - 100, `as it came: ${Math.round(sample.at - first)} ms after the pass's first`);
+}
+
 /** The samples the engine read within the hold after a pass's first came when the hold ended, together. */
 function assertHeldTogether(pass: ReadonlyArray<{at: number; read: number}>, holdMs: number, label: string): void {
 	const first = pass.reduce((a, b) => (b.at < a.at ? b : a));
@@ -164,10 +170,7 @@ test('stats streams read in rounds: from the first sample of the engine\'s pass,
 
 	// As they come, the samples of a pass are handed on as the engine reads them, a few ms apart.
 	const asTheyCome = await followPasses(ids, 4);
-	for (const pass of asTheyCome) {
-		const first = Math.min(...pass.map(sample => sample.at));
-		for (const sample of pass) assert.ok(sample.at - first < holdMs - 100, `as it came: ${Math.round(sample.at - first)} ms after the pass's first`);
-	}
+	for (const pass of asTheyCome) assertAsTheyCame(pass, holdMs);
 
 	const rounds = new ReadRounds(holdMs, 800);
 	const passes = await followPasses(ids, 5, rounds);
@@ -298,10 +301,7 @@ test('kept connections: a round of one-shot samples read in rounds is held from 
 	// As they come: the engine answers a round within its next pass, a few ms apart (the first round of a
 	// container may take two passes).
 	await sampleAll();
-	for (const pass of passesOf(await sampleAll())) {
-		const first = Math.min(...pass.map(answer => answer.at));
-		for (const answer of pass) assert.ok(answer.at - first < holdMs - 100, `as it came: ${Math.round(answer.at - first)} ms after the pass's first`);
-	}
+	for (const pass of passesOf(await sampleAll())) assertAsTheyCame(pass, holdMs);
 
 	// In rounds (a round may be answered over two passes: each is held from its first answer).
 	for (const turn of [1, 2]) {
