@@ -19,7 +19,7 @@ import {useFigures} from './hooks/useFigures.js';
 import {useListings} from './hooks/useListings.js';
 import {useLogStreams} from './hooks/useLogStreams.js';
 import {useOutbox} from './hooks/useOutbox.js';
-import {selectPageSize, selectScreenProps, selectShownRows} from './screen.js';
+import {createScreenSelector, selectPageSize, selectShownRows} from './screen.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
 export {minimumSize} from './screen.js';
@@ -61,6 +61,8 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useReducer(reduceAppEvent, Date.now(), initial ?? createAppState);
 	const engineMap = useMemo(() => new Map(engines.map(engine => [engine.name, engine])), [engines]);
+	// The screen's memory of its column widths (a column narrows only after a while): one per App.
+	const selectScreenProps = useMemo(() => createScreenSelector(), []);
 	const shown = selectShownRows(state, height);
 
 	useEngineSync(engines, dispatch, syncOptions);

@@ -5,7 +5,7 @@ import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
 import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
-import {type ColumnSpec, layoutColumns} from '../format/table.js';
+import {type ColumnSpec, type KeptWidths, keepWidths, layoutColumns} from '../format/table.js';
 import {measureTableColumns} from '../format/tableRow.js';
 import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
@@ -31,17 +31,48 @@ export function selectPageSize(height: number): number {
 	return Math.max(1, height - 3);
 }
 
-const layoutContainers = memoizeLast((rows: CurrentList['rows'], width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) => {
+/** How long a column of the containers list keeps a width its content no longer needs (format/table.ts keepWidths). */
+export const columnHoldMs = 30_000;
+
+/** What a list's content needs: each column's widest text, and whether RESTARTS has anything to say. */
+const measureContainersOnce = memoizeLast((rows: CurrentList['rows']) => {
 	const containerRows = rows as Parameters<typeof measureContainerColumns>[0];
 	// RESTARTS takes room only once a container has restarted: a column of zeros says nothing.
-	const restarted = containerRows.some(row => (row.restarts ?? 0) > 0);
-	const shown = restarted ? columns : columns.filter(column => column.id !== 'restarts');
-	return orderColumns(
-		layoutColumns(Math.max(0, width - 2), engineCount > 1 ? [engineColumn, ...shown] : shown, measureContainerColumns(containerRows)),
-		// The configured order, else the usual one.
-		columns === containerColumns ? undefined : ['engine', ...columns.map(column => column.id)],
-	);
+	return {widths: measureContainerColumns(containerRows), restarted: containerRows.some(row => (row.restarts ?? 0) > 0)};
 });
+
+const layoutContainers = memoizeLast(
+	(widths: ReadonlyMap<ContainerColumn, number>, restarted: boolean, width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> = containerColumns) => {
+		const shown = restarted ? columns : columns.filter(column => column.id !== 'restarts');
+		return orderColumns(
+			layoutColumns(Math.max(0, width - 2), engineCount > 1 ? [engineColumn, ...shown] : shown, widths),
+			// The configured order, else the usual one.
+			columns === containerColumns ? undefined : ['engine', ...columns.map(column => column.id)],
+		);
+	},
+);
+
+/** The widths a list is laid out with, from what its content needs now (the screen's memory of them, if it keeps one). */
+export type KeepWidths = (measured: ReadonlyMap<ContainerColumn, number>, list: {view: string; filter: string}, now: number) => ReadonlyMap<ContainerColumn, number>;
+
+/**
+ * selectScreenProps for one screen, which remembers the containers list's column widths: a column widens at
+ * once and narrows only after `holdMs`, so a container that comes and goes does not move every row. What the
+ * user does (another view, another filter) lays the list out again at once.
+ */
+export function createScreenSelector(holdMs = columnHoldMs): typeof selectScreenProps {
+	let kept: KeptWidths<ContainerColumn> | undefined;
+	let keptFor = '';
+	const keep: KeepWidths = (measured, list, now) => {
+		const context = `${list.view}\0${list.filter}`;
+		if (context !== keptFor) kept = undefined;
+		keptFor = context;
+		kept = keepWidths(kept, measured, now, holdMs);
+		return kept.widths;
+	};
+
+	return (state, engines, size, theme, display) => selectScreenProps(state, engines, size, theme, display, keep);
+}
 
 const countOnce = memoizeLast(selectContainerCounts);
 const totalOnce = memoizeLast(selectResourceTotals);
@@ -99,6 +130,7 @@ export function selectScreenProps(
 	{width, height}: ScreenSize,
 	theme: Theme,
 	display?: Display,
+	keep?: KeepWidths,
 ): ScreenProps {
 	const commands = display?.commands ?? keymap;
 	const columns = display?.columns.get(state.ui.view);
@@ -132,7 +164,7 @@ export function selectScreenProps(
 		},
 		table: {
 			rows: list.view.kind === 'containers' ? (shown as Extract<CurrentList, {view: {kind: 'containers'}}>['rows']) : [],
-			layout: list.view.kind === 'containers' ? layoutContainers(list.rows, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined) : [],
+			layout: list.view.kind === 'containers' ? containerLayout(list, state.now, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined, keep) : [],
 			selectedKey,
 			marks: state.ui.marks,
 			height: pageSize,
@@ -183,6 +215,12 @@ export function selectScreenProps(
 					}
 				: undefined,
 	};
+}
+
+function containerLayout(list: CurrentList, now: number, width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined, keep?: KeepWidths) {
+	const measured = measureContainersOnce(list.rows);
+	const widths = keep ? keep(measured.widths, {view: list.view.name, filter: list.filter}, now) : measured.widths;
+	return layoutContainers(widths, measured.restarted, width, engineCount, columns);
 }
 
 /** The rows on screen of the current list (the stats and timings follow only these). */

@@ -141,3 +141,48 @@ export function truncateSegments<Segment extends {text: string}>(
 	if (width > 0) result.push({...(result.at(-1) ?? segments[0]!), text: ellipsis});
 	return result;
 }
+
+/** Content widths as a list shows them: each column's width and, for one waiting to narrow, since when it could. */
+export type KeptWidths<Id extends string> = {
+	widths: ReadonlyMap<Id, number>;
+	narrowerSince: ReadonlyMap<Id, number>;
+};
+
+/**
+ * Content widths that widen at once and narrow only once the narrower content has lasted `holdMs`. A container
+ * that comes and goes (a job, short-lived containers one after another, a storm) would otherwise move the
+ * columns after it on every row each time, and every row would be drawn again; on a screen left running the
+ * table would jump. Returns `kept` itself when nothing changed, so what is laid out from it can be kept too.
+ */
+export function keepWidths<Id extends string>(
+	kept: KeptWidths<Id> | undefined,
+	measured: ReadonlyMap<Id, number>,
+	now: number,
+	holdMs: number,
+): KeptWidths<Id> {
+	if (!kept) return {widths: measured, narrowerSince: new Map()};
+	let resized = kept.widths.size !== measured.size;
+	let waitChanged = false;
+	const widths = new Map<Id, number>();
+	const narrowerSince = new Map<Id, number>();
+	for (const [id, width] of measured) {
+		const before = kept.widths.get(id);
+		const since = kept.narrowerSince.get(id);
+		if (before === undefined || width >= before) {
+			widths.set(id, width);
+			resized ||= width !== before;
+			waitChanged ||= since !== undefined;
+		} else if (since !== undefined && now - since >= holdMs) {
+			widths.set(id, width);
+			resized = true;
+		} else {
+			widths.set(id, before);
+			narrowerSince.set(id, since ?? now);
+			waitChanged ||= since === undefined;
+		}
+	}
+
+	// The same widths stay the same map while only the waitChanged changed: the layout made from them stands.
+	if (resized) return {widths, narrowerSince};
+	return waitChanged ? {widths: kept.widths, narrowerSince} : kept;
+}

@@ -1,7 +1,7 @@
 // The screen's props from the state: what the App renders, derived in one pure function.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {selectHints, selectPageSize, selectScreenProps, selectShownRows, selectStatusMessage} from '../../source/app/screen.js';
+import {columnHoldMs, createScreenSelector, selectHints, selectPageSize, selectScreenProps, selectShownRows, selectStatusMessage} from '../../source/app/screen.js';
 import {reduceAppEvent} from '../../source/commands/input.js';
 import {formatHints} from '../../source/commands/keymap.js';
 import type {Engine} from '../../source/engine/types.js';
@@ -134,5 +134,40 @@ describe('alerts and restarts on screen', () => {
 		state = reduceApp(state, {type: 'engine/lost', engine: 'far', error: 'gone', at: now});
 		assert.equal(selectScreenProps(state, engines, {width: 200, height: 24}, theme).header.alerts, 2);
 		assert.ok(selectScreenProps(state, engines, {width: 200, height: 24}, theme).table.rows.find(row => row.name === 'web-1')?.alerted);
+	});
+});
+
+describe('createScreenSelector: the containers list keeps its column widths a while', () => {
+	const size = {width: 160, height: 24};
+	const widthOf = (props: ReturnType<typeof selectScreenProps>, id: string) => props.table.layout.find(column => column.id === id)?.width;
+	const long = containerRecord({id: 'id-job', names: ['/a-job-with-a-much-longer-name'], status: 'Up Less than a second'});
+	const tick = (state: AppState, ms: number) => reduceApp(state, {type: 'clock/tick', now: state.now + ms});
+
+	test('a container that comes and goes widens the columns at once, and they narrow only after the hold', () => {
+		const select = createScreenSelector();
+		let state = started(3);
+		const before = select(state, engines, size, theme);
+		state = reduceApp(state, {type: 'container/updated', record: long});
+		const widened = select(state, engines, size, theme);
+		assert.ok(widthOf(widened, 'name')! > widthOf(before, 'name')!, 'the long name is shown whole at once');
+		assert.ok(widthOf(widened, 'status')! > widthOf(before, 'status')!);
+		state = tick(reduceApp(state, {type: 'container/removed', engine: 'local', id: 'id-job'}), 1000);
+		const gone = select(state, engines, size, theme);
+		assert.equal(gone.table.layout, widened.table.layout, 'the same layout: the other rows are not drawn again');
+		state = tick(state, columnHoldMs - 2000);
+		assert.equal(select(state, engines, size, theme).table.layout, widened.table.layout, 'still within the hold');
+		state = tick(state, 2000);
+		assert.deepEqual(select(state, engines, size, theme).table.layout, before.table.layout, 'the hold over: laid out for what is there');
+		assert.equal(widthOf(selectScreenProps(reduceApp(state, {type: 'container/updated', record: long}), engines, size, theme), 'name'), widthOf(widened, 'name'), 'selectScreenProps alone keeps nothing');
+	});
+
+	test('what the user does lays the list out again at once: a filter', () => {
+		const select = createScreenSelector();
+		let state = reduceApp(started(3), {type: 'container/updated', record: long});
+		const wide = select(state, engines, size, theme);
+		state = press(state, '/', 'w', 'e', 'b', 'return');
+		const filtered = select(state, engines, size, theme);
+		assert.deepEqual(filtered.table.rows.map(row => row.name), ['web-1', 'web-2', 'web-3']);
+		assert.ok(widthOf(filtered, 'name')! < widthOf(wide, 'name')!, 'the filter\'s rows, laid out for themselves');
 	});
 });

@@ -170,6 +170,24 @@ describe('containers pane', {skip}, () => {
 		await console80.resize(80, 24);
 		await console80.waitFor(/NAME\s+IMAGE\s+STATUS/);
 	});
+
+	test('a container that comes and goes widens the columns at once and does not move the others\' back at once', async () => {
+		const stays = uniqueName('stays');
+		const passing = uniqueName('passing-through-with-a-long-name');
+		created.push(stays, passing);
+		await runContainer({name: stays, cmd: [...idleCmd]});
+		const session = await berth.start();
+		const before = await waitForRow(session, stays, /Up /);
+		const imageAt = (screen: string) => lineOf(screen, stays).indexOf('berth-test/busybox');
+		await runContainer({name: passing, cmd: [...idleCmd]});
+		const shown = await session.waitFor(current => lineOf(current, passing).includes(passing));
+		assert.ok(imageAt(shown) > imageAt(before.screen), 'the long name is shown whole: NAME widened');
+		await docker('rm', '-f', passing);
+		await session.waitFor(current => lineOf(current, passing) === '', {timeoutMs: 5000});
+		// Two ticks of the clock and the frames of the removal: the columns stay where they were (30 s).
+		await new Promise(resolve => setTimeout(resolve, 2500));
+		assert.equal(imageAt(await session.capture()), imageAt(shown), 'IMAGE stays where it was: the other rows are not drawn again');
+	});
 });
 
 // An engine of its own: stopping it must not disturb the shared test engine.

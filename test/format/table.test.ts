@@ -7,6 +7,7 @@ import {
 	type ColumnLayout,
 	type ColumnSpec,
 	columnGap,
+	keepWidths,
 	layoutColumns,
 	padCell,
 	truncateSegments,
@@ -277,4 +278,41 @@ describe('padCell', () => {
 			assert.equal(stringWidth(cell), width);
 		});
 	}
+});
+
+describe('keepWidths', () => {
+	const widths = (entries: Array<[string, number]>) => new Map(entries);
+
+	test('a column widens at once, and narrows only once the narrower content has lasted the hold', () => {
+		let kept = keepWidths(undefined, widths([['name', 10], ['status', 13]]), 0, 30_000);
+		kept = keepWidths(kept, widths([['name', 22], ['status', 13]]), 1000, 30_000);
+		assert.deepEqual([...kept.widths], [['name', 22], ['status', 13]], 'a wider name widens the column in the same frame');
+		kept = keepWidths(kept, widths([['name', 10], ['status', 13]]), 2000, 30_000);
+		assert.equal(kept.widths.get('name'), 22, 'the long name gone: the column keeps its width');
+		kept = keepWidths(kept, widths([['name', 12], ['status', 13]]), 31_000, 30_000);
+		assert.equal(kept.widths.get('name'), 22, '29 s narrower: still kept');
+		kept = keepWidths(kept, widths([['name', 12], ['status', 13]]), 32_000, 30_000);
+		assert.equal(kept.widths.get('name'), 12, '30 s narrower: the column narrows to what its content needs now');
+		assert.equal(kept.widths.get('status'), 13);
+	});
+
+	test('content as wide as the kept width again starts the hold over', () => {
+		let kept = keepWidths(undefined, widths([['status', 21]]), 0, 30_000);
+		kept = keepWidths(kept, widths([['status', 13]]), 1000, 30_000);
+		kept = keepWidths(kept, widths([['status', 21]]), 20_000, 30_000);
+		kept = keepWidths(kept, widths([['status', 13]]), 25_000, 30_000);
+		kept = keepWidths(kept, widths([['status', 13]]), 40_000, 30_000);
+		assert.equal(kept.widths.get('status'), 21, 'narrower for 15 s since it was last needed');
+		kept = keepWidths(kept, widths([['status', 13]]), 55_000, 30_000);
+		assert.equal(kept.widths.get('status'), 13);
+	});
+
+	test('nothing changed: the same object, so what is laid out from it is kept too', () => {
+		const first = keepWidths(undefined, widths([['name', 10]]), 0, 30_000);
+		assert.equal(keepWidths(first, widths([['name', 10]]), 5000, 30_000), first);
+		const waiting = keepWidths(first, widths([['name', 8]]), 6000, 30_000);
+		assert.notEqual(waiting, first, 'the hold starts');
+		assert.equal(keepWidths(waiting, widths([['name', 9]]), 7000, 30_000), waiting, 'still waiting, still narrower: nothing to tell');
+		assert.notEqual(keepWidths(first, widths([['name', 10], ['ports', 4]]), 8000, 30_000), first, 'a column more');
+	});
 });
