@@ -173,7 +173,8 @@ describe('containers pane', {skip}, () => {
 
 	test('a container that comes and goes widens the columns at once and does not move the others\' back at once', async () => {
 		const stays = uniqueName('stays');
-		const passing = uniqueName('passing-through-with-a-long-name');
+		// Longer than the other tests' names, and short enough to be shown whole beside their columns.
+		const passing = uniqueName('passing-long-name');
 		created.push(stays, passing);
 		await runContainer({name: stays, cmd: [...idleCmd]});
 		const session = await berth.start();
