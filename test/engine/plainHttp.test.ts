@@ -154,7 +154,9 @@ function assertHeldTogether(pass: ReadonlyArray<{at: number; read: number}>, hol
 	assert.ok(rest.length > 0, label);
 	for (const sample of rest) {
 		const after = sample.at - first.at;
-		assert.ok(after >= holdMs - 5 && after < holdMs + 250, `${label}: held until the hold ended: ${Math.round(after)} ms after the pass's first`);
+		// The hold starts when the pass's first answer is read; this test sees that answer a little later, by
+		// up to 8 ms once in CI under load (392 ms of 400): within 50 ms, still far from as they came (100).
+		assert.ok(after >= holdMs - 50 && after < holdMs + 250, `${label}: held until the hold ended: ${Math.round(after)} ms after the pass's first`);
 	}
 
 	// Read together: one wake-up, not one each.
