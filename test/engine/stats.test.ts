@@ -94,8 +94,8 @@ for (const [way, sample] of [
 			[ours, theirs] = await both();
 		}
 
-		const [cpu, memory, net, block, pids] = theirs.split('|');
-		const theirCpu = Number(cpu!.replace('%', ''));
+		const [, memory, net, block, pids] = theirs.split('|');
+		const theirCpu = cpuOf(theirs);
 		const [theirUsage, theirLimit] = memory!.split(' / ');
 		// Tolerance: both read one-second windows at slightly different moments, on a machine that may be
 		// busy with other work: within 20 points or a third of the larger figure.
