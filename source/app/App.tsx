@@ -11,6 +11,7 @@ import type {Theme} from '../ui/theme.js';
 import {defaultSyncOptions, type SyncOptions} from './engineSync.js';
 import type {Config} from './configTypes.js';
 import {type Display, selectDisplay} from './display.js';
+import type {MemoryTuning} from './memory.js';
 import {useConfigFile} from './hooks/useConfigFile.js';
 import type {OutletOptions} from './alertOutlets.js';
 import {useAlertOutlets} from './hooks/useAlertOutlets.js';
@@ -50,9 +51,11 @@ export type AppProps = {
 	config?: Config;
 	/** The bell, desktop notifications and the hook, as the flags ask. */
 	outlets?: OutletOptions;
+	/** V8's memory settings, told when a logs pane opens and closes. */
+	memory?: MemoryTuning;
 };
 
-export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, display: startDisplay = selectDisplay(), configPath = '', config, outlets}: AppProps) {
+export function App({engines: startEngines, initial, theme, syncOptions = defaultSyncOptions, refreshMs = defaultRefreshMs, connect, environment = process.env, display: startDisplay = selectDisplay(), configPath = '', config, outlets, memory}: AppProps) {
 	// Switching contexts replaces the engines shown: they are state here, the first ones from start-up.
 	const [engines, setEngines] = useState(startEngines);
 	const [display, setDisplay] = useState(startDisplay);
@@ -71,6 +74,10 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	useFigures(state, measured, engineMap, dispatch, refreshMs);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
 	useLogStreams(state.logs, engineMap, dispatch, state.settings.logCapacity);
+	const logsOpen = state.logs !== undefined;
+	useEffect(() => {
+		memory?.logsOpen(logsOpen);
+	}, [memory, logsOpen]);
 	useListings(state, engines, dispatch, environment);
 	useAlertOutlets(state.alerts, outlets, dispatch);
 	useEffect(() => {

@@ -10,7 +10,7 @@ import {selectDisplay} from './display.js';
 import {type EarlyListing, type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
 import {unpaint} from './firstPaint.js';
-import {saveMemoryAfterStart} from './memory.js';
+import {tuneMemoryAfterStart} from './memory.js';
 import {type FirstAnswer, type RunOptions, selectStartState, selectTheme} from './startState.js';
 import {defaultRefreshMs} from './statsFollower.js';
 
@@ -101,6 +101,7 @@ export async function run(
 
 	const theme = selectTheme(options, process.env);
 	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
+	const memory = tuneMemoryAfterStart();
 	const instance = render(
 		<App
 			engines={engines}
@@ -114,6 +115,7 @@ export async function run(
 			outlets={outlets}
 			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
 			refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
+			memory={memory}
 		/>,
 		{
 			alternateScreen: true,
@@ -128,8 +130,6 @@ export async function run(
 			interactive: true,
 		},
 	);
-
-	saveMemoryAfterStart();
 
 	const fail = (error: unknown) => {
 		instance.unmount();
