@@ -12,10 +12,10 @@ import v8 from 'node:v8';
  *
  * V8's memory saver, which berth had on for good until 2026-12-02, keeps the heap smallest and gives memory
  * back after a burst, but in a steady overview it cost about a third more CPU (side by side at `--refresh 1`
- * with 50 busy containers, 3 minutes: 2.68 s against 1.98 s; 1.81-1.87 against 1.37-1.43 s with efficiency
- * mode alone) for 6 to 8 MiB of resident memory (78 against 86 MiB). It is on while a logs pane is open, where
- * a container decides how much comes in (a flood of lines peaked at 143 MiB without it and about 105 with
- * it), and for `afterLogsMs` after it closes, so the memory of the burst is given back.
+ * with 50 busy containers: 2.68 s against 1.98 s in 3 minutes; with efficiency mode alone, 1.81-1.87 against
+ * 1.37-1.43 s in 2 minutes) for 6 to 8 MiB of resident memory (78 against 86 MiB). It is on while a logs
+ * pane is open, where a container decides how much comes in (a flood of lines peaked at 143 MiB without it
+ * and about 105 with it), and for `afterLogsMs` after it closes, so the memory of the burst is given back.
  *
  * Set here, after the first frame, rather than on Node's command line: a V8 flag given at start makes Node
  * refuse the code cache of its own modules, which slowed every start. V8 reads these flags as it goes, so
