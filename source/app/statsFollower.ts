@@ -15,6 +15,9 @@ export type StatsTarget = {engine: string; id: string};
 /** How often the list's rows are sampled unless `--refresh` says otherwise. */
 export const defaultRefreshMs = 5000;
 
+/** How long streamed samples wait at most for the rest of their engine's round (see `take`). */
+const maxStreamedWaitMs = 1000;
+
 /** Polled requests in flight at most on an engine unless told otherwise. */
 export const defaultStatsConcurrency = 50;
 
@@ -53,6 +56,12 @@ export class StatsFollower {
 	 */
 	private round: AppAction[] = [];
 	private roundSince = 0;
+	/**
+	 * Streamed samples (and ends) by engine, waiting while that engine's round is read: the first sample of
+	 * a pass comes alone and the rest half a second later, and a take between them would draw the pass in
+	 * two frames. Since when the oldest has waited.
+	 */
+	private readonly streamedWaiting = new Map<string, {since: number; actions: AppAction[]}>();
 	private closed = false;
 	private readonly pollTimer: NodeJS.Timeout;
 	private readonly pollMs: number;
@@ -102,6 +111,9 @@ export class StatsFollower {
 			if (streamed.has(key) || polled.has(key)) continue;
 			this.sampled.delete(key);
 			const [engine = '', id = ''] = key.split('\u0000');
+			// Samples of its stream that wait for their round would bring its figures back.
+			const waiting = this.streamedWaiting.get(engine);
+			if (waiting) waiting.actions = waiting.actions.filter(action => !('id' in action) || action.id !== id);
 			this.pending.push({type: 'stats/ended', engine, id});
 		}
 
@@ -122,6 +134,14 @@ export class StatsFollower {
 		if (this.round.length > 0 && (this.inFlight.size === 0 || Date.now() - this.roundSince > this.pollMs)) {
 			this.pending.push(...this.round);
 			this.round = [];
+		}
+
+		const now = Date.now();
+		for (const [engine, waiting] of this.streamedWaiting) {
+			// Never longer than a take's period: an engine that reads its rounds back to back still draws.
+			if (this.engines.get(engine)?.streams.statsRoundUnderWay() && now - waiting.since < maxStreamedWaitMs) continue;
+			this.pending.push(...waiting.actions);
+			this.streamedWaiting.delete(engine);
 		}
 
 		const actions = this.pending;
@@ -153,6 +173,7 @@ export class StatsFollower {
 		this.queue = [];
 		this.pending = [];
 		this.round = [];
+		this.streamedWaiting.clear();
 	}
 
 	private openStream(key: string, target: StatsTarget): void {
@@ -162,15 +183,22 @@ export class StatsFollower {
 			target.id,
 			(sample: StatsSample) => {
 				this.sampled.add(key);
-				this.pending.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
+				this.streamed(target.engine, {type: 'stats/sampled', engine: target.engine, id: target.id, sample});
 			},
 			() => {
 				this.streams.delete(key);
 				this.sampled.delete(key);
-				this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
+				// After the samples before it, which may be waiting.
+				this.streamed(target.engine, {type: 'stats/ended', engine: target.engine, id: target.id});
 			},
 		);
 		this.streams.set(key, stream);
+	}
+
+	private streamed(engine: string, action: AppAction): void {
+		const waiting = this.streamedWaiting.get(engine);
+		if (waiting) waiting.actions.push(action);
+		else this.streamedWaiting.set(engine, {since: Date.now(), actions: [action]});
 	}
 
 	private pump(): void {

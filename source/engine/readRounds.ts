@@ -17,6 +17,8 @@ import type net from 'node:net';
 export class ReadRounds {
 	private readonly sockets = new Set<net.Socket>();
 	private holding: NodeJS.Timeout | undefined;
+	/** A hold just ended: the held sockets are read in the event loop's next poll, this is false after it. */
+	private releasing = false;
 	private nextHoldAt = 0;
 
 	constructor(
@@ -30,6 +32,15 @@ export class ReadRounds {
 
 	delete(socket: net.Socket): void {
 		this.sockets.delete(socket);
+	}
+
+	/**
+	 * Whether a round is being read now: its first sample was handed on and the rest of the pass is held, or
+	 * has been let go and is not read yet. A caller that draws samples waits for the rest
+	 * (StatsFollower.take), or the pass is drawn in two frames.
+	 */
+	holdingNow(): boolean {
+		return this.holding !== undefined || this.releasing;
 	}
 
 	/** Sockets in the round now. */
@@ -52,6 +63,12 @@ export class ReadRounds {
 		this.holding = setTimeout(() => {
 			this.holding = undefined;
 			for (const held of this.sockets) held.resume();
+			// A timer due at the same turn (the screen's clock) still finds the round under way: what the
+			// sockets hold is read in the poll that comes before this immediate.
+			this.releasing = true;
+			setImmediate(() => {
+				this.releasing = false;
+			}).unref();
 		}, this.holdMs);
 		// A hold never keeps berth running.
 		this.holding.unref();

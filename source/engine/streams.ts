@@ -134,6 +134,8 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 
 		statsHeardAt: () => statsHeardAt,
 
+		statsRoundUnderWay: () => statsRounds.holdingNow(),
+
 		async shell(id, size) {
 			const container = docker.getContainer(id);
 			const info = await container.inspect();

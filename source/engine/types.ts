@@ -328,6 +328,11 @@ export type EngineStreams = {
 	/** When a stats sample (streamed or asked for) last came from the engine, as Date.now() read it; 0 if none has. */
 	statsHeardAt(): number;
 	/**
+	 * Whether the engine's stats samples are being read in a round now (readRounds.ts): one sample of the
+	 * engine's pass over its containers is in, the rest are held to be read together.
+	 */
+	statsRoundUnderWay(): boolean;
+	/**
 	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a
 	 * swarm service's (all its tasks, `docker service logs`) when `service` is set.
 	 */

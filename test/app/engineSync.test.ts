@@ -86,6 +86,32 @@ test('stats streams follow only what is wanted; switching 100 times leaves no st
 	assert.equal(engine.openStreams(), 0);
 });
 
+test('streamed stats: each pass of the engine over its containers is handed on in one take, not its first sample alone', {skip}, async () => {
+	const engine = connectTestEngine();
+	const names = Array.from({length: 4}, () => uniqueName('pass'));
+	created.push(...names);
+	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
+	const follower = new StatsFollower(new Map([['test', engine]]));
+	/** How many samples each take that had any handed on. */
+	const takes: number[] = [];
+	const timer = setInterval(() => {
+		const samples = follower.take().filter(action => action.type === 'stats/sampled').length;
+		if (samples > 0) takes.push(samples);
+	}, 20);
+	try {
+		follower.follow({polled: [], streamed: ids.map(id => ({engine: 'test', id}))});
+		await until(() => takes.length >= 8, 'eight takes with samples', {...poll, timeoutMs: 20_000});
+		// The first pass may find the streams still opening; every pass after it comes whole.
+		const later = takes.slice(2);
+		assert.deepEqual(later, later.map(() => ids.length), `samples per take: ${takes.join(', ')}`);
+	} finally {
+		clearInterval(timer);
+		follower.close();
+	}
+
+	assert.equal(engine.openStreams(), 0);
+});
+
 test('polled stats: a sample per container per round, CPU from two samples, nothing left in flight', {skip}, async () => {
 	const engine = connectTestEngine();
 	const busy = uniqueName('poll');
