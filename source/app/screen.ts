@@ -81,16 +81,24 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 	layoutColumns(Math.max(0, width - 2), columns, measureTableColumns(rows as Parameters<typeof measureTableColumns>[0])),
 );
 
+/** The keys' hints change with the mode, the view, the pane and read-only, not with every frame of figures. */
+const hintsOnce = memoizeLast((mode: AppState['ui']['mode'], view: string, paneKind: string | undefined, readOnly: boolean, commands: readonly Command[]) =>
+	formatHints(selectScopes(mode, view, paneKind), {readOnly}, commands),
+);
+
+/** The views' keys, made once: the views are known when berth starts. */
+let viewKeysText: string | undefined;
+
 /** The status line's keys: the view's caption, then the keys of the mode's scopes that have a hint. */
 export function selectHints(state: AppState, list: CurrentList, commands: readonly Command[] = keymap): string {
 	// The selected row's engine may be read-only on its own: its mutating keys are not offered.
 	const engine = list.selected?.engine;
 	const engineReadOnly = !state.ui.readOnly && engine !== undefined && (state.ui.readOnlyEngines?.has(engine) ?? false);
-	const keys = state.ui.kiosk ? '' : formatHints(selectScopes(state.ui.mode, state.ui.view, state.operations.pane?.kind), {readOnly: state.ui.readOnly || engineReadOnly}, commands);
+	const keys = state.ui.kiosk ? '' : hintsOnce(state.ui.mode, state.ui.view, state.operations.pane?.kind, state.ui.readOnly || engineReadOnly, commands);
 	const caption = state.ui.mode === 'list' ? list.view.caption?.(state) : undefined;
 	const readOnly = state.ui.kiosk ? 'kiosk (read-only)  ' : state.ui.readOnly ? 'read-only  ' : engineReadOnly ? `${engine}: read-only  ` : '';
 	// The views' keys, digits as a range: `1-9 ! views`.
-	const viewKeys = state.ui.mode === 'list' ? `${formatViewKeys(views.map(view => view.key))} views  ` : '';
+	const viewKeys = state.ui.mode === 'list' ? `${(viewKeysText ??= formatViewKeys(views.map(view => view.key)))} views  ` : '';
 	return `${readOnly}${caption ? `${caption}  ` : ''}${viewKeys}${keys}`;
 }
 
