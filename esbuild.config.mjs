@@ -177,6 +177,42 @@ const framesByRows = {
 };
 
 /**
+ * Ink writes a frame that updates the terminal as three writes: the synchronized-update code, the frame, the
+ * code that ends it. Each write to a terminal is a system call that wakes the terminal (over ssh, a packet).
+ * The three go as one write: what log-update writes for the frame is gathered between the two codes.
+ */
+const frameInOneWrite = {
+	name: 'frame-in-one-write',
+	setup(context) {
+		context.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]ink\.js$/, namespace: 'file'}, async args => {
+			const replacements = [
+				[
+					"import { bsu, esu, shouldSynchronize } from './write-synchronized.js';\n",
+					[
+						"import { bsu, esu, shouldSynchronize } from './write-synchronized.js';",
+						'function berthOneWrite(stream, before, draw, after) {',
+						'    const parts = [before];',
+						"    const own = Object.hasOwn(stream, 'write');",
+						'    const write = stream.write;',
+						'    stream.write = chunk => { parts.push(String(chunk)); return true; };',
+						'    try { draw(); } finally { if (own) stream.write = write; else delete stream.write; }',
+						'    parts.push(after);',
+						"    stream.write(parts.join(''));",
+						'}',
+						'',
+					].join('\n'),
+				],
+				[
+					'                if (shouldSync && shouldWrite) {\n                    this.options.stdout.write(bsu);\n                }\n                this.log(output);\n                if (shouldSync && shouldWrite) {\n                    this.options.stdout.write(esu);\n                }\n',
+					'                if (shouldSync && shouldWrite) berthOneWrite(this.options.stdout, bsu, () => this.log(output), esu);\n                else this.log(output);\n',
+				],
+			];
+			return {contents: await replacedIn(args.path, replacements, 'how Ink writes a throttled frame'), loader: 'js'};
+		});
+	},
+};
+
+/**
  * Text that Ink's squash leaves as it is: no control character but newlines and ESC, every ESC the start of a
  * colour code (SGR, digits and semicolons), no combining mark right after a code (Ink moves it in front), no
  * tab, no carriage return. berth's rows are such text; a test holds it to Ink's sanitizeAnsi.
@@ -398,7 +434,7 @@ const common = {
 			'const __dirname = __berthDirname(__filename);',
 		].join(' '),
 	},
-	plugins: [framesByRows, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, withoutModemSsh],
+	plugins: [framesByRows, frameInOneWrite, squashOnce, propsDiffInPlace, requiresOnDemand, signalExitWithoutAssert, builtinsThroughRequire, yogaWithoutFetch, narrowTextFastPath, segmentersOnDemand, withoutDevtools, withoutBuildkit, withoutModemSsh],
 	define: {
 		// React's development build checks and logs every render: a third more CPU for nothing a user sees.
 		'process.env.NODE_ENV': '"production"',
