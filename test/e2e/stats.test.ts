@@ -1,6 +1,9 @@
 // Resource usage as a person sees it, and what it costs the engine: the requests berth sends, counted by a
 // recording proxy between berth and the test engine.
 import assert from 'node:assert/strict';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {BerthSessions, lineOf, waitForRow} from '../support/berth.js';
 import {type EngineProxy, type LoggedRequest, startEngineProxy} from '../support/engineProxy.js';
@@ -131,5 +134,45 @@ describe('resource usage', {skip}, () => {
 		assert.deepEqual(pings, [], 'no liveness probe while samples come every second');
 		assert.deepEqual(statsRequests(proxy.requests(), id), [], 'the stream opened before goes on: no new request');
 		assert.match(lineOf(await session.capture(), name), withFigures);
+	});
+
+	test('a frame of new figures reaches the terminal in one write, inside its synchronized-update codes', {timeout: 60_000}, async () => {
+		const name = uniqueName('frame');
+		created.push(name);
+		await runContainer({name, cmd: ['sh', '-c', 'while :; do :; done']});
+		// berth's Node is given a module that notes each write to the terminal: whether it begins and ends
+		// with the codes that open and close a synchronized update (ESC [?2026h, ESC [?2026l).
+		const folder = await mkdtemp(join(tmpdir(), 'berth-writes-'));
+		try {
+			const log = join(folder, 'writes.jsonl');
+			const noter = join(folder, 'note-writes.mjs');
+			await writeFile(
+				noter,
+				[
+					"import {appendFileSync} from 'node:fs';",
+					'const write = process.stdout.write.bind(process.stdout);',
+					'process.stdout.write = (chunk, ...rest) => {',
+					'	const text = String(chunk);',
+					`	appendFileSync(${JSON.stringify(log)}, JSON.stringify({opens: text.includes('\\u001B[?2026h'), begins: text.startsWith('\\u001B[?2026h'), closes: text.includes('\\u001B[?2026l'), ends: text.endsWith('\\u001B[?2026l'), length: text.length}) + '\\n');`,
+					'	return write(chunk, ...rest);',
+					'};',
+				].join('\n'),
+			);
+			const session = await berth.start({args: ['--refresh', '1'], env: {NODE_OPTIONS: `--import ${noter}`}});
+			await waitForRow(session, name, withFigures, slow);
+			const before = (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
+			// Three seconds of figures a second: frames that change a row, drawn as ink throttles them.
+			await sleep(3500);
+			const writes = (await readFile(log, 'utf8'))
+				.split('\n')
+				.filter(Boolean)
+				.slice(before)
+				.map(line => JSON.parse(line) as {opens: boolean; begins: boolean; closes: boolean; ends: boolean; length: number});
+			const frames = writes.filter(write => write.opens || write.closes);
+			assert.ok(frames.length >= 2, `${frames.length} frames in 3.5 s`);
+			for (const frame of frames) assert.ok(frame.begins && frame.ends && frame.length > 16, `a write of ${frame.length} characters: ${JSON.stringify(frame)}`);
+		} finally {
+			await rm(folder, {recursive: true, force: true});
+		}
 	});
 });
