@@ -19,6 +19,8 @@ export class ReadRounds {
 	private holding: NodeJS.Timeout | undefined;
 	/** A hold just ended: the held sockets are read in the event loop's next poll, this is false after it. */
 	private releasing = false;
+	/** The hold holds other sockets than the one that started it (a round of one has no rest to wait for). */
+	private holdsOthers = false;
 	private nextHoldAt = 0;
 
 	constructor(
@@ -37,10 +39,11 @@ export class ReadRounds {
 	/**
 	 * Whether a round is being read now: its first sample was handed on and the rest of the pass is held, or
 	 * has been let go and is not read yet. A caller that draws samples waits for the rest
-	 * (StatsFollower.take), or the pass is drawn in two frames.
+	 * (StatsFollower.take), or the pass is drawn in two frames. A round of one socket (the details pane's
+	 * stream) has no rest: it is never under way.
 	 */
 	holdingNow(): boolean {
-		return this.holding !== undefined || this.releasing;
+		return this.holdsOthers && (this.holding !== undefined || this.releasing);
 	}
 
 	/** Sockets in the round now. */
@@ -56,6 +59,7 @@ export class ReadRounds {
 		const now = Date.now();
 		if (now < this.nextHoldAt) return true;
 		this.nextHoldAt = now + this.rearmMs;
+		this.holdsOthers = this.sockets.size > 1;
 		for (const other of this.sockets) {
 			if (other !== socket) other.pause();
 		}

@@ -238,6 +238,30 @@ test('a hold keeps every line written meanwhile, whole and in order, a line begu
 	assert.equal(rounds.size(), 0);
 });
 
+test('a round is under way from its first line until the lines held are read; a stream alone in its round has none to wait for', async () => {
+	const server = await serveScheduled([[[200, '{"s":0}\n']], [[230, '{"s":1}\n']], [[200, '{"s":2}\n']]]);
+	const together = new ReadRounds(300, 900);
+	const alone = new ReadRounds(300, 900);
+	const got: number[] = [];
+	const start = Date.now();
+	const looks: Array<{at: number; together: boolean; alone: boolean}> = [];
+	const followed = [together, together, alone].map(round =>
+		followJsonLines(server.address, '/x', value => got.push((value as {s: number}).s), () => undefined, undefined, round),
+	);
+	const look = setInterval(() => looks.push({at: Date.now() - start, together: together.holdingNow(), alone: alone.holdingNow()}), 10);
+	await new Promise(resolve => setTimeout(resolve, 800));
+	clearInterval(look);
+	for (const stream of followed) stream.close();
+	server.close();
+	assert.deepEqual(got.toSorted(), [0, 1, 2]);
+	const under = looks.filter(value => value.together);
+	assert.ok(under.length > 0, 'the two streams had a round under way');
+	// From the first line (200 ms) to the hold's end (300 ms later) and the reading of what it held.
+	assert.ok(under[0]!.at >= 190 && under.at(-1)!.at - under[0]!.at <= 600, `under way from ${under[0]!.at} to ${under.at(-1)!.at} ms`);
+	assert.equal(looks.at(-1)!.together, false, 'over once the held line was read');
+	assert.ok(looks.every(value => !value.alone), 'a stream alone never waits for a rest');
+});
+
 test('lines cut anywhere (inside the head, inside a character of several bytes) come whole, a line that is not JSON is passed over, and an error answer is the engine\'s message', async () => {
 	const text = 'HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{"name":"/été"}\n\nnot json\n{"n":2}\r\n{"n":3}\n';
 	const bytes = Buffer.from(text, 'utf8');
