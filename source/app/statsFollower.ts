@@ -130,13 +130,13 @@ export class StatsFollower {
 
 	/** The samples gathered since the last take, as actions; a round of polls once it is all in. */
 	take(): AppAction[] {
+		const now = Date.now();
 		// A round that takes longer than a poll period (a slow engine) is handed over as it stands.
-		if (this.round.length > 0 && (this.inFlight.size === 0 || Date.now() - this.roundSince > this.pollMs)) {
+		if (this.round.length > 0 && (this.inFlight.size === 0 || now - this.roundSince > this.pollMs)) {
 			this.pending.push(...this.round);
 			this.round = [];
 		}
 
-		const now = Date.now();
 		for (const [engine, waiting] of this.streamedWaiting) {
 			// Never longer than a take's period: an engine that reads its rounds back to back still draws.
 			if (this.engines.get(engine)?.streams.statsRoundUnderWay() && now - waiting.since < maxStreamedWaitMs) continue;
