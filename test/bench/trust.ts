@@ -1,6 +1,9 @@
 // Issue #21's figures: memory (50 running, 1000 containers, a log flood and after it, a storm, a churn soak),
 // the storm's convergence and keys during it, and CPU at --refresh 1 beside `docker stats`, each with its
 // target and the peer's figure from the same run. Run by run.ts under BENCH_ONLY=...,trust.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {TestEngine} from '../support/testEngine.js';
 import type {Fleet} from './fleet.js';
@@ -30,6 +33,41 @@ async function sampleRss(run: RunningTool, seconds: number): Promise<{samples: n
 	}
 
 	return {samples, peak: Math.max(...samples), hwm: round(run.peakRssMib(), 1)};
+}
+
+/** Noted inside berth's process by insideBerth.mjs. */
+const insideModule = fileURLToPath(new URL('insideBerth.mjs', import.meta.url));
+
+type InsideFigures = {reactions: number[]; gaps: Array<{lateMs: number; cpuMs: number}>};
+
+/** What insideBerth.mjs noted between `from` and `to` (Date.now() times); empty when it wrote nothing. */
+function insideTheStorm(path: string, from: number, to: number): InsideFigures {
+	let noted: {reactions: Array<[number, number]>; gaps: Array<[number, number, number]>};
+	try {
+		noted = JSON.parse(readFileSync(path, 'utf8')) as typeof noted;
+	} catch {
+		return {reactions: [], gaps: []};
+	}
+
+	const during = (at: number) => at >= from && at <= to;
+	return {
+		reactions: noted.reactions.filter(([at]) => during(at)).map(([, ms]) => ms),
+		gaps: noted.gaps.filter(([at]) => during(at)).map(([, lateMs, cpuMs]) => ({lateMs, cpuMs})),
+	};
+}
+
+function insideLine(inside: InsideFigures): string {
+	if (inside.reactions.length === 0) return 'not noted (insideBerth.mjs wrote nothing)';
+	const reactions = spread(inside.reactions);
+	const long = inside.gaps.filter(gap => gap.lateMs > 100);
+	const idle = long.filter(gap => gap.cpuMs < gap.lateMs / 5);
+	const worst = long.reduce((most, gap) => Math.max(most, gap.lateMs), 0);
+	const keys = `${round(reactions.median, 1)} / ${round(reactions.max, 0)} ms (${inside.reactions.filter(ms => ms > 100).length} of ${inside.reactions.length} over 100 ms)`;
+	const gaps =
+		long.length === 0
+			? 'no gap over 100 ms'
+			: `${long.length} gaps over 100 ms (worst ${worst} ms), ${idle.length} of them with berth on a CPU for under a fifth of the gap (median ${spread(long.map(gap => gap.cpuMs)).median} ms of CPU)`;
+	return `${keys}; ${gaps}`;
 }
 
 const countReady = (count: number) => (screen: string) => berthHeaderCount(screen) === count;
@@ -131,7 +169,12 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 	const created = Array.from({length: 950}, (_, index) => ({name: `bench-t-${String(index).padStart(4, '0')}`, role: 'create' as const, args: ['--network', 'none']}));
 	await fleet.add(created);
 	{
-		const run = await launchReady(tools.berth, countReady(1000));
+		// berth's Node is given insideBerth.mjs, which notes each key's reaction inside berth and the gaps in its
+		// event loop: the shape of the keys' figure during the storm.
+		const folder = mkdtempSync(join(tmpdir(), 'berth-inside-'));
+		const insideLog = join(folder, 'inside.json');
+		const watched: Tool = {...tools.berth, env: {...tools.berth.env, NODE_OPTIONS: `--import ${insideModule}`, BERTH_BENCH_INSIDE: insideLog}};
+		const run = await launchReady(watched, countReady(1000));
 		try {
 			const memory = await sampleRss(run, Math.min(30, settings.seconds));
 			raw.thousand = memory;
@@ -186,7 +229,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
 			const pagerSpread: Spread = spread(pagerTimes);
-			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1)};
+			const inside = insideTheStorm(insideLog, stormStarted, returned || Date.now());
+			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1), inside};
 			lines.push(
 				{
 					figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned (berth's CPU during the storm)`,
@@ -202,10 +246,19 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 					target: 'within 100 ms',
 					met: keySpread.max <= 100,
 				},
+				{
+					figure:
+						"The keys' figure inside berth: from reading a key to writing its frame, median / worst; and its event loop's gaps over 100 ms, with the CPU time berth's process had in each (the machine not running berth, or berth at work)",
+					berth: insideLine(inside),
+					peer: '-',
+					target: '(the shape of the figure above)',
+					met: undefined,
+				},
 				{figure: 'Peak RSS (VmHWM) during and after the storm', berth: mib(after.hwm), peer: '-', target: 'at most 150 MiB', met: after.hwm <= 150},
 			);
 		} finally {
 			await run.kill();
+			rmSync(folder, {recursive: true, force: true});
 		}
 	}
 
