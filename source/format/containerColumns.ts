@@ -97,51 +97,35 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 	}
 }
 
-/**
- * Each row's text widths (engine, name, image, status, ports, restarts, project). A row is made anew when any of
- * its texts changes and kept as it is otherwise (formatContainerRows), so with 1000 containers a frame measures
- * the rows that changed, not all 1000 again whenever one did or the clock moved.
- */
-const rowWidths = new WeakMap<ContainerRow, readonly number[]>();
+/** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
+export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
+	const widths = new Map<ContainerColumn, number>([
+		['engine', 0],
+		['name', 0],
+		['image', 0],
+		['status', 0],
+		['restarts', 0],
+		['ports', 0],
+		['cpu', 7],
+		['memory', 20],
+		['project', 0],
+	]);
+	const widen = (column: ContainerColumn, text: string) => {
+		const width = textWidth(text);
+		if (width > widths.get(column)!) widths.set(column, width);
+	};
 
-function widthsOf(row: ContainerRow): readonly number[] {
-	let widths = rowWidths.get(row);
-	if (!widths) {
-		widths = [
-			textWidth(row.engine),
-			textWidth(row.name),
-			textWidth(row.image),
-			textWidth(row.status),
-			textWidth(row.ports),
-			row.restarts === undefined ? 0 : textWidth(String(row.restarts)),
-			textWidth(row.project),
-		];
-		rowWidths.set(row, widths);
+	for (const row of rows) {
+		widen('engine', row.engine);
+		widen('name', row.name);
+		widen('image', row.image);
+		widen('status', row.status);
+		widen('ports', row.ports);
+		if (row.restarts !== undefined) widen('restarts', String(row.restarts));
+		widen('project', row.project);
 	}
 
 	return widths;
-}
-
-/** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
-export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
-	const most = [0, 0, 0, 0, 0, 0, 0];
-	for (const row of rows) {
-		const widths = widthsOf(row);
-		for (let index = 0; index < most.length; index++) if (widths[index]! > most[index]!) most[index] = widths[index]!;
-	}
-
-	const [engine, name, image, status, ports, restarts, project] = most as [number, number, number, number, number, number, number];
-	return new Map<ContainerColumn, number>([
-		['engine', engine],
-		['name', name],
-		['image', image],
-		['status', status],
-		['restarts', restarts],
-		['ports', ports],
-		['cpu', 7],
-		['memory', 20],
-		['project', project],
-	]);
 }
 
 /** One container as segments of one line; only the status carries a tone of its own. */

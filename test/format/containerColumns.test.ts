@@ -148,17 +148,6 @@ describe('measureContainerColumns', () => {
 		});
 	});
 
-	test('a row made anew is measured anew; the rows kept are measured as before', () => {
-		const kept = [row(), row({key: 'k2', name: 'b', status: 'Exited (0) 2 hours ago', ports: ''})];
-		const first = Object.fromEntries(measureContainerColumns(kept));
-		const wider = {...kept[1]!, status: 'Up Less than a second (health: starting)', restarts: 1234};
-		const second = Object.fromEntries(measureContainerColumns([kept[0]!, wider]));
-		assert.equal(second.status, 'Up Less than a second (health: starting)'.length);
-		assert.equal(second.restarts, 4);
-		assert.deepEqual({...second, status: first.status, restarts: first.restarts}, first);
-		assert.deepEqual(Object.fromEntries(measureContainerColumns(kept)), first);
-	});
-
 	test('lines of content-sized columns are still exactly as wide as the layout', () => {
 		const rows = [row(), row({key: 'k2', name: 'x', ports: '', figures: undefined})];
 		for (const width of [200, 120, 98, 60]) {
