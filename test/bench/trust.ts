@@ -38,36 +38,44 @@ async function sampleRss(run: RunningTool, seconds: number): Promise<{samples: n
 /** Noted inside berth's process by insideBerth.mjs. */
 const insideModule = fileURLToPath(new URL('insideBerth.mjs', import.meta.url));
 
-type InsideFigures = {reactions: number[]; gaps: Array<{lateMs: number; cpuMs: number}>};
+/** One of berth's keys in the storm: its time end to end, and its parts as insideBerth.mjs saw them. */
+type InsideKey = {totalMs: number; waitedMs: number; reactionMs: number; activeMs: number};
 
-/** What insideBerth.mjs noted between `from` and `to` (Date.now() times); empty when it wrote nothing. */
-function insideTheStorm(path: string, from: number, to: number): InsideFigures {
-	let noted: {reactions: Array<[number, number]>; gaps: Array<[number, number, number]>};
+/**
+ * Each key sent (`sent`, Date.now(); `totals`, its time to the screen) matched with the first read inside berth
+ * after it: how long it waited to be read, berth's reaction (read to frame written), and how long berth's event
+ * loop was active from the mark before the key was sent to its read (at least the active part of the wait).
+ */
+function insideTheKeys(path: string, sent: readonly number[], totals: readonly number[]): InsideKey[] {
+	let noted: {reactions: Array<[number, number]>; marks: Array<[number, number]>};
 	try {
 		noted = JSON.parse(readFileSync(path, 'utf8')) as typeof noted;
 	} catch {
-		return {reactions: [], gaps: []};
+		return [];
 	}
 
-	const during = (at: number) => at >= from && at <= to;
-	return {
-		reactions: noted.reactions.filter(([at]) => during(at)).map(([, ms]) => ms),
-		gaps: noted.gaps.filter(([at]) => during(at)).map(([, lateMs, cpuMs]) => ({lateMs, cpuMs})),
-	};
+	const keys: InsideKey[] = [];
+	sent.forEach((at, index) => {
+		const totalMs = totals[index];
+		const reaction = noted.reactions.find(([readAt]) => readAt >= at);
+		if (totalMs === undefined || !reaction || reaction[0] > at + totalMs + 50) return;
+		const before = noted.marks.findLast(([markAt]) => markAt <= at);
+		const atRead = noted.marks.find(([markAt]) => markAt >= reaction[0]);
+		if (!before || !atRead) return;
+		keys.push({totalMs, waitedMs: reaction[0] - at, reactionMs: reaction[1], activeMs: atRead[1] - before[1]});
+	});
+	return keys;
 }
 
-function insideLine(inside: InsideFigures): string {
-	if (inside.reactions.length === 0) return 'not noted (insideBerth.mjs wrote nothing)';
-	const reactions = spread(inside.reactions);
-	const long = inside.gaps.filter(gap => gap.lateMs > 100);
-	const idle = long.filter(gap => gap.cpuMs < gap.lateMs / 5);
-	const worst = long.reduce((most, gap) => Math.max(most, gap.lateMs), 0);
-	const keys = `${round(reactions.median, 1)} / ${round(reactions.max, 0)} ms (${inside.reactions.filter(ms => ms > 100).length} of ${inside.reactions.length} over 100 ms)`;
-	const gaps =
-		long.length === 0
-			? 'no gap over 100 ms'
-			: `${long.length} gaps over 100 ms (worst ${worst} ms), ${idle.length} of them with berth on a CPU for under a fifth of the gap (median ${spread(long.map(gap => gap.cpuMs)).median} ms of CPU)`;
-	return `${keys}; ${gaps}`;
+function insideLine(keys: readonly InsideKey[], sent: number): string {
+	if (keys.length === 0) return 'not noted (insideBerth.mjs wrote nothing)';
+	const waited = spread(keys.map(key => key.waitedMs));
+	const reactions = spread(keys.map(key => key.reactionMs));
+	const slow = keys.filter(key => key.totalMs > 100);
+	const idle = slow.filter(key => key.waitedMs > 50 && key.activeMs < key.waitedMs / 5);
+	const parts = `read ${round(waited.median, 0)} / ${round(waited.max, 0)} ms after it was sent, its frame written ${round(reactions.median, 0)} / ${round(reactions.max, 0)} ms after the read (${keys.length} of ${sent} keys matched)`;
+	if (slow.length === 0) return `${parts}; no key over 100 ms`;
+	return `${parts}; of the ${slow.length} over 100 ms, ${idle.length} waited over 50 ms to be read with berth's event loop idle for over four fifths of the wait (waits ${slow.map(key => key.waitedMs).join(', ')} ms; reactions ${slow.map(key => key.reactionMs).join(', ')} ms)`;
 }
 
 const countReady = (count: number) => (screen: string) => berthHeaderCount(screen) === count;
@@ -184,6 +192,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			log(`trust: storm of ${settings.stormStarts} starts`);
 			const names = created.slice(0, settings.stormStarts).map(plan => plan.name);
 			const keyTimes: number[] = [];
+			/** When each of berth's keys was sent (Date.now()). */
+			const keySent: number[] = [];
 			// The terminal's floor beside berth: a pager in a pane of its own, a line down or up, taking turns with
 			// berth's keys. What it takes is what any program in this terminal gets during the storm.
 			const pager = await launchReady(tools.pager, screen => screen.startsWith('1\n2\n'));
@@ -193,6 +203,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const keys = (async () => {
 				while (storming) {
 					const before = berthSelectedLine(await run.capture());
+					keySent.push(Date.now());
 					const moved = await run.keyToScreen({text: keyTimes.length % 2 === 0 ? 'j' : 'k'}, screen => berthSelectedLine(screen) !== before, {timeoutMs: 3000});
 					keyTimes.push(moved ?? 3000);
 					await sleep(100);
@@ -229,7 +240,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
 			const pagerSpread: Spread = spread(pagerTimes);
-			const inside = insideTheStorm(insideLog, stormStarted, returned || Date.now());
+			const inside = insideTheKeys(insideLog, keySent, keyTimes);
 			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1), inside};
 			lines.push(
 				{
@@ -248,8 +259,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				},
 				{
 					figure:
-						"The keys' figure inside berth: from reading a key to writing its frame, median / worst; and its event loop's gaps over 100 ms, with the CPU time berth's process had in each (the machine not running berth, or berth at work)",
-					berth: insideLine(inside),
+						"The same keys inside berth (median / worst): how long after it was sent berth read a key, and how long it took from the read to writing the key's frame; the keys over 100 ms, and whether berth's event loop was idle while they waited (the machine not running berth) or at work",
+					berth: insideLine(inside, keyTimes.length),
 					peer: '-',
 					target: '(the shape of the figure above)',
 					met: undefined,
