@@ -75,7 +75,7 @@ function insideLine(keys: readonly InsideKey[], sent: number): string {
 	const idle = slow.filter(key => key.waitedMs > 50 && key.activeMs < key.waitedMs / 5);
 	const parts = `read ${round(waited.median, 0)} / ${round(waited.max, 0)} ms after it was sent, its frame written ${round(reactions.median, 0)} / ${round(reactions.max, 0)} ms after the read (${keys.length} of ${sent} keys matched)`;
 	if (slow.length === 0) return `${parts}; no key over 100 ms`;
-	return `${parts}; of the ${slow.length} over 100 ms, ${idle.length} waited over 50 ms to be read with berth's event loop idle for over four fifths of the wait (waits ${slow.map(key => key.waitedMs).join(', ')} ms; reactions ${slow.map(key => key.reactionMs).join(', ')} ms)`;
+	return `${parts}; of the ${slow.length} over 100 ms, ${idle.length} waited over 50 ms to be read with berth's event loop idle for over four fifths of the wait (each as wait, the event loop's active time from the mark before the key was sent, reaction: ${slow.map(key => `${key.waitedMs}/${key.activeMs}/${key.reactionMs}`).join(', ')} ms)`;
 }
 
 const countReady = (count: number) => (screen: string) => berthHeaderCount(screen) === count;
