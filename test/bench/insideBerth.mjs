@@ -7,14 +7,16 @@
 //   active for little of the time was waiting in the kernel for the key and for a core (the machine not running
 //   berth); one active all along was at work (berth's own work, however stretched).
 // No timer but a save once a second: the module adds no wakeups worth the name to what it watches.
-// Written as JSON to BERTH_BENCH_INSIDE once a second and at exit. Plain JavaScript: loaded without tsx.
-import {writeFileSync} from 'node:fs';
+// Appended to BERTH_BENCH_INSIDE once a second and at exit, a line of JSON {reactions, marks} with what came
+// since the last, so berth's heap (whose size the benchmark measures) keeps only that second's. Plain
+// JavaScript: loaded without tsx.
+import {appendFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 
 const path = process.env.BERTH_BENCH_INSIDE;
 if (path) {
-	const reactions = [];
-	const marks = [];
+	let reactions = [];
+	let marks = [];
 	const mark = () => {
 		const at = Date.now();
 		marks.push([at, Math.round(performance.eventLoopUtilization().active)]);
@@ -42,7 +44,9 @@ if (path) {
 
 	const save = () => {
 		mark();
-		writeFileSync(path, JSON.stringify({reactions, marks}));
+		appendFileSync(path, `${JSON.stringify({reactions, marks})}\n`);
+		reactions = [];
+		marks = [];
 	};
 
 	setInterval(save, 1000).unref();

@@ -47,12 +47,18 @@ type InsideKey = {totalMs: number; waitedMs: number; reactionMs: number; activeM
  * loop was active from the mark before the key was sent to its read (at least the active part of the wait).
  */
 function insideTheKeys(path: string, sent: readonly number[], totals: readonly number[]): InsideKey[] {
-	let noted: {reactions: Array<[number, number]>; marks: Array<[number, number]>};
+	type Saved = {reactions: Array<[number, number]>; marks: Array<[number, number]>};
+	let saves: Saved[];
 	try {
-		noted = JSON.parse(readFileSync(path, 'utf8')) as typeof noted;
+		saves = readFileSync(path, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map(line => JSON.parse(line) as Saved);
 	} catch {
 		return [];
 	}
+
+	const noted = {reactions: saves.flatMap(save => save.reactions), marks: saves.flatMap(save => save.marks)};
 
 	const keys: InsideKey[] = [];
 	sent.forEach((at, index) => {
@@ -177,10 +183,10 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 	const created = Array.from({length: 950}, (_, index) => ({name: `bench-t-${String(index).padStart(4, '0')}`, role: 'create' as const, args: ['--network', 'none']}));
 	await fleet.add(created);
 	{
-		// berth's Node is given insideBerth.mjs, which notes each key's reaction inside berth and the gaps in its
-		// event loop: the shape of the keys' figure during the storm.
+		// berth's Node is given insideBerth.mjs, which notes each key's read and frame inside berth and how long
+		// its event loop was active: the shape of the keys' figure during the storm.
 		const folder = mkdtempSync(join(tmpdir(), 'berth-inside-'));
-		const insideLog = join(folder, 'inside.json');
+		const insideLog = join(folder, 'inside.jsonl');
 		const watched: Tool = {...tools.berth, env: {...tools.berth.env, NODE_OPTIONS: `--import ${insideModule}`, BERTH_BENCH_INSIDE: insideLog}};
 		const run = await launchReady(watched, countReady(1000));
 		try {
