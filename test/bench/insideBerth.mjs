@@ -2,16 +2,17 @@
 // time goes inside berth, apart from the terminal. It notes
 // - each read that hands berth bytes from the terminal (a key), and the write to the terminal after it (its
 //   frame): reactions, [when read (Date.now()), ms from the read to the write];
-// - marks, [Date.now(), ms the event loop has been active since the start], at every read and write and once a
-//   second. The benchmark knows when it sent each key: from the mark before that to the key's read, an event loop
-//   active for little of the time was waiting in the kernel for the key and for a core (the machine not running
-//   berth); one active all along was at work (berth's own work, however stretched).
+// - marks, [Date.now(), ms berth's main thread has been on a core, ms it has waited for one], at every read and
+//   write and once a second, from the kernel's count for the thread (/proc/thread-self/schedstat: time run,
+//   time runnable but waiting in a run queue). The benchmark reads the same count (/proc/PID/schedstat, the
+//   main thread) when it sends each key: from there to the key's read and on to its frame, the thread was on a
+//   core (berth's work), waiting for one (the machine not running berth), or asleep (the key not yet there, or
+//   a blocking call).
 // No timer but a save once a second: the module adds no wakeups worth the name to what it watches.
-// Appended to BERTH_BENCH_INSIDE once a second and at exit, a line of JSON {reactions, marks} with what came
+// Appended to BERTH_BENCH_INSIDE once a second and at exit, a line of JSON {pid, reactions, marks} with what came
 // since the last, so berth's heap (whose size the benchmark measures) keeps only that second's. Plain
 // JavaScript: loaded without tsx.
-import {appendFileSync} from 'node:fs';
-import {performance} from 'node:perf_hooks';
+import {appendFileSync, readFileSync} from 'node:fs';
 
 const path = process.env.BERTH_BENCH_INSIDE;
 if (path) {
@@ -19,7 +20,8 @@ if (path) {
 	let marks = [];
 	const mark = () => {
 		const at = Date.now();
-		marks.push([at, Math.round(performance.eventLoopUtilization().active)]);
+		const [run, queued] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+		marks.push([at, Math.round(run / 1e5) / 10, Math.round(queued / 1e5) / 10]);
 		return at;
 	};
 
@@ -44,7 +46,7 @@ if (path) {
 
 	const save = () => {
 		mark();
-		appendFileSync(path, `${JSON.stringify({reactions, marks})}\n`);
+		appendFileSync(path, `${JSON.stringify({pid: process.pid, reactions, marks})}\n`);
 		reactions = [];
 		marks = [];
 	};

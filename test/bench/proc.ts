@@ -167,3 +167,17 @@ export function engineCpuSeconds(processes: EngineProcesses): EngineCpu {
 export function subtractEngineCpu(end: EngineCpu, start: EngineCpu): EngineCpu {
 	return {dockerd: end.dockerd - start.dockerd, containerd: end.containerd - start.containerd, shims: end.shims - start.shims};
 }
+
+/** Ms a thread has been on a core and has waited for one in a run queue, as the kernel counts them. */
+export type Sched = {ran: number; queued: number};
+
+/** /proc/PID/schedstat: the thread group leader's (a process's main thread's) count, or undefined when it is gone. */
+export function schedOf(pid: number | undefined): Sched | undefined {
+	if (pid === undefined) return undefined;
+	try {
+		const [ran, queued] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+		return ran === undefined || queued === undefined ? undefined : {ran: ran / 1e6, queued: queued / 1e6};
+	} catch {
+		return undefined;
+	}
+}

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import type {TestEngine} from '../support/testEngine.js';
 import type {Fleet} from './fleet.js';
 import {mapLimit} from './fleet.js';
-import {engineCpuSeconds, type EngineProcesses, subtractEngineCpu} from './proc.js';
+import {engineCpuSeconds, type EngineProcesses, readProcessStat, type Sched, schedOf, subtractEngineCpu} from './proc.js';
 import {busyPlans, floodPlan, floodName} from './scenarios.js';
 import {round, sleep, spread, type Spread} from './stats.js';
 import {berthHeaderCount, berthRowOf, berthSelectedLine, RunningTool, type Tool} from './terminal.js';
@@ -38,37 +38,40 @@ async function sampleRss(run: RunningTool, seconds: number): Promise<{samples: n
 /** Noted inside berth's process by insideBerth.mjs. */
 const insideModule = fileURLToPath(new URL('insideBerth.mjs', import.meta.url));
 
-/** One of berth's keys in the storm: its time end to end, and its parts as insideBerth.mjs saw them. */
-type InsideKey = {totalMs: number; waitedMs: number; reactionMs: number; activeMs: number};
+type Inside = {pid?: number; reactions: Array<[number, number]>; marks: Array<[number, number, number]>};
 
-/**
- * Each key sent (`sent`, Date.now(); `totals`, its time to the screen) matched with the first read inside berth
- * after it: how long it waited to be read, berth's reaction (read to frame written), and how long berth's event
- * loop was active from the mark before the key was sent to its read (at least the active part of the wait).
- */
-function insideTheKeys(path: string, sent: readonly number[], totals: readonly number[]): InsideKey[] {
-	type Saved = {reactions: Array<[number, number]>; marks: Array<[number, number]>};
-	let saves: Saved[];
+function readInside(path: string): Inside {
 	try {
-		saves = readFileSync(path, 'utf8')
+		const saves = readFileSync(path, 'utf8')
 			.split('\n')
 			.filter(Boolean)
-			.map(line => JSON.parse(line) as Saved);
+			.map(line => JSON.parse(line) as Inside);
+		return {pid: saves[0]?.pid, reactions: saves.flatMap(save => save.reactions), marks: saves.flatMap(save => save.marks)};
 	} catch {
-		return [];
+		return {reactions: [], marks: []};
 	}
+}
 
-	const noted = {reactions: saves.flatMap(save => save.reactions), marks: saves.flatMap(save => save.marks)};
+/**
+ * One of berth's keys in the storm: its time end to end; how long it waited to be read and berth's reaction
+ * (read to frame written); and from its sending to its frame, how long berth's main thread was on a core and
+ * waited for one (the rest it was asleep: in the wait, the key not yet there).
+ */
+type InsideKey = {totalMs: number; waitedMs: number; reactionMs: number} & Sched;
 
+/**
+ * Each key sent (`sent`: Date.now() and berth's main thread's count then; `totals`, its time to the screen)
+ * matched with the first read inside berth after it and the frame written after that read.
+ */
+function insideTheKeys(noted: Inside, sent: ReadonlyArray<{at: number; sched: Sched | undefined}>, totals: readonly number[]): InsideKey[] {
 	const keys: InsideKey[] = [];
-	sent.forEach((at, index) => {
+	sent.forEach(({at, sched}, index) => {
 		const totalMs = totals[index];
 		const reaction = noted.reactions.find(([readAt]) => readAt >= at);
-		if (totalMs === undefined || !reaction || reaction[0] > at + totalMs + 50) return;
-		const before = noted.marks.findLast(([markAt]) => markAt <= at);
-		const atRead = noted.marks.find(([markAt]) => markAt >= reaction[0]);
-		if (!before || !atRead) return;
-		keys.push({totalMs, waitedMs: reaction[0] - at, reactionMs: reaction[1], activeMs: atRead[1] - before[1]});
+		if (totalMs === undefined || !sched || !reaction || reaction[0] > at + totalMs + 50) return;
+		const written = noted.marks.find(([markAt]) => markAt >= reaction[0] + reaction[1]);
+		if (!written) return;
+		keys.push({totalMs, waitedMs: reaction[0] - at, reactionMs: reaction[1], ran: written[1] - sched.ran, queued: written[2] - sched.queued});
 	});
 	return keys;
 }
@@ -77,11 +80,29 @@ function insideLine(keys: readonly InsideKey[], sent: number): string {
 	if (keys.length === 0) return 'not noted (insideBerth.mjs wrote nothing)';
 	const waited = spread(keys.map(key => key.waitedMs));
 	const reactions = spread(keys.map(key => key.reactionMs));
-	const slow = keys.filter(key => key.totalMs > 100);
-	const idle = slow.filter(key => key.waitedMs > 50 && key.activeMs < key.waitedMs / 5);
 	const parts = `read ${round(waited.median, 0)} / ${round(waited.max, 0)} ms after it was sent, its frame written ${round(reactions.median, 0)} / ${round(reactions.max, 0)} ms after the read (${keys.length} of ${sent} keys matched)`;
+	const slow = keys.filter(key => key.totalMs > 100);
 	if (slow.length === 0) return `${parts}; no key over 100 ms`;
-	return `${parts}; of the ${slow.length} over 100 ms, ${idle.length} waited over 50 ms to be read with berth's event loop idle for over four fifths of the wait (each as wait, the event loop's active time from the mark before the key was sent, reaction: ${slow.map(key => `${key.waitedMs}/${key.activeMs}/${key.reactionMs}`).join(', ')} ms)`;
+	// Each slow key's time: berth's main thread on a core, waiting for one, asleep (the key not yet read, or a
+	// blocking call), from the key's sending to its frame; and the terminal's part after the frame.
+	const split = slow.map(key => {
+		const inBerth = key.waitedMs + key.reactionMs;
+		const ran = Math.min(inBerth, Math.max(0, key.ran));
+		const queued = Math.min(inBerth - ran, Math.max(0, key.queued));
+		return {total: key.totalMs, ran, queued, asleep: inBerth - ran - queued, terminal: Math.max(0, key.totalMs - inBerth)};
+	});
+	const sum = (pick: (part: (typeof split)[number]) => number) => round(split.reduce((total, part) => total + pick(part), 0), 0);
+	const each = split.map(part => [part.total, part.ran, part.queued, part.asleep, part.terminal].map(ms => round(ms, 0)).join('/')).join(', ');
+	return `${parts}; the ${slow.length} over 100 ms took ${sum(part => part.total)} ms in all: berth's main thread on a core ${sum(part => part.ran)} ms, waiting for a core ${sum(part => part.queued)} ms, asleep ${sum(part => part.asleep)} ms (the key not yet read or a blocking call), the terminal after the frame ${sum(part => part.terminal)} ms (each as total/on a core/waiting/asleep/terminal: ${each} ms)`;
+}
+
+/** less's keys over 100 ms as the kernel counted them for it: on a core, waiting for one, the rest. */
+function pagerLine(keys: ReadonlyArray<Sched & {totalMs: number}>): string {
+	const slow = keys.filter(key => key.totalMs > 100);
+	if (keys.length === 0) return '-';
+	if (slow.length === 0) return 'less: no key over 100 ms';
+	const sum = (pick: (key: (typeof slow)[number]) => number) => round(slow.reduce((total, key) => total + pick(key), 0), 0);
+	return `less: its ${slow.length} over 100 ms took ${sum(key => key.totalMs)} ms in all: less on a core ${sum(key => key.ran)} ms, waiting for a core ${sum(key => key.queued)} ms, the rest (asleep: the key not yet there, the terminal) ${sum(key => Math.max(0, key.totalMs - key.ran - key.queued))} ms`;
 }
 
 const countReady = (count: number) => (screen: string) => berthHeaderCount(screen) === count;
@@ -198,24 +219,31 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			log(`trust: storm of ${settings.stormStarts} starts`);
 			const names = created.slice(0, settings.stormStarts).map(plan => plan.name);
 			const keyTimes: number[] = [];
-			/** When each of berth's keys was sent (Date.now()). */
-			const keySent: number[] = [];
+			/** When each of berth's keys was sent (Date.now()), and its main thread's count then. */
+			const keySent: Array<{at: number; sched: Sched | undefined}> = [];
+			const berthPid = readInside(insideLog).pid;
 			// The terminal's floor beside berth: a pager in a pane of its own, a line down or up, taking turns with
 			// berth's keys. What it takes is what any program in this terminal gets during the storm.
 			const pager = await launchReady(tools.pager, screen => screen.startsWith('1\n2\n'));
 			const pagerTimes: number[] = [];
+			/** less's own process (the pane's shell runs `seq | less`), and its count around each of its keys. */
+			const pagerPid = pager.processes().find(pid => readProcessStat(pid)?.comm === 'less');
+			const pagerSched: Array<Sched & {totalMs: number}> = [];
 			const topLine = (screen: string) => screen.split('\n', 1)[0];
 			let storming = true;
 			const keys = (async () => {
 				while (storming) {
 					const before = berthSelectedLine(await run.capture());
-					keySent.push(Date.now());
+					keySent.push({sched: schedOf(berthPid), at: Date.now()});
 					const moved = await run.keyToScreen({text: keyTimes.length % 2 === 0 ? 'j' : 'k'}, screen => berthSelectedLine(screen) !== before, {timeoutMs: 3000});
 					keyTimes.push(moved ?? 3000);
 					await sleep(100);
 					const top = topLine(await pager.capture());
+					const pagerBefore = schedOf(pagerPid);
 					const paged = await pager.keyToScreen({text: pagerTimes.length % 2 === 0 ? 'j' : 'k'}, screen => topLine(screen) !== top, {timeoutMs: 3000});
 					pagerTimes.push(paged ?? 3000);
+					const pagerAfter = schedOf(pagerPid);
+					if (pagerBefore && pagerAfter) pagerSched.push({totalMs: paged ?? 3000, ran: pagerAfter.ran - pagerBefore.ran, queued: pagerAfter.queued - pagerBefore.queued});
 					await sleep(100);
 				}
 			})();
@@ -246,8 +274,8 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const after = await sampleRss(run, 10);
 			const keySpread: Spread = spread(keyTimes);
 			const pagerSpread: Spread = spread(pagerTimes);
-			const inside = insideTheKeys(insideLog, keySent, keyTimes);
-			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1), inside};
+			const inside = insideTheKeys(readInside(insideLog), keySent, keyTimes);
+			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, pagerSched, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1), inside};
 			lines.push(
 				{
 					figure: `Storm: ${names.length} starts, 8 in parallel: header matches \`docker ps\` after the last returned (berth's CPU during the storm)`,
@@ -265,9 +293,9 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 				},
 				{
 					figure:
-						"The same keys inside berth (median / worst): how long after it was sent berth read a key, and how long it took from the read to writing the key's frame; the keys over 100 ms, and whether berth's event loop was idle while they waited (the machine not running berth) or at work",
+						"The same keys inside berth (median / worst): how long after it was sent berth read a key, and how long it took from the read to writing the key's frame; the keys over 100 ms, from their sending to their frame: berth's main thread on a core (its work), waiting for one (the machine not running berth) or asleep (the key not yet there), and the terminal's part after the frame",
 					berth: insideLine(inside, keyTimes.length),
-					peer: '-',
+					peer: pagerLine(pagerSched),
 					target: '(the shape of the figure above)',
 					met: undefined,
 				},
