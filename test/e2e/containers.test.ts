@@ -1,6 +1,9 @@
 // End to end: the built CLI in a real terminal (tmux) against the real test engine.
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {after, afterEach, describe, test} from 'node:test';
 import {formatKeyLabel, keymap} from '../../source/commands/keymap.js';
@@ -140,6 +143,42 @@ describe('containers pane', {skip}, () => {
 		assert.equal(await session.exitStatus(), 0);
 		// Leaving the alternate screen gives the shell its screen back: no berth rows stay on it.
 		assert.equal(lineOf(await session.capture(), names[0]!), '');
+	});
+
+	test("a key's frame rewrites the rows it changes and passes each run of unchanged rows in one cursor move", async () => {
+		const prefix = uniqueName('moves');
+		const names = [`${prefix}-a`, `${prefix}-b`];
+		created.push(...names);
+		for (const name of names) await runContainer({name, create: true, cmd: ['true']});
+		const session = await berth.start();
+		await session.waitFor(current => names.every(name => lineOf(current, name) !== ''));
+		// The two rows alone (no container of another test, whose status counts seconds), the first selected, and
+		// the header whole (the engine's image count comes a moment after the list).
+		await session.sendText('/');
+		await session.sendText(prefix);
+		await session.sendKeys('Enter');
+		const before = await session.waitFor(current => lineOf(current, names[0]!).startsWith('›') && /2 shown .* \d+ images ·/.test(current));
+
+		const folder = mkdtempSync(join(tmpdir(), 'berth-moves-'));
+		try {
+			const bytes = join(folder, 'moves.bytes');
+			await session.startByteCount(bytes);
+			await session.sendText('j');
+			await session.waitFor(current => lineOf(current, names[1]!).startsWith('›'));
+			await session.sendText('k');
+			// Back where it was: the moves landed on the right rows, the rest of the screen as it was.
+			await session.waitFor(current => current === before);
+			assert.ok(await waitUntil(() => (readFileSync(bytes, 'latin1').match(/\u001B\[\?2026l/g) ?? []).length >= 2), 'two frames written');
+			const written = readFileSync(bytes, 'latin1');
+			assert.ok(!written.includes('\u001B[E\u001B[E'), `unchanged rows passed one code each: ${JSON.stringify(written.slice(0, 400))}`);
+			// Each frame: up to the top, down past the header and column titles, the two rows, then down past the
+			// unchanged rows below them to the bottom line, each run in one move.
+			const frames = written.split('\u001B[?2026l').filter(frame => frame.includes(names[0]!));
+			assert.ok(frames.length >= 2, `${frames.length} frames`);
+			for (const frame of frames) assert.match(frame, /\u001B\[\d+A\u001B\[2E\u001B\[1G\u001B\[K.*\r?\n\u001B\[1G\u001B\[K.*\r?\n\u001B\[\d+E$/s);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 
 	test('NO_COLOR, an 80x24 TERM=linux console, and a terminal too small', async () => {
