@@ -5,6 +5,7 @@ import {existsSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import {
 	assertLoopbackPorts,
+	defaultEngine,
 	docker,
 	engineDir,
 	engineSkip,
@@ -75,6 +76,17 @@ describe('test engine', () => {
 		await removeTestContainers([name]);
 		await removeTestContainers([name]); // Already gone: not an error.
 		assert.equal(await docker('ps', '-aq', '--filter', `name=^${name}$`), '');
+	});
+
+	test('runs one docker command per name from xargs, a few at a time, and reports a failure', {skip}, async () => {
+		const names = [uniqueName('each'), uniqueName('each'), uniqueName('each')];
+		created.push(...names);
+		for (const name of names) await runContainer({name, create: true, cmd: [...idleCmd]});
+		await defaultEngine.dockerEach(['start'], names, 2);
+		for (const name of names) assert.equal(await docker('inspect', '--format', '{{.State.Status}}', name), 'running');
+		const missing = uniqueName('each-missing');
+		await assert.rejects(defaultEngine.dockerEach(['stop', '-t', '0'], [names[0]!, missing], 2), new RegExp(`docker stop -t 0 \\(2 names through xargs\\) failed.*${missing}`, 's'));
+		assert.equal(await docker('inspect', '--format', '{{.State.Status}}', names[0]!), 'exited');
 	});
 
 	test('foreground run resolves with the output', {skip}, async () => {
