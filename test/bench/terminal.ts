@@ -101,6 +101,15 @@ export class RunningTool {
 	}
 
 	/**
+	 * A capture through the control client, as watch() takes them: no tmux process is started, so this
+	 * process (which times the keys) does not block while one forks.
+	 */
+	async look(): Promise<string> {
+		const control = await this.term.control();
+		return control.run('capture-pane', '-p', '-t', this.term.target);
+	}
+
+	/**
 	 * Captures the screen every intervalMs until test() holds; resolves with that screen and the time the
 	 * capture returned (an upper bound of when the frame appeared: at most one interval plus one capture late).
 	 */

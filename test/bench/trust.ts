@@ -233,12 +233,12 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			let storming = true;
 			const keys = (async () => {
 				while (storming) {
-					const before = berthSelectedLine(await run.capture());
+					const before = berthSelectedLine(await run.look());
 					keySent.push({sched: schedOf(berthPid), at: Date.now()});
 					const moved = await run.keyToScreen({text: keyTimes.length % 2 === 0 ? 'j' : 'k'}, screen => berthSelectedLine(screen) !== before, {timeoutMs: 3000});
 					keyTimes.push(moved ?? 3000);
 					await sleep(100);
-					const top = topLine(await pager.capture());
+					const top = topLine(await pager.look());
 					const pagerBefore = schedOf(pagerPid);
 					const paged = await pager.keyToScreen({text: pagerTimes.length % 2 === 0 ? 'j' : 'k'}, screen => topLine(screen) !== top, {timeoutMs: 3000});
 					pagerTimes.push(paged ?? 3000);
@@ -254,6 +254,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			// commands are spawned by xargs, not here (see dockerEach); how long this loop stalled is reported.
 			const ownLoop = monitorEventLoopDelay({resolution: 5});
 			ownLoop.enable();
+			const ownSched0 = schedOf(process.pid);
 			try {
 				await engine.dockerEach(['start'], names, 8);
 				returned = Date.now();
@@ -280,7 +281,12 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 			const keySpread: Spread = spread(keyTimes);
 			const pagerSpread: Spread = spread(pagerTimes);
 			const inside = insideTheKeys(readInside(insideLog), keySent, keyTimes);
-			const ownStall = {p99: round(ownLoop.percentile(99) / 1e6, 1), max: round(ownLoop.max / 1e6, 1)};
+			const ownSched1 = schedOf(process.pid);
+			const ownStall = {
+				p99: round(ownLoop.percentile(99) / 1e6, 1),
+				max: round(ownLoop.max / 1e6, 1),
+				...(ownSched0 && ownSched1 ? {ranMs: round(ownSched1.ran - ownSched0.ran, 0), queuedMs: round(ownSched1.queued - ownSched0.queued, 0)} : {}),
+			};
 			raw.storm = {starts: names.length, convergedMs: matched, keyTimes, pagerTimes, pagerSched, cpu: stormCpu, seconds: stormSeconds, hwm: after.hwm, rssAfter: after.samples.at(-1), inside, ownStall};
 			lines.push(
 				{
@@ -301,7 +307,7 @@ export async function trustScenarios(options: {engine: TestEngine; fleet: Fleet;
 					figure:
 						"The same keys inside berth (median / worst): how long after it was sent berth read a key, and how long it took from the read to writing the key's frame; the keys over 100 ms, from their sending to their frame: berth's main thread on a core (its work), waiting for one (the machine not running berth) or asleep (the key not yet there), and the terminal's part after the frame",
 					berth: insideLine(inside, keyTimes.length),
-					peer: `${pagerLine(pagerSched)}; the benchmark's event loop, which times both, stalled ${ownStall.p99} ms at the 99th percentile and ${ownStall.max} ms at worst`,
+					peer: `${pagerLine(pagerSched)}; the benchmark's event loop, which times both, stalled ${ownStall.p99} ms at the 99th percentile and ${ownStall.max} ms at worst${ownStall.queuedMs === undefined ? '' : ` (its main thread ran ${ownStall.ranMs} ms and waited for a core ${ownStall.queuedMs} ms during the storm)`}`,
 					target: '(the shape of the figure above)',
 					met: undefined,
 				},

@@ -215,12 +215,16 @@ export class TestEngine {
 	 * (xargs); resolves once the last has returned, rejects with their errors when any failed. Spawning a
 	 * docker CLI blocks the process that spawns it while it forks: under a storm on a 2-core machine, 16 ms
 	 * on average and up to 65 ms each, and its event loop stalled up to 200 ms. A process that times a
-	 * terminal meanwhile (the benchmark's keys) leaves the spawning to xargs.
+	 * terminal meanwhile (the benchmark's keys) leaves the spawning to xargs. xargs starts a session of its
+	 * own (setsid): with the kernel's autogroups (sched_autogroup_enabled) a session shares one part of the
+	 * CPU, and the commands would otherwise take the calling process's part (in a storm on 2 cores, the
+	 * benchmark's main thread waited for a core 21 s in 75 s and ran 1.4 s).
 	 */
 	async dockerEach(args: readonly string[], names: readonly string[], parallel: number): Promise<void> {
 		const child = spawn('xargs', ['-d', '\\n', '-P', String(parallel), '-n', '1', dockerCli, '-H', this.dockerHost, ...args], {
 			env: cliEnv(),
 			stdio: ['pipe', 'ignore', 'pipe'],
+			detached: true,
 		});
 		let stderr = '';
 		child.stderr.setEncoding('utf8');
