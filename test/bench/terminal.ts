@@ -106,7 +106,12 @@ export class RunningTool {
 	 */
 	async look(): Promise<string> {
 		const control = await this.term.control();
-		return control.run('capture-pane', '-p', '-t', this.term.target);
+		return control.run(...this.captureCommand(false));
+	}
+
+	/** tmux's command for a capture of this pane, for the control client. */
+	private captureCommand(escapes: boolean): string[] {
+		return ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.term.target];
 	}
 
 	/**
@@ -141,7 +146,7 @@ export class RunningTool {
 	 */
 	async watch(test: ScreenTest, options: {timeoutMs: number; escapes?: boolean}): Promise<Timed | undefined> {
 		const control = await this.term.control();
-		const captureArgs = ['capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', this.term.target];
+		const captureArgs = this.captureCommand(options.escapes ?? false);
 		const deadline = wallClock() + options.timeoutMs;
 		let wrote = false;
 		let wake: (() => void) | undefined;

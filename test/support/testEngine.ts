@@ -216,9 +216,10 @@ export class TestEngine {
 	 * docker CLI blocks the process that spawns it while it forks: under a storm on a 2-core machine, 16 ms
 	 * on average and up to 65 ms each, and its event loop stalled up to 200 ms. A process that times a
 	 * terminal meanwhile (the benchmark's keys) leaves the spawning to xargs. xargs starts a session of its
-	 * own (setsid): with the kernel's autogroups (sched_autogroup_enabled) a session shares one part of the
-	 * CPU, and the commands would otherwise take the calling process's part (in a storm on 2 cores, the
-	 * benchmark's main thread waited for a core 21 s in 75 s and ran 1.4 s).
+	 * own (setsid), as commands from outside would come: with the kernel's autogroups
+	 * (sched_autogroup_enabled) each session has its own part of the CPU. (That did not shorten the
+	 * benchmark's own wait for a core in a storm on 2 cores: 21 s in a storm of 75 s before, 24 s in one of
+	 * 100 s after.)
 	 */
 	async dockerEach(args: readonly string[], names: readonly string[], parallel: number): Promise<void> {
 		const child = spawn('xargs', ['-d', '\\n', '-P', String(parallel), '-n', '1', dockerCli, '-H', this.dockerHost, ...args], {
