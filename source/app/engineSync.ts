@@ -122,11 +122,6 @@ export function startEngineSync(
 		else queue.touch(event.id, event.action);
 	};
 
-	/**
-	 * Where the event stream starts (see connect): berth's start, as its first listing may be taken as the process
-	 * starts (earlyStart.ts); after a lost stream, when it was lost.
-	 */
-	let lookedSince = performance.timeOrigin;
 	const lose = (error: unknown) => {
 		if (stopped) return;
 		events?.close();
@@ -141,12 +136,15 @@ export function startEngineSync(
 		}, delay);
 	};
 
+	/** When berth first looked at this engine: its first listing may be taken as the process starts (earlyStart.ts). */
+	let lookedSince = performance.timeOrigin;
 	const connect = async () => {
-		// The engine replays what happened from a second before berth looked (or lost the stream) on, which at
-		// most reads a few containers again: the stream, though asked for before the listing, may reach the
-		// engine after it, and the first frame may come from a listing taken as berth started. A change in
-		// between (seen in CI on Docker 26.1: a pause just after the first frame) would otherwise wait for the resync.
+		// The engine replays what happened from a second before the listing on (a second's events twice, which
+		// only read those containers again): the stream, though asked for before the listing, may reach the engine
+		// after it, and the first frame may come from a listing taken as berth started. A change in between
+		// (seen in CI on Docker 26.1: a pause just after the first frame) would otherwise wait for the resync.
 		const since = Math.floor(lookedSince / 1000) - 1;
+		lookedSince = Date.now();
 		try {
 			const version = await engine.system.version();
 			if (stopped) return;
@@ -155,7 +153,6 @@ export function startEngineSync(
 				onEvent,
 				error => {
 					events = undefined;
-					lookedSince = Date.now();
 					lose(error ?? new Error('the event stream ended'));
 				},
 				{since},
