@@ -136,27 +136,15 @@ export function startEngineSync(
 		}, delay);
 	};
 
-	/** When berth first looked at this engine: its first listing may be taken as the process starts (earlyStart.ts). */
-	let lookedSince = performance.timeOrigin;
 	const connect = async () => {
-		// The engine replays what happened from a second before the listing on (a second's events twice, which
-		// only read those containers again): the stream, though asked for before the listing, may reach the engine
-		// after it, and the first frame may come from a listing taken as berth started. A change in between
-		// (seen in CI on Docker 26.1: a pause just after the first frame) would otherwise wait for the resync.
-		const since = Math.floor(lookedSince / 1000) - 1;
-		lookedSince = Date.now();
 		try {
 			const version = await engine.system.version();
 			if (stopped) return;
 			// Subscribe before listing, so that nothing happening in between is missed.
-			events = engine.streams.events(
-				onEvent,
-				error => {
-					events = undefined;
-					lose(error ?? new Error('the event stream ended'));
-				},
-				{since},
-			);
+			events = engine.streams.events(onEvent, error => {
+				events = undefined;
+				lose(error ?? new Error('the event stream ended'));
+			});
 			// Events that come while the listing is on its way are read again after it (the queue's rule).
 			await queue.listFirst();
 			if (stopped) return;

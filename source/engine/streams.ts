@@ -101,9 +101,8 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 	};
 
 	return {
-		events(onEvent, onEnd, options = {}) {
+		events(onEvent, onEnd) {
 			const opening = docker.getEvents({
-				...(options.since === undefined ? {} : {since: options.since}),
 				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
 			}) as unknown as Promise<Readable>;
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);

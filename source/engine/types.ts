@@ -315,11 +315,8 @@ export type EngineSwarm = {
 
 /** What the engine streams and the caller must close: events, stats, logs and terminals (counted by openStreams). */
 export type EngineStreams = {
-	/**
-	 * Follows the event stream; onEnd is called once when it ends or fails. With `since` (Unix seconds), the
-	 * engine first replays the events it still holds from then on, as `docker events --since` does.
-	 */
-	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void, options?: {since?: number}): Subscription;
+	/** Follows the event stream; onEnd is called once when it ends or fails. */
+	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void): Subscription;
 	/** Follows one container's stats stream (about one sample a second). */
 	stats(id: string, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void): Subscription;
 	/**

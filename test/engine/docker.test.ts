@@ -119,23 +119,6 @@ test('the event stream reports changes made outside, and closes cleanly', {skip}
 	assert.equal(ended, false, 'closing is not reported as the stream ending');
 });
 
-test('the event stream asked with since replays what happened before it was opened', {skip}, async t => {
-	const engine = connectTestEngine();
-	const name = uniqueName('since');
-	created.push(name);
-	const since = Math.floor(Date.now() / 1000) - 1;
-	const id = await runContainer({name, cmd: [...idleCmd]});
-	await docker('pause', name);
-	const events: EngineEvent[] = [];
-	const subscription = engine.streams.events(event => events.push(event), () => undefined, {since});
-	t.after(() => subscription.close());
-	// Both happened before the stream was asked for: only the engine's replay can bring them.
-	await eventually(() => events.find(event => event.id === id && event.action === 'pause'));
-	assert.ok(events.some(event => event.id === id && event.action === 'start'));
-	subscription.close();
-	assert.equal(engine.openStreams(), 0);
-});
-
 test('stats samples give docker-stats figures, and many opened and closed streams leave none open', {skip}, async t => {
 	const engine = connectTestEngine();
 	const name = uniqueName('stats');
