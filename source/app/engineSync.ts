@@ -14,7 +14,12 @@ export type SyncOptions = {
 	refresh?: RefreshOptions;
 	/** When silence calls for a probe and an unanswered probe says the engine is not answering. */
 	liveness?: LivenessOptions & {checkMs: number};
+	/** How long the first listing waits for the event stream to open (defaultOpenWaitMs when left out). */
+	openWaitMs?: number;
 };
+
+/** The first listing waits this long at most for the event stream's answer to begin. */
+export const defaultOpenWaitMs = 2000;
 
 export const defaultSyncOptions: SyncOptions = {resyncMs: 30_000, retryMinMs: 500, retryMaxMs: 5000};
 
@@ -140,11 +145,28 @@ export function startEngineSync(
 		try {
 			const version = await engine.system.version();
 			if (stopped) return;
-			// Subscribe before listing, so that nothing happening in between is missed.
-			events = engine.streams.events(onEvent, error => {
-				events = undefined;
-				lose(error ?? new Error('the event stream ended'));
+			// Subscribe before listing, so that nothing happening in between is missed: the listing waits until the
+			// engine has begun its answer (it subscribes as it sends the head), else a change made after the listing
+			// was answered and before the stream's request reached the engine would wait for the resync. An engine
+			// that holds the head back is listed after openWaitMs all the same.
+			let opened: () => void = () => undefined;
+			const open = new Promise<void>(resolve => {
+				opened = resolve;
 			});
+			const subscription = engine.streams.events(
+				onEvent,
+				error => {
+					events = undefined;
+					opened();
+					lose(error ?? new Error('the event stream ended'));
+				},
+				() => opened(),
+			);
+			events = subscription;
+			const waited = setTimeout(opened, options.openWaitMs ?? defaultOpenWaitMs);
+			await open;
+			clearTimeout(waited);
+			if (stopped || events !== subscription) return;
 			// Events that come while the listing is on its way are read again after it (the queue's rule).
 			await queue.listFirst();
 			if (stopped) return;

@@ -76,6 +76,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		opening: Promise<Readable>,
 		onLine: (value: unknown) => void,
 		onEnd: (error?: Error) => void,
+		onOpen?: () => void,
 	): Subscription => {
 		let closed = false;
 		let inner: Subscription | undefined;
@@ -87,6 +88,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 				}
 
 				inner = follow(stream, onLine, onEnd);
+				onOpen?.();
 			},
 			(error: unknown) => {
 				if (!closed) onEnd(asError(error));
@@ -101,11 +103,11 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 	};
 
 	return {
-		events(onEvent, onEnd) {
+		events(onEvent, onEnd, onOpen) {
 			const opening = docker.getEvents({
 				filters: {type: ['container', 'image', 'volume', 'network', 'service', 'node']},
 			}) as unknown as Promise<Readable>;
-			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd);
+			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd, onOpen);
 		},
 
 		stats(id, onSample, onEnd) {

@@ -315,8 +315,12 @@ export type EngineSwarm = {
 
 /** What the engine streams and the caller must close: events, stats, logs and terminals (counted by openStreams). */
 export type EngineStreams = {
-	/** Follows the event stream; onEnd is called once when it ends or fails. */
-	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void): Subscription;
+	/**
+	 * Follows the event stream; onEnd is called once when it ends or fails. onOpen is called when the engine's
+	 * answer has begun: the engine sends its head as it subscribes (Docker flushes it just before), so what
+	 * changes after that is in the stream.
+	 */
+	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void, onOpen?: () => void): Subscription;
 	/** Follows one container's stats stream (about one sample a second). */
 	stats(id: string, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void): Subscription;
 	/**

@@ -8,7 +8,8 @@ import {containerKey} from '../../source/state/containers.js';
 import {selectContainerRows} from '../../source/state/select/containers.js';
 import {historyPoints} from '../../source/state/stats.js';
 import {connectTestEngine, until} from '../support/berth.js';
-import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
+import {startEngineProxy} from '../support/engineProxy.js';
+import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 
 const skip = await engineSkip();
 const created: string[] = [];
@@ -44,6 +45,33 @@ test('engine sync turns outside changes into state, and stops cleanly', {skip}, 
 	}
 
 	assert.equal(engine.openStreams(), 0, 'stopping closes the event stream');
+});
+
+test('a change made just after the first listing is in the stream, however late the engine gets the stream\'s request', {skip}, async () => {
+	const name = uniqueName('late');
+	created.push(name);
+	await runContainer({name, cmd: [...idleCmd]});
+	// The engine gets /events 800 ms after berth sent it: long after the listing, sent on another connection.
+	const proxy = await startEngineProxy(testDockerHost, {holdMs: request => (request.route === '/events' ? 800 : 0)});
+	const engine = connectTestEngine('test', proxy.dockerHost);
+	let state: AppState = createAppState(Date.now());
+	const stop = startEngineSync(engine, action => {
+		state = reduceApp(state, action);
+	}, {resyncMs: 600_000, retryMinMs: 100, retryMaxMs: 1000});
+	const row = () => selectContainerRows(state.containers, state.stats, '', Date.now()).find(entry => entry.name === name);
+	try {
+		await until(() => state.connection.get('test')?.status === 'connected', 'connected', poll);
+		assert.equal(row()?.state, 'running');
+		const events = proxy.requests().find(request => request.route === '/events');
+		const listing = proxy.requests().find(request => request.route === '/containers/json');
+		assert.ok(events && listing && listing.at >= events.at + 800, 'the listing is asked for once the engine answers the stream');
+		// Paused from outside once berth says connected: only the event stream can tell it (the resync is 10 min away).
+		await docker('pause', name);
+		await until(() => row()?.state === 'paused', 'paused through the event stream', poll);
+	} finally {
+		stop();
+		await proxy.close();
+	}
 });
 
 /** Hands what the follower gathered to the reducer every 20 ms, as the App's clock does every second. */

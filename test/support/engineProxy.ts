@@ -28,6 +28,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {createConnection, createServer, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Transform} from 'node:stream';
 
 export interface LoggedRequest {
 	/** As sent, e.g. GET; `UNPARSEABLE` for bytes that are not a request (see `error`). */
@@ -59,6 +60,14 @@ export interface EngineProxy {
 	connections(): number;
 	/** Destroys every open connection, stops listening, removes the temp dir. Idempotent. */
 	close(): Promise<void>;
+}
+
+export interface EngineProxyOptions {
+	/**
+	 * How long to hold a request before the engine gets it (0 or undefined: forward at once), e.g. to let the
+	 * engine see /events late. What the client sends after it on that connection waits behind it.
+	 */
+	holdMs?: (request: LoggedRequest) => number | undefined;
 }
 
 /** `/v1.41/containers/abc/json?size=1` -> `/containers/abc/json` (absolute-form targets lose scheme and host). */
@@ -451,7 +460,7 @@ function listen(server: Server, path: string): Promise<void> {
  * Starts a recording proxy in front of the engine at `target`: a socket path or a unix:// host (e.g.
  * testDockerHost). The target is connected once per client connection, so it need not answer yet.
  */
-export async function startEngineProxy(target: string): Promise<EngineProxy> {
+export async function startEngineProxy(target: string, options: EngineProxyOptions = {}): Promise<EngineProxy> {
 	if (/^[a-z]+:\/\//i.test(target) && !target.startsWith('unix://')) {
 		throw new Error(`startEngineProxy(${target}): only unix sockets are supported`);
 	}
@@ -467,8 +476,14 @@ export async function startEngineProxy(target: string): Promise<EngineProxy> {
 		const upstream = createConnection({path: targetSocketPath, allowHalfOpen: true});
 		open.add(client);
 		open.add(upstream);
+		// Requests parsed and not yet through the hold (holdMs only).
+		const arriving: LoggedRequest[] = [];
 		const parser = new RequestStreamParser(
-			(head) => log.push({method: head.method, path: head.target, route: routeOf(head.target), at: Date.now(), connection}),
+			(head) => {
+				const request = {method: head.method, path: head.target, route: routeOf(head.target), at: Date.now(), connection};
+				log.push(request);
+				if (options.holdMs) arriving.push(request);
+			},
 			(error) => log.push({method: 'UNPARSEABLE', path: '', route: '', at: Date.now(), connection, error}),
 		);
 		const guarded = (fn: () => void): void => {
@@ -481,7 +496,21 @@ export async function startEngineProxy(target: string): Promise<EngineProxy> {
 		// Parse before forwarding, so a request is logged before the engine can answer it.
 		client.on('data', (chunk: Buffer) => guarded(() => parser.push(chunk)));
 		upstream.on('data', (chunk: Buffer) => guarded(() => parser.pushResponse(chunk)));
-		client.pipe(upstream);
+		if (options.holdMs) {
+			// The parser ran on this chunk before it reaches the transform ('data' listeners run in order).
+			const holdMs = options.holdMs;
+			const hold = new Transform({
+				transform(chunk: Buffer, _encoding, done) {
+					const ms = Math.max(0, ...arriving.splice(0).map(request => holdMs(request) ?? 0));
+					if (ms > 0) setTimeout(() => done(null, chunk), ms);
+					else done(null, chunk);
+				},
+			});
+			client.pipe(hold).pipe(upstream);
+		} else {
+			client.pipe(upstream);
+		}
+
 		upstream.pipe(client);
 		client.on('error', () => upstream.destroy());
 		upstream.on('error', () => client.destroy());
