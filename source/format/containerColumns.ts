@@ -97,35 +97,39 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 	}
 }
 
-/** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
-export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
-	const widths = new Map<ContainerColumn, number>([
-		['engine', 0],
-		['name', 0],
-		['image', 0],
-		['status', 0],
-		['restarts', 0],
-		['ports', 0],
-		['cpu', 7],
-		['memory', 20],
-		['project', 0],
-	]);
-	const widen = (column: ContainerColumn, text: string) => {
-		const width = textWidth(text);
-		if (width > widths.get(column)!) widths.set(column, width);
-	};
+/** The columns whose width follows their texts, in the order rowWidths gives them. */
+const textColumns = ['engine', 'name', 'image', 'status', 'ports', 'restarts', 'project'] as const;
 
-	for (const row of rows) {
-		widen('engine', row.engine);
-		widen('name', row.name);
-		widen('image', row.image);
-		widen('status', row.status);
-		widen('ports', row.ports);
-		if (row.restarts !== undefined) widen('restarts', String(row.restarts));
-		widen('project', row.project);
+/**
+ * Each row's text widths, in textColumns' order. A row is never changed: one whose texts change is made anew
+ * (formatContainerRows), so a list of a thousand measures only its new rows again (the clock's second, a
+ * storm's batch), not six thousand texts.
+ */
+const measuredRows = new WeakMap<ContainerRow, readonly number[]>();
+
+function rowWidths(row: ContainerRow): readonly number[] {
+	let widths = measuredRows.get(row);
+	if (!widths) {
+		widths = [textWidth(row.engine), textWidth(row.name), textWidth(row.image), textWidth(row.status), textWidth(row.ports), row.restarts === undefined ? 0 : String(row.restarts).length, textWidth(row.project)];
+		measuredRows.set(row, widths);
 	}
 
 	return widths;
+}
+
+/** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
+export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
+	const widest = textColumns.map(() => 0);
+	for (const row of rows) {
+		const widths = rowWidths(row);
+		for (let index = 0; index < widest.length; index++) if (widths[index]! > widest[index]!) widest[index] = widths[index]!;
+	}
+
+	const measured = new Map<ContainerColumn, number>(textColumns.map((column, index) => [column, widest[index]!]));
+	// The figures' columns are as wide as their widest figure.
+	measured.set('cpu', 7);
+	measured.set('memory', 20);
+	return measured;
 }
 
 /** One container as segments of one line; only the status carries a tone of its own. */

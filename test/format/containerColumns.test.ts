@@ -148,6 +148,15 @@ describe('measureContainerColumns', () => {
 		});
 	});
 
+	test('a row made anew for the same container is measured anew; the rows measured before keep their widths', () => {
+		const before = row({status: 'Up 3 seconds'});
+		const others = [row({key: 'k2', name: 'x', status: 'Created'})];
+		assert.equal(measureContainerColumns([before, ...others]).get('status'), 'Up 3 seconds'.length);
+		const after = row({status: 'Exited (137) Less than a second ago'});
+		assert.equal(measureContainerColumns([after, ...others]).get('status'), 'Exited (137) Less than a second ago'.length);
+		assert.equal(measureContainerColumns([before, ...others]).get('status'), 'Up 3 seconds'.length);
+	});
+
 	test('lines of content-sized columns are still exactly as wide as the layout', () => {
 		const rows = [row(), row({key: 'k2', name: 'x', ports: '', figures: undefined})];
 		for (const width of [200, 120, 98, 60]) {

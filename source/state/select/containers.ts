@@ -63,7 +63,9 @@ export function formatContainerRows(
 		const figures = record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined;
 		const isAlerted = alerted.has(key);
 		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
-			if (made.now !== now || made.oomAt !== oomAt) rowInputs.set(before!, {...made, now, oomAt});
+			// Noted in place: a thousand rows would each make a new note every second of the clock.
+			made.now = now;
+			made.oomAt = oomAt;
 			rows.push(before!);
 			return;
 		}
