@@ -120,8 +120,9 @@ function rowWidths(row: ContainerRow): readonly number[] {
 /** The widest text of each column over all rows (figures at their widest), for content-sized columns. */
 export function measureContainerColumns(rows: readonly ContainerRow[]): Map<ContainerColumn, number> {
 	const widest = textColumns.map(() => 0);
-	for (const row of rows) {
-		const widths = rowWidths(row);
+	// An indexed loop: a for-of makes an iterator result for each of the thousand rows until V8 optimises it.
+	for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+		const widths = rowWidths(rows[rowIndex]!);
 		for (let index = 0; index < widest.length; index++) if (widths[index]! > widest[index]!) widest[index] = widths[index]!;
 	}
 

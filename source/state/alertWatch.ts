@@ -42,7 +42,7 @@ export function watchForAlerts<State extends WatchedState>(before: State, after:
 		}
 
 		case 'containers/listed': {
-			alerts = forgetGone(alerts, watched.engine, new Set(after.containers.records.keys()));
+			alerts = forgetGone(alerts, watched.engine, key => after.containers.records.has(key));
 			break;
 		}
 

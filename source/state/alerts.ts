@@ -1,5 +1,7 @@
 // The alerts raised so far, newest first and bounded, with what the rules remember per container. Pure reducer.
 import type {ContainerTiming, EngineEvent} from '../engine/types.js';
+import {writable} from './batch.js';
+import {ShardedMap} from './shardedMap.js';
 import {
 	type AlertRules,
 	type ContainerWatch,
@@ -29,7 +31,7 @@ export type AlertsState = {
 export const alertCapacity = 200;
 
 export function createAlerts(since: number, rules: AlertRules = defaultAlertRules): AlertsState {
-	return {list: [], watches: new Map(), rules, since, nextId: 1};
+	return {list: [], watches: ShardedMap.of(), rules, since, nextId: 1};
 }
 
 export type AlertsAction =
@@ -74,7 +76,7 @@ export function watchTiming(
 	look: {key: string; engine: string; name: string; timing: ContainerTiming; now: number; created: number},
 ): AlertsState {
 	const {watch, alerts} = observeTiming(state.watches.get(look.key), {...look, since: state.since}, state.rules);
-	const watches = new Map(state.watches);
+	const watches = writable(state.watches);
 	watches.set(look.key, watch);
 	return raiseAlerts({...state, watches}, alerts);
 }
@@ -82,23 +84,27 @@ export function watchTiming(
 export function watchEvent(state: AlertsState, key: string, event: EngineEvent): AlertsState {
 	if (event.action === 'destroy') {
 		if (!state.watches.has(key)) return state;
-		const watches = new Map(state.watches);
+		const watches = writable(state.watches);
 		watches.delete(key);
 		return {...state, watches};
 	}
 
 	const watch = observeEvent(state.watches.get(key), event);
 	if (watch === state.watches.get(key)) return state;
-	const watches = new Map(state.watches);
+	const watches = writable(state.watches);
 	watches.set(key, watch!);
 	return {...state, watches};
 }
 
 /** What is remembered of containers an engine no longer lists goes (a destroy missed while it was away). */
-export function forgetGone(state: AlertsState, engine: string, keys: ReadonlySet<string>): AlertsState {
-	const gone = [...state.watches.keys()].filter(key => key.startsWith(`${engine}\u0000`) && !keys.has(key));
+export function forgetGone(state: AlertsState, engine: string, listed: (key: string) => boolean): AlertsState {
+	const prefix = `${engine}\u0000`;
+	const gone: string[] = [];
+	state.watches.forEach((_watch, key) => {
+		if (key.startsWith(prefix) && !listed(key)) gone.push(key);
+	});
 	if (gone.length === 0) return state;
-	const watches = new Map(state.watches);
+	const watches = writable(state.watches);
 	for (const key of gone) watches.delete(key);
 	return {...state, watches};
 }
@@ -106,7 +112,7 @@ export function forgetGone(state: AlertsState, engine: string, keys: ReadonlySet
 /** A stop, kill or remove berth sent: the exit that follows is no news. */
 export function watchStopAsked(state: AlertsState, keys: readonly string[], at: number): AlertsState {
 	if (keys.length === 0) return state;
-	const watches = new Map(state.watches);
+	const watches = writable(state.watches);
 	for (const key of keys) {
 		const watch = watches.get(key) ?? {restartCount: undefined, restarts: [], health: 'none' as const, finishedAt: ''};
 		watches.set(key, {...watch, stopAskedAt: at});

@@ -12,6 +12,7 @@ import {initialUi, reduceUi} from './ui.js';
 import {createAlerts, reduceAlerts} from './alerts.js';
 import {countEvent} from './pulse.js';
 import {watchForAlerts} from './alertWatch.js';
+import {ShardedMap} from './shardedMap.js';
 
 export type {AppAction, AppState, Settings} from './types.js';
 
@@ -67,8 +68,8 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 		case 'engines/replaced': {
 			// Another context: what berth knew of the engines it no longer shows goes.
 			const keep = (engine: string) => action.names.includes(engine);
-			const records = new Map([...state.containers.records].filter(([, record]) => keep(record.engine)));
-			const timings = new Map([...state.containers.timings].filter(([key]) => records.has(key)));
+			const records = ShardedMap.of([...state.containers.records].filter(([, record]) => keep(record.engine)));
+			const timings = ShardedMap.of([...state.containers.timings].filter(([key]) => records.has(key)));
 			return {
 				...state,
 				containers: {...state.containers, records, timings, listedEngines: new Set([...state.containers.listedEngines].filter(keep))},

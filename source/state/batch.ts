@@ -1,4 +1,6 @@
 // Reducing a batch of actions without copying a map once per action: the maps a batch makes are its own.
+import {ShardedMap} from './shardedMap.js';
+
 /**
  * Maps made while one batch of actions is being reduced, which the batch's later actions may change in place.
  * An engine's news comes as batches of dozens of results during a storm; each result copied the 1000 records
@@ -25,7 +27,8 @@ export function reduceOneBatch<T>(reduce: () => T): T {
 /** A map the current action may change: itself when this batch made it, a copy otherwise. */
 export function writable<Value>(map: ReadonlyMap<string, Value>): Map<string, Value> {
 	if (madeInBatch?.has(map)) return map as Map<string, Value>;
-	const copy = new Map(map);
+	// A map of a thousand containers shares what the batch does not change (shardedMap.ts).
+	const copy = map instanceof ShardedMap ? (map as ShardedMap<Value>).copy() : new Map(map);
 	madeInBatch?.add(copy);
 	return copy;
 }

@@ -2,6 +2,7 @@
 import {formatStatus} from '../format/status.js';
 import type {ContainerRecord, ContainerTiming} from '../engine/types.js';
 import {made, without, writable} from './batch.js';
+import {ShardedMap} from './shardedMap.js';
 
 export {reduceOneBatch} from './batch.js';
 
@@ -32,8 +33,8 @@ export type ContainersAction =
 	| {type: 'container/timed'; engine: string; id: string; timing: ContainerTiming; stated?: boolean};
 
 export const emptyContainers: ContainersState = {
-	records: new Map(),
-	timings: new Map(),
+	records: ShardedMap.of(),
+	timings: ShardedMap.of(),
 	listedEngines: new Set(),
 };
 
@@ -47,7 +48,10 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 				records = writable(state.records);
 				for (const key of asked) records.delete(key);
 			} else {
-				records = made(new Map([...state.records].filter(([, record]) => record.engine !== action.engine)));
+				records = made(ShardedMap.of<ContainerRecord>());
+				state.records.forEach((record, key) => {
+					if (record.engine !== action.engine) records.set(key, record);
+				});
 			}
 
 			for (const record of action.records) records.set(containerKey(record.engine, record.id), record);
@@ -59,16 +63,23 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 				return action.at !== undefined && record !== undefined && formatStatus(timing, action.at) === record.status;
 			};
 
-			const timings = asked
-				? without(state.timings, [...asked].filter(key => state.timings.has(key) && !keep([key, state.timings.get(key)!])))
-				: made(new Map([...state.timings].filter(entry => keep(entry))));
+			let timings: ReadonlyMap<string, ContainerTiming>;
+			if (asked) {
+				timings = without(state.timings, [...asked].filter(key => state.timings.has(key) && !keep([key, state.timings.get(key)!])));
+			} else {
+				const kept = made(ShardedMap.of<ContainerTiming>());
+				state.timings.forEach((timing, key) => {
+					if (keep([key, timing])) kept.set(key, timing);
+				});
+				timings = kept;
+			}
 
 			// An inspect asked before this listing and answered after it is older than what the listing says: its
 			// state must not override the listing's (a row stood `running` after its `die` until the resync).
 			let {timedAt} = state;
 			if (action.at !== undefined) {
 				const listedAt = action.at;
-				const next = timedAt ? writable(timedAt) : made(new Map<string, number>());
+				const next = timedAt ? writable(timedAt) : made(ShardedMap.of<number>());
 				for (const record of action.records) {
 					const key = containerKey(record.engine, record.id);
 					if ((next.get(key) ?? 0) < listedAt) next.set(key, listedAt);
@@ -117,7 +128,7 @@ export function reduceContainers(state: ContainersState, action: ContainersActio
 			if (readAt !== undefined && newest !== undefined && readAt < newest) return state;
 			const timings = writable(state.timings);
 			timings.set(key, action.timing);
-			const timedAt = readAt === undefined ? state.timedAt : (state.timedAt ? writable(state.timedAt) : made(new Map<string, number>())).set(key, readAt);
+			const timedAt = readAt === undefined ? state.timedAt : (state.timedAt ? writable(state.timedAt) : made(ShardedMap.of<number>())).set(key, readAt);
 			if (!action.stated || record.state === action.timing.state) return {...state, timings, timedAt};
 			const records = writable(state.records);
 			records.set(key, {...record, state: action.timing.state});

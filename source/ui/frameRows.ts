@@ -70,11 +70,44 @@ export function leavesStyleOn(text: string): boolean | undefined {
 
 type Piece = {x: number; width: number; text: string};
 
+/** A text as a row shows it: its width and the text with its styles ended; null when Ink must draw it. */
+type ReadText = {width: number; shown: string} | null;
+
+/**
+ * The texts of the last two frames as read: most rows of a frame are the rows of the frame before (a storm
+ * changes a few rows at a time), and reading a row's colour codes made a set and a match per code.
+ */
+let readBefore = new Map<string, ReadText>();
+let readNow = new Map<string, ReadText>();
+
+function readText(text: string): ReadText {
+	let read = readNow.get(text) ?? readBefore.get(text);
+	if (read === undefined) read = readAfresh(text);
+	readNow.set(text, read);
+	return read;
+}
+
+function readAfresh(text: string): ReadText {
+	let plain = text;
+	let shown = text;
+	if (text.includes('\u001B')) {
+		plain = text.replace(colourCode, '');
+		const on = leavesStyleOn(text);
+		if (plain.includes('\u001B') || on === undefined) return null;
+		if (on) shown = `${text}\u001B[0m`;
+	}
+
+	return narrowText.test(plain) ? {width: plain.length, shown} : null;
+}
+
 /**
  * The frame Ink's Output.get() would make from these operations, as {output, height}; undefined when the frame
  * needs Ink's own cell grid.
  */
 export function frameByRows(operations: readonly FrameOperation[], width: number, height: number): {output: string; height: number} | undefined {
+	// What the last frame read is kept for this one; what the frame before it read and it did not goes.
+	readBefore = readNow;
+	readNow = new Map();
 	const rows: Array<Piece[] | undefined> = [];
 	for (const operation of operations) {
 		if (operation.type !== 'write') return undefined;
@@ -83,21 +116,13 @@ export function frameByRows(operations: readonly FrameOperation[], width: number
 		// A <Text>'s colours and weight are transformers of its line.
 		let text = operation.text;
 		for (const transformer of operation.transformers) text = transformer(text, 0);
-		let plain = text;
-		let shown = text;
-		if (text.includes('\u001B')) {
-			plain = text.replace(colourCode, '');
-			const on = leavesStyleOn(text);
-			if (plain.includes('\u001B') || on === undefined) return undefined;
-			if (on) shown = `${text}\u001B[0m`;
-		}
-
-		if (!narrowText.test(plain)) return undefined;
+		const read = readText(text);
+		if (!read) return undefined;
 		if (y < 0 || y >= height) continue;
 		const row = (rows[y] ??= []);
 		const last = row.at(-1);
-		if (x < 0 || x + plain.length > width || (last && x < last.x + last.width)) return undefined;
-		row.push({x, width: plain.length, text: shown});
+		if (x < 0 || x + read.width > width || (last && x < last.x + last.width)) return undefined;
+		row.push({x, width: read.width, text: read.shown});
 	}
 
 	const lines: string[] = [];

@@ -82,6 +82,18 @@ describe('frameByRows', () => {
 		});
 	}
 
+	test('texts read in the frames before (kept for the next frame) make the same frame; a text Ink must draw stays Ink\'s', () => {
+		const frame = [write(0, 0, `› web \u001B[32mUp 3 minutes\u001B[39m`, inverse), write(0, 1, '\u001B[31mred'), write(6, 1, 'plain')];
+		const first = frameByRows(frame, 40, 2);
+		assert.ok(first);
+		assert.deepEqual(frameByRows(frame, 40, 2), first);
+		// A frame left to Ink in between, then the same rows again: read from what the frames before kept.
+		assert.equal(frameByRows([write(0, 0, '日本')], 40, 2), undefined);
+		assert.deepEqual(frameByRows(frame, 40, 2), first);
+		assert.equal(frameByRows([write(0, 0, '日本')], 40, 2), undefined, 'a text left to Ink is kept as one');
+		assert.deepEqual(cells(first.output), cells(inkFrame(frame, 40, 2)));
+	});
+
 	test('leavesStyleOn follows what each code starts and ends', () => {
 		assert.equal(leavesStyleOn('plain'), false);
 		assert.equal(leavesStyleOn('\u001B[32mx\u001B[39m'), false);

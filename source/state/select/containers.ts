@@ -112,7 +112,12 @@ const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsSta
 		lastRows,
 		watches,
 	);
-	for (const row of rows) if (lastRows.get(row.key) !== row) lastRows.set(row.key, row);
+	// Indexed loops over the thousand rows: V8 makes an iterator result for each step of a for-of until it
+	// has optimised the loop, which its efficiency mode does late (a sixth of what a storm allocated).
+	for (let index = 0; index < rows.length; index++) {
+		const row = rows[index]!;
+		if (lastRows.get(row.key) !== row) lastRows.set(row.key, row);
+	}
 	if (lastRows.size > rows.length) for (const key of lastRows.keys()) if (!containers.records.has(key)) lastRows.delete(key);
 	return rows;
 });
@@ -136,7 +141,7 @@ function sortRowsReusing(rows: readonly ContainerRow[], sort: SortOrder): Contai
 		});
 		if (same) {
 			const sorted: ContainerRow[] = Array.from({length: rows.length});
-			for (const row of rows) sorted[last.places.get(row.key)!] = row;
+			for (let index = 0; index < rows.length; index++) sorted[last.places.get(rows[index]!.key)!] = rows[index]!;
 			lastSort = {...last, input: rows};
 			return sorted;
 		}
@@ -244,12 +249,13 @@ export type ContainerCounts = {total: number; running: number; paused: number; s
 
 export function selectContainerCounts(containers: ContainersState): ContainerCounts {
 	const counts = {total: 0, running: 0, paused: 0, stopped: 0};
-	for (const record of containers.records.values()) {
+	// forEach: no iterator result made for each of a thousand containers at every frame of a storm.
+	containers.records.forEach(record => {
 		counts.total++;
 		if (record.state === 'paused') counts.paused++;
 		else if (record.state === 'running' || record.state === 'restarting') counts.running++;
 		else counts.stopped++;
-	}
+	});
 
 	return counts;
 }

@@ -10,6 +10,7 @@ import {formatFilesLines} from '../files.js';
 import type {Pane} from '../operations.js';
 import {selectPaneLines} from '../pane.js';
 import type {PullState} from '../resources.js';
+import {compareNatural} from '../../format/naturalOrder.js';
 
 export const paneTitles: Record<Pane['kind'], string> = {
 	details: 'Details',
@@ -76,9 +77,10 @@ function formatVolumeLines(state: AppState, pane: Pane): string[] {
 	const volume = state.resources.volumes.get(pane.target.key);
 	if (!volume) return [`The volume ${pane.target.name} is gone.`];
 	const size = state.resources.disk.get(volume.engine)?.volumes.find(entry => entry.name === volume.name)?.size;
-	const users = [...state.containers.records.values()].filter(
-		record => record.engine === volume.engine && record.mounts.some(mount => mount.type === 'volume' && mount.name === volume.name),
-	);
+	// By name: the records come in no order of their own (shardedMap.ts).
+	const users = [...state.containers.records.values()]
+		.filter(record => record.engine === volume.engine && record.mounts.some(mount => mount.type === 'volume' && mount.name === volume.name))
+		.sort((a, b) => compareNatural(formatContainerName(a.names), formatContainerName(b.names)));
 	const field = (label: string, value: string) => `${padCell(label, 16)}${value}`;
 	return [
 		field('Name', volume.name),
