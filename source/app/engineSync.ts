@@ -149,10 +149,7 @@ export function startEngineSync(
 			// engine has begun its answer (it subscribes as it sends the head), else a change made after the listing
 			// was answered and before the stream's request reached the engine would wait for the resync. An engine
 			// that holds the head back is listed after openWaitMs all the same.
-			let opened: () => void = () => undefined;
-			const open = new Promise<void>(resolve => {
-				opened = resolve;
-			});
+			const {promise: open, resolve: opened} = Promise.withResolvers<void>();
 			const subscription = engine.streams.events(
 				onEvent,
 				error => {

@@ -81,7 +81,10 @@ let readBefore = new Map<string, ReadText>();
 let readNow = new Map<string, ReadText>();
 
 function readText(text: string): ReadText {
-	let read = readNow.get(text) ?? readBefore.get(text);
+	// null is a text read before that Ink must draw: kept like the others, not read again.
+	let read = readNow.get(text);
+	if (read !== undefined) return read;
+	read = readBefore.get(text);
 	if (read === undefined) read = readAfresh(text);
 	readNow.set(text, read);
 	return read;
