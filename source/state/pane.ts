@@ -9,24 +9,28 @@ import {type ContainerFigures, historyBySecond, historyLength, historyPoints} fr
 export function selectPaneLines(
 	pane: Pane,
 	now: number,
-	resources: {figures: ContainerFigures | undefined; unicode: boolean; width?: number} = {figures: undefined, unicode: true},
+	resources: {figures: ContainerFigures | undefined; unicode: boolean; width?: number; running?: boolean} = {figures: undefined, unicode: true},
 ): string[] {
 	if (pane.error !== undefined) return [`Error: ${pane.error}`];
 	if (pane.kind === 'top') return pane.table ? formatTopLines(pane.table) : ['Loading…'];
 	if (!pane.document) return ['Loading…'];
 	return pane.kind === 'details'
-		? [...formatResourceLines(resources.figures, resources.unicode, resources.width), ...formatDetailsLines(pane.document, pane.revealed, now)]
+		? [...formatResourceLines(resources.figures, resources.unicode, resources.width, resources.running), ...formatDetailsLines(pane.document, pane.revealed, now)]
 		: formatInspectLines(pane.document, pane.revealed);
 }
 
 /** Charts take what the line has left after the label and the figure, up to three minutes of samples. */
 const chartMaximum = historyLength;
 
-/** The details pane's resource figures with their history as small charts. */
-export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean, width = 160): string[] {
+/**
+ * The details pane's resource figures with their history as small charts. Without figures: a running (or
+ * paused) container's first sample is on its way (its stream opens with the pane; the list's figures go
+ * while another view or pane hides the rows), any other has none to give.
+ */
+export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean, width = 160, running = false): string[] {
 	const chartWidth = Math.max(8, Math.min(chartMaximum, width - 16 - 30 - 1));
 	const label = (text: string) => padCell(text, 16);
-	if (!figures) return [`${label('Resources')}no figures: the container is not running`, ''];
+	if (!figures) return [`${label('Resources')}${running ? "waiting for the engine's first sample" : 'no figures: the container is not running'}`, ''];
 	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
 		formatSparkline(values, chartWidth, {unicode, ...options});
 	const history = historyBySecond(historyPoints(figures.history), chartWidth);

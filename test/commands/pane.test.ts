@@ -1,8 +1,9 @@
 // The keys of the details, inspect, top and resource panes: scroll, search, reveal, back.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {AppState} from '../../source/state/app.js';
+import {type AppState, reduceApp} from '../../source/state/app.js';
 import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
+import {containerRecord} from '../state/records.js';
 import {finish, named, press, withContainers, type Typed} from './press.js';
 
 /** An inspect pane of 34 lines (`[`, `  {`, K00 … K29, `  }`, `]`): "hit" on lines 5, 15 and 25 (0-based). */
@@ -85,6 +86,21 @@ describe('search', () => {
 	test('a new search starts from the top', () => {
 		const state = press(inspectPane(), 'G', '/', 'k0', named('return'));
 		assert.equal(scroll(state), 2);
+	});
+});
+
+describe('Enter: the details', () => {
+	const resources = (state: AppState) => selectPaneLinesFor(state, state.operations.pane!, true)[0];
+	const details = (state: AppState) => finish(press(state, named('return')), 'inspect', {kind: 'inspect', document: {Name: '/api'}});
+
+	test('of a running container whose first sample is not in yet: it is on its way, not "not running"', () => {
+		// The list's figures go while another view hides the rows: back in the list, Enter can come first.
+		assert.match(resources(details(withContainers(['api'])))!, /^Resources\s+waiting for the engine's first sample$/);
+	});
+
+	test('of a stopped container: no figures, since it is not running', () => {
+		const stopped = reduceApp(withContainers(['api']), {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'id-api', names: ['/api'], engine: 'local', state: 'exited'})]});
+		assert.match(resources(details(stopped))!, /^Resources\s+no figures: the container is not running$/);
 	});
 });
 

@@ -68,7 +68,9 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 		}
 
 		default: {
-			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode, ...(width ? {width} : {})});
+			const record = state.containers.records.get(pane.target.key);
+			const running = record?.state === 'running' || record?.state === 'paused';
+			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode, running, ...(width ? {width} : {})});
 		}
 	}
 }
