@@ -136,6 +136,30 @@ describe('resource usage', {skip}, () => {
 		assert.match(lineOf(await session.capture(), name), withFigures);
 	});
 
+	test('a paused container has figures, as `docker stats` gives them: 0.00% and its memory; paused from berth, they stay', {timeout: 60_000}, async () => {
+		const paused = uniqueName('paused');
+		const later = uniqueName('later');
+		created.push(paused, later);
+		await runContainer({name: paused, cmd: [...idleCmd]});
+		await runContainer({name: later, cmd: [...idleCmd]});
+		await docker('pause', paused);
+		const cli = (await docker('stats', '--no-stream', '--format', '{{.CPUPerc}} {{.MemUsage}}', paused)).trim();
+		assert.match(cli, /^0\.00% [\d.]+[KMG]?i?B \//, `docker stats gives a paused container figures: ${cli}`);
+		const session = await berth.start({args: ['--refresh', '2']});
+		const {screen} = await waitForRow(session, paused, withFigures, slow);
+		assert.match(lineOf(screen, paused), /\(Paused\).*\s0\.00%\s/, 'no CPU while paused');
+
+		// Paused from berth: the figures go on, CPU at 0.00%.
+		await waitForRow(session, later, withFigures, slow);
+		await session.sendKeys('/');
+		await session.sendText(later);
+		await session.sendKeys('Enter', 'p');
+		await waitForRow(session, later, /\(Paused\)/, slow);
+		await sleep(4500);
+		assert.match(lineOf(await session.capture(), later), /\(Paused\).*\s0\.00%\s+[\d.]+[KMG]?i?B \//);
+		await docker('unpause', paused, later);
+	});
+
 	test('a frame of new figures reaches the terminal in one write, inside its synchronized-update codes', {timeout: 60_000}, async () => {
 		const name = uniqueName('frame');
 		created.push(name);

@@ -17,14 +17,15 @@ function targetsText(targets: readonly StatsTarget[]): string {
 }
 
 /**
- * Only containers on screen cost the engine stats: the list's running rows, sampled every refreshMs, or the
+ * Only containers on screen cost the engine stats: the list's running (and paused) rows, sampled every refreshMs, or the
  * one container whose details are open, streamed; nothing while another view is shown. Where a refresh of a
  * second is asked for, rows are streamed too.
  */
 export function selectStatsPlan(state: AppState, shown: readonly Shown[], refreshMs: number) {
 	const openPane = state.operations.pane;
 	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
-	const running = listShown ? shown.filter(row => row.state === 'running').map(row => ({engine: row.engine, id: row.id})) : [];
+	// Paused ones too, as `docker stats` shows them: their memory, and a CPU of 0.00%.
+	const running = listShown ? shown.filter(row => row.state === 'running' || row.state === 'paused').map(row => ({engine: row.engine, id: row.id})) : [];
 	const streamsRows = refreshMs <= 1000;
 	return {
 		polled: streamsRows ? [] : running,
