@@ -114,6 +114,8 @@ export class StatsFollower {
 			// Samples of its stream that wait for their round would bring its figures back.
 			const waiting = this.streamedWaiting.get(engine);
 			if (waiting) waiting.actions = waiting.actions.filter(action => !('id' in action) || action.id !== id);
+			// So would its sample held for a round still under way, handed on after this end.
+			this.round = this.round.filter(action => action.type !== 'stats/sampled' || action.engine !== engine || action.id !== id);
 			this.pending.push({type: 'stats/ended', engine, id});
 		}
 
