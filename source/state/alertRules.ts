@@ -106,7 +106,9 @@ export function observeTiming(
 	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
 	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');
 	if (news && !oom && down && timing.exitCode !== 0 && !asked) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
-	if (timing.health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
+	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy.
+	const health = timing.running ? timing.health : 'none';
+	if (health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
 		const output = timing.lastHealth ? firstLine(timing.lastHealth.output) : '';
 		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);
 	}
@@ -120,7 +122,7 @@ export function observeTiming(
 			hourRestarts,
 			restartCount: count,
 			restarts,
-			health: timing.health,
+			health,
 			finishedAt: timing.finishedAt,
 		},
 		alerts,

@@ -63,7 +63,8 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 		else if (status === 'created') count.created++;
 		else if (exitCodeOf(record, timing) === 0) count.exited++;
 		else count.failed++;
-		health[healthOf(record, timing)]++;
+		// The running ones: the engine calls a stopped container whose checks ended with it unhealthy.
+		if (status === 'running') health[healthOf(record, timing)]++;
 	}
 
 	const restarts = [...state.alerts.watches]
@@ -77,7 +78,7 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 		{text: `${label('Containers')}${records.length}: ${count.running} running, ${count.paused} paused, ${count.restarting} restarting, ${count.created} created`},
 		{text: `${label('')}${count.failed} exited non-zero, ${count.exited} exited zero`, tone: count.failed > 0 ? 'warning' : undefined},
 		{
-			text: `${label('Health')}${health.healthy} healthy, ${health.unhealthy} unhealthy, ${health.starting} starting, ${health.none} without a check`,
+			text: `${label('Health')}${health.healthy} healthy, ${health.unhealthy} unhealthy, ${health.starting} starting, ${health.none} running without a check`,
 			tone: health.unhealthy > 0 ? 'bad' : undefined,
 		},
 		{text: `${label('Restarts')}${restarts} in the last hour`, tone: restarts > 0 ? 'warning' : undefined},

@@ -83,6 +83,18 @@ describe('health', () => {
 		const {alerts} = observeTiming(undefined, look(t(4), sick));
 		assert.equal(alerts[0]!.text, 'unhealthy: exit code 1, db down');
 	});
+
+	test('a container that stopped is not unhealthy: the engine says so of every stopped one whose checks ended', () => {
+		// Docker sets Health.Status to unhealthy when a container's checks stop with it (the engine stopping
+		// its containers on shutdown included), the last check having passed.
+		const stopped = {...exited(t(5), 0), health: 'unhealthy' as const, lastHealth: {exitCode: 0, output: '', at: iso(t(4))}};
+		assert.deepEqual(run([look(t(1), {health: 'healthy'}), look(t(6), stopped)]), [[], []]);
+		// Started again, its checks failing: that is news.
+		const sick = {health: 'unhealthy' as const, lastHealth: {exitCode: 1, output: 'db down', at: iso(t(9))}};
+		assert.deepEqual(run([look(t(6), stopped), look(t(8), {health: 'starting'}), look(t(10), sick)]), [[], [], ['unhealthy']]);
+		// Stopped while unhealthy, then started and failing again: a second alert, as after any recovery.
+		assert.deepEqual(run([look(t(2), sick), look(t(6), stopped), look(t(10), sick)]), [['unhealthy'], [], ['unhealthy']]);
+	});
 });
 
 describe('engines', () => {
