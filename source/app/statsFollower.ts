@@ -111,11 +111,12 @@ export class StatsFollower {
 			if (streamed.has(key) || polled.has(key)) continue;
 			this.sampled.delete(key);
 			const [engine = '', id = ''] = key.split('\u0000');
-			// Samples of its stream that wait for their round would bring its figures back.
+			// Samples of its stream that wait for their round, or held for a poll round still under way, would be
+			// handed on after this end and bring its figures back.
+			const other = (action: AppAction) => (action.type !== 'stats/sampled' && action.type !== 'stats/ended') || action.engine !== engine || action.id !== id;
 			const waiting = this.streamedWaiting.get(engine);
-			if (waiting) waiting.actions = waiting.actions.filter(action => !('id' in action) || action.id !== id);
-			// So would its sample held for a round still under way, handed on after this end.
-			this.round = this.round.filter(action => action.type !== 'stats/sampled' || action.engine !== engine || action.id !== id);
+			if (waiting) waiting.actions = waiting.actions.filter(other);
+			this.round = this.round.filter(other);
 			this.pending.push({type: 'stats/ended', engine, id});
 		}
 

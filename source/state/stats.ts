@@ -1,5 +1,5 @@
 // Live resource figures per container, computed as `docker stats` computes them. Pure.
-import type {StatsSample} from '../engine/types.js';
+import type {ContainerState, StatsSample} from '../engine/types.js';
 import {containerKey} from './containers.js';
 import {writable} from './batch.js';
 
@@ -77,6 +77,11 @@ export function historyPoints(history: StatsHistory): StatsPoint[] {
 }
 
 export type StatsState = ReadonlyMap<string, ContainerFigures>;
+
+/** Whether a container in this state has figures: running or paused, as `docker stats` measures them. */
+export function isMeasured(state: ContainerState): boolean {
+	return state === 'running' || state === 'paused';
+}
 
 export type StatsAction =
 	| {type: 'stats/sampled'; engine: string; id: string; sample: StatsSample}

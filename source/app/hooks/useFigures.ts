@@ -1,12 +1,13 @@
 // Figures and ages on screen: the stats plan, the inspect timings of rows shown, and the one clock.
 import {type Dispatch, useEffect, useRef} from 'react';
-import type {Engine} from '../../engine/types.js';
+import type {ContainerState, Engine} from '../../engine/types.js';
 import type {AppAction, AppState} from '../../state/app.js';
+import {isMeasured} from '../../state/stats.js';
 import {clockChangesScreen} from '../clock.js';
 import {defaultStatsConcurrency, StatsFollower, type StatsTarget} from '../statsFollower.js';
 import {TimingFetcher} from '../timingFetcher.js';
 
-type Shown = {key: string; engine: string; id: string; state: string};
+type Shown = {key: string; engine: string; id: string; state: ContainerState};
 
 /** Stats requests at once on an engine over ssh. */
 export const sshStatsConcurrency = 10;
@@ -25,7 +26,7 @@ export function selectStatsPlan(state: AppState, shown: readonly Shown[], refres
 	const openPane = state.operations.pane;
 	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
 	// Paused ones too, as `docker stats` shows them: their memory, and a CPU of 0.00%.
-	const running = listShown ? shown.filter(row => row.state === 'running' || row.state === 'paused').map(row => ({engine: row.engine, id: row.id})) : [];
+	const running = listShown ? shown.filter(row => isMeasured(row.state)).map(row => ({engine: row.engine, id: row.id})) : [];
 	const streamsRows = refreshMs <= 1000;
 	return {
 		polled: streamsRows ? [] : running,

@@ -6,7 +6,7 @@ import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
 import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
 import type {ContainersState} from '../containers.js';
-import type {StatsState} from '../stats.js';
+import {isMeasured, type StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
 import {type AlertsState, selectAlertedKeys} from '../alerts.js';
 import {killedForMemory} from '../alertRules.js';
@@ -60,7 +60,7 @@ export function formatContainerRows(
 		// An engine that does not answer: what it said last can no longer be confirmed.
 		const stale = unanswered.has(record.engine);
 		const status = lost ? `${known} (engine unreachable)` : stale ? `${known} (stale: engine not answering)` : known;
-		const figures = record.state === 'running' || record.state === 'paused' ? stats.get(key) : undefined;
+		const figures = isMeasured(record.state) ? stats.get(key) : undefined;
 		const isAlerted = alerted.has(key);
 		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
 			// Noted in place: a thousand rows would each make a new note every second of the clock.
@@ -267,7 +267,7 @@ export function selectResourceTotals(containers: ContainersState, stats: StatsSt
 	const totals = {cpuPercent: 0, memoryUsage: 0, measured: 0, running: 0};
 	// forEach: no [key, record] pair made for each of a thousand containers.
 	containers.records.forEach((record, key) => {
-		if (record.state !== 'running' && record.state !== 'paused') return;
+		if (!isMeasured(record.state)) return;
 		totals.running++;
 		const figures = stats.get(key);
 		if (!figures) return;

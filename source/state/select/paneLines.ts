@@ -10,6 +10,7 @@ import {formatFilesLines} from '../files.js';
 import type {Pane} from '../operations.js';
 import {selectPaneLines} from '../pane.js';
 import type {PullState} from '../resources.js';
+import {isMeasured} from '../stats.js';
 import {compareNatural} from '../../format/naturalOrder.js';
 
 export const paneTitles: Record<Pane['kind'], string> = {
@@ -69,7 +70,7 @@ export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean
 
 		default: {
 			const record = state.containers.records.get(pane.target.key);
-			const running = record?.state === 'running' || record?.state === 'paused';
+			const running = record !== undefined && isMeasured(record.state);
 			return selectPaneLines(pane, state.now, {figures: state.stats.get(pane.target.key), unicode, running, ...(width ? {width} : {})});
 		}
 	}
