@@ -1,5 +1,6 @@
 // The whole screen's props from the state: a pure selector, so the App only wires and renders.
 import {formatHints, keymap} from '../commands/keymap.js';
+import {selectPromptLabel} from '../commands/prompts.js';
 import {selectScopes} from '../commands/route.js';
 import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
@@ -80,6 +81,10 @@ const totalOnce = memoizeLast(selectResourceTotals);
 const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, columns: Parameters<typeof layoutColumns>[1]) =>
 	layoutColumns(Math.max(0, width - 2), columns, measureTableColumns(rows as Parameters<typeof measureTableColumns>[0])),
 );
+
+/** The ENGINE column of a per-engine table (images, volumes, ...) when berth shows several engines. */
+const tableEngineColumn: ColumnSpec<string> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 16, priority: 2};
+const withEngineColumn = memoizeLast((columns: ReadonlyArray<ColumnSpec<string>>) => [tableEngineColumn, ...columns]);
 
 /** The keys' hints change with the mode, the view, the pane and read-only, not with every frame of figures. */
 const hintsOnce = memoizeLast((mode: AppState['ui']['mode'], view: string, paneKind: string | undefined, readOnly: boolean, commands: readonly Command[]) =>
@@ -187,6 +192,7 @@ export function selectScreenProps(
 			theme,
 			width,
 			question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
+			prompt: selectPromptLabel(state, list.selected as {engine: string; cells?: Record<string, string>} | undefined),
 		},
 		bindings: commands,
 		helpScroll: state.ui.helpScroll,
@@ -195,7 +201,7 @@ export function selectScreenProps(
 			list.view.kind === 'table'
 				? {
 						rows: shown as Extract<CurrentList, {view: {kind: 'table'}}>['rows'],
-						layout: layoutTable(list.rows, width, columns ?? list.view.columns),
+						layout: layoutTable(list.rows, width, tableColumns(list.view, columns, engines.length)),
 						selectedKey,
 						emptyText: list.view.emptyText(state, list.filter),
 					}
@@ -223,6 +229,11 @@ export function selectScreenProps(
 					}
 				: undefined,
 	};
+}
+
+function tableColumns(view: Extract<CurrentList['view'], {kind: 'table'}>, configured: ReadonlyArray<ColumnSpec<string>> | undefined, engineCount: number) {
+	const columns = configured ?? view.columns;
+	return engineCount > 1 && view.perEngine ? withEngineColumn(columns) : columns;
 }
 
 function containerLayout(list: CurrentList, now: number, width: number, engineCount: number, columns: ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined, keep?: KeepWidths) {

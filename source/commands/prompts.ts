@@ -13,6 +13,8 @@ import {keepPaneSearch} from './pane.js';
 import type {CommandContext, KeyPress} from './types.js';
 
 type Prompt = {
+	/** What the status line says before the draft. */
+	label: string | ((state: AppState, selected: {engine: string; cells?: Record<string, string>} | undefined) => string);
 	/** Where Esc and a finished prompt go back to. */
 	back: Mode;
 	accepts?: (character: string) => boolean;
@@ -64,15 +66,17 @@ function scale(state: AppState, text: string, {selected}: CommandContext): AppSt
 
 export const prompts: Partial<Record<Mode, Prompt>> = {
 	filter: {
+		label: '/',
 		back: 'list',
 		// The list passed in is already narrowed by the draft: its first row becomes the selection.
 		submit: (state, _text, context) => ({...state, ui: reduceUi(state.ui, {type: 'filter/keep', list: {keys: context.rows.map(row => (row as {key: string}).key), pageSize: context.pageSize}})}),
 		cancel: state => ({...state, ui: reduceUi(state.ui, {type: 'filter/clear'})}),
 	},
-	command: {back: 'list', complete: completeViewName, submit: runCommandLine},
-	'pane-search': {back: 'pane', submit: (state, text, context) => keepPaneSearch(state, text, context.pageSize)},
-	'logs-search': {back: 'logs', submit: (state, text, context) => keepLogSearch(state, text, context)},
+	command: {label: ':', back: 'list', complete: completeViewName, submit: runCommandLine},
+	'pane-search': {label: '/', back: 'pane', submit: (state, text, context) => keepPaneSearch(state, text, context.pageSize)},
+	'logs-search': {label: '/', back: 'logs', submit: (state, text, context) => keepLogSearch(state, text, context)},
 	'logs-filter': {
+		label: 'only lines with: ',
 		back: 'logs',
 		submit(state, text) {
 			const filter = text.trim();
@@ -85,11 +89,27 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 			return state.logs ? withLogs(back, {...state.logs, filter: ''}) : back;
 		},
 	},
-	pull: {back: 'list', submit: pull},
-	scale: {back: 'list', accepts: character => /^\d$/.test(character), submit: scale},
-	'copy-out': {back: 'pane', submit: submitCopyOut},
-	'copy-in': {back: 'pane', submit: submitCopyIn},
+	pull: {
+		// With several engines, the one the image comes into: the selected row's.
+		label: (state, selected) => (state.connection.size > 1 ? `pull into ${engineOf(state, selected)} (repository/name:tag): ` : 'pull (repository/name:tag): '),
+		back: 'list',
+		submit: pull,
+	},
+	scale: {
+		label: (_state, selected) => (selected?.cells?.name ? `scale ${selected.cells.name} to (replicas): ` : 'scale to (replicas): '),
+		back: 'list',
+		accepts: character => /^\d$/.test(character),
+		submit: scale,
+	},
+	'copy-out': {label: 'copy out to (a path here): ', back: 'pane', submit: submitCopyOut},
+	'copy-in': {label: 'copy in (a path here): ', back: 'pane', submit: submitCopyIn},
 };
+
+/** What the open prompt asks for, or undefined when no prompt is open. */
+export function selectPromptLabel(state: AppState, selected: {engine: string; cells?: Record<string, string>} | undefined): string | undefined {
+	const label = prompts[state.ui.mode]?.label;
+	return typeof label === 'function' ? label(state, selected) : label;
+}
 
 /** A key at a prompt: typing edits the draft; Enter and Esc leave the prompt, then do what it is for. */
 export function reducePromptKey(state: AppState, prompt: Prompt, press: KeyPress, context: CommandContext): AppState {

@@ -12,6 +12,11 @@ export type TableRow = {
 	tone?: StatusTone | undefined;
 };
 
+/** A cell's text: an ENGINE column shows the row's engine unless the row has a cell of that name. */
+export function tableCell(row: TableRow, column: string): string {
+	return row.cells[column] ?? (column === 'engine' ? row.engine : '');
+}
+
 /** Case-insensitive match on any cell. */
 export function filterTableRows(rows: readonly TableRow[], filter: string): readonly TableRow[] {
 	const needle = filter.trim().toLowerCase();
@@ -27,6 +32,8 @@ export function measureTableColumns(rows: readonly TableRow[]): Map<string, numb
 			const width = textWidth(text);
 			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
 		}
+
+		if (row.cells.engine === undefined && textWidth(row.engine) > (widths.get('engine') ?? 0)) widths.set('engine', textWidth(row.engine));
 	}
 
 	return widths;

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
-import type {TableRow} from '../format/tableRow.js';
+import {tableCell, type TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
 type LineProps = {text: string; tone: Tone | undefined; selected: boolean; pointer: string; color: boolean; colors: Theme['colors']};
@@ -43,7 +43,7 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 						// A row is its place on screen: scrolling changes the rows' texts instead of making them anew.
 						// eslint-disable-next-line react/no-array-index-key
 						key={index}
-						text={layout.map(column => padCell(row.cells[column.id] ?? '', column.width, column.align, ellipsis)).join(gap)}
+						text={layout.map(column => padCell(tableCell(row, column.id), column.width, column.align, ellipsis)).join(gap)}
 						tone={row.tone}
 						selected={row.key === selectedKey}
 						pointer={pointer}

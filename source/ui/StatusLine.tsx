@@ -2,7 +2,7 @@
 import {Text} from 'ink';
 import type {Message, Mode} from '../state/ui.js';
 import {formatMessageOrHints} from '../format/statusLine.js';
-import {truncateText} from '../format/table.js';
+import {textWidth, truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
 export type StatusLineProps = {
@@ -14,9 +14,11 @@ export type StatusLineProps = {
 	width: number;
 	/** The y / N question while one is asked. */
 	question?: string | undefined;
+	/** What a prompt asks for (`pull (repository/name:tag): `), while one is open. */
+	prompt?: string | undefined;
 };
 
-export function StatusLine({mode, draft, message, hints, theme, width, question}: StatusLineProps) {
+export function StatusLine({mode, draft, message, hints, theme, width, question, prompt}: StatusLineProps) {
 	const {ellipsis} = selectGlyphs(theme);
 	if (mode === 'confirm' && question) {
 		return (
@@ -26,11 +28,11 @@ export function StatusLine({mode, draft, message, hints, theme, width, question}
 		);
 	}
 
-	if (mode === 'filter' || mode === 'command' || mode === 'pane-search' || mode === 'logs-search' || mode === 'logs-filter' || mode === 'pull' || mode === 'scale' || mode === 'copy-out' || mode === 'copy-in') {
+	if (prompt !== undefined) {
 		return (
 			<Text wrap="truncate">
-				{mode === 'command' ? ':' : mode === 'logs-filter' ? 'only lines with: ' : mode === 'pull' ? 'pull (repository/name:tag): ' : mode === 'scale' ? 'scale to (replicas): ' : mode === 'copy-out' ? 'copy out to (a path here): ' : mode === 'copy-in' ? 'copy in (a path here): ' : '/'}
-				{truncateText(draft, Math.max(0, width - 2), ellipsis)}
+				{prompt}
+				{truncateText(draft, Math.max(0, width - textWidth(prompt) - 1), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>
 		);

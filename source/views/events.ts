@@ -51,6 +51,7 @@ const selectRowsOnce = memoizeLast(selectEventRows);
 
 export const eventsView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'events',
 	title: 'Events',
 	key: '5',

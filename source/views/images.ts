@@ -112,6 +112,7 @@ const commands = inScope<TableRow>('images', [
 
 export const imagesView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'images',
 	title: 'Images',
 	key: '2',

@@ -50,6 +50,7 @@ const commands = inScope<TableRow>('networks', [
 
 export const networksView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'networks',
 	title: 'Networks',
 	key: '4',

@@ -32,6 +32,7 @@ const selectRowsOnce = memoizeLast(selectNodeRows);
 
 export const nodesView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'nodes',
 	title: 'Swarm nodes',
 	key: '8',

@@ -104,6 +104,7 @@ const commands = inScope<TableRow>('services', [
 
 export const servicesView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'services',
 	title: 'Swarm services',
 	key: '6',

@@ -62,6 +62,7 @@ const selectRowsOnce = memoizeLast(selectTaskRows);
 
 export const tasksView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'tasks',
 	title: 'Swarm tasks',
 	key: '7',

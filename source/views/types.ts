@@ -34,6 +34,8 @@ export type ViewSpec<Row extends ListRow> = {
 export type TableView = ViewSpec<import('../format/tableRow.js').TableRow> & {
 	kind: 'table';
 	columns: ReadonlyArray<ColumnSpec<string>>;
+	/** Its rows are each one engine's (images, volumes, ...): with several engines an ENGINE column comes first. */
+	perEngine?: boolean;
 };
 
 /** The containers list, with its figures, marks and sort. */

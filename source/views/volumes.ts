@@ -94,6 +94,7 @@ const commands = inScope<TableRow>('volumes', [
 
 export const volumesView: TableView = {
 	kind: 'table',
+	perEngine: true,
 	name: 'volumes',
 	title: 'Volumes',
 	key: '3',

@@ -7,7 +7,8 @@ import {formatHints} from '../../source/commands/keymap.js';
 import type {Engine} from '../../source/engine/types.js';
 import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {selectCurrentList} from '../../source/views/current.js';
-import {containerRecord} from '../state/records.js';
+import {tableCell} from '../../source/format/tableRow.js';
+import {containerRecord, imageRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
 const theme = {color: false, unicode: true};
@@ -79,6 +80,31 @@ describe('selectScreenProps', () => {
 		assert.ok(props.resourceTable, 'the services table');
 		assert.equal(props.resourceTable.emptyText, 'Loading…');
 		assert.match(props.status.hints, /Enter tasks/);
+	});
+
+	test('with several engines, images, volumes and the other per-engine tables start with ENGINE; with one they do not', () => {
+		let state = reduceApp(started(), {type: 'images/listed', engine: 'local', records: [imageRecord({id: 'sha256:aaa', engine: 'local', repoTags: ['app:1']})]});
+		state = reduceApp(state, {type: 'images/listed', engine: 'far', records: [imageRecord({id: 'sha256:bbb', engine: 'far', repoTags: ['app:1']})]});
+		state = press(state, '2');
+		const props = selectScreenProps(state, engines, {width: 120, height: 24}, theme);
+		const layout = props.resourceTable?.layout ?? [];
+		assert.deepEqual(layout.slice(0, 3).map(column => column.id), ['engine', 'repository', 'tag']);
+		assert.deepEqual(props.resourceTable?.rows.map(row => tableCell(row, 'engine')).sort(), ['far', 'local'], 'the two app:1 rows say whose they are');
+		const one = selectScreenProps(state, engines.slice(0, 1), {width: 120, height: 24}, theme);
+		assert.ok(!one.resourceTable?.layout.some(column => column.id === 'engine'), 'one engine: no ENGINE column');
+		const contexts = selectScreenProps(press(state, '9'), engines, {width: 120, height: 24}, theme);
+		assert.ok(!contexts.resourceTable?.layout.some(column => column.id === 'engine'), 'contexts are not one engine\'s');
+	});
+
+	test('the pull prompt names the engine the image comes into when there are several; the scale prompt its service', () => {
+		let state = reduceApp(started(), {type: 'images/listed', engine: 'far', records: [imageRecord({id: 'sha256:bbb', engine: 'far', repoTags: ['app:1']})]});
+		state = press(state, '2', 'p');
+		assert.equal(state.ui.mode, 'pull');
+		assert.equal(selectScreenProps(state, engines, {width: 120, height: 24}, theme).status.prompt, 'pull into far (repository/name:tag): ');
+		const alone = reduceApp(createAppState(now), {type: 'engine/connected', engine: 'local', version: '26.1.5'});
+		assert.equal(selectScreenProps(press(alone, '2', 'p'), engines.slice(0, 1), {width: 120, height: 24}, theme).status.prompt, 'pull (repository/name:tag): ');
+		assert.equal(selectScreenProps(press(alone, '/'), engines.slice(0, 1), {width: 120, height: 24}, theme).status.prompt, '/');
+		assert.equal(selectScreenProps(alone, engines.slice(0, 1), {width: 120, height: 24}, theme).status.prompt, undefined, 'no prompt in the list');
 	});
 
 	test('the files pane stays on screen behind its copy prompts, with its own hints', () => {

@@ -28,12 +28,12 @@ describe('StatusLine', () => {
 	});
 
 	test('the filter prompt with its draft and a cursor', () => {
-		assert.equal(frameOf({mode: 'filter', draft: 'web'}), '/web_');
-		assert.equal(frameOf({mode: 'filter', draft: 'web', theme: themes.full}), '/web\u001B[7m \u001B[27m');
+		assert.equal(frameOf({mode: 'filter', prompt: '/', draft: 'web'}), '/web_');
+		assert.equal(frameOf({mode: 'filter', prompt: '/', draft: 'web', theme: themes.full}), '/web\u001B[7m \u001B[27m');
 	});
 
 	test('the command prompt', () => {
-		assert.equal(frameOf({mode: 'command', draft: 'im'}), ':im_');
+		assert.equal(frameOf({mode: 'command', prompt: ':', draft: 'im'}), ':im_');
 	});
 
 	test('a message wins over the hints; an error is red with colour', () => {
@@ -46,11 +46,11 @@ describe('StatusLine', () => {
 	});
 
 	test('the prompt wins over a message', () => {
-		assert.equal(frameOf({mode: 'filter', draft: 'x', message: {text: 'old', tone: 'error'}}), '/x_');
+		assert.equal(frameOf({mode: 'filter', prompt: '/', draft: 'x', message: {text: 'old', tone: 'error'}}), '/x_');
 	});
 
 	test('a long draft is cut so the prompt and cursor fit the width', () => {
-		const frame = frameOf({mode: 'filter', draft: 'a'.repeat(200), width: 30, theme: themes.ascii});
+		const frame = frameOf({mode: 'filter', prompt: '/', draft: 'a'.repeat(200), width: 30, theme: themes.ascii});
 		assert.equal(frame.length, 30);
 		assert.ok(frame.endsWith('~_'));
 		assert.doesNotMatch(frame, nonAscii);

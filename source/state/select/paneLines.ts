@@ -113,7 +113,8 @@ export function formatPullLines(pull: PullState): string[] {
 	const overall = `${finished} of ${layers.length} layers done${total > 0 ? `, ${formatDecimalSize(current)} of ${formatDecimalSize(total)} downloaded` : ''}`;
 	return [
 		`${pull.reference}: ${state}`,
-		overall,
+		// Until the engine names a layer (and when it fails before one), there is nothing to count.
+		...(layers.length > 0 ? [overall] : []),
 		'',
 		...layers.map(layer => {
 			const amount =

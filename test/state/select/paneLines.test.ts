@@ -1,0 +1,29 @@
+// The pane's lines from the state: here, an image pull's progress.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {formatPullLines} from '../../../source/state/select/paneLines.js';
+import type {PullState} from '../../../source/state/resources.js';
+
+function pull(overrides: Partial<PullState>): PullState {
+	return {engine: 'local', reference: 'registry:5000/app:1.0', layers: new Map(), messages: [], done: false, error: undefined, ...overrides};
+}
+
+describe('formatPullLines', () => {
+	test('a pull that fails before the engine names a layer says why, and counts no layers', () => {
+		const lines = formatPullLines(pull({error: 'manifest unknown'}));
+		assert.equal(lines[0], 'registry:5000/app:1.0: failed: manifest unknown');
+		assert.ok(!lines.some(line => /layers done/.test(line)), lines.join('\n'));
+	});
+
+	test('with layers: how many are done and how much came down, then each layer, then the engine\'s other words', () => {
+		const layers = new Map([
+			['aaa', {layer: 'aaa', status: 'Pull complete', current: undefined, total: undefined}],
+			['bbb', {layer: 'bbb', status: 'Downloading', current: 500_000, total: 2_000_000}],
+		]);
+		const lines = formatPullLines(pull({layers, messages: ['1.0: Pulling from app']}));
+		assert.equal(lines[0], 'registry:5000/app:1.0: pulling…');
+		assert.equal(lines[1], '1 of 2 layers done, 500kB of 2MB downloaded');
+		assert.match(lines.find(line => line.startsWith('bbb')) ?? '', /Downloading 500kB \/ 2MB$/);
+		assert.equal(lines.at(-1), '1.0: Pulling from app');
+	});
+});
