@@ -5,7 +5,7 @@ import type {ContainerCounts, ResourceTotals} from '../state/select/containers.j
 import type {SortOrder} from '../state/ui.js';
 import {selectGlyphs, type Theme} from '../ui/theme.js';
 import {type StyledSegment, truncateSegments} from './table.js';
-import {formatBytes, formatPercent} from './units.js';
+import {formatBytes, formatCount, formatPercent} from './units.js';
 
 export type HeaderProps = {
 	address: string;
@@ -35,7 +35,7 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 	const info = connection?.status === 'connected' ? connection.info : undefined;
 	const version =
 		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}${connection.product ?? 'Docker'} ${connection.version}` : '';
-	const images = info ? ` ${separator} ${info.images} images` : '';
+	const images = info ? ` ${separator} ${formatCount(info.images, 'image')}` : '';
 	// Figures from an engine that stopped answering cannot be confirmed: said so, not shown as live.
 	const stale = (engines ?? [{connection}]).some(each => each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
 	const measured =
@@ -44,7 +44,7 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 			: '';
 	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
 	const sorted = sort && (sort.by !== 'project' || sort.descending) ? ` ${separator} sort: ${sort.by} ${arrow}` : '';
-	const summary = `${counts.total} containers: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
+	const summary = `${formatCount(counts.total, 'container')}: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
 	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);
 	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
@@ -67,7 +67,7 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 			{text: ` ${separator} `},
 			...states,
 			// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
-			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${alerts} alert${alerts === 1 ? '' : 's'} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
+			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${formatCount(alerts, 'alert')} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
 			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
 		] as StyledSegment[],
 		width,

@@ -92,3 +92,8 @@ export function formatInOut(received: number, sent: number): string {
 export function formatRate(bytesPerSecond: number): string {
 	return `${formatDecimalSize(bytesPerSecond)}/s`;
 }
+
+/** A count and its noun, the noun plural unless the count is one: `1 image`, `3 images`. */
+export function formatCount(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -223,7 +223,7 @@ export function lines(screen: string): string[] {
 
 /** The count in berth's header (`berth · connected · 1000 containers: ...`). */
 export function berthHeaderCount(screen: string): number | undefined {
-	const match = /(?:^|\s)(\d+) containers:/.exec(lines(screen)[0] ?? '');
+	const match = /(?:^|\s)(\d+) containers?:/.exec(lines(screen)[0] ?? '');
 	return match ? Number(match[1]) : undefined;
 }
 

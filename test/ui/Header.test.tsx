@@ -36,6 +36,12 @@ describe('Header', () => {
 		);
 	});
 
+	test('one container, one image, one alert: no plural', () => {
+		const frame = frameOf({counts: {total: 1, running: 1, paused: 0, stopped: 0}, alerts: 1, connection: {...connected, info: {images: 1}} as EngineConnection, width: 200});
+		assert.match(frame, /1 alert \(!\)\S* · 1 container: 1 running, 0 paused, 0 stopped · 1 image · Docker/);
+		assert.match(frameOf({connection: {...connected, info: {images: 2}} as EngineConnection}), /· 2 images · /);
+	});
+
 	test('disconnected: the error and the attempt, no version', () => {
 		const frame = frameOf({connection: lost});
 		assert.ok(frame.includes('disconnected, retrying (attempt 2): connect ECONNREFUSED 127.0.0.1:2375'));

@@ -253,7 +253,8 @@ export function selectContainerCounts(containers: ContainersState): ContainerCou
 	containers.records.forEach(record => {
 		counts.total++;
 		if (record.state === 'paused') counts.paused++;
-		else if (record.state === 'running' || record.state === 'restarting') counts.running++;
+		// As `docker info` counts them: a restarting container, waiting for its policy to start it, is stopped.
+		else if (record.state === 'running') counts.running++;
 		else counts.stopped++;
 	});
 

@@ -219,15 +219,16 @@ describe('sortContainerRows', () => {
 
 describe('selectContainerCounts', () => {
 	test('total, running, paused and stopped', () => {
-		// restarting counts as running here; created, exited and dead as stopped.
+		// As docker info counts them: created, exited, dead and restarting are stopped.
 		const counts = selectContainerCounts(
 			stateOf([
 				...records,
 				containerRecord({id: 'd1', state: 'dead', status: 'Dead'}),
 				containerRecord({id: 'r1', state: 'running', engine: 'remote'}),
+				containerRecord({id: 'r2', state: 'restarting', status: 'Restarting (3) 5 seconds ago'}),
 			]),
 		);
-		assert.deepEqual(counts, {total: 8, running: 4, paused: 1, stopped: 3});
+		assert.deepEqual(counts, {total: 9, running: 3, paused: 1, stopped: 5});
 	});
 
 	test('nothing listed: all zero', () => {
