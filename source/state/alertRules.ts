@@ -65,7 +65,12 @@ export type TimingLook = {
 	since: number;
 	/** When the container was created, in milliseconds. */
 	created: number;
+	/** The swarm service whose task the container runs (its label `com.docker.swarm.service.name`), if any. */
+	service?: string | undefined;
 };
+
+/** The label the engine puts on a swarm task's container: the service that replaces the task when it fails. */
+export const swarmServiceLabel = 'com.docker.swarm.service.name';
 
 function firstLine(text: string, most = 160): string {
 	const line = text.replaceAll(/[\u0000-\u001F\u007F]+/g, ' ').replaceAll(/\s+/g, ' ').trim();
@@ -77,7 +82,7 @@ export function observeTiming(
 	watch: ContainerWatch | undefined,
 	look: TimingLook,
 	rules: AlertRules = defaultAlertRules,
-): {watch: ContainerWatch; alerts: RaisedAlert[]} {
+): {watch: ContainerWatch; alerts: RaisedAlert[]; taskFailed?: {exitCode: number}} {
 	const {timing, now} = look;
 	const alerts: RaisedAlert[] = [];
 	const raise = (kind: AlertKind, text: string) =>
@@ -105,7 +110,10 @@ export function observeTiming(
 	if (oom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
 	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
 	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');
-	if (news && !oom && down && timing.exitCode !== 0 && !asked) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
+	const failed = news && !oom && down && timing.exitCode !== 0 && !asked;
+	// A swarm task that fails is replaced by its service, as a restart policy restarts a container: not news
+	// of its own, but one more failure of the service (observeTaskFailure).
+	if (failed && look.service === undefined) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
 	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy.
 	const health = timing.running ? timing.health : 'none';
 	if (health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
@@ -126,7 +134,29 @@ export function observeTiming(
 			finishedAt: timing.finishedAt,
 		},
 		alerts,
+		...(failed && look.service !== undefined ? {taskFailed: {exitCode: timing.exitCode}} : {}),
 	};
+}
+
+/** When a swarm service's tasks failed, within the crash-loop window. */
+export type ServiceWatch = {failures: readonly number[]};
+
+/**
+ * One more failed task of a swarm service: `restarts` failures within the window are its crash loop, raised
+ * once for the service (not for each task's container, each of which fails once), as a restart policy's
+ * crash loop is.
+ */
+export function observeTaskFailure(
+	watch: ServiceWatch | undefined,
+	failure: {key: string; engine: string; service: string; exitCode: number; now: number},
+	rules: AlertRules = defaultAlertRules,
+): {watch: ServiceWatch; alerts: RaisedAlert[]} {
+	const {now} = failure;
+	const failures = [...(watch?.failures ?? []), now].filter(time => time > now - rules.windowMs);
+	if (failures.length < rules.restarts) return {watch: {failures}, alerts: []};
+	const minutes = Math.round(rules.windowMs / 60_000);
+	const text = `service ${failure.service}: ${failures.length} tasks failed within ${minutes} minute${minutes === 1 ? '' : 's'}, last exit code ${failure.exitCode}`;
+	return {watch: {failures: []}, alerts: [{kind: 'crash-loop', engine: failure.engine, container: failure.service, key: failure.key, text, at: now}]};
 }
 
 /** The watch after an event about the container: a stop asked for, an OOM kill on its way. */

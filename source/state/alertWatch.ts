@@ -1,6 +1,6 @@
 // The alert rules' look at what each action tells of containers and engines, composed into reduceApp. Pure.
 import {formatContainerName} from '../format/names.js';
-import {observeEngine} from './alertRules.js';
+import {observeEngine, swarmServiceLabel} from './alertRules.js';
 import {type AlertsState, forgetGone, raiseAlerts, watchEvent, watchStopAsked, watchTiming} from './alerts.js';
 import type {ConnectionAction, ConnectionState} from './connection.js';
 import {containerKey, type ContainersAction, type ContainersState} from './containers.js';
@@ -37,7 +37,8 @@ export function watchForAlerts<State extends WatchedState>(before: State, after:
 			// A stale answer the containers did not take is no news either.
 			if (!record || after.containers.timings.get(key) !== watched.timing) return after;
 			const name = formatContainerName(record.names);
-			alerts = watchTiming(alerts, {key, engine: watched.engine, name, timing: watched.timing, now: after.now, created: record.created * 1000});
+			const service = record.labels[swarmServiceLabel];
+			alerts = watchTiming(alerts, {key, engine: watched.engine, name, timing: watched.timing, now: after.now, created: record.created * 1000, service});
 			break;
 		}
 

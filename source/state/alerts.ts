@@ -7,8 +7,10 @@ import {
 	type ContainerWatch,
 	defaultAlertRules,
 	observeEvent,
+	observeTaskFailure,
 	observeTiming,
 	type RaisedAlert,
+	type ServiceWatch,
 } from './alertRules.js';
 
 export type Alert = RaisedAlert & {
@@ -21,6 +23,8 @@ export type Alert = RaisedAlert & {
 export type AlertsState = {
 	list: readonly Alert[];
 	watches: ReadonlyMap<string, ContainerWatch>;
+	/** Swarm services whose tasks failed within the window, by `engine \0 service`: as many as have failed lately. */
+	services?: ReadonlyMap<string, ServiceWatch>;
 	rules: AlertRules;
 	/** When berth began to watch, in milliseconds. */
 	since: number;
@@ -73,12 +77,22 @@ export function reduceAlerts(state: AlertsState, action: AlertsAction): AlertsSt
 /** One more look at a container (inspect's answer). */
 export function watchTiming(
 	state: AlertsState,
-	look: {key: string; engine: string; name: string; timing: ContainerTiming; now: number; created: number},
+	look: {key: string; engine: string; name: string; timing: ContainerTiming; now: number; created: number; service?: string | undefined},
 ): AlertsState {
-	const {watch, alerts} = observeTiming(state.watches.get(look.key), {...look, since: state.since}, state.rules);
+	const {watch, alerts, taskFailed} = observeTiming(state.watches.get(look.key), {...look, since: state.since}, state.rules);
 	const watches = writable(state.watches);
 	watches.set(look.key, watch);
-	return raiseAlerts({...state, watches}, alerts);
+	const watched = raiseAlerts({...state, watches}, alerts);
+	return taskFailed && look.service !== undefined ? watchTaskFailure(watched, look.engine, look.service, taskFailed.exitCode, look.now) : watched;
+}
+
+/** A swarm task failed: one more failure of its service. Services with no failure in the window are forgotten. */
+function watchTaskFailure(state: AlertsState, engine: string, service: string, exitCode: number, now: number): AlertsState {
+	const key = `${engine}\u0000${service}`;
+	const {watch, alerts} = observeTaskFailure(state.services?.get(key), {key, engine, service, exitCode, now}, state.rules);
+	const services = new Map([...(state.services ?? [])].filter(([, each]) => each.failures.some(time => time > now - state.rules.windowMs)));
+	services.set(key, watch);
+	return raiseAlerts({...state, services}, alerts);
 }
 
 export function watchEvent(state: AlertsState, key: string, event: EngineEvent): AlertsState {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerTiming} from '../../source/engine/types.js';
 import {timingRecord} from './records.js';
-import {type ContainerWatch, observeEngine, observeEvent, observeTiming, type TimingLook} from '../../source/state/alertRules.js';
+import {type ContainerWatch, observeEngine, observeEvent, observeTaskFailure, observeTiming, type TimingLook} from '../../source/state/alertRules.js';
 
 const since = Date.parse('2026-11-30T12:00:00Z');
 const minute = 60_000;
@@ -73,6 +73,36 @@ describe('exits: an exit nobody asked for', () => {
 		{name: 'OOM killed and restarted by its policy', steps: [look(t(2)), look(t(5), {...exited(t(4), 137, {oomKilled: true}), running: true, restarting: true, state: 'restarting'})], expected: [[], []]},
 	];
 	for (const {name, steps, expected} of cases) test(name, () => assert.deepEqual(run(steps), expected));
+});
+
+describe('swarm tasks: their service replaces them', () => {
+	const t = (seconds: number) => since + seconds * 1000;
+	test('a task that fails is not "died": it counts as one failure of its service', () => {
+		const task = (at: number, overrides: Partial<ContainerTiming> = {}) => ({...look(at, overrides), service: 'web'});
+		const first = observeTiming(undefined, task(t(2)));
+		const failed = observeTiming(first.watch, task(t(5), exited(t(4), 1)));
+		assert.deepEqual(failed.alerts, []);
+		assert.deepEqual(failed.taskFailed, {exitCode: 1});
+		assert.equal(observeTiming(first.watch, task(t(5), exited(t(4), 0))).taskFailed, undefined, 'exit 0 is no failure');
+		assert.deepEqual(observeTiming(first.watch, task(t(5), exited(t(4), 137, {oomKilled: true}))).alerts.map(alert => alert.kind), ['oom'], 'an OOM kill is still said');
+	});
+
+	const cases: Array<{name: string; seconds: number[]; expected: number[]}> = [
+		{name: 'three failures in a minute: a crash loop', seconds: [0, 20, 40], expected: [0, 0, 1]},
+		{name: 'raised again only after as many failures again', seconds: [0, 5, 10, 15, 20, 25], expected: [0, 0, 1, 0, 0, 1]},
+		{name: 'failures further apart than the window: none', seconds: [0, 400, 800, 1200], expected: [0, 0, 0, 0]},
+	];
+	for (const {name, seconds, expected} of cases) {
+		test(name, () => {
+			let watch: Parameters<typeof observeTaskFailure>[0];
+			const raised = seconds.map(second => {
+				const result = observeTaskFailure(watch, {key: 'local\u0000web', engine: 'local', service: 'web', exitCode: 2, now: t(second)});
+				watch = result.watch;
+				return result.alerts.length;
+			});
+			assert.deepEqual(raised, expected);
+		});
+	}
 });
 
 describe('health', () => {

@@ -60,6 +60,26 @@ describe('alerts through reduceApp', () => {
 		assert.deepEqual(state.alerts.list, []);
 	});
 
+	test('a swarm service whose tasks keep failing: one crash-loop for the service, no "died" for each task', () => {
+		// Swarm replaces a failed task with a new container: each fails once, and the service is what loops.
+		let state = createAppState(now);
+		const labels = {'com.docker.swarm.service.name': 'failing', 'com.docker.swarm.task.id': 't'};
+		const tasks = ['t1', 't2', 't3', 't4'].map((id, index) => containerRecord({id, names: [`/failing.1.${id}`], labels, created: Math.floor(now / 1000) + 1 + index * 5}));
+		for (const [index, task] of tasks.entries()) {
+			const at = now + index * 5000;
+			state = reduceApp({...state, now: at + 1000}, {type: 'containers/listed', engine: 'local', records: tasks.slice(0, index + 1)});
+			state = reduceApp(state, {type: 'container/timed', engine: 'local', id: task.id, timing: timingRecord({startedAt: new Date(at + 1000).toISOString()}), stated: true});
+			const failed = {state: 'exited' as const, running: false, exitCode: 1, startedAt: new Date(at + 1000).toISOString(), finishedAt: new Date(at + 2000).toISOString()};
+			state = reduceApp({...state, now: at + 3000}, {type: 'container/timed', engine: 'local', id: task.id, timing: timingRecord(failed), stated: true});
+		}
+
+		assert.deepEqual(
+			state.alerts.list.map(alert => [alert.kind, alert.container, alert.text]),
+			[['crash-loop', 'failing', 'service failing: 3 tasks failed within 10 minutes, last exit code 1']],
+		);
+		assert.equal(state.alerts.services?.size, 1, 'one service remembered');
+	});
+
 	test('an engine lost and back', () => {
 		let state = reduceApp(createAppState(now), {type: 'engine/connected', engine: 'local', version: '26.1.5'});
 		state = reduceApp(state, {type: 'engine/lost', engine: 'local', error: 'connect ENOENT', at: now + 1000});
