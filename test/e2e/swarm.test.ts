@@ -148,6 +148,25 @@ describe('swarm views', () => {
 		assert.equal(await engine.docker('service', 'ls', '--filter', `name=${service}`, '--format', '{{.Name}}'), '');
 	});
 
+	test('a service whose tasks keep failing raises one crash-loop for the service, and no died alert for each task', {...testTimeout, skip}, async t => {
+		if (skip) {
+			t.skip(skip);
+			return;
+		}
+
+		const name = uniqueName('fails');
+		const session = await berth.start({host: engine.dockerHost});
+		await engine.docker('service', 'create', '--detach', '--name', name, '--replicas', '1', '--restart-delay', '1s', testImage, 'sh', '-c', 'sleep 1; exit 3');
+		try {
+			await session.sendText('!');
+			const screen = await session.waitFor(current => current.includes(`service ${name}: 3 tasks failed within 10 minutes, last exit code 3`), slow);
+			assert.match(lineWith(screen, 'crash-loop'), new RegExp(`crash-loop\\s+\\S+\\s+${name}\\s+service`));
+			assert.doesNotMatch(screen, /\sdied\s/, 'each task container fails once: not an alert of its own');
+		} finally {
+			await engine.docker('service', 'rm', name).catch(() => undefined);
+		}
+	});
+
 	test('--read-only: + does not scale', {...testTimeout, skip}, async t => {
 		if (skip) {
 			t.skip(skip);
