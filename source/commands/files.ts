@@ -42,7 +42,7 @@ function move(to: (selected: number, count: number, pageSize: number) => number)
 	};
 }
 
-function selectedPath(state: AppState): string | undefined {
+export function selectedPath(state: AppState): string | undefined {
 	const files = state.operations.pane?.files;
 	if (!files) return undefined;
 	if (files.file) return files.file.path;

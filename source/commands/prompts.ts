@@ -8,7 +8,7 @@ import {engineOf, showPane, withMessage} from './effects.js';
 import {editLine} from './lineEditor.js';
 import {showView} from './list.js';
 import {keepLogSearch, withLogs} from './logs.js';
-import {submitCopyIn, submitCopyOut} from './files.js';
+import {selectedPath, submitCopyIn, submitCopyOut} from './files.js';
 import {keepPaneSearch} from './pane.js';
 import type {CommandContext, KeyPress} from './types.js';
 
@@ -101,8 +101,8 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 		accepts: character => /^\d$/.test(character),
 		submit: scale,
 	},
-	'copy-out': {label: 'copy out to (a path here): ', back: 'pane', submit: submitCopyOut},
-	'copy-in': {label: 'copy in (a path here): ', back: 'pane', submit: submitCopyIn},
+	'copy-out': {label: state => `copy ${selectedPath(state) ?? ''} out to (a path here): `, back: 'pane', submit: submitCopyOut},
+	'copy-in': {label: state => `copy into ${state.operations.pane?.files?.path ?? ''} from (a path here): `, back: 'pane', submit: submitCopyIn},
 };
 
 /** What the open prompt asks for, or undefined when no prompt is open. */

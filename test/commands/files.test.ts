@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {FileEntry, PathContent} from '../../source/engine/types.js';
+import {selectPromptLabel} from '../../source/commands/prompts.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {formatConfirmation} from '../../source/state/operations.js';
@@ -93,6 +94,7 @@ describe('copying', () => {
 		const prompt = press(opened(), 'j', 'c');
 		assert.equal(prompt.ui.mode, 'copy-out');
 		assert.equal(prompt.ui.draft, './etc');
+		assert.equal(selectPromptLabel(prompt, undefined), 'copy /etc out to (a path here): ', 'the prompt names what goes out');
 		const sent = press(prompt, named('ctrl+u'), '/tmp/out', named('return'));
 		assert.equal(sent.ui.mode, 'pane');
 		const request = requests(sent).at(-1);
@@ -116,6 +118,7 @@ describe('copying', () => {
 	});
 
 	test('C copies a path here into the directory shown, which is listed again', () => {
+		assert.equal(selectPromptLabel(press(opened(), 'C'), undefined), 'copy into / from (a path here): ', 'the prompt names where it goes');
 		const sent = press(opened(), 'C', '/tmp/upload', named('return'));
 		const request = requests(sent).at(-1);
 		assert.deepEqual(request?.kind === 'files-copy-in' && [request.container, request.source, request.directory], ['id-api', '/tmp/upload', '/']);

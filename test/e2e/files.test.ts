@@ -79,7 +79,7 @@ test('a busybox container: /etc listed, /etc/hostname shown, a directory copied 
 	await session.waitFor(screen => /^\/ {2}\(/m.test(screen) && /etc\/$/.test(selectedLine(screen)), slow);
 	const mine = path.join(scratch, 'etc-berth');
 	await session.sendText('c');
-	await session.waitFor(screen => bottomLine(screen).includes('copy out to (a path here): ./etc'));
+	await session.waitFor(screen => bottomLine(screen).includes('copy /etc out to (a path here): ./etc'));
 	await session.sendKeys('C-u');
 	await session.sendText(mine);
 	await session.sendKeys('Enter');
@@ -104,6 +104,7 @@ test('a busybox container: /etc listed, /etc/hostname shown, a directory copied 
 	await session.sendKeys('Enter');
 	await session.waitFor(screen => /^\/tmp {2}\(/m.test(screen), slow);
 	await session.sendText('C');
+	await session.waitFor(screen => bottomLine(screen).includes('copy into /tmp from (a path here):'));
 	await session.sendText(local);
 	await session.sendKeys('Enter');
 	await session.waitFor(screen => screen.includes(`Copied ${local} into ${name}:/tmp.`) && /note\.txt$/m.test(screen), slow);
