@@ -18,7 +18,7 @@ export const helpText = `
     --refresh SEC    Seconds between the list's CPU and memory samples (default 5); 1 streams a
                      sample a second for every row, as docker stats does
     --resync SEC     Seconds between full listings that repair missed events (default 30)
-    --read-only      A pure viewer: keys that would change a container are off
+    --read-only      A pure viewer: keys that would change what the engine holds are off
     --kiosk          A wall screen: read-only, opens on the pulse view, keys only move between views
     --bell           Ring the terminal's bell at each alert
     --notify         A desktop notification at each alert (OSC 9 and OSC 777, through tmux too)

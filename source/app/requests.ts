@@ -67,6 +67,12 @@ export async function runRequest(
 
 			case 'resource-action': {
 				const engine = engineOf(request.engine);
+				if (request.action === 'network-prune') {
+					// Networks take no space: what went is said by name, as `docker network prune` lists them.
+					const names = await engine.networks.prune();
+					return {kind: 'resource-action', lines: [`Pruned ${names.length} network${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`], failures: []};
+				}
+
 				const prune = prunes[request.action];
 				if (prune) {
 					const pruned = await prune.run(engine);
@@ -86,6 +92,9 @@ export async function runRequest(
 						else if (request.action === 'service-remove') {
 							await engine.swarm.removeService(target.id);
 							lines.push(`Removed service ${target.name}.`);
+						} else if (request.action === 'network-remove') {
+							await engine.networks.remove(target.id);
+							lines.push(`Removed network ${target.name}.`);
 						} else {
 							await engine.volumes.remove(target.id);
 							lines.push(`Removed volume ${target.name}.`);

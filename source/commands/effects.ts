@@ -55,6 +55,11 @@ export function firstEngine(state: AppState): string {
 	return [...state.connection.keys()][0] ?? 'default';
 }
 
+/** ` on NAME` when berth shows several engines (a prune's question names the one it prunes), else nothing. */
+export function onEngine(state: AppState, engine: string): string {
+	return state.connection.size > 1 ? ` on ${engine}` : '';
+}
+
 /** The engine of the selected row, else the first one. */
 export function engineOf(state: AppState, selected: {engine: string} | undefined): string {
 	return selected?.engine ?? firstEngine(state);

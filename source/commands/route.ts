@@ -79,7 +79,7 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 	}
 
 	if (state.ui.readOnly && command.mutating) {
-		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'}}};
+		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change what the engine holds, so it is off.`, tone: 'error'}}};
 	}
 
 	const readOnlyEngine = command.mutating ? selectReadOnlyEngine(state) : undefined;

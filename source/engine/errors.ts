@@ -18,11 +18,19 @@ export function describeEngineError(error: unknown): string {
 	// A request past its deadline (AbortSignal.timeout) is aborted: the engine did not answer.
 	if (value.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') return 'the engine did not answer in time';
 	const engineMessage = value.json?.message;
-	if (typeof engineMessage === 'string' && engineMessage !== '') return engineMessage;
+	if (typeof engineMessage === 'string' && engineMessage !== '') return shortenIds(engineMessage);
 	if (value.code && connectionHints[value.code]) return connectionHints[value.code]!;
 	const message = value.message ?? String(error);
 	// docker-modem prefixes API errors with "(HTTP code N) reason - "; the rest is the engine's words.
 	return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim() || message;
+}
+
+/**
+ * A full 64-digit ID in the engine's words cut to the 12 digits `docker ps` shows (`network web id 88e8e287fa56
+ * has active endpoints`), so that what it says fits the status line; a digest (`sha256:…`) stays whole.
+ */
+export function shortenIds(text: string): string {
+	return text.replaceAll(/(?<![\w:])([\da-f]{12})[\da-f]{52}(?![\w])/g, '$1');
 }
 
 const connectionHints: Record<string, string> = {

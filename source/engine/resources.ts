@@ -203,5 +203,14 @@ export function createNetworks(docker: Docker, engine: string): EngineNetworks {
 		async inspect(id) {
 			return (await docker.getNetwork(id).inspect()) as unknown as InspectDocument;
 		},
+
+		async remove(id) {
+			await docker.getNetwork(id).remove();
+		},
+
+		async prune() {
+			const result = (await docker.pruneNetworks()) as {NetworksDeleted?: string[] | null};
+			return result.NetworksDeleted ?? [];
+		},
 	};
 }

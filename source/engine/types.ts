@@ -300,6 +300,10 @@ export type EngineVolumes = {
 export type EngineNetworks = {
 	list(): Promise<NetworkRecord[]>;
 	inspect(id: string): Promise<InspectDocument>;
+	/** `docker network rm`: the engine refuses a network in use and its predefined ones (bridge, host, none). */
+	remove(id: string): Promise<void>;
+	/** `docker network prune`: every network no container uses; the names of those removed. */
+	prune(): Promise<string[]>;
 };
 
 /** A swarm's services, tasks and nodes, and what `docker service` does to a service. */

@@ -24,7 +24,15 @@ export type ActionTarget = PaneTarget & {
 };
 
 /** Asked of images and volumes; the engine says what was removed. */
-export type ResourceActionName = 'image-remove' | 'image-prune' | 'volume-remove' | 'volume-prune' | 'container-prune' | 'service-remove';
+export type ResourceActionName =
+	| 'image-remove'
+	| 'image-prune'
+	| 'volume-remove'
+	| 'volume-prune'
+	| 'network-remove'
+	| 'network-prune'
+	| 'container-prune'
+	| 'service-remove';
 
 /** One run of a custom command: the command line, values quoted, and the engine of the row it is for. */
 export type CustomRun = {engine: string; target: string; command: string};

@@ -47,7 +47,7 @@ export type UiState = {
 	quitting: boolean;
 	/** Containers (by key) that actions apply to instead of the selection. */
 	marks: ReadonlySet<string>;
-	/** A pure viewer: keys that would change a container answer with a message instead. */
+	/** A pure viewer: keys that would change what the engine holds answer with a message instead. */
 	readOnly: boolean;
 	/** Engines read-only on their own (the configuration file): their rows' mutating keys are off. */
 	readOnlyEngines?: ReadonlySet<string>;

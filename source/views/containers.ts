@@ -2,6 +2,7 @@
 import {
 	ask,
 	engineOf,
+	onEngine,
 	openLogs,
 	requestContainerAction,
 	showPane,
@@ -82,7 +83,7 @@ const commands = inScope<ContainerRow>('containers', [
 			const engine = engineOf(state, selected);
 			let stopped = 0;
 			for (const record of state.containers.records.values()) if (record.engine === engine && (record.state === 'exited' || record.state === 'created' || record.state === 'dead')) stopped++;
-			const question = `Remove ${stopped} stopped container${stopped === 1 ? '' : 's'} on ${engine} (docker container prune)? y / N`;
+			const question = `Remove ${stopped} stopped container${stopped === 1 ? '' : 's'} ${onEngine(state, engine)} (docker container prune)? y / N`;
 			return ask(state, {action: 'container-prune', engine, targets: [], force: false, question});
 		},
 	},

@@ -1,5 +1,5 @@
 // The images view: `docker images`, with layers, pull, run, remove and prune.
-import {ask, engineOf, openRunForm, showPane, withMessage, withMode} from '../commands/effects.js';
+import {ask, engineOf, onEngine, openRunForm, showPane, withMessage, withMode} from '../commands/effects.js';
 import {changesContainers, tableEmptyText} from './common.js';
 import {inScope} from '../commands/types.js';
 import {formatImageCreatedSince} from '../format/duration.js';
@@ -105,7 +105,7 @@ const commands = inScope<TableRow>('images', [
 		run(state, {selected}) {
 			const engine = engineOf(state, selected);
 			const dangling = [...state.resources.images.values()].filter(image => image.engine === engine && image.repoTags.length === 0).length;
-			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${dangling} dangling image${dangling === 1 ? '' : 's'} (docker image prune)? y / N`});
+			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${dangling} dangling image${dangling === 1 ? '' : 's'}${onEngine(state, engine)} (docker image prune)? y / N`});
 		},
 	},
 ]);

@@ -1,5 +1,5 @@
 // The networks view: `docker network ls` with subnets and the attached containers' addresses.
-import {showPane, withMessage} from '../commands/effects.js';
+import {ask, engineOf, onEngine, showPane, withMessage} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
 import {formatShortId} from '../format/names.js';
 import {compareNatural} from '../format/naturalOrder.js';
@@ -34,6 +34,11 @@ export function selectNetworkRows(resources: ResourcesState): TableRow[] {
 
 const selectRowsOnce = memoizeLast(selectNetworkRows);
 
+/** What a network row acts on: its id, named by its name. */
+function target(row: TableRow) {
+	return {key: row.key, engine: row.engine, id: row.id, name: row.cells.name ?? row.id};
+}
+
 const commands = inScope<TableRow>('networks', [
 	{
 		action: 'network-inspect',
@@ -42,8 +47,32 @@ const commands = inScope<TableRow>('networks', [
 		hint: 'inspect',
 		run(state, {selected}) {
 			if (!selected) return withMessage(state, 'Nothing selected.', 'error');
-			const target = {key: selected.key, engine: selected.engine, id: selected.id, name: selected.cells.name ?? selected.id};
-			return showPane(state, 'network', target, {kind: 'network-inspect', target});
+			const network = target(selected);
+			return showPane(state, 'network', network, {kind: 'network-inspect', target: network});
+		},
+	},
+	{
+		action: 'network-remove',
+		keys: ['d'],
+		help: 'Remove (asks; the engine refuses one in use or its own bridge, host, none)',
+		hint: 'remove',
+		mutating: true,
+		run(state, {selected}) {
+			if (!selected) return withMessage(state, 'No network selected.', 'error');
+			const network = target(selected);
+			const users = selected.cells.containers ? ` It connects ${selected.cells.containers}.` : '';
+			return ask(state, {action: 'network-remove', engine: selected.engine, targets: [network], force: false, question: `Remove network ${network.name}?${users} y / N`});
+		},
+	},
+	{
+		action: 'network-prune',
+		keys: ['D'],
+		help: 'Prune networks no container uses (asks)',
+		hint: 'prune',
+		mutating: true,
+		run(state, {selected}) {
+			const engine = engineOf(state, selected);
+			return ask(state, {action: 'network-prune', engine, targets: [], force: false, question: `Prune every network no container uses${onEngine(state, engine)} (docker network prune)? y / N`});
 		},
 	},
 ]);

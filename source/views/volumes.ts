@@ -1,5 +1,5 @@
 // The volumes view: `docker volume ls` with sizes and the containers that mount each; details, remove, prune.
-import {ask, engineOf, showPane, withMessage} from '../commands/effects.js';
+import {ask, engineOf, onEngine, showPane, withMessage} from '../commands/effects.js';
 import {openFiles} from '../commands/files.js';
 import {inScope} from '../commands/types.js';
 import {formatContainerName} from '../format/names.js';
@@ -88,7 +88,13 @@ const commands = inScope<TableRow>('volumes', [
 		hint: 'prune',
 		mutating: true,
 		run: (state, {selected}) =>
-			ask(state, {action: 'volume-prune', engine: engineOf(state, selected), targets: [], force: false, question: 'Prune every volume no container uses (docker volume prune)? y / N'}),
+			ask(state, {
+				action: 'volume-prune',
+				engine: engineOf(state, selected),
+				targets: [],
+				force: false,
+				question: `Prune every volume no container uses${onEngine(state, engineOf(state, selected))} (docker volume prune)? y / N`,
+			}),
 	},
 ]);
 

@@ -84,6 +84,8 @@ describe('keymap', () => {
 			'image-remove',
 			'image-run',
 			'kill',
+			'network-prune',
+			'network-remove',
 			'pause',
 			'project-down',
 			'project-pull',

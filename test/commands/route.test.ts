@@ -52,7 +52,7 @@ describe('the kiosk gate', () => {
 describe('the read-only gate', () => {
 	const mutating = keymap.filter(command => command.mutating);
 	test('there are mutating commands in several scopes', () => {
-		assert.deepEqual([...new Set(mutating.map(command => command.scope))].sort(), ['containers', 'files', 'images', 'list', 'projects', 'services', 'volumes']);
+		assert.deepEqual([...new Set(mutating.map(command => command.scope))].sort(), ['containers', 'files', 'images', 'list', 'networks', 'projects', 'services', 'volumes']);
 	});
 
 	for (const command of mutating) {
@@ -62,7 +62,7 @@ describe('the read-only gate', () => {
 				assert.equal(before.ui.mode, command.scope === 'files' ? 'pane' : 'list');
 				assert.ok(selectCurrentList(before).selected, 'a row is selected, so only the gate refuses');
 				const after = press(before, {key});
-				assert.deepEqual(after.ui.message, {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change a container, so it is off.`, tone: 'error'});
+				assert.deepEqual(after.ui.message, {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change what the engine holds, so it is off.`, tone: 'error'});
 				assert.equal(after.ui.mode, before.ui.mode);
 				assert.deepEqual(after.operations, before.operations);
 				assert.equal(after.form, undefined);

@@ -515,7 +515,7 @@ describe('--read-only', {skip}, () => {
 
 		for (const key of ['s', 'S', 'r', 'p', 'K', 'd', 'e', 'a']) {
 			await session.sendText(key);
-			await waitForBottom(session, `Read-only mode: "${key}" would change a container, so it is off.`);
+			await waitForBottom(session, `Read-only mode: "${key}" would change what the engine holds, so it is off.`);
 			await session.sendText('y');
 		}
 
@@ -537,7 +537,7 @@ describe('--read-only', {skip}, () => {
 		await session.sendKeys('Escape');
 		await select(session, stopped);
 		await session.sendText('S');
-		await waitForBottom(session, 'Read-only mode: "S" would change a container, so it is off.');
+		await waitForBottom(session, 'Read-only mode: "S" would change what the engine holds, so it is off.');
 		await session.sendText('y');
 		await new Promise(resolve => setTimeout(resolve, 1000));
 

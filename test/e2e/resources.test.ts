@@ -502,7 +502,7 @@ describe('container prune', {skip: pruneSkip}, () => {
 			await waitForRow(session, exited, /Exited \(3\)/);
 			await waitForRow(session, created, /Created/);
 			await session.sendKeys('D');
-			const question = await waitForBottom(session, /^Remove \d+ stopped containers? on .+ \(docker container prune\)\? y \/ N$/);
+			const question = await waitForBottom(session, /^Remove \d+ stopped containers? \(docker container prune\)\? y \/ N$/);
 			assert.equal(/^Remove (\d+) /.exec(bottomLine(question))?.[1], String(stopped), 'the question counts what docker ps -a counts as stopped');
 			await session.sendKeys('y');
 			const screen = await waitForBottom(session, /^Pruned \d+ stopped containers?, reclaimed /);
@@ -524,7 +524,7 @@ describe('container prune', {skip: pruneSkip}, () => {
 			const session = await berth.start({host: pruneEngine.dockerHost, args: ['--read-only']});
 			await waitForRow(session, exited, /Exited \(0\)/);
 			await session.sendKeys('D');
-			await waitForBottom(session, /^Read-only mode: "D" would change a container, so it is off\.$/);
+			await waitForBottom(session, /^Read-only mode: "D" would change what the engine holds, so it is off\.$/);
 			assert.ok((await pruneEngine.docker('ps', '-a', '--format', '{{.Names}}')).split('\n').includes(exited), 'the container is still there');
 		} finally {
 			await pruneEngine.removeTestContainers([exited]);
@@ -567,6 +567,62 @@ describe('networks view', {skip}, () => {
 		assert.match(pane, new RegExp(`"Name": "${user}"`));
 		await session.sendKeys('Escape');
 		await waitForRow(session, network);
+	});
+
+	test('d on a network in use: the engine refuses, in its words; d y on an unused one removes it', testTimeout, async () => {
+		const used = uniqueName('netused');
+		const unused = uniqueName('netfree');
+		networks.push(used, unused);
+		await docker('network', 'create', used);
+		await docker('network', 'create', unused);
+		const user = await runIdle('netuser', ['--network', used]);
+		const session = await berth.start();
+		await session.sendKeys('4');
+		await waitForRow(session, used, new RegExp(`\\s${user} `));
+		await select(session, used);
+		await session.sendKeys('d');
+		let screen = await waitForBottom(session, `Remove network ${used}?`);
+		assert.match(bottomLine(screen), new RegExp(`^Remove network ${used}\\? It connects ${user} [\\d.]+\\. y / N$`));
+		await session.sendKeys('y');
+		screen = await waitForBottom(session, /active endpoints/);
+		assert.match(bottomLine(screen), new RegExp(`^${used}: .*active endpoints`));
+		assert.equal(await docker('network', 'inspect', '--format', '{{.Name}}', used), used, 'the network in use stays');
+
+		await session.sendKeys('Escape');
+		await select(session, unused);
+		await session.sendKeys('d');
+		screen = await waitForBottom(session, `Remove network ${unused}? y / N`);
+		await session.sendKeys('y');
+		await waitForBottom(session, `Removed network ${unused}.`);
+		assert.ok(!(await docker('network', 'ls', '--format', '{{.Name}}')).split('\n').includes(unused), 'docker network ls no longer has it');
+		await session.waitFor(current => rowOf(current, unused) === '', slow);
+	});
+
+	test('D y prunes the networks no container uses, and names them', {...testTimeout, skip: pruneSkip}, async () => {
+		const used = uniqueName('pnet');
+		const unused = uniqueName('pnetfree');
+		const user = uniqueName('pnetuse');
+		await pruneEngine.docker('network', 'create', used);
+		await pruneEngine.docker('network', 'create', unused);
+		await pruneEngine.runContainer({name: user, args: ['--network', used], cmd: [...idleCmd]});
+		try {
+			const session = await berth.start({host: pruneEngine.dockerHost});
+			await session.sendKeys('4');
+			await waitForRow(session, unused);
+			await waitForRow(session, used, new RegExp(`\\s${user} `));
+			await session.sendKeys('D');
+			await waitForBottom(session, 'Prune every network no container uses (docker network prune)? y / N');
+			await session.sendKeys('y');
+			const screen = await waitForBottom(session, /^Pruned \d+ networks?/);
+			assert.equal(bottomLine(screen), `Pruned 1 network: ${unused}.`);
+			const left = (await pruneEngine.docker('network', 'ls', '--format', '{{.Name}}')).split('\n');
+			assert.ok(!left.includes(unused), 'the unused network is gone');
+			assert.ok(left.includes(used) && left.includes('bridge'), 'the network in use and the engine\'s own stay');
+			await session.waitFor(current => rowOf(current, unused) === '' && rowOf(current, used) !== '', slow);
+		} finally {
+			await pruneEngine.removeTestContainers([user]);
+			await pruneEngine.docker('network', 'rm', used, unused).catch(() => undefined);
+		}
 	});
 });
 

@@ -86,3 +86,34 @@ describe('Enter and i: inspect', () => {
 		assert.equal(state.operations.outbox.length, 0);
 	});
 });
+
+describe('d and D: remove and prune', () => {
+	test('d asks, naming the containers it connects; y sends the removal of that network', () => {
+		const asked = press(networks(), 'g', 'd');
+		assert.equal(asked.ui.mode, 'confirm');
+		assert.equal(asked.operations.confirmation?.resource?.question, 'Remove network app_default? It connects db 172.20.0.2, sidecar, web 172.20.0.3. y / N');
+		const sent = press(asked, 'y');
+		assert.deepEqual(
+			requests(sent).map(request => request.kind === 'resource-action' && [request.action, request.engine, request.targets.map(target => target.id)]),
+			[['network-remove', 'local', [appId]]],
+		);
+		assert.deepEqual(requests(press(asked, 'n')), [], 'no: nothing sent');
+	});
+
+	test('D asks to prune the selected row\'s engine, and names it when berth shows several', () => {
+		const one = press(networks(), 'D');
+		assert.equal(one.operations.confirmation?.resource?.question, 'Prune every network no container uses (docker network prune)? y / N');
+		const several = reduceApp(networks(), {type: 'engine/connected', engine: 'far', version: '26.1.5'});
+		const asked = press(several, 'D');
+		assert.equal(asked.operations.confirmation?.resource?.question, 'Prune every network no container uses on local (docker network prune)? y / N');
+		assert.deepEqual(requests(press(asked, 'y')).map(request => request.kind === 'resource-action' && [request.action, request.engine]), [['network-prune', 'local']]);
+	});
+
+	test('a refusal is the engine\'s words; a removal is said', () => {
+		const sent = press(networks(), 'g', 'd', 'y');
+		const refused = finish(sent, 'resource-action', {kind: 'resource-action', lines: [], failures: [{name: 'app_default', error: 'network app_default id aaaaaaaaaaaa has active endpoints'}]});
+		assert.deepEqual(refused.ui.message, {text: 'app_default: network app_default id aaaaaaaaaaaa has active endpoints', tone: 'error'});
+		const removed = finish(sent, 'resource-action', {kind: 'resource-action', lines: ['Removed network app_default.'], failures: []});
+		assert.deepEqual(removed.ui.message, {text: 'Removed network app_default.', tone: 'info'});
+	});
+});
