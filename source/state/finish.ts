@@ -1,10 +1,11 @@
 // What a finished request does to the state: its outcome as a message, in a pane or in the run form.
-/** The outcome of a request, as a message or in the pane; container states arrive through the events. */import {containerKey} from './containers.js';
+import {containerKey} from './containers.js';
 import {actionWords, describeTargets, enqueue, fillPane, openPane, type Request, type RequestResult} from './operations.js';
 import {finishPaneRequest} from './paneRequests.js';
 import {placeEngineError} from './runForm.js';
 import type {AppState} from './types.js';
 
+/** The outcome of a request, as a message or in the pane; container states arrive through the events. */
 export function finishRequest(state: AppState, request: Request, result: RequestResult): AppState {
 	const message = (text: string, tone: 'info' | 'error') => ({...state.ui, message: {text, tone}});
 	switch (request.kind) {
