@@ -4,7 +4,7 @@ import {isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Pair
 import {customCommands, placeholders, type CustomCommandSpec} from '../commands/custom.js';
 import {applyKeyConfig, parseKeyName} from '../commands/keyConfig.js';
 import {formatKeyName, keymap} from '../commands/keymap.js';
-import {containerColumns} from '../format/containerColumns.js';
+import {containerColumns, extraContainerColumns} from '../format/containerColumns.js';
 import {views} from '../views/registry.js';
 import {type Config, defaultConfig, type EngineSpec, themeTones} from './configTypes.js';
 
@@ -93,7 +93,7 @@ function readKey(node: Node, path: string): string {
 
 const viewNames = views.map(view => view.name);
 const columnsByView = new Map<string, readonly string[]>(
-	views.map(view => [view.name, view.kind === 'containers' ? containerColumns.map(column => column.id) : view.columns.map(column => column.id)]),
+	views.map(view => [view.name, (view.kind === 'containers' ? [...containerColumns, ...extraContainerColumns] : view.columns).map(column => column.id)]),
 );
 
 function readEngine(node: Node | undefined, path: string): EngineSpec {

@@ -4,7 +4,7 @@ import {customCommands} from '../commands/custom.js';
 import {applyKeyConfig} from '../commands/keyConfig.js';
 import {keymap} from '../commands/keymap.js';
 import type {Command} from '../commands/types.js';
-import {containerColumns} from '../format/containerColumns.js';
+import {containerColumns, extraContainerColumns} from '../format/containerColumns.js';
 import type {ColumnSpec} from '../format/table.js';
 import type {ToneColors} from '../ui/theme.js';
 import {views} from '../views/registry.js';
@@ -25,9 +25,14 @@ export function selectEffectiveKeymap(config: Pick<Config, 'keys' | 'commands'>)
 /** The file's tone names as the screen's tones. */
 const toneOf = {running: 'good', paused: 'warning', stopped: 'muted', error: 'bad', created: 'neutral', accent: 'accent'} as const;
 
-function pickColumns(all: ReadonlyArray<ColumnSpec<string>>, configured: readonly string[] | undefined): ReadonlyArray<ColumnSpec<string>> {
+/** The configured columns in their order, else the view's own; `extra` are shown only when named. */
+function pickColumns(
+	all: ReadonlyArray<ColumnSpec<string>>,
+	configured: readonly string[] | undefined,
+	extra: ReadonlyArray<ColumnSpec<string>> = [],
+): ReadonlyArray<ColumnSpec<string>> {
 	if (!configured || configured.length === 0) return all;
-	return configured.flatMap(id => all.filter(column => column.id === id));
+	return configured.flatMap(id => [...all, ...extra].filter(column => column.id === id));
 }
 
 export function selectDisplay(config: Config = defaultConfig): Display {
@@ -35,7 +40,12 @@ export function selectDisplay(config: Config = defaultConfig): Display {
 	return {
 		commands: selectEffectiveKeymap(config),
 		columns: new Map(
-			views.map(view => [view.name, pickColumns(view.kind === 'containers' ? containerColumns : view.columns, config.columns[view.name])]),
+			views.map(view => [
+				view.name,
+				view.kind === 'containers'
+					? pickColumns(containerColumns, config.columns[view.name], extraContainerColumns)
+					: pickColumns(view.columns, config.columns[view.name]),
+			]),
 		),
 		colors: entries.length > 0 ? Object.fromEntries(entries) : undefined,
 	};

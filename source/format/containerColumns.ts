@@ -3,7 +3,7 @@ import type {ContainerState} from '../engine/types.js';
 import type {ContainerFigures} from '../state/stats.js';
 import type {StatusTone} from './status.js';
 import {type ColumnLayout, type ColumnSpec, columnGap, padCell, type StyledSegment, textWidth} from './table.js';
-import {formatBytes, formatMemoryUsage, formatPercent} from './units.js';
+import {formatBytes, formatInOut, formatMemoryUsage, formatPercent} from './units.js';
 
 /** One container as the list shows it: every text formatted, with what sorting and actions need. */
 export type ContainerRow = {
@@ -26,9 +26,26 @@ export type ContainerRow = {
 	alerted?: boolean | undefined;
 	/** Unix seconds. */
 	created: number;
+	/** As `docker ps` lists it: the command and its arguments, as one text. */
+	command?: string;
 };
 
-export type ContainerColumn = 'engine' | 'name' | 'image' | 'status' | 'restarts' | 'ports' | 'cpu' | 'memory' | 'project';
+export type ContainerColumn =
+	| 'engine'
+	| 'id'
+	| 'name'
+	| 'image'
+	| 'command'
+	| 'status'
+	| 'restarts'
+	| 'ports'
+	| 'cpu'
+	| 'memory'
+	| 'mempercent'
+	| 'netio'
+	| 'blockio'
+	| 'pids'
+	| 'project';
 
 export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'name', title: 'NAME', min: 12, ideal: 40, priority: 1, grow: true},
@@ -41,11 +58,24 @@ export const containerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
 	{id: 'restarts', title: 'RESTARTS', min: 8, ideal: 8, priority: 7, align: 'right'},
 ];
 
+/**
+ * The other columns of `docker ps` and `docker stats`, shown only when `columns.containers` in the
+ * configuration names them: CONTAINER ID, COMMAND, MEM %, NET I/O, BLOCK I/O, PIDS.
+ */
+export const extraContainerColumns: ReadonlyArray<ColumnSpec<ContainerColumn>> = [
+	{id: 'id', title: 'CONTAINER ID', min: 12, ideal: 12, priority: 8},
+	{id: 'command', title: 'COMMAND', min: 10, ideal: 30, priority: 9, grow: true},
+	{id: 'mempercent', title: 'MEM %', min: 7, ideal: 7, priority: 10, align: 'right'},
+	{id: 'netio', title: 'NET I/O', min: 15, ideal: 19, priority: 11},
+	{id: 'blockio', title: 'BLOCK I/O', min: 15, ideal: 19, priority: 12},
+	{id: 'pids', title: 'PIDS', min: 4, ideal: 5, priority: 13, align: 'right'},
+];
+
 /** Shown first when berth shows several engines. */
 export const engineColumn: ColumnSpec<ContainerColumn> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 40, priority: 2};
 
 /** Left-to-right order on screen, whatever the priorities. */
-const screenOrder: readonly ContainerColumn[] = ['engine', 'name', 'image', 'status', 'restarts', 'ports', 'cpu', 'memory', 'project'];
+const screenOrder: readonly ContainerColumn[] = ['engine', 'id', 'name', 'image', 'command', 'status', 'restarts', 'ports', 'cpu', 'memory', 'mempercent', 'netio', 'blockio', 'pids', 'project'];
 
 export function orderColumns(layout: ColumnLayout<ContainerColumn>, order: readonly string[] = screenOrder): ColumnLayout<ContainerColumn> {
 	return [...layout].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
@@ -94,11 +124,35 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		case 'project': {
 			return row.project;
 		}
+
+		case 'id': {
+			return row.id.slice(0, 12);
+		}
+
+		case 'command': {
+			return row.command === undefined ? '' : `"${row.command}"`;
+		}
+
+		case 'mempercent': {
+			return row.figures ? `${formatPercent(row.figures.memoryPercent)}${row.stale ? '?' : ''}` : '';
+		}
+
+		case 'netio': {
+			return row.figures ? `${formatInOut(row.figures.networkRx, row.figures.networkTx)}${row.stale ? '?' : ''}` : '';
+		}
+
+		case 'blockio': {
+			return row.figures ? `${formatInOut(row.figures.blockRead, row.figures.blockWrite)}${row.stale ? '?' : ''}` : '';
+		}
+
+		case 'pids': {
+			return row.figures ? `${row.figures.pids}${row.stale ? '?' : ''}` : '';
+		}
 	}
 }
 
 /** The columns whose width follows their texts, in the order rowWidths gives them. */
-const textColumns = ['engine', 'name', 'image', 'status', 'ports', 'restarts', 'project'] as const;
+const textColumns = ['engine', 'name', 'image', 'status', 'ports', 'restarts', 'project', 'command'] as const;
 
 /**
  * Each row's text widths, in textColumns' order. A row is never changed: one whose texts change is made anew
@@ -110,7 +164,16 @@ const measuredRows = new WeakMap<ContainerRow, readonly number[]>();
 function rowWidths(row: ContainerRow): readonly number[] {
 	let widths = measuredRows.get(row);
 	if (!widths) {
-		widths = [textWidth(row.engine), textWidth(row.name), textWidth(row.image), textWidth(row.status), textWidth(row.ports), row.restarts === undefined ? 0 : String(row.restarts).length, textWidth(row.project)];
+		widths = [
+			textWidth(row.engine),
+			textWidth(row.name),
+			textWidth(row.image),
+			textWidth(row.status),
+			textWidth(row.ports),
+			row.restarts === undefined ? 0 : String(row.restarts).length,
+			textWidth(row.project),
+			row.command === undefined ? 0 : textWidth(row.command) + 2,
+		];
 		measuredRows.set(row, widths);
 	}
 
@@ -130,6 +193,11 @@ export function measureContainerColumns(rows: readonly ContainerRow[]): Map<Cont
 	// The figures' columns are as wide as their widest figure.
 	measured.set('cpu', 7);
 	measured.set('memory', 20);
+	measured.set('id', 12);
+	measured.set('mempercent', 7);
+	measured.set('netio', 19);
+	measured.set('blockio', 19);
+	measured.set('pids', 5);
 	return measured;
 }
 

@@ -36,6 +36,22 @@ test('columns: only those named, in the order named, for containers and for a ta
 	assert.deepEqual(images.resourceTable?.layout.map(column => column.id), ['tag', 'repository']);
 });
 
+test('columns: docker ps\'s and docker stats\' other columns, shown only when named, with the figures docker stats gives', async () => {
+	const {containerLineOf} = await import('../../source/format/containerColumns.js');
+	const {containerFigures} = await import('../state/records.js');
+	const display = selectDisplay({...defaultConfig, columns: {containers: ['id', 'name', 'command', 'cpu', 'mempercent', 'netio', 'blockio', 'pids']}});
+	let state = listed();
+	state = reduceApp(state, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'abcdef0123456789ffff', names: ['/api'], command: 'sh -c \'sleep 1\''})]});
+	state = {...state, stats: new Map([[`local\u0000abcdef0123456789ffff`, containerFigures({memoryPercent: 1.5, networkRx: 1234, networkTx: 648, blockRead: 0, blockWrite: 4096, pids: 3})]])};
+	const props = selectScreenProps(state, engines, {width: 160, height: 24}, theme, display);
+	assert.deepEqual(props.table.layout.map(column => column.title), ['CONTAINER ID', 'NAME', 'COMMAND', 'CPU %', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS']);
+	const line = containerLineOf(props.table.rows[0]!, props.table.layout, '…');
+	const text = `${line.before}${line.status}${line.after}`;
+	assert.match(text, /^abcdef012345 +api +"sh -c 'sleep 1'" +\d+\.\d\d% +1\.50% +1\.23kB \/ 648B +0B \/ 4\.1kB +3$/);
+	const plain = selectScreenProps(state, engines, {width: 160, height: 24}, theme, selectDisplay());
+	assert.ok(!plain.table.layout.some(column => ['id', 'command', 'pids'].includes(column.id)), 'not shown unless named');
+});
+
 test('theme: the file\'s tone names colour the screen\'s tones; the others keep theirs', () => {
 	const {colors} = selectDisplay({...defaultConfig, theme: {running: 'blue', error: '#ff0000', accent: 'magenta'}});
 	assert.deepEqual(colors, {good: 'blue', bad: '#ff0000', accent: 'magenta'});

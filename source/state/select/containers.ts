@@ -84,6 +84,7 @@ export function formatContainerRows(
 			ports: same ? same.ports : formatPorts(record.ports),
 			project: record.labels[composeProjectLabel] ?? '',
 			created: record.created,
+			command: record.command,
 			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
 			...(isAlerted ? {alerted: true} : {}),
 			figures,
