@@ -145,6 +145,13 @@ describe('measureContainerColumns', () => {
 			cpu: 7,
 			memory: 20,
 			project: 'shop'.length,
+			// The other columns of docker ps and docker stats, shown when configured.
+			command: 0,
+			id: 12,
+			mempercent: 7,
+			netio: 19,
+			blockio: 19,
+			pids: 5,
 		});
 	});
 

@@ -94,6 +94,7 @@ describe('selectContainerRows', () => {
 			project: '',
 			figures: undefined,
 			created: 1_714_564_800,
+			command: state.records.get(containerKey('local', 'x1'))!.command,
 		});
 	});
 
