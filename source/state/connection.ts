@@ -10,7 +10,14 @@ export type EngineConnection =
 			/** The engine stopped answering (silent since `since`, still so at `at`): what it showed is stale. */
 			unanswered?: {since: number; at: number};
 	  }
-	| {status: 'disconnected'; error: string; since: number; attempt: number};
+	| {
+			status: 'disconnected';
+			error: string;
+			since: number;
+			attempt: number;
+			/** berth has not reached it since it started: it was never there to be lost. */
+			neverConnected?: true;
+	  };
 
 export type ConnectionState = ReadonlyMap<string, EngineConnection>;
 
@@ -57,7 +64,7 @@ export function reduceConnection(state: ConnectionState, action: ConnectionActio
 
 		case 'engine/lost': {
 			if (current?.status === 'disconnected') return state;
-			next.set(action.engine, {status: 'disconnected', error: action.error, since: action.at, attempt: 0});
+			next.set(action.engine, {status: 'disconnected', error: action.error, since: action.at, attempt: 0, ...(current === undefined ? {neverConnected: true as const} : {})});
 			return next;
 		}
 

@@ -50,7 +50,9 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 			? 'connecting'
 			: up
 				? `up, ${connection.product ?? 'Docker'} ${connection.version}${connection.info?.name ? ` on ${connection.info.name}` : ''}`
-				: `LOST since ${formatAlertTime(connection.since)}: ${connection.error}`;
+				: connection.neverConnected
+					? `NOT REACHED since ${formatAlertTime(connection.since)}: ${connection.error}`
+					: `LOST since ${formatAlertTime(connection.since)}: ${connection.error}`;
 	const records = [...state.containers.records.values()].filter(record => record.engine === engine);
 	const count = {running: 0, paused: 0, restarting: 0, created: 0, failed: 0, exited: 0};
 	const health = {healthy: 0, unhealthy: 0, starting: 0, none: 0};

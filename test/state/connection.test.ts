@@ -29,6 +29,17 @@ describe('reduceConnection', () => {
 		});
 	});
 
+	test('an engine berth has not reached since it started is not lost: it was never connected', () => {
+		const never = run([{type: 'engine/lost', engine: 'local', error: 'no socket there', at: 1000}]);
+		const neverConnected = (state: ConnectionState) => {
+			const connection = state.get('local');
+			return connection?.status === 'disconnected' ? connection.neverConnected : 'connected';
+		};
+		assert.equal(neverConnected(never), true);
+		const lost = run([{type: 'engine/connected', engine: 'local', version: '27.1.1'}, {type: 'engine/lost', engine: 'local', error: 'gone', at: 1000}]);
+		assert.equal(neverConnected(lost), undefined);
+	});
+
 	test('lost again while disconnected keeps the first time and error', () => {
 		const lost = run([{type: 'engine/lost', engine: 'local', error: 'first', at: 1000}]);
 		const again = reduceConnection(lost, {type: 'engine/lost', engine: 'local', error: 'second', at: 5000});
@@ -41,7 +52,7 @@ describe('reduceConnection', () => {
 			{type: 'engine/retrying', engine: 'local', attempt: 1, error: 'ECONNREFUSED'},
 			{type: 'engine/retrying', engine: 'local', attempt: 2, error: 'ETIMEDOUT'},
 		]);
-		assert.deepEqual(state.get('local'), {status: 'disconnected', error: 'ETIMEDOUT', since: 1000, attempt: 2});
+		assert.deepEqual(state.get('local'), {status: 'disconnected', error: 'ETIMEDOUT', since: 1000, attempt: 2, neverConnected: true});
 	});
 
 	test('a retry report for a connected or unknown engine changes nothing', () => {

@@ -1,0 +1,21 @@
+// The pulse view: each engine's state first; an engine berth never reached is not called lost.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {reduceApp} from '../../source/state/app.js';
+import {selectPulseLines} from '../../source/views/pulse.js';
+import {stateOf, withContainers} from '../commands/press.js';
+
+const at = Date.parse('2026-12-03T14:57:07Z');
+
+test('an engine lost after it answered is LOST; one never reached since berth started is NOT REACHED', () => {
+	let state = withContainers(['web'], 'local', stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'}));
+	state = reduceApp(state, {type: 'engine/lost', engine: 'far', error: 'connection refused', at});
+	state = reduceApp(state, {type: 'engine/lost', engine: 'default', error: 'no socket there', at});
+	const heads = selectPulseLines(state)
+		.map(line => line.text)
+		.filter(text => /^\S+: /.test(text));
+	assert.ok(heads.some(text => /^far: LOST since 2026-12-03 \d\d:\d\d:07: connection refused$/.test(text)), heads.join('\n'));
+	assert.ok(heads.some(text => /^default: NOT REACHED since 2026-12-03 \d\d:\d\d:07: no socket there$/.test(text)), heads.join('\n'));
+	assert.ok(heads.some(text => /^local: up, /.test(text)), heads.join('\n'));
+	for (const text of heads) assert.ok(text.length <= 80, `fits 80 columns: ${text}`);
+});
