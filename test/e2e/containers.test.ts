@@ -157,7 +157,7 @@ describe('containers pane', {skip}, () => {
 		await session.sendText('/');
 		await session.sendText(prefix);
 		await session.sendKeys('Enter');
-		const before = await session.waitFor(current => lineOf(current, names[0]!).startsWith('›') && /2 shown .* \d+ images ·/.test(current));
+		const before = await session.waitFor(current => lineOf(current, names[0]!).startsWith('›') && /2 shown .* \d+ images? ·/.test(current));
 
 		const folder = mkdtempSync(join(tmpdir(), 'berth-moves-'));
 		try {
