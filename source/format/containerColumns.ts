@@ -2,7 +2,7 @@
 import type {ContainerState} from '../engine/types.js';
 import type {ContainerFigures} from '../state/stats.js';
 import type {StatusTone} from './status.js';
-import {type ColumnLayout, type ColumnSpec, columnGap, padCell, type StyledSegment, textWidth} from './table.js';
+import {type ColumnLayout, type ColumnSpec, columnGap, cutOf, padCell, type StyledSegment, textWidth} from './table.js';
 import {formatBytes, formatInOut, formatMemoryUsage, formatPercent} from './units.js';
 
 /** One container as the list shows it: every text formatted, with what sorting and actions need. */
@@ -213,7 +213,7 @@ export function formatContainerLine(
 	for (let index = 0; index < layout.length; index++) {
 		const column = layout[index]!;
 		const gap = index === 0 ? '' : ' '.repeat(columnGap);
-		const text = padCell(cellText(row, column.id, column.width), column.width, column.align, ellipsis);
+		const text = padCell(cellText(row, column.id, column.width), column.width, column.align, ellipsis, cutOf(column.id));
 		if (column.id === 'status') {
 			segments.push({text: plain + gap});
 			segments.push({text, tone: row.tone});

@@ -96,15 +96,27 @@ export function layoutColumns<Id extends string>(
 }
 
 /** Cuts text to a width in columns, marking the cut with an ellipsis (a wide character that would straddle it goes). */
-export function truncateText(text: string, width: number, ellipsis = '…'): string {
+export function truncateText(text: string, width: number, ellipsis = '…', position: 'end' | 'middle' = 'end'): string {
 	if (width <= 0) return '';
-	if (narrowText.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}${ellipsis}`;
-	return cliTruncate(text, width, {truncationCharacter: ellipsis});
+	if (narrowText.test(text)) {
+		if (text.length <= width) return text;
+		if (position === 'end' || width < 3) return `${text.slice(0, width - 1)}${ellipsis}`;
+		// Both ends kept: names that share a start (prod-eu-1, prod-eu-2) or an end (a.example.com) stay apart.
+		const tail = Math.floor((width - 1) / 2);
+		return `${text.slice(0, width - 1 - tail)}${ellipsis}${text.slice(text.length - tail)}`;
+	}
+
+	return cliTruncate(text, width, {truncationCharacter: ellipsis, position});
+}
+
+/** The columns cut in the middle when too narrow: an engine's name, whose end tells engines apart as often as its start. */
+export function cutOf(column: string): 'end' | 'middle' {
+	return column === 'engine' ? 'middle' : 'end';
 }
 
 /** Text cut or padded to exactly `width` columns. */
-export function padCell(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
-	const cut = truncateText(text, width, ellipsis);
+export function padCell(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…', position: 'end' | 'middle' = 'end'): string {
+	const cut = truncateText(text, width, ellipsis, position);
 	const gap = ' '.repeat(Math.max(0, width - textWidth(cut)));
 	return align === 'right' ? gap + cut : cut + gap;
 }

@@ -1,7 +1,7 @@
 // A list of images, volumes, networks or events: a heading and one flat <Text> per visible row.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {type ColumnLayout, columnGap, padCell} from '../format/table.js';
+import {type ColumnLayout, columnGap, cutOf, padCell} from '../format/table.js';
 import {tableCell, type TableRow} from '../format/tableRow.js';
 import {selectGlyphs, type Theme, type Tone, toneColor} from './theme.js';
 
@@ -43,7 +43,7 @@ export function ResourceTable({rows, layout, selectedKey, height, theme, emptyTe
 						// A row is its place on screen: scrolling changes the rows' texts instead of making them anew.
 						// eslint-disable-next-line react/no-array-index-key
 						key={index}
-						text={layout.map(column => padCell(tableCell(row, column.id), column.width, column.align, ellipsis)).join(gap)}
+						text={layout.map(column => padCell(tableCell(row, column.id), column.width, column.align, ellipsis, cutOf(column.id))).join(gap)}
 						tone={row.tone}
 						selected={row.key === selectedKey}
 						pointer={pointer}

@@ -12,6 +12,7 @@ import {
 	padCell,
 	truncateSegments,
 	truncateText,
+	cutOf,
 } from '../../source/format/table.js';
 
 function totalWidth(layout: ColumnLayout<string>): number {
@@ -246,6 +247,22 @@ describe('truncateText', () => {
 			assert.equal(truncateText(text, width, ellipsis), expected);
 		});
 	}
+});
+
+describe('truncateText in the middle (an engine\'s name)', () => {
+	test('both ends kept, so names with a shared start or end stay apart', () => {
+		assert.equal(truncateText('berth-engine', 6, '…', 'middle'), 'ber…ne');
+		assert.equal(truncateText('berth-engine-26', 6, '…', 'middle'), 'ber…26');
+		assert.equal(truncateText('a.example.com', 7, '~', 'middle'), 'a.e~com');
+		assert.equal(truncateText('prod', 6, '…', 'middle'), 'prod', 'room: whole');
+		assert.equal(truncateText('berth-engine', 2, '…', 'middle'), 'b…', 'too narrow for both ends');
+		assert.equal(truncateText('日本語テキスト', 7, '…', 'middle'), '日…ト', 'wide text: as cli-truncate cuts it, never wider');
+	});
+
+	test('the ENGINE column is the one cut in the middle', () => {
+		assert.equal(cutOf('engine'), 'middle');
+		assert.equal(cutOf('name'), 'end');
+	});
 });
 
 describe('padCell', () => {
