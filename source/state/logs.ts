@@ -80,7 +80,7 @@ export function appendLogLines(logs: LogsState, incoming: readonly IncomingLogLi
 		text: sanitizeLogText(entry.record.text) + cutNote(entry.record.cut),
 		cut: entry.record.cut,
 	}));
-	const all = [...logs.lines, ...added];
+	const all = logs.targets.length > 1 ? mergeByTime(logs.lines, added) : [...logs.lines, ...added];
 	const overflow = Math.max(0, all.length - logs.capacity);
 	return {
 		...logs,
@@ -88,6 +88,41 @@ export function appendLogLines(logs: LogsState, incoming: readonly IncomingLogLi
 		nextSeq: seq,
 		dropped: logs.dropped + overflow + (incoming.length - kept.length),
 	};
+}
+
+/** An engine timestamp (RFC 3339 with up to nine digits of the second, in UTC) that sorts as text. */
+function timeKey(timestamp: string): string {
+	const match = /^(.*?:\d\d)(?:\.(\d{1,9}))?Z$/.exec(timestamp);
+	return match ? `${match[1]}.${(match[2] ?? '').padEnd(9, '0')}` : '';
+}
+
+/**
+ * Merged logs: new lines that are older than lines kept (a container's backlog that came after another's)
+ * go in among them by the engine's timestamps, as one log in time order; lines of the same time keep the
+ * order they came in. Lines in order, the usual case once the backlogs are in, are only appended.
+ */
+function mergeByTime(kept: readonly LogLine[], added: readonly LogLine[]): LogLine[] {
+	// The earliest new line: kept lines after it (up to a notice of berth's) are placed again with the new ones.
+	let earliest = '';
+	for (const line of added) {
+		const key = timeKey(line.timestamp);
+		if (earliest === '' || key < earliest) earliest = key;
+	}
+
+	let start = kept.length;
+	while (start > 0 && kept[start - 1]!.stream !== 'berth' && earliest !== '' && timeKey(kept[start - 1]!.timestamp) > earliest) start--;
+	const tail = [...kept.slice(start), ...added];
+	const keys = tail.map(line => timeKey(line.timestamp));
+	// In order already, or a line without a time to place it by: as they came.
+	if (keys.includes('') || keys.every((key, index) => index === 0 || keys[index - 1]! <= key)) return [...kept, ...added];
+
+	// Stable: Array.prototype.sort keeps the arrival order of lines of the same time. The seqs stay ascending.
+	const seqs = tail.map(line => line.seq).sort((a, b) => a - b);
+	const sorted = tail
+		.map((line, index) => ({line, key: keys[index]!}))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({line}, index) => (line.seq === seqs[index] ? line : {...line, seq: seqs[index]!}));
+	return [...kept.slice(0, start), ...sorted];
 }
 
 export function appendNotice(logs: LogsState, text: string): LogsState {

@@ -245,6 +245,17 @@ describe('logs pane', {skip}, () => {
 			assert.match(row, new RegExp(`^(?:  ${first} \\| alpha|! ${second} \\| beta) \\d{4}$`), 'NAME | line, stderr still marked');
 		}
 
+		// In the engines' time order from the top, the two backlogs among each other, not one after the other.
+		await session.sendText('T');
+		await session.sendText('g');
+		const timed = await session.waitFor(current => /: paused \(G follows\),/.test(titleLine(current)) && logRows(current).every(row => /\| \d{4}-\d\d-\d\dT[\d:.]+Z /.test(row)), slow);
+		const times = logRows(timed).map(row => {
+			const [, whole = '', fraction = ''] = /\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z /.exec(row) ?? [];
+			return `${whole}.${fraction.padEnd(9, '0')}`;
+		});
+		assert.ok(times.length > 4 && times.every((time, index) => index === 0 || times[index - 1]! <= time), `rows in time order:\n${logRows(timed).join('\n')}`);
+		assert.ok(logRows(timed).slice(0, 6).some(row => row.includes('alpha')) && logRows(timed).slice(0, 6).some(row => row.includes('beta')), 'both backlogs start at the top');
+
 		// Esc leaves; the marks went into the pane.
 		await session.sendKeys('Escape');
 		const list = await session.waitFor(current => !current.includes('Logs: ') && lineOf(current, first) !== '', slow);

@@ -45,6 +45,41 @@ const rowTexts = (logs: LogsState, width: number, height: number) => selectLogRo
 const range = (from: number, to: number) => Array.from({length: to - from + 1}, (_, index) => `line ${from + index}`);
 const seqOf = (logs: LogsState, text: string) => logs.lines.find(line => line.text === text)!.seq;
 
+describe('merged logs in time order', () => {
+	const at = (second: number, fraction = '') => `2026-12-03T15:05:${String(second).padStart(2, '0')}${fraction}Z`;
+	test('a backlog that comes after another container\'s lines goes in among them by the engine\'s times', () => {
+		let logs = logsWith([incoming('web 1', {timestamp: at(1)}), incoming('web 3', {timestamp: at(3)}), incoming('web 5', {timestamp: at(5)})], {targets: [web, database]});
+		logs = appendLogLines(logs, [incoming('db 2', {target: database, timestamp: at(2)}), incoming('db 4', {target: database, timestamp: at(4)})]);
+		assert.deepEqual(texts(logs), ['web 1', 'db 2', 'web 3', 'db 4', 'web 5']);
+		const seqs = logs.lines.map(line => line.seq);
+		assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'seqs ascend down the pane');
+		assert.equal(new Set(seqs).size, seqs.length);
+	});
+
+	test('times with fewer digits of the second (the engine drops trailing zeros) sort as times, not as text', () => {
+		let logs = logsWith([incoming('web .12', {timestamp: at(1, '.12')})], {targets: [web, database]});
+		logs = appendLogLines(logs, [incoming('db .123', {target: database, timestamp: at(1, '.123')}), incoming('db .1', {target: database, timestamp: at(1, '.1')})]);
+		assert.deepEqual(texts(logs), ['db .1', 'web .12', 'db .123']);
+	});
+
+	test('lines in order are appended; the same time keeps the order they came in; a notice is a wall', () => {
+		let logs = logsWith([incoming('web a', {timestamp: at(1)})], {targets: [web, database]});
+		const before = logs.lines;
+		logs = appendLogLines(logs, [incoming('db b', {target: database, timestamp: at(1)}), incoming('web c', {timestamp: at(2)})]);
+		assert.deepEqual(texts(logs), ['web a', 'db b', 'web c']);
+		assert.equal(logs.lines[0], before[0], 'kept lines are the same objects');
+		logs = appendNotice(logs, '[stream ended]');
+		logs = appendLogLines(logs, [incoming('db 0', {target: database, timestamp: at(0)})]);
+		assert.deepEqual(texts(logs).slice(-2), ['[stream ended]', 'db 0'], 'not moved above the notice');
+	});
+
+	test('one container\'s log is never reordered', () => {
+		let logs = logsWith([incoming('late', {timestamp: at(5)})]);
+		logs = appendLogLines(logs, [incoming('early', {timestamp: at(1)})]);
+		assert.deepEqual(texts(logs), ['late', 'early']);
+	});
+});
+
 describe('appendLogLines', () => {
 	test('keeps at most the capacity, the oldest dropped and counted', () => {
 		let logs = logsWith(numbered(3), {capacity: 5});
