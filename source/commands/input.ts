@@ -26,6 +26,9 @@ export function splitKeyPresses(input: string, key: Key): KeyPress[] {
 		return [{name: 'escape', printable: false}, {name: input, printable: true}];
 	}
 
+	// Esc pressed twice, read in one chunk, is parsed as Alt and Esc: it was two presses (Esc Esc leaves a pane
+	// and clears the filter).
+	if (key.escape && key.meta && !key.ctrl && input === '\u001B') return [{name: 'escape', printable: false}, {name: 'escape', printable: false}];
 	const name = keyNameOf(input, key);
 	const plain = !key.ctrl && !key.meta && name === input;
 	if (!plain) return [{name, printable: false}];

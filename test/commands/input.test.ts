@@ -24,6 +24,7 @@ describe('splitKeyPresses', () => {
 		['Ctrl-C', 'c', key({ctrl: true}), [control('ctrl+c')]],
 		['Esc read together with the next key looks like Alt: taken apart', 'j', key({meta: true}), [control('escape'), typed('j')]],
 		['Alt with Esc itself is Esc', '', key({meta: true, escape: true}), [control('escape')]],
+		['Esc twice in one chunk (Ink reads it as Alt and Esc) is two presses', '\u001B', key({meta: true, escape: true}), [control('escape'), control('escape')]],
 		['a space', ' ', key(), [typed(' ')]],
 		['non-ASCII text', 'é😀', key(), [typed('é'), typed('😀')]],
 	];
