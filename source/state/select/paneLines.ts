@@ -111,11 +111,14 @@ export function formatPullLines(pull: PullState): string[] {
 	const current = known.reduce((sum, layer) => sum + Math.min(layer.current ?? 0, layer.total ?? 0), 0);
 	const state = pull.error ? `failed: ${pull.error}` : pull.done ? 'done' : 'pulling…';
 	const overall = `${finished} of ${layers.length} layers done${total > 0 ? `, ${formatDecimalSize(current)} of ${formatDecimalSize(total)} downloaded` : ''}`;
+	// `Pulling from repo` comes before the layers, as the docker CLI prints it; the digest and status after them.
+	const from = pull.messages.filter(message => message.startsWith('Pulling from '));
 	return [
 		`${pull.reference}: ${state}`,
 		// Until the engine names a layer (and when it fails before one), there is nothing to count.
 		...(layers.length > 0 ? [overall] : []),
 		'',
+		...from,
 		...layers.map(layer => {
 			const amount =
 				layer.total !== undefined && layer.total > 0
@@ -124,6 +127,6 @@ export function formatPullLines(pull: PullState): string[] {
 			return `${padCell(layer.layer, 14)}${layer.status}${amount}`;
 		}),
 		'',
-		...pull.messages,
+		...pull.messages.filter(message => !from.includes(message)),
 	];
 }

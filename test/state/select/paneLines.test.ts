@@ -15,15 +15,16 @@ describe('formatPullLines', () => {
 		assert.ok(!lines.some(line => /layers done/.test(line)), lines.join('\n'));
 	});
 
-	test('with layers: how many are done and how much came down, then each layer, then the engine\'s other words', () => {
+	test('with layers: how many are done and how much came down, Pulling from, each layer, then the engine\'s other words', () => {
 		const layers = new Map([
 			['aaa', {layer: 'aaa', status: 'Pull complete', current: undefined, total: undefined}],
 			['bbb', {layer: 'bbb', status: 'Downloading', current: 500_000, total: 2_000_000}],
 		]);
-		const lines = formatPullLines(pull({layers, messages: ['1.0: Pulling from app']}));
+		const lines = formatPullLines(pull({layers, messages: ['Pulling from app', 'Digest: sha256:abc']}));
 		assert.equal(lines[0], 'registry:5000/app:1.0: pulling…');
 		assert.equal(lines[1], '1 of 2 layers done, 500kB of 2MB downloaded');
 		assert.match(lines.find(line => line.startsWith('bbb')) ?? '', /Downloading 500kB \/ 2MB$/);
-		assert.equal(lines.at(-1), '1.0: Pulling from app');
+		assert.equal(lines[3], 'Pulling from app', 'before the layers, as docker pull prints it');
+		assert.equal(lines.at(-1), 'Digest: sha256:abc', 'the digest after them');
 	});
 });
