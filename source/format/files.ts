@@ -1,14 +1,10 @@
 // A directory listing and a file's text as the files pane shows them: `ls -l`-like lines, text made safe.
 import type {FileEntry} from '../engine/types.js';
-import {sanitizeLogText, stripSgr} from './logText.js';
+import {formatSafeText} from './logText.js';
 import {compareNatural} from './naturalOrder.js';
 import {padCell} from './table.js';
 import {formatDecimalSize} from './units.js';
 
-/** Safe to draw, colour dropped too: a file's text is data, never commands to the terminal. */
-export function formatSafeText(raw: string): string {
-	return stripSgr(sanitizeLogText(raw));
-}
 
 /** How much of a file the pane reads: larger files are shown in part. */
 export const fileTextLimit = 256 * 1024;

@@ -5,6 +5,7 @@ import type {ContainerCounts, ResourceTotals} from '../state/select/containers.j
 import type {SortOrder} from '../state/ui.js';
 import {selectGlyphs, type Theme} from '../ui/theme.js';
 import {type StyledSegment, truncateSegments} from './table.js';
+import {formatSafeText} from './logText.js';
 import {formatBytes, formatCount, formatPercent} from './units.js';
 
 export type HeaderProps = {
@@ -61,15 +62,17 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 				];
 			})
 		: [{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost}];
+	const segments: StyledSegment[] = [
+		{text: 'berth', bold: theme.color},
+		{text: ` ${separator} `},
+		...states,
+		// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
+		...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${formatCount(alerts, 'alert')} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
+		{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
+	];
+	// Engine names, an engine's own name and its errors are text from outside: made safe to draw.
 	return truncateSegments(
-		[
-			{text: 'berth', bold: theme.color},
-			{text: ` ${separator} `},
-			...states,
-			// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
-			...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${formatCount(alerts, 'alert')} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
-			{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
-		] as StyledSegment[],
+		segments.map(segment => ({...segment, text: formatSafeText(segment.text)})),
 		width,
 		ellipsis,
 	);

@@ -102,3 +102,12 @@ export function truncateLogText(text: string, width: number, ellipsis: string): 
 	const cut = cliTruncate(text, Math.max(1, width), {truncationCharacter: ellipsis});
 	return cut.includes(escape) ? `${cut}\u001B[0m` : cut;
 }
+
+/**
+ * Safe to draw, colour dropped too: text from an engine (a label, an environment value, a command, a file's
+ * name or text, an engine's error) is data, never commands to the terminal. Escape sequences go, other
+ * control characters show as `^X`; text without any (almost all of it) comes back as it is.
+ */
+export function formatSafeText(raw: string): string {
+	return controlCharacter.test(raw) ? stripSgr(sanitizeLogText(raw)) : raw;
+}

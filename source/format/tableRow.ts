@@ -1,5 +1,6 @@
 // A row of the images, volumes, networks, events, contexts and swarm lists: one text cell per column.
 import type {StatusTone} from './status.js';
+import {formatSafeText} from './logText.js';
 import {textWidth} from './table.js';
 
 export type TableRow = {
@@ -12,9 +13,9 @@ export type TableRow = {
 	tone?: StatusTone | undefined;
 };
 
-/** A cell's text: an ENGINE column shows the row's engine unless the row has a cell of that name. */
+/** A cell's text, safe to draw (a label or a name from an engine is data); ENGINE is the row's engine unless the row has a cell of that name. */
 export function tableCell(row: TableRow, column: string): string {
-	return row.cells[column] ?? (column === 'engine' ? row.engine : '');
+	return formatSafeText(row.cells[column] ?? (column === 'engine' ? row.engine : ''));
 }
 
 /** Case-insensitive match on any cell. */
@@ -29,7 +30,7 @@ export function measureTableColumns(rows: readonly TableRow[]): Map<string, numb
 	const widths = new Map<string, number>();
 	for (const row of rows) {
 		for (const [column, text] of Object.entries(row.cells)) {
-			const width = textWidth(text);
+			const width = textWidth(formatSafeText(text));
 			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
 		}
 

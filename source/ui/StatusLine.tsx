@@ -1,6 +1,7 @@
 // The bottom line: the `/` or `:` prompt while typing, else the last message, else the main keys.
 import {Text} from 'ink';
 import type {Message, Mode} from '../state/ui.js';
+import {formatSafeText} from '../format/logText.js';
 import {formatMessageOrHints} from '../format/statusLine.js';
 import {textWidth, truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
@@ -23,7 +24,7 @@ export function StatusLine({mode, draft, message, hints, theme, width, question,
 	if (mode === 'confirm' && question) {
 		return (
 			<Text wrap="truncate" color={theme.color ? (theme.colors?.accent ?? 'yellow') : undefined} bold={theme.color}>
-				{truncateText(question.replaceAll(/\s+/g, ' '), width, ellipsis)}
+				{truncateText(formatSafeText(question.replaceAll(/\s+/g, ' ')), width, ellipsis)}
 			</Text>
 		);
 	}
@@ -31,7 +32,7 @@ export function StatusLine({mode, draft, message, hints, theme, width, question,
 	if (prompt !== undefined) {
 		return (
 			<Text wrap="truncate">
-				{prompt}
+				{formatSafeText(prompt)}
 				{truncateText(draft, Math.max(0, width - textWidth(prompt) - 1), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>

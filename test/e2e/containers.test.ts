@@ -210,6 +210,40 @@ describe('containers pane', {skip}, () => {
 		await console80.waitFor(/NAME\s+IMAGE\s+STATUS/);
 	});
 
+	test('hostile labels, environment and command are drawn as text: no title, clear or clipboard write reaches the terminal', async () => {
+		const name = uniqueName('hostilemeta');
+		created.push(name);
+		const escape = '\u001B';
+		const title = (text: string) => `${escape}]0;${text}\u0007`;
+		const project = `ev${escape}[2J${title('PWNED')}il`;
+		await runContainer({
+			name,
+			args: ['--label', `com.docker.compose.project=${project}`, '--label', `note=clip${escape}]52;c;cHduZWQ=\u0007board`, '--env', `X=${title('PWNED2')}value`],
+			cmd: ['sh', '-c', `sleep 100000 # ${title('PWNED3')}`],
+		});
+		const session = await berth.start();
+		await session.tmux('set', '-g', 'set-clipboard', 'on');
+		const titleBefore = await session.title();
+		// The list: PROJECT is the label's text, made safe.
+		const listed = await waitForRow(session, name, /\sevil$/);
+		assert.doesNotMatch(await session.capture({escapes: true}), /\u001B\]|\u001B\[2J/, 'no OSC or clear in what tmux holds');
+		// Details: the labels and the environment as text.
+		await session.sendText('/');
+		await session.sendText(name);
+		await session.sendKeys('Enter');
+		await session.waitFor(current => lineOf(current, name).startsWith('›'));
+		await session.sendKeys('Enter');
+		const details = await session.waitFor(current => /\scom\.docker\.compose\.project=evil$/m.test(current) && /\snote=clipboard$/m.test(current));
+		assert.match(details, /X=value$/m);
+		assert.ok(listed.screen.includes(name));
+		// The compose projects view lists the label as a project.
+		await session.sendKeys('Escape');
+		await session.sendText('c');
+		await session.waitFor(current => /^. evil\s/m.test(current));
+		assert.equal(await session.title(), titleBefore, 'the pane title is unchanged');
+		assert.doesNotMatch(await session.tmux('list-buffers', '-F', '#{buffer_sample}'), /pwned/i, 'no clipboard write reached tmux');
+	});
+
 	test('a container that comes and goes widens the columns at once and does not move the others\' back at once', async () => {
 		const stays = uniqueName('stays');
 		// Longer than the other tests' names, and short enough to be shown whole beside their columns.

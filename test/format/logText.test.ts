@@ -1,7 +1,9 @@
 // Log text made safe to draw: escape sequences neutralised (colour kept), controls shown, widths measured.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {measureLogText, sanitizeLogText, stripSgr, truncateLogText, wrapLogText} from '../../source/format/logText.js';
+import {formatSafeText, measureLogText, sanitizeLogText, stripSgr, truncateLogText, wrapLogText} from '../../source/format/logText.js';
+import {tableCell} from '../../source/format/tableRow.js';
+import {formatHeaderSegments} from '../../source/format/header.js';
 
 const esc = '\u001B';
 const bel = '\u0007';
@@ -104,6 +106,33 @@ describe('sanitizeLogText', () => {
 			assert.equal(measureLogText(safe.slice(0, safe.indexOf('x'))), 8);
 		},
 	);
+});
+
+describe('formatSafeText: an engine\'s text (labels, environment, commands, errors) drawn as text', () => {
+	test('escape sequences go, colour too; other control characters show as ^X; plain text is the same string', () => {
+		assert.equal(formatSafeText('ev\u001B[2J\u001B]0;PWNED\u0007il'), 'evil');
+		assert.equal(formatSafeText('clip\u001B]52;c;cHduZWQ=\u0007board'), 'clipboard');
+		assert.equal(formatSafeText('a\u001B[31mred\u001B[0m'), 'ared');
+		assert.equal(formatSafeText('bell\u0007'), 'bell^G');
+		const plain = 'web-1 Up 3 minutes';
+		assert.equal(formatSafeText(plain), plain);
+	});
+
+	test('a table cell and the header are made safe where they are drawn', () => {
+		assert.equal(tableCell({key: 'k', engine: 'local', id: 'x', cells: {name: 'net\u001B]0;PWNED\u0007'}}, 'name'), 'net');
+		const segments = formatHeaderSegments({
+			address: 'tcp://far:2376',
+			connection: {status: 'connected', version: '26.1.5', info: {name: 'host\u001B]0;PWNED\u0007', images: 1}} as never,
+			counts: {total: 0, running: 0, paused: 0, stopped: 0},
+			shown: 0,
+			filter: '',
+			theme: {color: false, unicode: true},
+			width: 200,
+		});
+		const text = segments.map(segment => segment.text).join('');
+		assert.match(text, /· host Docker 26\.1\.5 ·/);
+		assert.doesNotMatch(text, /\u001B/);
+	});
 });
 
 describe('stripSgr', () => {

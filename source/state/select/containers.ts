@@ -2,6 +2,7 @@
 import {selectUnansweredEngines} from '../connection.js';
 import type {ContainerState} from '../../engine/types.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
+import {formatSafeText} from '../../format/logText.js';
 import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
 import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
@@ -76,15 +77,16 @@ export function formatContainerRows(
 			key,
 			engine: record.engine,
 			id: record.id,
-			name: same ? same.name : formatContainerName(record.names),
-			image: same ? same.image : formatImage(record.image, record.imageId),
+			name: same ? same.name : formatSafeText(formatContainerName(record.names)),
+			image: same ? same.image : formatSafeText(formatImage(record.image, record.imageId)),
 			state: record.state,
 			status,
 			tone: lost || stale ? 'muted' : selectStatusTone(record.state, status),
 			ports: same ? same.ports : formatPorts(record.ports),
-			project: record.labels[composeProjectLabel] ?? '',
+			// Labels and the command are anyone's text: never commands to the terminal.
+			project: same ? same.project : formatSafeText(record.labels[composeProjectLabel] ?? ''),
 			created: record.created,
-			command: record.command,
+			command: same ? same.command : formatSafeText(record.command),
 			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
 			...(isAlerted ? {alerted: true} : {}),
 			figures,

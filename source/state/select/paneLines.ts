@@ -4,7 +4,7 @@ import {formatHistoryLines, formatInspectLines} from '../../format/inspect.js';
 import {padCell} from '../../format/table.js';
 import {formatDecimalSize} from '../../format/units.js';
 import {formatDiskUsage} from '../../format/diskUsage.js';
-import {formatSafeText} from '../../format/files.js';
+import {formatSafeText} from '../../format/logText.js';
 import type {AppState} from '../app.js';
 import {formatFilesLines} from '../files.js';
 import type {Pane} from '../operations.js';
@@ -28,6 +28,11 @@ export const paneTitles: Record<Pane['kind'], string> = {
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
+	// Every pane shows what an engine or a command said (labels, environment, processes, output): made safe here, once for all.
+	return paneLinesOf(state, pane, unicode, width).map(line => formatSafeText(line));
+}
+
+function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
 	switch (pane.kind) {
 		case 'history': {
 			if (pane.error !== undefined) return [`Error: ${pane.error}`];
