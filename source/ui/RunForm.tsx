@@ -1,5 +1,6 @@
 // The run form: one line per field (the focused one with a cursor), its error under it, the docker command.
 import {Box, Text} from 'ink';
+import {formatSafeText} from '../format/logText.js';
 import {padCell, truncateText} from '../format/table.js';
 import {formatRunCommand, runFormFields, runFormHints, runFormLabels, type RunFormState} from '../state/runForm.js';
 import {selectGlyphs, type Theme} from './theme.js';
@@ -8,7 +9,8 @@ export type RunFormProps = {form: RunFormState; height: number; width: number; t
 
 export function RunForm({form, height, width, theme}: RunFormProps) {
 	const {ellipsis, pointer} = selectGlyphs(theme);
-	const fit = (text: string) => truncateText(text, width, ellipsis);
+	// The engine's refusals and what was typed are text: made safe, then cut to the width.
+	const fit = (text: string) => truncateText(formatSafeText(text), width, ellipsis);
 	const lines = runFormFields.flatMap(field => {
 		const focused = field === form.focus;
 		const value = form.values[field];
