@@ -6,18 +6,25 @@ import {describeEngineError} from '../engine/errors.js';
 import type {Engine, TerminalSession} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import type {Request, RequestResult, ResourceActionName} from '../state/operations.js';
-import {formatDecimalSize} from '../format/units.js';
+import {formatCount, formatDecimalSize} from '../format/units.js';
 import {fileTextLimit} from '../format/files.js';
 import {runComposeRequest} from './compose.js';
 
-/** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
-/** The prunes: what each asks of the engine, and what it names in the summary. */
-const prunes: Partial<Record<ResourceActionName, {what: string; run: (engine: Engine) => Promise<{deleted: number; reclaimed: number}>}>> = {
-	'image-prune': {what: 'dangling image', run: (engine: Engine) => engine.images.prune()},
-	'volume-prune': {what: 'volume', run: (engine: Engine) => engine.volumes.prune()},
-	'container-prune': {what: 'stopped container', run: (engine: Engine) => engine.containers.prune()},
+/** `Pruned 2 volumes, reclaimed 1.2MB.` */
+function prunedSpace(what: string) {
+	return ({deleted, reclaimed}: {deleted: number; reclaimed: number}) => `Pruned ${formatCount(deleted, what)}, reclaimed ${formatDecimalSize(reclaimed, 4)}.`;
+}
+
+/** The prunes: what each asks of the engine, and its summary. */
+const prunes: Partial<Record<ResourceActionName, (engine: Engine) => Promise<string>>> = {
+	'image-prune': async engine => engine.images.prune().then(prunedSpace('dangling image')),
+	'volume-prune': async engine => engine.volumes.prune().then(prunedSpace('volume')),
+	'container-prune': async engine => engine.containers.prune().then(prunedSpace('stopped container')),
+	// Networks take no space: what went is said by name, as `docker network prune` lists them.
+	'network-prune': async engine => engine.networks.prune().then(names => `Pruned ${formatCount(names.length, 'network')}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`),
 };
 
+/** Hands the terminal to a session until it ends (given by the App, which owns the terminal). */
 export type TerminalHandover = (session: TerminalSession, banner: string) => Promise<void>;
 
 export async function runRequest(
@@ -67,22 +74,8 @@ export async function runRequest(
 
 			case 'resource-action': {
 				const engine = engineOf(request.engine);
-				if (request.action === 'network-prune') {
-					// Networks take no space: what went is said by name, as `docker network prune` lists them.
-					const names = await engine.networks.prune();
-					return {kind: 'resource-action', lines: [`Pruned ${names.length} network${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`], failures: []};
-				}
-
 				const prune = prunes[request.action];
-				if (prune) {
-					const pruned = await prune.run(engine);
-					const {what} = prune;
-					return {
-						kind: 'resource-action',
-						lines: [`Pruned ${pruned.deleted} ${what}${pruned.deleted === 1 ? '' : 's'}, reclaimed ${formatDecimalSize(pruned.reclaimed, 4)}.`],
-						failures: [],
-					};
-				}
+				if (prune) return {kind: 'resource-action', lines: [await prune(engine)], failures: []};
 
 				const lines: string[] = [];
 				const failures: Array<{name: string; error: string}> = [];

@@ -1,6 +1,7 @@
 // What deserves an operator's attention, from what berth learns of a container or an engine. Pure.
 import type {ContainerTiming, EngineEvent, HealthStatus} from '../engine/types.js';
 import {isZeroTime} from '../format/status.js';
+import {formatCount} from '../format/units.js';
 
 export type AlertKind = 'crash-loop' | 'oom' | 'unhealthy' | 'died' | 'engine-lost' | 'engine-back';
 
@@ -97,7 +98,7 @@ export function observeTiming(
 	);
 	if (restarted > 0 && restarts.length >= rules.restarts) {
 		const minutes = Math.round(rules.windowMs / 60_000);
-		raise('crash-loop', `restarted ${restarts.length} times within ${minutes} minute${minutes === 1 ? '' : 's'} (${count} in all), last exit code ${timing.exitCode}`);
+		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${timing.exitCode}`);
 		// The next alert needs as many restarts again.
 		restarts = [];
 	}
@@ -155,7 +156,7 @@ export function observeTaskFailure(
 	const failures = [...(watch?.failures ?? []), now].filter(time => time > now - rules.windowMs);
 	if (failures.length < rules.restarts) return {watch: {failures}, alerts: []};
 	const minutes = Math.round(rules.windowMs / 60_000);
-	const text = `service ${failure.service}: ${failures.length} tasks failed within ${minutes} minute${minutes === 1 ? '' : 's'}, last exit code ${failure.exitCode}`;
+	const text = `service ${failure.service}: ${failures.length} tasks failed within ${formatCount(minutes, 'minute')}, last exit code ${failure.exitCode}`;
 	return {watch: {failures: []}, alerts: [{kind: 'crash-loop', engine: failure.engine, container: failure.service, key: failure.key, text, at: now}]};
 }
 

@@ -14,6 +14,7 @@ import {openFiles} from '../commands/files.js';
 import {type CommandContext, inScope} from '../commands/types.js';
 import type {ContainerActionName} from '../engine/types.js';
 import type {ContainerRow} from '../format/containerColumns.js';
+import {formatCount} from '../format/units.js';
 import type {AppState} from '../state/app.js';
 import {choosePauseAction} from '../state/operations.js';
 import {filterContainerRows, selectSortedContainerRows} from '../state/select/containers.js';
@@ -83,7 +84,7 @@ const commands = inScope<ContainerRow>('containers', [
 			const engine = engineOf(state, selected);
 			let stopped = 0;
 			for (const record of state.containers.records.values()) if (record.engine === engine && (record.state === 'exited' || record.state === 'created' || record.state === 'dead')) stopped++;
-			const question = `Remove ${stopped} stopped container${stopped === 1 ? '' : 's'} ${onEngine(state, engine)} (docker container prune)? y / N`;
+			const question = `Remove ${formatCount(stopped, 'stopped container')}${onEngine(state, engine)} (docker container prune)? y / N`;
 			return ask(state, {action: 'container-prune', engine, targets: [], force: false, question});
 		},
 	},

@@ -7,7 +7,7 @@ import {formatContainerName, formatShortId} from '../format/names.js';
 import {compareNatural} from '../format/naturalOrder.js';
 import {formatImageNames} from '../format/reference.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
-import {formatDecimalSize} from '../format/units.js';
+import {formatCount, formatDecimalSize} from '../format/units.js';
 import {containerKey, type ContainersState} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -105,7 +105,7 @@ const commands = inScope<TableRow>('images', [
 		run(state, {selected}) {
 			const engine = engineOf(state, selected);
 			const dangling = [...state.resources.images.values()].filter(image => image.engine === engine && image.repoTags.length === 0).length;
-			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${dangling} dangling image${dangling === 1 ? '' : 's'}${onEngine(state, engine)} (docker image prune)? y / N`});
+			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${formatCount(dangling, 'dangling image')}${onEngine(state, engine)} (docker image prune)? y / N`});
 		},
 	},
 ]);

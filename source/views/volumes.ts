@@ -87,14 +87,10 @@ const commands = inScope<TableRow>('volumes', [
 		help: 'Prune unused volumes (asks)',
 		hint: 'prune',
 		mutating: true,
-		run: (state, {selected}) =>
-			ask(state, {
-				action: 'volume-prune',
-				engine: engineOf(state, selected),
-				targets: [],
-				force: false,
-				question: `Prune every volume no container uses${onEngine(state, engineOf(state, selected))} (docker volume prune)? y / N`,
-			}),
+		run(state, {selected}) {
+			const engine = engineOf(state, selected);
+			return ask(state, {action: 'volume-prune', engine, targets: [], force: false, question: `Prune every volume no container uses${onEngine(state, engine)} (docker volume prune)? y / N`});
+		},
 	},
 ]);
 

@@ -328,3 +328,14 @@ describe('selectActionTargets', () => {
 		assert.deepEqual(selectActionTargets(state, undefined), []);
 	});
 });
+
+describe('D: prune', () => {
+	test('the question counts the stopped containers and names the engine only when berth shows several', () => {
+		const state = containers([{name: 'web'}, {name: 'old', state: 'exited'}, {name: 'new', state: 'created'}]);
+		assert.equal(press(state, 'D').operations.confirmation?.resource?.question, 'Remove 2 stopped containers (docker container prune)? y / N');
+		const one = containers([{name: 'old', state: 'exited'}]);
+		assert.equal(press(one, 'D').operations.confirmation?.resource?.question, 'Remove 1 stopped container (docker container prune)? y / N');
+		const several = reduceApp(state, {type: 'engine/connected', engine: 'far', version: '26.1.5'});
+		assert.equal(press(several, 'D').operations.confirmation?.resource?.question, 'Remove 2 stopped containers on local (docker container prune)? y / N');
+	});
+});
