@@ -28,13 +28,15 @@ export function filterTableRows(rows: readonly TableRow[], filter: string): read
 /** The widest text of each column over all rows, for content-sized columns. */
 export function measureTableColumns(rows: readonly TableRow[]): Map<string, number> {
 	const widths = new Map<string, number>();
-	for (const row of rows) {
-		for (const [column, text] of Object.entries(row.cells)) {
-			const width = textWidth(formatSafeText(text));
-			if (width > (widths.get(column) ?? 0)) widths.set(column, width);
-		}
+	const measure = (row: TableRow, column: string) => {
+		// As drawn: tableCell's text.
+		const width = textWidth(tableCell(row, column));
+		if (width > (widths.get(column) ?? 0)) widths.set(column, width);
+	};
 
-		if (row.cells.engine === undefined && textWidth(row.engine) > (widths.get('engine') ?? 0)) widths.set('engine', textWidth(row.engine));
+	for (const row of rows) {
+		for (const column in row.cells) if (Object.hasOwn(row.cells, column)) measure(row, column);
+		if (row.cells.engine === undefined) measure(row, 'engine');
 	}
 
 	return widths;

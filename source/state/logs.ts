@@ -102,17 +102,20 @@ function timeKey(timestamp: string): string {
  * order they came in. Lines in order, the usual case once the backlogs are in, are only appended.
  */
 function mergeByTime(kept: readonly LogLine[], added: readonly LogLine[]): LogLine[] {
+	const addedKeys = added.map(line => timeKey(line.timestamp));
 	// The earliest new line: kept lines after it (up to a notice of berth's) are placed again with the new ones.
-	let earliest = '';
-	for (const line of added) {
-		const key = timeKey(line.timestamp);
-		if (earliest === '' || key < earliest) earliest = key;
+	const earliest = addedKeys.includes('') ? '' : addedKeys.reduce((least, key) => (key < least ? key : least));
+	const keptKeys: string[] = [];
+	let start = kept.length;
+	while (start > 0 && earliest !== '' && kept[start - 1]!.stream !== 'berth') {
+		const key = timeKey(kept[start - 1]!.timestamp);
+		if (key <= earliest) break;
+		keptKeys.push(key);
+		start--;
 	}
 
-	let start = kept.length;
-	while (start > 0 && kept[start - 1]!.stream !== 'berth' && earliest !== '' && timeKey(kept[start - 1]!.timestamp) > earliest) start--;
 	const tail = [...kept.slice(start), ...added];
-	const keys = tail.map(line => timeKey(line.timestamp));
+	const keys = [...keptKeys.reverse(), ...addedKeys];
 	// In order already, or a line without a time to place it by: as they came.
 	if (keys.includes('') || keys.every((key, index) => index === 0 || keys[index - 1]! <= key)) return [...kept, ...added];
 

@@ -30,10 +30,11 @@ export function StatusLine({mode, draft, message, hints, theme, width, question,
 	}
 
 	if (prompt !== undefined) {
+		const label = formatSafeText(prompt);
 		return (
 			<Text wrap="truncate">
-				{formatSafeText(prompt)}
-				{truncateText(draft, Math.max(0, width - textWidth(prompt) - 1), ellipsis)}
+				{label}
+				{truncateText(draft, Math.max(0, width - textWidth(label) - 1), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>
 		);
