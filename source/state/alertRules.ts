@@ -39,6 +39,8 @@ export type ContainerWatch = {
 	oomEventAt?: number;
 	/** The last stop, kill or remove: asked by berth, or a `kill`/`stop` event from anyone. */
 	stopAskedAt?: number;
+	/** The exit code of the last `die` event. Podman's inspect says 0 once its policy has restarted the container. */
+	diedWith?: number;
 };
 
 /**
@@ -98,7 +100,9 @@ export function observeTiming(
 	);
 	if (restarted > 0 && restarts.length >= rules.restarts) {
 		const minutes = Math.round(rules.windowMs / 60_000);
-		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${timing.exitCode}`);
+		// Running again: Docker's inspect keeps the code it last exited with, Podman's says 0; the event says it.
+		const exitCode = timing.running ? (watch?.diedWith ?? timing.exitCode) : timing.exitCode;
+		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${exitCode}`);
 		// The next alert needs as many restarts again.
 		restarts = [];
 	}
@@ -160,12 +164,14 @@ export function observeTaskFailure(
 	return {watch: {failures: []}, alerts: [{kind: 'crash-loop', engine: failure.engine, container: failure.service, key: failure.key, text, at: now}]};
 }
 
-/** The watch after an event about the container: a stop asked for, an OOM kill on its way. */
+/** The watch after an event about the container: a stop asked for, an OOM kill on its way, the code it died with. */
 export function observeEvent(watch: ContainerWatch | undefined, event: EngineEvent): ContainerWatch | undefined {
 	const at = Math.floor(event.timeNano / 1_000_000);
 	const base: ContainerWatch = watch ?? {restartCount: undefined, restarts: [], health: 'none', finishedAt: ''};
 	if (event.action === 'kill' || event.action === 'stop') return {...base, stopAskedAt: at};
 	if (event.action === 'oom') return {...base, oomEventAt: at};
+	const exitCode = event.action === 'die' ? Number.parseInt(event.attributes.exitCode ?? '', 10) : Number.NaN;
+	if (Number.isInteger(exitCode)) return {...base, diedWith: exitCode};
 	return watch;
 }
 

@@ -56,6 +56,35 @@ describe('crash loops: restarts within the window', () => {
 	});
 });
 
+describe('crash loops: the exit code they name', () => {
+	/** The crash-loop text after three restarts, each after a die event with this code, seen running again. */
+	function crashText(eventCode: string | undefined, inspectCode: number): string {
+		let watch: ContainerWatch | undefined;
+		let text = '';
+		for (const [index, at] of [1, 2, 3, 4].entries()) {
+			const now = since + at * minute;
+			if (index > 0) watch = observeEvent(watch, {type: 'container', action: 'die', id: 'x', attributes: eventCode === undefined ? {} : {exitCode: eventCode}, timeNano: (now - 1000) * 1_000_000});
+			const result = observeTiming(watch, look(now, {restartCount: index, exitCode: inspectCode}));
+			watch = result.watch;
+			text = result.alerts.find(alert => alert.kind === 'crash-loop')?.text ?? text;
+		}
+
+		return text;
+	}
+
+	test("Podman's inspect says 0 once restarted: the die event's code is named", () => {
+		assert.equal(crashText('3', 0), 'restarted 3 times within 10 minutes (3 in all), last exit code 3');
+	});
+
+	test("Docker's inspect and its event agree", () => {
+		assert.equal(crashText('1', 1), 'restarted 3 times within 10 minutes (3 in all), last exit code 1');
+	});
+
+	test('a die event without a code leaves the inspect to say it', () => {
+		assert.equal(crashText(undefined, 2), 'restarted 3 times within 10 minutes (3 in all), last exit code 2');
+	});
+});
+
 describe('exits: an exit nobody asked for', () => {
 	const t = (seconds: number) => since + seconds * 1000;
 	const cases: Array<{name: string; steps: Parameters<typeof run>[0]; expected: string[][]}> = [
