@@ -84,6 +84,7 @@ type RawCpu = {
 
 type RawStats = {
 	read?: string;
+	preread?: string;
 	cpu_stats?: RawCpu;
 	precpu_stats?: RawCpu;
 	memory_stats?: {usage?: number; limit?: number; stats?: Record<string, number>};
@@ -92,10 +93,22 @@ type RawStats = {
 	blkio_stats?: {io_service_bytes_recursive?: Array<{op?: string; value?: number}> | null};
 };
 
-export function toStatsSample(value: unknown): StatsSample {
+/** Nanoseconds of all the host's CPUs by the clock at an RFC 3339 time: 0 for none or the zero time. */
+function clockCpu(time: string | undefined, cpus: number): number {
+	const ms = Date.parse(time ?? '');
+	return ms > 0 ? ms * 1e6 * cpus : 0;
+}
+
+/**
+ * One stats document. Podman's system_cpu_usage counts only the time the host's CPUs were busy, not all of it
+ * (podman#28761), so the CLI's formula made a container's share of the busy time its CPU %: 6% for a container
+ * `podman stats` puts at 0.2%. For Podman (`podman`) the clock times the CPUs stands in for it, as Docker's is.
+ */
+export function toStatsSample(value: unknown, podman = false): StatsSample {
 	const raw = (value ?? {}) as RawStats;
 	const cpu = raw.cpu_stats ?? {};
 	const pre = raw.precpu_stats ?? {};
+	const onlineCpus = cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0;
 	const memory = raw.memory_stats ?? {};
 	const usage = memory.usage ?? 0;
 	// The CLI subtracts the inactive page cache: cgroup v1 reports total_inactive_file, v2 inactive_file.
@@ -105,9 +118,9 @@ export function toStatsSample(value: unknown): StatsSample {
 		read: raw.read ?? '',
 		cpuTotal: cpu.cpu_usage?.total_usage ?? 0,
 		preCpuTotal: pre.cpu_usage?.total_usage ?? 0,
-		systemCpu: cpu.system_cpu_usage ?? 0,
-		preSystemCpu: pre.system_cpu_usage ?? 0,
-		onlineCpus: cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0,
+		systemCpu: podman ? clockCpu(raw.read, onlineCpus) : (cpu.system_cpu_usage ?? 0),
+		preSystemCpu: podman ? clockCpu(raw.preread, onlineCpus) : (pre.system_cpu_usage ?? 0),
+		onlineCpus,
 		memoryUsage: usage,
 		memoryCache: cache < usage ? cache : 0,
 		memoryLimit: memory.limit ?? 0,

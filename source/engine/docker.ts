@@ -13,12 +13,17 @@ import {createStreams} from './streams.js';
 import {createSwarm} from './swarm.js';
 import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
 
-function createSystem(docker: Docker, plain: PlainClient | undefined): EngineSystem {
+/** What the engine said it is (its last /version); Podman's stats are read differently (toStatsSample). */
+type Product = {podman: boolean};
+
+function createSystem(docker: Docker, plain: PlainClient | undefined, product: Product): EngineSystem {
 	// dockerode's types leave out that version and info take options (the deadline) too.
 	const asked = docker as unknown as {version(options: object): Promise<unknown>; info(options: object): Promise<unknown>; ping(options: object): Promise<unknown>};
 	return {
 		async version() {
-			return toEngineVersion(await (plain ? plain.getJson('/version', readDeadlineMs) : asked.version(deadline(readDeadlineMs))));
+			const version = toEngineVersion(await (plain ? plain.getJson('/version', readDeadlineMs) : asked.version(deadline(readDeadlineMs))));
+			product.podman = version.product === 'Podman';
+			return version;
 		},
 
 		// Asked every few seconds of a quiet engine (the liveness probe): without dockerode where it can be, and
@@ -67,18 +72,19 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	const client = plain ? new PlainClient(plain) : undefined;
 	// Every stream any facet holds open, so that a test can prove none is left.
 	const open = new Set<Readable>();
+	const product: Product = {podman: false};
 	return {
 		name,
 		addressText: formatEngineAddress(address),
 		address,
 		connectionPerRequest: address.kind === 'ssh',
-		system: createSystem(docker, client),
+		system: createSystem(docker, client, product),
 		containers: createContainers(docker, name),
 		images: createImages(docker, name),
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open, client),
+		streams: createStreams(docker, open, client, () => product.podman),
 		files: createFiles(docker),
 		openStreams() {
 			return open.size;

@@ -14,13 +14,14 @@ import type {EngineStreams, LogRecord, Subscription} from './types.js';
 /**
  * The streams of an engine; `plain`, for an engine on a local socket or plain TCP, is how its stats are
  * asked for without dockerode (plainHttp.ts): every row on screen costs a sample a second or a round.
+ * `podman` tells whether the engine last said it is Podman.
  */
-export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient): EngineStreams {
+export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient, podman: () => boolean = () => false): EngineStreams {
 	// A sample is an answer: the liveness watchdog need not probe an engine that sends them.
 	let statsHeardAt = 0;
 	const sampled = (value: unknown) => {
 		statsHeardAt = Date.now();
-		return toStatsSample(value);
+		return toStatsSample(value, podman());
 	};
 	// The engine reads its containers' stats in passes: the samples of a pass are read together (ReadRounds).
 	const statsRounds = new ReadRounds();
