@@ -13,8 +13,8 @@ import {createStreams} from './streams.js';
 import {createSwarm} from './swarm.js';
 import type {DiskUsage, Engine, EngineAddress, EngineSystem} from './types.js';
 
-/** What the engine said it is (its last /version); Podman's stats are read differently (toStatsSample). */
-type Product = {podman: boolean};
+/** What the engine said it is (its last /version), once asked; Podman's stats are read differently. */
+type Product = {podman?: boolean};
 
 function createSystem(docker: Docker, plain: PlainClient | undefined, product: Product): EngineSystem {
 	// dockerode's types leave out that version and info take options (the deadline) too.
@@ -72,19 +72,24 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	const client = plain ? new PlainClient(plain) : undefined;
 	// Every stream any facet holds open, so that a test can prove none is left.
 	const open = new Set<Readable>();
-	const product: Product = {podman: false};
+	const product: Product = {};
+	const system = createSystem(docker, client, product);
+	// The first listing is read before the engine is made (earlyStart.ts): the first stats may be asked before
+	// anything here asked /version.
+	let asking: Promise<boolean> | undefined;
+	const podman = async () => product.podman ?? (asking ??= system.version().then(version => version.product === 'Podman').finally(() => (asking = undefined)));
 	return {
 		name,
 		addressText: formatEngineAddress(address),
 		address,
 		connectionPerRequest: address.kind === 'ssh',
-		system: createSystem(docker, client, product),
+		system,
 		containers: createContainers(docker, name),
 		images: createImages(docker, name),
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open, client, () => product.podman),
+		streams: createStreams(docker, open, client, {known: () => product.podman === true, ask: podman}),
 		files: createFiles(docker),
 		openStreams() {
 			return open.size;

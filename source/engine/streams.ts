@@ -9,19 +9,53 @@ import type {PlainClient} from './plainHttp.js';
 import {followJsonLines, jsonOfLine} from './plainStreams.js';
 import {ReadRounds} from './readRounds.js';
 import {commandRuns, terminalSession} from './terminal.js';
-import type {EngineStreams, LogRecord, Subscription} from './types.js';
+import type {EngineStreams, LogRecord, StatsSample, Subscription} from './types.js';
+
+/** Whether the engine is Podman: as known now (no question asked), and asked (/version) when not known. */
+export type PodmanQuestion = {known: () => boolean; ask: () => Promise<boolean>};
+
+const notPodman: PodmanQuestion = {known: () => false, ask: async () => false};
+
+/** Samples a second, asked one at a time: Podman's stats stream sends one every 5 seconds. */
+function pollStats(sample: () => Promise<StatsSample>, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void): Subscription {
+	let closed = false;
+	let timer: NodeJS.Timeout | undefined;
+	const next = () => {
+		const asked = Date.now();
+		sample().then(
+			value => {
+				if (closed) return;
+				onSample(value);
+				timer = setTimeout(next, Math.max(0, 1000 - (Date.now() - asked)));
+			},
+			(error: unknown) => {
+				if (closed) return;
+				closed = true;
+				onEnd(asError(error));
+			},
+		);
+	};
+
+	next();
+	return {
+		close() {
+			closed = true;
+			clearTimeout(timer);
+		},
+	};
+}
 
 /**
  * The streams of an engine; `plain`, for an engine on a local socket or plain TCP, is how its stats are
  * asked for without dockerode (plainHttp.ts): every row on screen costs a sample a second or a round.
- * `podman` tells whether the engine last said it is Podman.
+ * `podman` tells whether the engine said it is Podman.
  */
-export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient, podman: () => boolean = () => false): EngineStreams {
+export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient, podman: PodmanQuestion = notPodman): EngineStreams {
 	// A sample is an answer: the liveness watchdog need not probe an engine that sends them.
 	let statsHeardAt = 0;
 	const sampled = (value: unknown) => {
 		statsHeardAt = Date.now();
-		return toStatsSample(value, podman());
+		return toStatsSample(value, podman.known());
 	};
 	// The engine reads its containers' stats in passes: the samples of a pass are read together (ReadRounds).
 	const statsRounds = new ReadRounds();
@@ -103,6 +137,21 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		};
 	};
 
+	const sampleStats: EngineStreams['sampleStats'] = async (id, options = {}) => {
+		// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
+		// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
+		if (plain) {
+			return sampled(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs, true, statsRounds));
+		}
+
+		const value: unknown = await docker.getContainer(id).stats({
+			stream: false,
+			...deadline(readDeadlineMs),
+			...(options.oneShot ? {'one-shot': true} : {}),
+		});
+		return sampled(value);
+	};
+
 	return {
 		events(onEvent, onEnd, onOpen) {
 			const opening = docker.getEvents({
@@ -112,28 +161,34 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		},
 
 		stats(id, onSample, onEnd) {
-			if (plain) {
-				return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>, statsRounds);
-			}
+			const stream = () => {
+				if (plain) {
+					return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>, statsRounds);
+				}
 
-			const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
-			return followLater(opening, value => onSample(sampled(value)), onEnd);
+				const opening = docker.getContainer(id).stats({stream: true}) as unknown as Promise<Readable>;
+				return followLater(opening, value => onSample(sampled(value)), onEnd);
+			};
+
+			let inner: Subscription | undefined;
+			let closed = false;
+			podman.ask().then(
+				isPodman => {
+					if (!closed) inner = isPodman ? pollStats(async () => sampleStats(id, {oneShot: true}), onSample, onEnd) : stream();
+				},
+				(error: unknown) => {
+					if (!closed) onEnd(asError(error));
+				},
+			);
+			return {
+				close() {
+					closed = true;
+					inner?.close();
+				},
+			};
 		},
 
-		async sampleStats(id, options = {}) {
-			// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
-			// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
-			if (plain) {
-				return sampled(await plain.getJson(`/containers/${encodeURIComponent(id)}/stats?stream=false${options.oneShot ? '&one-shot=true' : ''}`, readDeadlineMs, true, statsRounds));
-			}
-
-			const value: unknown = await docker.getContainer(id).stats({
-				stream: false,
-				...deadline(readDeadlineMs),
-				...(options.oneShot ? {'one-shot': true} : {}),
-			});
-			return sampled(value);
-		},
+		sampleStats,
 
 		statsHeardAt: () => statsHeardAt,
 

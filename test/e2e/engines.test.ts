@@ -11,6 +11,7 @@ import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {selectEngines} from '../../source/engine/contexts.js';
+import {createDockerEngine} from '../../source/engine/docker.js';
 import {BerthSessions, lineOf, until, waitUntil} from '../support/berth.js';
 import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 import {berthCommand, type TmuxSession} from '../support/tmux.js';
@@ -797,5 +798,36 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 		const kept = (current: string) => Number(/(\d+) lines? kept/.exec(linesOf(current)[1] ?? '')?.[1] ?? 0);
 		const before = kept(screen);
 		await session.waitFor(current => kept(current) >= before + 2, slow);
+	});
+
+	test("CPU % as docker stats means it: a busy loop is at most one CPU (Podman's system counter counts busy time only)", {timeout: 120_000}, async t => {
+		const busy = `pmbusy-${randomBytes(3).toString('hex')}`;
+		podmanContainers.push(busy);
+		await podman(
+			'run', '-d', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024', '--name', busy,
+			podmanImage, 'sh', '-c', 'while :; do :; done',
+		);
+		const session = await berth.start({host: podmanHost, args: ['--refresh', '1']});
+		const cpuOf = (current: string) => Number(/\s(\d+\.\d+)%\s/.exec(lineOf(current, busy))?.[1] ?? Number.NaN);
+		await session.waitFor(current => cpuOf(current) > 0, slow);
+		// Read as Docker's counter, the loop's share of the host's busy time came out near 200% on two CPUs.
+		const readings: number[] = [];
+		for (let sample = 0; sample < 5; sample++) {
+			await new Promise(resolve => setTimeout(resolve, 1100));
+			readings.push(cpuOf(await session.capture()));
+		}
+
+		t.diagnostic(`busy loop on podman: ${readings.join('%, ')}%`);
+		for (const reading of readings) assert.ok(reading > 20 && reading <= 115, `one busy loop read ${reading}% (${readings.join(', ')})`);
+		await session.kill();
+
+		// Followed, a sample a second (the details pane, --refresh 1): Podman's own stream sends one every 5 seconds.
+		const engine = createDockerEngine('podman', {kind: 'unix', socketPath: podmanSocket});
+		const reads: string[] = [];
+		const following = engine.streams.stats(busy, sample => reads.push(sample.read), () => undefined);
+		await new Promise(resolve => setTimeout(resolve, 4500));
+		following.close();
+		assert.ok(reads.length >= 4, `${reads.length} samples in 4.5 s: ${reads.join(', ')}`);
+		await podman('rm', '--force', '--time', '0', busy);
 	});
 });
