@@ -7,7 +7,7 @@ import type {Engine} from '../engine/types.js';
 import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
 import {type ColumnSpec, type KeptWidths, keepWidths, layoutColumns} from '../format/table.js';
-import {measureTableColumns} from '../format/tableRow.js';
+import {measureTableColumns, tableEngineColumn} from '../format/tableRow.js';
 import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
@@ -16,11 +16,12 @@ import {formatConfirmation} from '../state/operations.js';
 import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {paneTitles, selectPaneLinesFor} from '../state/select/paneLines.js';
-import {selectOffset} from '../state/ui.js';
+import {defaultSort, selectOffset} from '../state/ui.js';
 import type {ScreenProps} from '../ui/Screen.js';
 import type {Theme} from '../ui/theme.js';
 import {type CurrentList, selectCurrentList} from '../views/current.js';
 import {views} from '../views/registry.js';
+import {selectTableSort, selectTableSortLabel} from '../views/sort.js';
 import type {Display} from './display.js';
 
 export const minimumSize = {width: 50, height: 8};
@@ -82,8 +83,6 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 	layoutColumns(Math.max(0, width - 2), columns, measureTableColumns(rows as Parameters<typeof measureTableColumns>[0])),
 );
 
-/** The ENGINE column of a per-engine table (images, volumes, ...) when berth shows several engines. */
-const tableEngineColumn: ColumnSpec<string> = {id: 'engine', title: 'ENGINE', min: 6, ideal: 16, priority: 2};
 const withEngineColumn = memoizeLast((columns: ReadonlyArray<ColumnSpec<string>>) => [tableEngineColumn, ...columns]);
 
 /** The keys' hints change with the mode, the view, the pane and read-only, not with every frame of figures. */
@@ -169,7 +168,7 @@ export function selectScreenProps(
 			counts: countOnce(state.containers),
 			alerts: countOpenAlerts(state.alerts),
 			totals: totalOnce(state.containers, state.stats),
-			sort: state.ui.sort,
+			sort: selectSortLabel(state, list),
 			shown: list.rows.length,
 			filter: list.filter,
 			theme,
@@ -229,6 +228,13 @@ export function selectScreenProps(
 					}
 				: undefined,
 	};
+}
+
+/** The header's words for the list's order, when it is not the view's own. */
+function selectSortLabel(state: AppState, list: CurrentList): {by: string; descending?: boolean} | undefined {
+	if (list.view.kind === 'table') return selectTableSortLabel(list.view, selectTableSort(state, list.view));
+	const {sort} = state.ui;
+	return sort.by === defaultSort.by && sort.descending === defaultSort.descending ? undefined : sort;
 }
 
 function tableColumns(view: Extract<CurrentList['view'], {kind: 'table'}>, configured: ReadonlyArray<ColumnSpec<string>> | undefined, engineCount: number) {

@@ -49,6 +49,6 @@ export type AppEvent =
 
 export function reduceAppEvent(state: AppState, event: AppEvent): AppState {
 	if (event.type !== 'keys/pressed') return reduceApp(state, event);
-	const size = {pageSize: event.pageSize, width: event.width ?? 80};
+	const size = {pageSize: event.pageSize, width: event.width ?? 80, columns: event.columns};
 	return event.presses.reduce((next, press) => reduceKeyPress(next, press, size, event.commands), state);
 }

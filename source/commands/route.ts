@@ -41,14 +41,19 @@ export function selectScopes(mode: Mode, view: string, paneKind?: string): reado
 /** What a kiosk's keys may do: show another view, move along a list. */
 const kioskActions = /^(view-.+|move-(up|down|first|last)|page-(up|down))$/;
 
-export type KeyContext = {pageSize: number; width: number};
+export type KeyContext = {
+	pageSize: number;
+	width: number;
+	/** Each view's columns as configured (display.columns), in their order. */
+	columns?: ReadonlyMap<string, ReadonlyArray<{id: string}>> | undefined;
+};
 
 /** What a handler is given: the current list, the same rows the screen shows. */
-function selectContext(state: AppState, {pageSize, width}: KeyContext, commands?: readonly Command[]): CommandContext {
+function selectContext(state: AppState, {pageSize, width, columns}: KeyContext, commands?: readonly Command[]): CommandContext {
 	// In the help, its own lines are what scrolls.
 	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands), selected: undefined};
 	const list = selectCurrentList(state);
-	return {pageSize, width, rows: list.rows, selected: list.selected};
+	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id)};
 }
 
 /** A read-only engine among those of the marked rows (else the selected one) of the current list. */

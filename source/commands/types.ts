@@ -23,6 +23,8 @@ export type CommandContext<Row = unknown> = {
 	rows: readonly Row[];
 	/** The row the selection is on, if any. */
 	selected: Row | undefined;
+	/** The view's columns as the configuration orders them (the ENGINE column apart), when it does. */
+	columns?: readonly string[] | undefined;
 };
 
 export type Command<Row = unknown> = {

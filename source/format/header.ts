@@ -2,7 +2,6 @@
 // address; as runs of text with their styles, for the Header component and the first frame painted before it.
 import {type EngineConnection, formatUnanswered} from '../state/connection.js';
 import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
-import type {SortOrder} from '../state/ui.js';
 import {selectGlyphs, type Theme} from '../ui/theme.js';
 import {type StyledSegment, truncateSegments} from './table.js';
 import {formatSafeText} from './logText.js';
@@ -19,7 +18,8 @@ export type HeaderProps = {
 	theme: Theme;
 	width: number;
 	totals?: ResourceTotals | undefined;
-	sort?: SortOrder | undefined;
+	/** The list's order when it is not the view's own: what it is sorted by, with its direction if it has one (`size ↓`, `reversed`). */
+	sort?: {by: string; descending?: boolean | undefined} | undefined;
 	/** With several engines: each one's state, instead of the one connection. */
 	engines?: ReadonlyArray<{name: string; connection: EngineConnection | undefined}> | undefined;
 };
@@ -43,8 +43,8 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 		totals && totals.measured > 0
 			? ` ${separator} ${stale ? 'stale: ' : ''}CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
 			: '';
-	const arrow = sort?.descending ? (theme.unicode ? '↓' : 'v') : theme.unicode ? '↑' : '^';
-	const sorted = sort && (sort.by !== 'project' || sort.descending) ? ` ${separator} sort: ${sort.by} ${arrow}` : '';
+	const arrow = sort?.descending === undefined ? '' : sort.descending ? (theme.unicode ? ' ↓' : ' v') : theme.unicode ? ' ↑' : ' ^';
+	const sorted = sort ? ` ${separator} sort: ${sort.by}${arrow}` : '';
 	const summary = `${formatCount(counts.total, 'container')}: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
 	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);

@@ -9,6 +9,9 @@ export type SortOrder = {by: SortKey; descending: boolean};
 /** Compose projects together, as berth starts. */
 export const defaultSort: SortOrder = {by: 'project', descending: false};
 
+/** A table view's order: by a column, or (no column) the view's own; either way possibly reversed. */
+export type TableSort = {column: string | undefined; descending: boolean};
+
 export type Mode =
 	| 'list'
 	| 'filter'
@@ -56,6 +59,8 @@ export type UiState = {
 	/** First line of the help overlay on screen. */
 	helpScroll: number;
 	sort: SortOrder;
+	/** Each table view's order, by view name; a view not named here is in its own order. */
+	tableSorts: Readonly<Record<ViewName, TableSort>>;
 	/** Selection, scroll and filter of the views not shown, to come back to. */
 	positions: Readonly<Record<ViewName, ListPosition>>;
 	/** Where closing the help goes back to. */
@@ -78,6 +83,7 @@ export const initialUi: UiState = {
 	readOnly: false,
 	helpScroll: 0,
 	sort: defaultSort,
+	tableSorts: {},
 	positions: {},
 };
 
@@ -126,6 +132,9 @@ export type UiAction =
 	| {type: 'help/close'}
 	| {type: 'help/scroll'; by: number}
 	| {type: 'view/switch'; view: ViewName}
+	/** Sorts a table view by the column after its current one (each column with the direction it starts in); after the last, its own order. */
+	| {type: 'table-sort/next'; view: ViewName; columns: ReadonlyArray<{id: string; descending: boolean}>; selectedKey: string | undefined}
+	| {type: 'table-sort/reverse'; view: ViewName; selectedKey: string | undefined}
 	| {type: 'message/show'; message: Message}
 	| {type: 'message/clear'}
 	| {type: 'quit'};
@@ -146,6 +155,13 @@ export function selectOffset(state: UiState, keys: readonly string[], pageSize: 
 	if (index < offset) offset = index;
 	if (index >= offset + size) offset = index - size + 1;
 	return Math.max(0, offset);
+}
+
+/** The view's order set, or dropped when it is the view's own; the selection stays on the row it was on. */
+function withTableSort(state: UiState, view: ViewName, sort: TableSort | undefined, selectedKey: string | undefined): UiState {
+	const {[view]: _old, ...others} = state.tableSorts;
+	const tableSorts = sort && (sort.column !== undefined || sort.descending) ? {...others, [view]: sort} : others;
+	return {...state, tableSorts, selectedKey: selectedKey ?? state.selectedKey};
 }
 
 function selectAt(state: UiState, list: ListShape, index: number): UiState {
@@ -223,6 +239,18 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 
 		case 'view/switch': {
 			return switchView(state, action.view);
+		}
+
+		case 'table-sort/next': {
+			const current = state.tableSorts[action.view]?.column;
+			// From the view's own order, or a column no longer shown: the first column.
+			const next = action.columns[current === undefined ? 0 : action.columns.findIndex(column => column.id === current) + 1];
+			return withTableSort(state, action.view, next && {column: next.id, descending: next.descending}, action.selectedKey);
+		}
+
+		case 'table-sort/reverse': {
+			const current = state.tableSorts[action.view] ?? {column: undefined, descending: false};
+			return withTableSort(state, action.view, {...current, descending: !current.descending}, action.selectedKey);
 		}
 
 		case 'help/scroll': {

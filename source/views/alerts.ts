@@ -5,6 +5,7 @@ import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {type Alert, reduceAlerts} from '../state/alerts.js';
 import {memoizeLast} from '../state/select/memo.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 const alertTones: Record<Alert['kind'], StatusTone> = {
@@ -34,6 +35,7 @@ export function selectAlertRows(alerts: readonly Alert[]): TableRow[] {
 			text: `${alert.text}${alert.times > 1 ? ` (${alert.times} times)` : ''}`,
 		},
 		tone: alert.acknowledged ? 'muted' : alertTones[alert.kind],
+		order: {time: alert.at},
 	}));
 }
 
@@ -59,6 +61,7 @@ const commands = inScope<TableRow>('alerts', [
 			return withMessage({...state, alerts: reduceAlerts(state.alerts, {type: 'alerts/acknowledged'})}, 'Every alert acknowledged.');
 		},
 	},
+	...tableSortCommands(() => alertsView),
 ]);
 
 export const alertsView: TableView = {
@@ -74,6 +77,7 @@ export const alertsView: TableView = {
 		{id: 'container', title: 'CONTAINER', min: 9, ideal: 30, priority: 0, grow: true},
 		{id: 'text', title: 'WHAT HAPPENED', min: 12, ideal: 80, priority: 2, grow: true},
 	],
+	sort: {defaultOrder: 'newest first', values: {time: 'time'}},
 	selectRows: state => selectRowsOnce(state.alerts.list),
 	filterRows: filterTableRows,
 	listings: [],

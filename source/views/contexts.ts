@@ -5,6 +5,7 @@ import {compareNatural} from '../format/naturalOrder.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 /** `docker context ls`, with the contexts berth shows now marked. */
@@ -20,6 +21,7 @@ export function selectContextRows(resources: ResourcesState, shownEngines: Reado
 			shown: shownEngines.has(context.name) ? 'shown' : '',
 		},
 		tone: shownEngines.has(context.name) ? 'good' : undefined,
+		order: {name: context.name},
 	}));
 }
 
@@ -36,6 +38,7 @@ const commands = inScope<TableRow>('contexts', [
 				? withMessage(withRequest(state, {kind: 'use-context', name: selected.id}), `Connecting to the context ${selected.id}…`)
 				: withMessage(state, 'No context selected.', 'error'),
 	},
+	...tableSortCommands(() => contextsView),
 ]);
 
 export const contextsView: TableView = {
@@ -49,6 +52,7 @@ export const contextsView: TableView = {
 	{id: 'endpoint', title: 'DOCKER ENDPOINT', min: 12, ideal: 50, priority: 1, grow: true},
 	{id: 'shown', title: 'IN BERTH', min: 8, ideal: 8, priority: 3},
 ],
+	sort: {defaultOrder: 'by name, as docker context ls lists them'},
 	selectRows: state => selectRowsOnce(state.resources, [...state.connection.keys()].join('\u0000')),
 	filterRows: filterTableRows,
 	listings: ['contexts'],

@@ -5,6 +5,7 @@ import type {AppState} from '../state/app.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {selectSelectedIndex} from '../state/ui.js';
 import {selectView} from './registry.js';
+import {selectTableSort, sortViewRows} from './sort.js';
 import type {ContainersView, TableView} from './types.js';
 
 export type CurrentList =
@@ -21,6 +22,9 @@ const filterOnce = memoizeLast(<Row extends {key: string}>(rows: readonly Row[],
 	return {rows: shown, keys: shown.map(row => row.key)};
 });
 
+/** A table view's rows in its order now: sorted again only when the rows or the order change. */
+const sortOnce = memoizeLast(sortViewRows);
+
 export function selectCurrentList(state: AppState): CurrentList {
 	const view = selectView(state.ui.view);
 	const filter = selectFilterText(state);
@@ -30,7 +34,7 @@ export function selectCurrentList(state: AppState): CurrentList {
 		return {view, rows, keys, selectedIndex, selected: rows[selectedIndex], filter};
 	}
 
-	const {rows, keys} = filterOnce(view.selectRows(state), filter, view.filterRows);
+	const {rows, keys} = filterOnce(sortOnce(view.selectRows(state), selectTableSort(state, view)), filter, view.filterRows);
 	const selectedIndex = selectSelectedIndex(state.ui, keys);
 	return {view, rows, keys, selectedIndex, selected: rows[selectedIndex], filter};
 }

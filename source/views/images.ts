@@ -11,6 +11,7 @@ import {formatCount, formatDecimalSize} from '../format/units.js';
 import {containerKey, type ContainersState} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 /** `docker images`: one row per tag, a dangling image as `<none>` `<none>`, newest first. */
@@ -40,6 +41,7 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 					containers: dangling && users.length === 0 ? '(dangling)' : users.join(', '),
 				},
 				tone: dangling ? 'warning' : undefined,
+				order: {created: image.created * 1000, size: image.size},
 			});
 		}
 	}
@@ -108,6 +110,7 @@ const commands = inScope<TableRow>('images', [
 			return ask(state, {action: 'image-prune', engine, targets: [], force: false, question: `Prune ${formatCount(dangling, 'dangling image')}${onEngine(state, engine)} (docker image prune)? y / N`});
 		},
 	},
+	...tableSortCommands(() => imagesView),
 ]);
 
 export const imagesView: TableView = {
@@ -124,6 +127,7 @@ export const imagesView: TableView = {
 		{id: 'size', title: 'SIZE', min: 7, ideal: 9, priority: 3, align: 'right'},
 		{id: 'containers', title: 'CONTAINERS', min: 10, ideal: 40, priority: 5, grow: true},
 	],
+	sort: {defaultOrder: 'as docker images lists them (newest first)', values: {created: 'time', size: 'size'}},
 	selectRows: state => selectRowsOnce(state.resources, state.containers, state.now),
 	filterRows: filterTableRows,
 	listings: ['images'],

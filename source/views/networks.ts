@@ -8,6 +8,7 @@ import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {changesContainers, tableEmptyText} from './common.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 export function selectNetworkRows(resources: ResourcesState): TableRow[] {
@@ -75,6 +76,7 @@ const commands = inScope<TableRow>('networks', [
 			return ask(state, {action: 'network-prune', engine, targets: [], force: false, question: `Prune every network no container uses${onEngine(state, engine)} (docker network prune)? y / N`});
 		},
 	},
+	...tableSortCommands(() => networksView),
 ]);
 
 export const networksView: TableView = {
@@ -92,6 +94,7 @@ export const networksView: TableView = {
 		{id: 'gateway', title: 'GATEWAY', min: 9, ideal: 16, priority: 6},
 		{id: 'containers', title: 'CONTAINERS', min: 10, ideal: 60, priority: 3, grow: true},
 	],
+	sort: {defaultOrder: 'by name, as docker network ls lists them'},
 	selectRows: state => selectRowsOnce(state.resources),
 	filterRows: filterTableRows,
 	listings: ['networks'],

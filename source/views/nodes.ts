@@ -5,6 +5,8 @@ import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
+import {inScope} from '../commands/types.js';
+import {tableSortCommands} from './sort.js';
 import {concernsSwarm, swarmEmptyText, swarmRefreshMs} from './swarm.js';
 import type {TableView} from './types.js';
 
@@ -44,11 +46,12 @@ export const nodesView: TableView = {
 	{id: 'manager', title: 'MANAGER STATUS', min: 14, ideal: 14, priority: 3},
 	{id: 'version', title: 'ENGINE VERSION', min: 14, ideal: 20, priority: 4},
 ],
+	sort: {defaultOrder: 'by host name, as docker node ls lists them'},
 	selectRows: state => selectRowsOnce(state.resources),
 	filterRows: filterTableRows,
 	listings: ['swarm'],
 	concerns: concernsSwarm,
 	refreshMs: swarmRefreshMs,
 	emptyText: swarmEmptyText('nodes'),
-	commands: [],
+	commands: inScope('nodes', tableSortCommands(() => nodesView)),
 };

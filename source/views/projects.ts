@@ -10,6 +10,7 @@ import type {Confirmation} from '../state/operations.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {switchView} from '../state/ui.js';
 import {changesContainers} from './common.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 const projectsOnce = memoizeLast(selectProjectsWithDown);
@@ -37,6 +38,8 @@ export function selectProjectRows(
 				directory: project.workingDir,
 			},
 			tone: project.running === 0 ? 'muted' : project.running < project.containers.length ? 'warning' : undefined,
+			// STATUS by its running containers (a project that is down has none).
+			order: {status: project.running},
 		};
 	});
 }
@@ -92,6 +95,7 @@ const commands = inScope<TableRow>('projects', [
 			return project ? openLogs(state, project.containers) : withMessage(state, 'No compose project selected.', 'error');
 		},
 	},
+	...tableSortCommands(() => projectsView),
 ]);
 
 export const projectsView: TableView = {
@@ -108,6 +112,7 @@ export const projectsView: TableView = {
 		{id: 'directory', title: 'WORKING DIR', min: 11, ideal: 40, priority: 5, grow: true},
 		{id: 'engine', title: 'ENGINE', min: 6, ideal: 12, priority: 6},
 	],
+	sort: {defaultOrder: 'by name, as docker compose ls lists them', values: {status: 'count'}},
 	selectRows: state => selectRowsOnce(state.containers, state.operations.downProjects),
 	filterRows: filterTableRows,
 	listings: [],

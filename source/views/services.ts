@@ -10,6 +10,7 @@ import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
 import type {AppState} from '../state/app.js';
 import {switchView} from '../state/ui.js';
+import {tableSortCommands} from './sort.js';
 import {concernsSwarm, swarmEmptyText, swarmRefreshMs} from './swarm.js';
 import type {TableView} from './types.js';
 
@@ -30,6 +31,8 @@ export function selectServiceRows(resources: ResourcesState): TableRow[] {
 				ports: formatServicePorts(service.ports),
 			},
 			tone: service.runningTasks < service.desiredTasks ? 'warning' : undefined,
+			// REPLICAS by the running tasks: `10/10` after `9/10`.
+			order: {replicas: service.runningTasks},
 		}));
 }
 
@@ -100,6 +103,7 @@ const commands = inScope<TableRow>('services', [
 		hint: 'logs',
 		run: (state, {selected}) => (selected ? openLogs(state, [{...target(selected), state: 'running', service: true}]) : withMessage(state, 'No service selected.', 'error')),
 	},
+	...tableSortCommands(() => servicesView),
 ]);
 
 export const servicesView: TableView = {
@@ -116,6 +120,7 @@ export const servicesView: TableView = {
 	{id: 'image', title: 'IMAGE', min: 10, ideal: 40, priority: 2, grow: true},
 	{id: 'ports', title: 'PORTS', min: 10, ideal: 40, priority: 4, grow: true},
 ],
+	sort: {defaultOrder: 'by name, as docker service ls lists them', values: {replicas: 'count'}},
 	selectRows: state => selectRowsOnce(state.resources),
 	filterRows: filterTableRows,
 	listings: ['swarm'],

@@ -7,6 +7,8 @@ import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {containerKey} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
+import {inScope} from '../commands/types.js';
+import {tableSortCommands} from './sort.js';
 import {concernsSwarm, swarmEmptyText, swarmRefreshMs} from './swarm.js';
 import type {TableView} from './types.js';
 
@@ -54,6 +56,8 @@ export function selectTaskRows(resources: ResourcesState, now: number, serviceKe
 				error: formatTaskError(task),
 			},
 			tone: task.desiredState === 'shutdown' && task.state !== 'failed' ? 'muted' : (taskTones[task.state] ?? 'warning'),
+			// A replaced task sorts by its name, not by its ` \_ `; CURRENT STATE by when it was reached.
+			order: {name, current: Date.parse(task.timestamp)},
 		};
 	});
 }
@@ -75,6 +79,7 @@ export const tasksView: TableView = {
 	{id: 'current', title: 'CURRENT STATE', min: 13, ideal: 30, priority: 1},
 	{id: 'error', title: 'ERROR', min: 8, ideal: 30, priority: 4, grow: true},
 ],
+	sort: {defaultOrder: 'by service and slot, as docker service ps lists them', values: {current: 'time'}},
 	selectRows: state => selectRowsOnce(state.resources, state.now, state.ui.taskService?.key),
 	filterRows: filterTableRows,
 	listings: ['swarm'],
@@ -83,5 +88,5 @@ export const tasksView: TableView = {
 	ages: true,
 	emptyText: swarmEmptyText('tasks'),
 	caption: state => (state.ui.taskService ? `tasks of ${state.ui.taskService.name}  Esc every service's tasks` : 'every service\'s tasks'),
-	commands: [],
+	commands: inScope('tasks', tableSortCommands(() => tasksView)),
 };

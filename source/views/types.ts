@@ -30,12 +30,25 @@ export type ViewSpec<Row extends ListRow> = {
 	commands: ReadonlyArray<Command<Row>>;
 };
 
+/** How a table view sorts with `o` and `O`. */
+export type TableSortSpec = {
+	/** Its own order in words, after `Sorted ` in the status line: `as docker images lists them (newest first)`. */
+	defaultOrder: string;
+	/**
+	 * Columns whose rows carry a value to sort by (TableRow.order), and what it is: first chosen, sizes and
+	 * counts sort largest first and times newest first. The other columns sort by text, A to Z.
+	 */
+	values?: Readonly<Record<string, 'size' | 'time' | 'count'>>;
+};
+
 /** Images, volumes, networks and the other docker lists: cells by column. */
 export type TableView = ViewSpec<import('../format/tableRow.js').TableRow> & {
 	kind: 'table';
 	columns: ReadonlyArray<ColumnSpec<string>>;
 	/** Its rows are each one engine's (images, volumes, ...): with several engines an ENGINE column comes first. */
 	perEngine?: boolean;
+	/** How `o` and `O` sort it; a view without it keeps its own order (a log, a page of lines). */
+	sort?: TableSortSpec;
 };
 
 /** The containers list, with its figures, marks and sort. */

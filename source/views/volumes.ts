@@ -10,6 +10,7 @@ import {containerKey, type ContainersState} from '../state/containers.js';
 import type {ResourcesState} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {changesContainers, tableEmptyText} from './common.js';
+import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
 
 /** `docker volume ls` with `docker system df -v` sizes and the containers that mount each volume. */
@@ -38,6 +39,7 @@ export function selectVolumeRows(resources: ResourcesState, containers: Containe
 					mountpoint: volume.mountpoint,
 				},
 				tone: users.length === 0 ? 'muted' : undefined,
+				...(size === undefined || size < 0 ? {} : {order: {size}}),
 			};
 		});
 }
@@ -92,6 +94,7 @@ const commands = inScope<TableRow>('volumes', [
 			return ask(state, {action: 'volume-prune', engine, targets: [], force: false, question: `Prune every volume no container uses${onEngine(state, engine)} (docker volume prune)? y / N`});
 		},
 	},
+	...tableSortCommands(() => volumesView),
 ]);
 
 export const volumesView: TableView = {
@@ -107,6 +110,7 @@ export const volumesView: TableView = {
 		{id: 'containers', title: 'CONTAINERS', min: 10, ideal: 40, priority: 2, grow: true},
 		{id: 'mountpoint', title: 'MOUNTPOINT', min: 10, ideal: 60, priority: 4, grow: true},
 	],
+	sort: {defaultOrder: 'by name, as docker volume ls lists them', values: {size: 'size'}},
 	selectRows: state => selectRowsOnce(state.resources, state.containers),
 	filterRows: filterTableRows,
 	listings: ['volumes', 'disk'],

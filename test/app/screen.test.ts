@@ -8,6 +8,7 @@ import type {Engine} from '../../source/engine/types.js';
 import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {selectCurrentList} from '../../source/views/current.js';
 import {tableCell} from '../../source/format/tableRow.js';
+import {formatHeaderSegments} from '../../source/format/header.js';
 import {containerRecord, imageRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
@@ -94,6 +95,30 @@ describe('selectScreenProps', () => {
 		assert.ok(!one.resourceTable?.layout.some(column => column.id === 'engine'), 'one engine: no ENGINE column');
 		const contexts = selectScreenProps(press(state, '9'), engines, {width: 120, height: 24}, theme);
 		assert.ok(!contexts.resourceTable?.layout.some(column => column.id === 'engine'), 'contexts are not one engine\'s');
+	});
+
+	test('the header says a table\'s order when it is not the view\'s own, and only the shown view\'s order', () => {
+		let state = reduceApp(started(), {type: 'images/listed', engine: 'local', records: [imageRecord({id: 'sha256:aaa', engine: 'local', repoTags: ['app:1'], size: 5})]});
+		state = press(state, '2');
+		const header = (shown: AppState, unicode = true) =>
+			formatHeaderSegments(selectScreenProps(shown, engines, {width: 200, height: 24}, {...theme, unicode}).header)
+				.map(segment => segment.text)
+				.join('');
+		assert.doesNotMatch(header(state), /sort:/, 'newest first, as docker images: the view\'s own');
+		// ENGINE, REPOSITORY, TAG, IMAGE ID, CREATED, SIZE: two engines.
+		const bySize = press(state, 'o', 'o', 'o', 'o', 'o', 'o');
+		assert.match(header(bySize), / · sort: size ↓ · /);
+		assert.match(header(bySize, false), / \| sort: size v \| /, 'ASCII under TERM=linux');
+		assert.match(header(press(bySize, 'O')), / · sort: size ↑ · /);
+		assert.match(header(press(bySize, 'O'), false), /sort: size \^/);
+		assert.match(header(press(state, 'o', 'o')), /sort: repository ↑/);
+		assert.match(header(press(state, 'O')), / · sort: reversed · /);
+		// The containers sorted by name: said over the containers, not over the images.
+		const containersByName = press(state, '1', 'o');
+		assert.match(header(containersByName), /sort: name ↑/);
+		assert.doesNotMatch(header(press(containersByName, '2')), /sort:/);
+		assert.match(header(press(containersByName, '2', 'o')), /sort: engine ↑/);
+		assert.doesNotMatch(header(press(state, '1')), /sort:/, 'the containers in their own order');
 	});
 
 	test('the pull prompt names the engine the image comes into when there are several; the scale prompt its service', () => {

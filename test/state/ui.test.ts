@@ -232,3 +232,52 @@ describe('help, messages and quit', () => {
 		assert.equal(initialUi.quitting, false);
 	});
 });
+
+describe('a table view\'s order', () => {
+	const columns = [
+		{id: 'repository', descending: false},
+		{id: 'size', descending: true},
+	];
+	const next = (view = 'images', selectedKey?: string): UiAction => ({type: 'table-sort/next', view, columns, selectedKey});
+	const reverse = (view = 'images', selectedKey?: string): UiAction => ({type: 'table-sort/reverse', view, selectedKey});
+
+	test('next goes through the columns, each in the direction it starts in, then back to the view\'s own order', () => {
+		const seen = [];
+		let state = initialUi;
+		for (let press = 0; press < 4; press++) {
+			state = reduceUi(state, next());
+			seen.push(state.tableSorts.images);
+		}
+
+		assert.deepEqual(seen, [{column: 'repository', descending: false}, {column: 'size', descending: true}, undefined, {column: 'repository', descending: false}]);
+		assert.deepEqual(reduceUi(reduceUi(reduceUi(initialUi, next()), next()), next()).tableSorts, {}, 'the view\'s own order is no entry');
+	});
+
+	test('reverse flips the column\'s direction, or the view\'s own order; twice is where it was', () => {
+		assert.deepEqual(reduceUi(initialUi, reverse()).tableSorts, {images: {column: undefined, descending: true}});
+		assert.deepEqual(run([reverse(), reverse()]).tableSorts, {});
+		assert.deepEqual(run([next(), next(), reverse()]).tableSorts, {images: {column: 'size', descending: false}});
+		// From the reversed own order, next starts at the first column.
+		assert.deepEqual(run([reverse(), next()]).tableSorts, {images: {column: 'repository', descending: false}});
+	});
+
+	test('a column no longer shown: next starts again at the first', () => {
+		const state = {...initialUi, tableSorts: {images: {column: 'gone', descending: true}}};
+		assert.deepEqual(reduceUi(state, next()).tableSorts.images, {column: 'repository', descending: false});
+	});
+
+	test('each view has its own, and switching views keeps them', () => {
+		let state = run([{type: 'view/switch', view: 'images'}, next('images'), next('images')]);
+		state = run([{type: 'view/switch', view: 'volumes'}, next('volumes'), {type: 'view/switch', view: 'images'}], state);
+		assert.deepEqual(state.tableSorts, {images: {column: 'size', descending: true}, volumes: {column: 'repository', descending: false}});
+		assert.deepEqual(state.sort, initialUi.sort, 'the containers\' order is another');
+	});
+
+	test('the selection is pinned to the row it was on (by key), even one selected only by its place', () => {
+		const placed = {...initialUi, selectedKey: undefined, selectedIndex: 3};
+		assert.equal(reduceUi(placed, next('images', 'k3')).selectedKey, 'k3');
+		assert.equal(reduceUi(placed, reverse('images', 'k3')).selectedKey, 'k3');
+		const kept = {...initialUi, selectedKey: 'k1'};
+		assert.equal(reduceUi(kept, next('images', undefined)).selectedKey, 'k1', 'an empty list leaves the key as it was');
+	});
+});

@@ -1,4 +1,4 @@
-// The nodes view: `docker node ls`; no commands of its own.
+// The nodes view: `docker node ls`; no commands of its own but the sort.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {type AppState, reduceApp} from '../../source/state/app.js';
@@ -36,10 +36,10 @@ describe('rows', () => {
 		);
 	});
 
-	test('the view: key 8, listed every 2 s, no commands', () => {
+	test('the view: key 8, listed every 2 s, no commands but the sort', () => {
 		assert.equal(nodesView.key, '8');
 		assert.equal(nodesView.refreshMs, 2000);
-		assert.deepEqual(nodesView.commands, []);
+		assert.deepEqual(nodesView.commands.map(command => command.action), ['sort-next', 'sort-reverse']);
 		assert.equal(nodesView.emptyText(stateOf(), ''), 'Loading…');
 	});
 });

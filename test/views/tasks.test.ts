@@ -1,4 +1,4 @@
-// The tasks view: `docker service ps` of every service, or of one; no commands of its own.
+// The tasks view: `docker service ps` of every service, or of one; no commands of its own but the sort.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {type AppState, reduceApp} from '../../source/state/app.js';
@@ -46,7 +46,7 @@ describe('rows', () => {
 	test('the view: key 7, listed every 2 s, its caption says whose tasks', () => {
 		assert.equal(tasksView.key, '7');
 		assert.equal(tasksView.refreshMs, 2000);
-		assert.deepEqual(tasksView.commands, []);
+		assert.deepEqual(tasksView.commands.map(command => command.action), ['sort-next', 'sort-reverse']);
 		assert.equal(tasksView.caption?.(tasks()), 'every service\'s tasks');
 		const narrowed = press(tasks(), '6', 'j', named('return'));
 		assert.equal(tasksView.caption?.(narrowed), 'tasks of web  Esc every service\'s tasks');
