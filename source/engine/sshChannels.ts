@@ -23,6 +23,8 @@ interface Link {
 	used: number;
 	capacity: number;
 	idle?: NodeJS.Timeout;
+	/** Its channels open now, kept alive by the http agent between requests or carrying one. */
+	channels: Set<Duplex>;
 }
 
 type Waiter = (error: Error | undefined, channel?: Duplex) => void;
@@ -72,7 +74,7 @@ export class SshChannels {
 	}
 
 	private connect(): void {
-		const link: Link = {client: undefined, ready: false, used: 0, capacity: channelsPerConnection};
+		const link: Link = {client: undefined, ready: false, used: 0, capacity: channelsPerConnection, channels: new Set()};
 		this.links.push(link);
 		this.connecting = link;
 		clientClass().then(
@@ -95,6 +97,8 @@ export class SshChannels {
 			if (!link.ready) this.refused(link, error);
 		});
 		client.on('close', () => {
+			// ssh2 ends a lost connection's channels and says `close` once their end is read (asSocket).
+			for (const channel of link.channels) channel.resume();
 			this.drop(link);
 			if (this.queue.length > 0) this.pump();
 		});
@@ -126,7 +130,9 @@ export class SshChannels {
 				return;
 			}
 
+			link.channels.add(channel as unknown as Duplex);
 			channel.once('close', () => {
+				link.channels.delete(channel as unknown as Duplex);
 				link.used--;
 				this.release(link);
 				this.pump();
@@ -193,6 +199,12 @@ function asSocket(channel: Duplex): never {
 		timer?.unref();
 		return socket;
 	};
-	socket.once('close', () => clearTimeout(timer));
+	socket.once('close', () => {
+		clearTimeout(timer);
+		// ssh2 says `close` without destroying the stream, so the agent took a channel of a lost connection for
+		// still open and kept it in its pool: the next request went into it and never came back (seen: an engine
+		// over ssh that never tried again after its connection was reset). This runs before the agent hears it.
+		socket.destroyed = true;
+	});
 	return socket as never;
 }

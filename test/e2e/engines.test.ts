@@ -682,6 +682,26 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		assert.doesNotMatch(fs.readFileSync(setup.log, 'utf8'), /MaxStartups/);
 	});
 
+	test('its ssh connections reset: berth connects again and goes on (no request waits on a channel of the lost connection)', {timeout: 120_000}, async () => {
+		const setup = ssh!;
+		const [before, after] = [uniqueName('sshreset'), uniqueName('sshafter')];
+		createdOnA.push(before, after);
+		await runContainer({name: before, cmd: [...idleCmd]});
+		const session = await berth.start({host: `ssh://root@127.0.0.1:${setup.port}`, env: {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home}});
+		// Measured: its stats request's channel is back in the http agent's pool, idle, when the connections go.
+		await session.waitFor(current => /\sUp .*\d+\.\d\d%/.test(lineOf(current, before)), {timeoutMs: 30_000});
+		await new Promise(resolve => setTimeout(resolve, 1000));
+		// Every connection's sshd process goes (the listener stays): as a remote host that dropped them.
+		const listener = setup.processes[0]!.pid!;
+		await command('pkill', ['-KILL', '-P', String(listener)]).catch(() => undefined);
+		await session.waitFor(current => /^berth \S disconnected/.test(headerLine(current)), {timeoutMs: 30_000});
+		await session.waitFor(current => /^berth \S connected/.test(headerLine(current)), {timeoutMs: 60_000});
+		// Live again: a container started now shows.
+		await runContainer({name: after, cmd: [...idleCmd]});
+		await narrowTo(session, after, current => lineOf(current, after));
+		await session.waitFor(current => /\sUp /.test(lineOf(current, after)), {timeoutMs: 30_000});
+	});
+
 	test('ssh://127.0.0.1:PORT without a user logs in as the local user, as ssh does', {timeout: 60_000}, async () => {
 		const setup = ssh!;
 		const name = uniqueName('sshuser');
