@@ -78,7 +78,8 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 	const prompt = prompts[mode];
 	if (prompt) return reducePromptKey(state, prompt, press, selectContext(state, size, commands));
 	const command = findCommand(selectScopes(mode, state.ui.view, state.operations.pane?.kind), press.name, commands);
-	if (!command) return state;
+	// A wall screen says what its keys do to whoever walks up to it, whatever key they try.
+	if (!command) return state.ui.kiosk ? {...state, ui: {...state.ui, message: {text: 'Kiosk mode: the view keys and the arrows work.', tone: 'error'}}} : state;
 	if (state.ui.kiosk && !kioskActions.test(command.action)) {
 		return {...state, ui: {...state.ui, message: {text: `Kiosk mode: "${formatKeyLabel(command.keys)}" is off; the view keys and the arrows work.`, tone: 'error'}}};
 	}

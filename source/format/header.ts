@@ -3,7 +3,7 @@
 import {type EngineConnection, formatUnanswered} from '../state/connection.js';
 import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
 import {selectGlyphs, type Theme} from '../ui/theme.js';
-import {type StyledSegment, truncateSegments} from './table.js';
+import {type StyledSegment, textWidth, truncateSegments} from './table.js';
 import {formatSafeText} from './logText.js';
 import {formatBytes, formatCount, formatPercent} from './units.js';
 
@@ -30,6 +30,9 @@ export function formatConnectionState(connection: EngineConnection | undefined):
 	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
 }
 
+/** What the header keeps for `berth · ` and the start of the containers' counts after the engines' states. */
+const roomForCounts = 40;
+
 /** The header's runs, cut to the width. */
 export function formatHeaderSegments({address, connection, counts, alerts = 0, shown, filter, theme, width, totals, sort, engines}: HeaderProps): StyledSegment[] {
 	const {separator, ellipsis} = selectGlyphs(theme);
@@ -49,25 +52,35 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
 	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);
 	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
+	const engineStates = (versions: boolean): StyledSegment[] =>
+		(engines ?? []).flatMap((each, index) => {
+			const down = each.connection?.status === 'disconnected' || (each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
+			const up = each.connection?.status === 'connected' ? (versions ? `up (${each.connection.product ?? 'Docker'} ${each.connection.version})` : 'up') : 'connecting';
+			return [
+				{text: index === 0 ? '' : ', '},
+				{
+					text: `${each.name}: ${down ? formatConnectionState(each.connection) : up}`,
+					color: theme.color ? (down ? 'red' : 'green') : undefined,
+					bold: theme.color && down,
+				},
+			];
+		});
+	const alerted: StyledSegment[] =
+		alerts > 0 ? [{text: ` ${separator} `}, {text: `${formatCount(alerts, 'alert')} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : [];
+	const widthOf = (runs: readonly StyledSegment[]) => runs.reduce((sum, run) => sum + textWidth(run.text), 0);
+	// Several engines' versions are in pulse: where they would push the alerts and the counts off, they go.
+	const withVersions = engineStates(true);
 	const states = engines
-		? engines.flatMap((each, index) => {
-				const down = each.connection?.status === 'disconnected' || (each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
-				return [
-					{text: index === 0 ? '' : ', '},
-					{
-						text: `${each.name}: ${down ? formatConnectionState(each.connection) : each.connection?.status === 'connected' ? `up (${each.connection.product ?? 'Docker'} ${each.connection.version})` : 'connecting'}`,
-						color: theme.color ? (down ? 'red' : 'green') : undefined,
-						bold: theme.color && down,
-					},
-				];
-			})
+		? widthOf(withVersions) + widthOf(alerted) + roomForCounts > width
+			? engineStates(false)
+			: withVersions
 		: [{text: formatConnectionState(connection), color: stateColor, bold: theme.color && lost}];
 	const segments: StyledSegment[] = [
 		{text: 'berth', bold: theme.color},
 		{text: ` ${separator} `},
 		...states,
 		// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
-		...(alerts > 0 ? [{text: ` ${separator} `}, {text: `${formatCount(alerts, 'alert')} (!)`, color: theme.color ? 'red' : undefined, bold: true, inverse: theme.color}] : []),
+		...alerted,
 		{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
 	];
 	// Engine names, an engine's own name and its errors are text from outside: made safe to draw.

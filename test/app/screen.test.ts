@@ -9,6 +9,7 @@ import {type AppState, createAppState, reduceApp} from '../../source/state/app.j
 import {selectCurrentList} from '../../source/views/current.js';
 import {tableCell} from '../../source/format/tableRow.js';
 import {formatHeaderSegments} from '../../source/format/header.js';
+import {raiseAlerts} from '../../source/state/alerts.js';
 import {containerRecord, imageRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
@@ -119,6 +120,16 @@ describe('selectScreenProps', () => {
 		assert.doesNotMatch(header(press(containersByName, '2')), /sort:/);
 		assert.match(header(press(containersByName, '2', 'o')), /sort: engine ↑/);
 		assert.doesNotMatch(header(press(state, '1')), /sort:/, 'the containers in their own order');
+	});
+
+	test('several engines on a narrow screen: their versions go before the alerts and the counts do', () => {
+		const state = {...started(), alerts: raiseAlerts(started().alerts, [{kind: 'died', engine: 'far', container: 'faraway', key: 'k', text: 'exited with code 1', at: now}])};
+		const header = (width: number) =>
+			formatHeaderSegments(selectScreenProps(state, engines, {width, height: 24}, theme).header)
+				.map(segment => segment.text)
+				.join('');
+		assert.match(header(200), /^berth · local: up \(Docker 26\.1\.5\), far: up \(Docker 20\.10\.24\) · 1 alert \(!\) · 31 containers/);
+		assert.match(header(80), /^berth · local: up, far: up · 1 alert \(!\) · 31 containers: 31 running/);
 	});
 
 	test('the pull prompt names the engine the image comes into when there are several; the scale prompt its service', () => {

@@ -39,6 +39,16 @@ describe('the kiosk gate', () => {
 		}
 	});
 
+	test('a key bound to nothing in the view says what works, as a refused one does', () => {
+		const state = kiosk(press(withContainers(['api', 'web']), '0'));
+		assert.equal(state.ui.view, 'pulse');
+		const after = press(state, 's');
+		assert.equal(after.ui.message?.text, 'Kiosk mode: the view keys and the arrows work.');
+		assert.deepEqual(after.operations, state.operations);
+		assert.equal(press(kiosk(withContainers(['api'])), 'Z').ui.message?.text, 'Kiosk mode: the view keys and the arrows work.');
+		assert.equal(press(withContainers(['api']), 'Z').ui.message, undefined, 'not in kiosk: nothing said');
+	});
+
 	test('the view keys and the arrows work; Ctrl-C still quits', () => {
 		const state = kiosk(withContainers(['api', 'web']));
 		assert.equal(press(state, '0').ui.view, 'pulse');
