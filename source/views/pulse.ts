@@ -102,7 +102,8 @@ export function selectPulseLines(state: AppState): Line[] {
 		{text: `Latest alerts: ${open} new of ${state.alerts.list.length} (! shows them all)`, tone: open > 0 ? 'bad' : undefined},
 		...(latest.length === 0 ? [{text: '  none'}] : []),
 		...latest.map(alert => ({
-			text: `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${alert.container || alert.engine}: ${alert.text}`,
+			// With several engines a container's alert says whose it is.
+			text: `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${alert.container ? `${alert.container}${engines.length > 1 ? ` on ${alert.engine}` : ''}` : alert.engine}: ${alert.text}`,
 			tone: alert.acknowledged ? ('muted' as const) : ('bad' as const),
 		})),
 	];

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {reduceApp} from '../../source/state/app.js';
+import {raiseAlerts} from '../../source/state/alerts.js';
 import {selectPulseLines} from '../../source/views/pulse.js';
 import {stateOf, withContainers} from '../commands/press.js';
 
@@ -18,4 +19,22 @@ test('an engine lost after it answered is LOST; one never reached since berth st
 	assert.ok(heads.some(text => /^default: NOT REACHED since 2026-12-03 \d\d:\d\d:07: no socket there$/.test(text)), heads.join('\n'));
 	assert.ok(heads.some(text => /^local: up, /.test(text)), heads.join('\n'));
 	for (const text of heads) assert.ok(text.length <= 80, `fits 80 columns: ${text}`);
+});
+
+test("with several engines the latest alerts say whose container each is; with one they need not", () => {
+	const raised = (state: ReturnType<typeof withContainers>) => ({
+		...state,
+		alerts: raiseAlerts(state.alerts, [
+			{kind: 'crash-loop', engine: 'far', container: 'loop', key: 'far\u0000loop', text: 'restarted 3 times within 10 minutes (3 in all), last exit code 2', at},
+			{kind: 'engine-lost', engine: 'far', container: '', key: 'far', text: 'engine lost', at},
+		]),
+	});
+	const alertLines = (state: ReturnType<typeof withContainers>) => selectPulseLines(raised(state)).map(line => line.text).filter(text => / \d\d:\d\d:07 /.test(text));
+	const two = withContainers(['web'], 'local', stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'}));
+	assert.deepEqual(alertLines(two).map(text => text.replace(/^ {2}\d\d:\d\d:\d\d /, '')), [
+		'engine-lost far: engine lost',
+		'crash-loop loop on far: restarted 3 times within 10 minutes (3 in all), last exit code 2',
+	]);
+	const one = stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'});
+	assert.match(alertLines(one).join('\n'), /crash-loop loop: restarted/);
 });
