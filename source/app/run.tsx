@@ -32,6 +32,43 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
 	});
 }
 
+/** How long the other engines have to answer once one has, before berth starts without them. */
+const othersGraceMs = 1000;
+
+/**
+ * The engines' first answers as they stand once one has answered and the others had `graceMs` more, or once
+ * all have settled: berth does not sit out a hung engine's deadline before it takes keys. An engine still
+ * unanswered (undefined) connects as it answers (engineSync), shown as connecting meanwhile.
+ */
+function settleFirstAnswers<T>(promises: ReadonlyArray<Promise<T>>, graceMs: number): Promise<Array<PromiseSettledResult<T> | undefined>> {
+	const results: Array<PromiseSettledResult<T> | undefined> = promises.map(() => undefined);
+	return new Promise(resolve => {
+		let pending = promises.length;
+		let grace: NodeJS.Timeout | undefined;
+		const done = () => {
+			clearTimeout(grace);
+			resolve([...results]);
+		};
+
+		for (const [index, promise] of promises.entries()) {
+			promise
+				.then(
+					value => {
+						results[index] = {status: 'fulfilled', value};
+						grace ??= setTimeout(done, graceMs);
+					},
+					(reason: unknown) => {
+						results[index] = {status: 'rejected', reason};
+					},
+				)
+				.finally(() => {
+					pending--;
+					if (pending === 0) done();
+				});
+		}
+	});
+}
+
 /** An engine's version and containers: the listing asked for early when there is one, else through dockerode. */
 async function firstAnswer(engine: Engine, early: Promise<EarlyListing | undefined> | undefined) {
 	const listing = await early;
@@ -75,23 +112,26 @@ export async function run(
 		return 1;
 	}
 
-	// Every engine is asked at once; berth starts when at least one answers (the others keep being retried).
-	const answers = await Promise.allSettled(
+	// Every engine is asked at once; berth starts when one answers and the others had a second more (those
+	// that have not answered by then connect as they do; those that failed keep being retried).
+	const answers = await settleFirstAnswers(
 		engines.map(async (engine, index) => withTimeout(firstAnswer(engine, early.listings[index]), 10_000)),
+		othersGraceMs,
 	);
-	if (answers.every(answer => answer.status === 'rejected')) {
+	if (answers.every(answer => answer?.status === 'rejected')) {
 		for (const [index, answer] of answers.entries()) {
-			if (answer.status === 'rejected') say(`${describeConnectionFailure(engines[index]!.addressText, answer.reason)}\n`);
+			if (answer?.status === 'rejected') say(`${describeConnectionFailure(engines[index]!.addressText, answer.reason)}\n`);
 		}
 
 		return 1;
 	}
 
-	const firstAnswers: FirstAnswer[] = answers.map((answer, index) => {
+	const firstAnswers: FirstAnswer[] = answers.flatMap((answer, index): FirstAnswer[] => {
 		const engine = engines[index]!.name;
-		if (answer.status === 'rejected') return {engine, ok: false, error: describeEngineError(answer.reason), at: Date.now()};
+		if (answer === undefined) return [];
+		if (answer.status === 'rejected') return [{engine, ok: false, error: describeEngineError(answer.reason), at: Date.now()}];
 		const [version, records] = answer.value;
-		return {engine, ok: true, version, records};
+		return [{engine, ok: true, version, records}];
 	});
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {

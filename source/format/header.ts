@@ -27,7 +27,8 @@ export type HeaderProps = {
 export function formatConnectionState(connection: EngineConnection | undefined): string {
 	if (connection === undefined) return 'connecting';
 	if (connection.status === 'connected') return connection.unanswered ? formatUnanswered(connection.unanswered) : 'connected';
-	return `disconnected, retrying (attempt ${connection.attempt}): ${connection.error}`;
+	// Attempt 0: lost, its first retry not yet begun.
+	return `disconnected, retrying${connection.attempt > 0 ? ` (attempt ${connection.attempt})` : ''}: ${connection.error}`;
 }
 
 /** What the header keeps for `berth · ` and the start of the containers' counts after the engines' states. */

@@ -30,8 +30,8 @@ export type ConnectionAction =
 	| {type: 'engine/answering'; engine: string};
 
 /** Whole seconds of silence, as the header says it: `not answering for 12 s`. */
-export function formatUnanswered(unanswered: {since: number; at: number}): string {
-	return `not answering for ${Math.max(0, Math.round((unanswered.at - unanswered.since) / 1000))} s`;
+export function formatUnanswered(unanswered: {since: number; at: number}, words = 'not answering'): string {
+	return `${words} for ${Math.max(0, Math.round((unanswered.at - unanswered.since) / 1000))} s`;
 }
 
 /** Engines connected but not answering: their rows, figures and pending actions cannot be confirmed. */

@@ -7,6 +7,7 @@ import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatBytes, formatPercent} from '../format/units.js';
 import type {AppState} from '../state/app.js';
+import {formatUnanswered} from '../state/connection.js';
 import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -44,12 +45,16 @@ function formatBusiest(state: AppState, records: readonly ContainerRecord[], fig
 
 function formatEngineLines(state: AppState, engine: string): Line[] {
 	const connection = state.connection.get(engine);
-	const up = connection?.status === 'connected';
+	const up = connection?.status === 'connected' && connection.unanswered === undefined;
+	// Connected but silent (a hung engine): what follows is what it said last, not what it is now.
+	const stale = connection?.status === 'connected' && connection.unanswered !== undefined;
 	const head =
 		connection === undefined
 			? 'connecting'
-			: up
-				? `up, ${connection.product ?? 'Docker'} ${connection.version}${connection.info?.name ? ` on ${connection.info.name}` : ''}`
+			: connection.status === 'connected'
+				? stale
+					? `${formatUnanswered(connection.unanswered!, 'NOT ANSWERING')}: what follows is stale`
+					: `up, ${connection.product ?? 'Docker'} ${connection.version}${connection.info?.name ? ` on ${connection.info.name}` : ''}`
 				: connection.neverConnected
 					? `NOT REACHED since ${formatAlertTime(connection.since)}: ${connection.error}`
 					: `LOST since ${formatAlertTime(connection.since)}: ${connection.error}`;
@@ -87,8 +92,8 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 		{
 			text: `${label('Events')}${formatSparkline(rate, rateBuckets, {unicode: state.settings.unicode ?? true})}  ${rate.reduce((sum, value) => sum + value, 0)} in ${minutes} min (${rateBucketMs / 1000} s a column)`,
 		},
-		{text: `${label('Top CPU')}${formatBusiest(state, running, 'cpuPercent')}`},
-		{text: `${label('Top memory')}${formatBusiest(state, running, 'memoryUsage')}`},
+		{text: `${label('Top CPU')}${stale ? 'stale: ' : ''}${formatBusiest(state, running, 'cpuPercent')}`, tone: stale ? 'muted' : undefined},
+		{text: `${label('Top memory')}${stale ? 'stale: ' : ''}${formatBusiest(state, running, 'memoryUsage')}`, tone: stale ? 'muted' : undefined},
 		{text: ''},
 	];
 }

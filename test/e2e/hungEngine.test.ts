@@ -135,3 +135,30 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 	);
 	assert.ok(Math.max(...keyTimes) < 1000, `keys answered while an engine is frozen: ${keyTimes.join(', ')} ms`);
 });
+
+test('started while an engine is frozen: berth takes keys at once and shows the others live; the frozen one joins when it wakes', {skip, timeout: 120_000}, async () => {
+	const onLive = `${uniqueName('hungstart')}-live`;
+	const onHung = `${uniqueName('hungstart')}-hung`;
+	await live.runContainer({name: onLive, cmd: [...idleCmd]});
+	await hung.runContainer({name: onHung, cmd: [...idleCmd]});
+	const hosts = [live.dockerHost, hung.dockerHost];
+	const chosen = selectEngines({hosts, contexts: [], allContexts: false}, {});
+	assert.ok(chosen.ok);
+	const [liveName, hungName] = chosen.engines.map(engine => engine.name) as [string, string];
+	frozen = daemonPid(hung);
+	process.kill(frozen, 'SIGSTOP');
+	const started = Date.now();
+	const session = await berth.start({host: hosts, width: 200, height: 40, ready: current => rowOf(current, onLive) !== ''});
+	// Before the frozen engine's 10 s deadline: the images view on a key, and back.
+	await session.sendText('2');
+	await session.waitFor(current => /REPOSITORY\s+TAG/.test(current), {timeoutMs: 4000});
+	const keyed = Date.now() - started;
+	await session.sendText('1');
+	let screen = await session.waitFor(current => /\d+\.\d\d%/.test(rowOf(current, onLive)), slow);
+	assert.ok(keyed < 6000, `keys taken ${keyed} ms after the start, a frozen engine beside`);
+	assert.match(headerLine(screen), new RegExp(`${liveName}: up`));
+	assert.doesNotMatch(headerLine(screen), new RegExp(`${hungName}: up`));
+	wake();
+	screen = await session.waitFor(current => headerLine(current).includes(`${hungName}: up`) && /\sUp /.test(rowOf(current, onHung)), {timeoutMs: 40_000});
+	process.stderr.write(`# started beside a frozen engine: keys taken after ${keyed} ms\n`);
+});

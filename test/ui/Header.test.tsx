@@ -87,7 +87,7 @@ describe('formatConnectionState', () => {
 		assert.equal(formatConnectionState(connected), 'connected');
 		assert.equal(
 			formatConnectionState({status: 'disconnected', error: 'EOF', since: 0, attempt: 0}),
-			'disconnected, retrying (attempt 0): EOF',
+			'disconnected, retrying: EOF',
 		);
 	});
 });

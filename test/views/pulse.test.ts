@@ -38,3 +38,13 @@ test("with several engines the latest alerts say whose container each is; with o
 	const one = stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'});
 	assert.match(alertLines(one).join('\n'), /crash-loop loop: restarted/);
 });
+
+test('an engine that stopped answering is said so, and its busiest containers are stale', () => {
+	let state = withContainers(['web'], 'local', stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'}));
+	state = reduceApp(state, {type: 'engine/unanswered', engine: 'far', since: at - 17_000, at});
+	const lines = selectPulseLines(state).map(line => line.text);
+	assert.ok(lines.includes('far: NOT ANSWERING for 17 s: what follows is stale'), lines.join('\n'));
+	assert.ok(lines.some(text => /^local: up, /.test(text)), 'the other engine goes on');
+	const far = lines.slice(lines.indexOf('far: NOT ANSWERING for 17 s: what follows is stale'));
+	assert.match(far.find(text => text.includes('Top CPU')) ?? '', /Top CPU {5}stale: /);
+});
