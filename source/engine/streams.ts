@@ -16,6 +16,30 @@ export type PodmanQuestion = {known: () => boolean; ask: () => Promise<boolean>}
 
 const notPodman: PodmanQuestion = {known: () => false, ask: async () => false};
 
+/**
+ * A subscription begun once `opening` settles: a close() that comes first wins (what opened is let go with
+ * `discard`), and a failure to open ends it.
+ */
+function subscribeLater<T>(opening: Promise<T>, begin: (value: T) => Subscription, onEnd: (error?: Error) => void, discard?: (value: T) => void): Subscription {
+	let closed = false;
+	let inner: Subscription | undefined;
+	opening.then(
+		value => {
+			if (closed) discard?.(value);
+			else inner = begin(value);
+		},
+		(error: unknown) => {
+			if (!closed) onEnd(asError(error));
+		},
+	);
+	return {
+		close() {
+			closed = true;
+			inner?.close();
+		},
+	};
+}
+
 /** Samples a second, asked one at a time: Podman's stats stream sends one every 5 seconds. */
 function pollStats(sample: () => Promise<StatsSample>, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void): Subscription {
 	let closed = false;
@@ -112,30 +136,17 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		onLine: (value: unknown) => void,
 		onEnd: (error?: Error) => void,
 		onOpen?: () => void,
-	): Subscription => {
-		let closed = false;
-		let inner: Subscription | undefined;
-		opening.then(
+	): Subscription =>
+		subscribeLater(
+			opening,
 			stream => {
-				if (closed) {
-					stream.destroy();
-					return;
-				}
-
-				inner = follow(stream, onLine, onEnd);
+				const inner = follow(stream, onLine, onEnd);
 				onOpen?.();
+				return inner;
 			},
-			(error: unknown) => {
-				if (!closed) onEnd(asError(error));
-			},
+			onEnd,
+			stream => stream.destroy(),
 		);
-		return {
-			close() {
-				closed = true;
-				inner?.close();
-			},
-		};
-	};
 
 	const sampleStats: EngineStreams['sampleStats'] = async (id, options = {}) => {
 		// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
@@ -170,22 +181,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 				return followLater(opening, value => onSample(sampled(value)), onEnd);
 			};
 
-			let inner: Subscription | undefined;
-			let closed = false;
-			podman.ask().then(
-				isPodman => {
-					if (!closed) inner = isPodman ? pollStats(async () => sampleStats(id, {oneShot: true}), onSample, onEnd) : stream();
-				},
-				(error: unknown) => {
-					if (!closed) onEnd(asError(error));
-				},
-			);
-			return {
-				close() {
-					closed = true;
-					inner?.close();
-				},
-			};
+			return subscribeLater(podman.ask(), isPodman => (isPodman ? pollStats(async () => sampleStats(id, {oneShot: true}), onSample, onEnd) : stream()), onEnd);
 		},
 
 		sampleStats,
