@@ -28,13 +28,16 @@ export function HelpOverlay({bindings, height, width, scroll, theme}: HelpOverla
 			<Text bold={theme.color} wrap="truncate">
 				{truncateText(`Keys: Esc or ? closes this help${more}`, width, ellipsis)}
 			</Text>
-			{shown.map(line =>
+			{/* Keyed by the row: a key's line comes again under several views (o, O), so its text is no key. */}
+			{shown.map((line, row) =>
 				line.kind === 'heading' ? (
-					<Text key={`h-${line.text}`} bold={theme.color} underline={theme.color} wrap="truncate">
+					// eslint-disable-next-line react/no-array-index-key -- one <Text> per row of the screen
+					<Text key={row} bold={theme.color} underline={theme.color} wrap="truncate">
 						{line.text}
 					</Text>
 				) : (
-					<Text key={`${line.label}-${line.help}`} wrap="truncate">
+					// eslint-disable-next-line react/no-array-index-key -- one <Text> per row of the screen
+					<Text key={row} wrap="truncate">
 						{truncateText(`  ${padCell(line.label, keyWidth)}  ${line.help}`, width, ellipsis)}
 					</Text>
 				),
