@@ -5,6 +5,13 @@ import type {IncomingLogLine} from '../state/logs.js';
 import type {ActionTarget} from '../state/operations.js';
 
 /**
+ * A container followed: the start its log was opened for, the latest start known, whether its log ended, and
+ * the time of its last line (its next run is read from after it: a run's first line can come before the
+ * engine writes down its start).
+ */
+type FollowedRun = {target: ActionTarget; engine: Engine; openedFor: string | undefined; latest: string | undefined; ended: boolean; lastLineAt?: string};
+
+/**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
  * between flushes at most `capacity` lines wait, the oldest dropped first, so memory stays bounded too.
  */
@@ -20,6 +27,12 @@ export class LogFollower {
 	private generation = -1;
 	/** Paces the lines while a stream is open; no timer runs without one (a wake-up every 100 ms costs an idle overview). */
 	private timer: NodeJS.Timeout | undefined;
+	/**
+	 * Each container followed (not a service): the start its log was opened for, the latest start known, and
+	 * whether its log ended. A container that starts again (its restart policy, `docker start`) is followed
+	 * again from its new start, as `docker compose logs -f` does.
+	 */
+	private readonly runs = new Map<string, FollowedRun>();
 
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
@@ -28,31 +41,31 @@ export class LogFollower {
 		private readonly flushMs = 100,
 	) {}
 
-	/** Follows these containers from now on (nothing for none); the old streams are closed first. */
-	follow(targets: readonly ActionTarget[], tail: number, generation: number): void {
+	/**
+	 * Follows these containers from now on (nothing for none); the old streams are closed first. `starts`: each
+	 * container's start as last inspected (StartedAt), where known.
+	 */
+	follow(targets: readonly ActionTarget[], tail: number, generation: number, starts: ReadonlyMap<string, string> = new Map()): void {
 		if (generation === this.generation) return;
 		this.closeStreams();
 		this.generation = generation;
 		for (const target of targets) {
 			const engine = this.engines.get(target.engine);
 			if (!engine) continue;
-			const stream = engine.streams.logs(
-				target.id,
-				target.service ? {tail, service: true} : {tail},
-				(record: LogRecord) => {
-					this.take({source: target.key, name: target.name, record});
-				},
-				() => {
-					void this.reportEnd(engine, target, generation);
-				},
-			);
-			this.streams.push(stream);
+			if (!target.service) this.runs.set(target.key, {target, engine, openedFor: starts.get(target.key), latest: starts.get(target.key), ended: false});
+			this.open(engine, target, target.service ? {tail, service: true} : {tail});
 		}
+	}
 
-		if (this.streams.length > 0) {
-			this.timer ??= setInterval(() => {
-				this.flush();
-			}, this.flushMs);
+	/** The containers' starts as inspected now: one whose log ended and that started since is followed again. */
+	started(starts: ReadonlyMap<string, string>): void {
+		for (const [key, run] of this.runs) {
+			const start = starts.get(key);
+			if (start === undefined || start === run.latest) continue;
+			run.latest = start;
+			// The first start known is the one the log was opened for.
+			run.openedFor ??= start;
+			if (run.ended) this.followAgain(run);
 		}
 	}
 
@@ -86,6 +99,39 @@ export class LogFollower {
 		}
 	}
 
+	private open(engine: Engine, target: ActionTarget, options: {tail: number; service?: boolean; after?: string}): void {
+		const generation = this.generation;
+		const stream = engine.streams.logs(
+			target.id,
+			options,
+			(record: LogRecord) => {
+				const run = this.runs.get(target.key);
+				if (run && record.timestamp !== '') run.lastLineAt = record.timestamp;
+				this.take({source: target.key, name: target.name, record});
+			},
+			() => {
+				void this.reportEnd(engine, target, generation);
+			},
+		);
+		this.streams.push(stream);
+		this.timer ??= setInterval(() => {
+			this.flush();
+		}, this.flushMs);
+	}
+
+	/** A container whose log ended started again: said in the pane, and its new run followed from its start. */
+	private followAgain(run: FollowedRun): void {
+		if (run.latest === undefined || run.latest === run.openedFor) return;
+		const previous = run.openedFor ?? run.latest;
+		run.openedFor = run.latest;
+		run.ended = false;
+		this.flush();
+		this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
+		this.flush();
+		// After its last line, or (none seen) from the run before this one: no line twice, none lost.
+		this.open(run.engine, run.target, {tail: 0, after: run.lastLineAt ?? previous});
+	}
+
 	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
 		if (target.service) {
 			const listing = await engine.swarm.list().catch(() => undefined);
@@ -109,6 +155,11 @@ export class LogFollower {
 		this.flush();
 		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined});
 		this.flush();
+		const run = this.runs.get(target.key);
+		if (!run || record === undefined) return;
+		run.ended = true;
+		// Started again already (a restart policy's quick restart): its new run at once.
+		this.followAgain(run);
 	}
 
 	flush(): void {
@@ -138,5 +189,6 @@ export class LogFollower {
 		this.pendingStart = 0;
 		this.droppedWaiting = 0;
 		this.ended = [];
+		this.runs.clear();
 	}
 }

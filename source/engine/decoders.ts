@@ -171,3 +171,19 @@ export function splitProcessTable(table: {titles: string[]; processes: string[][
 	});
 	return {titles, processes};
 }
+
+/**
+ * An RFC 3339 time with up to nine digits of the second as the engine's `since` takes it,
+ * `seconds.nanoseconds`; `after`: a nanosecond later (the engine's `since` keeps a line of that very time).
+ */
+export function toLogSince(time: string, after = false): string {
+	const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(time);
+	let seconds = Math.floor((Date.parse(match ? `${match[1]}${match[3]}` : time) || 0) / 1000);
+	let nanoseconds = Number((match?.[2] ?? '').padEnd(9, '0'));
+	if (after && ++nanoseconds === 1e9) {
+		seconds++;
+		nanoseconds = 0;
+	}
+
+	return `${seconds}.${String(nanoseconds).padStart(9, '0')}`;
+}

@@ -3,7 +3,7 @@ import type {Duplex, Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
 import type Docker from 'dockerode';
 import {deadline, readDeadlineMs} from './deadline.js';
-import {asError, toEngineEvent, toStatsSample} from './decoders.js';
+import {asError, toEngineEvent, toLogSince, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
 import type {PlainClient} from './plainHttp.js';
 import {followJsonLines, jsonOfLine} from './plainStreams.js';
@@ -241,13 +241,14 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 			const container = docker.getContainer(id);
 			let closed = false;
 			let stream: Readable | undefined;
-			// As `docker logs -f --timestamps --tail N`, for a container or a service alike.
+			// As `docker logs -f --timestamps --tail N`, for a container or a service alike; with `after`, as
+			// `docker logs -f --since T` a nanosecond after T: every line after then.
 			const logOptions = {
 				follow: true as const,
 				stdout: true,
 				stderr: true,
 				timestamps: true,
-				tail: Math.max(0, options.tail),
+				...(options.after === undefined ? {tail: Math.max(0, options.tail)} : {since: toLogSince(options.after, true)}),
 			};
 			const opening = (async () => {
 				if (options.service) {

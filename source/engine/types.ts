@@ -342,11 +342,12 @@ export type EngineStreams = {
 	statsRoundUnderWay(): boolean;
 	/**
 	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a
-	 * swarm service's (all its tasks, `docker service logs`) when `service` is set.
+	 * swarm service's (all its tasks, `docker service logs`) when `service` is set. With `after` (an RFC 3339
+	 * time, as a line's timestamp), every line after that time instead of the last `tail`.
 	 */
 	logs(
 		id: string,
-		options: {tail: number; service?: boolean},
+		options: {tail: number; service?: boolean; after?: string},
 		onRecord: (record: LogRecord) => void,
 		onEnd: (error?: Error) => void,
 	): Subscription;

@@ -103,6 +103,11 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 			return {...state, logs: appendNotice(state.logs, text)};
 		}
 
+		case 'logs/restarted': {
+			if (state.logs?.generation !== action.generation) return state;
+			return {...state, logs: appendNotice(state.logs, `-- ${action.name} started again: its new log follows --`)};
+		}
+
 		case 'containers/listed':
 		case 'container/updated':
 		case 'container/removed':

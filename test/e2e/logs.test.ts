@@ -439,6 +439,26 @@ describe('logs pane', {skip}, () => {
 		assert.equal(await session.isAlive(), true);
 	});
 
+	test('a container that stops and starts again is followed again from its new start, as docker compose logs -f does', {timeout: 90_000}, async () => {
+		const name = uniqueName('again');
+		created.push(name);
+		// Each run says which it is (the runs are counted in a file of its own) and exits 3; its policy restarts it.
+		await runContainer({name, args: ['--restart', 'on-failure:2'], cmd: ['sh', '-c', 'echo x >> /tmp/runs; echo "run $(wc -l < /tmp/runs)"; sleep 1; exit 3']});
+		const session = await berth.start();
+		await openLogs(session, name, /^ {2}run \d$/);
+		// Three runs in all (the first, then two restarts), each followed as it comes.
+		const screen = await session.waitFor(current => logRows(current).some(row => row === '  run 3'), {timeoutMs: 40_000});
+		const rows = logRows(screen);
+		const runs = rows.filter(row => /^ {2}run \d$/.test(row));
+		assert.deepEqual(runs, ['  run 1', '  run 2', '  run 3'], rows.join('\n'));
+		assert.ok(rows.includes(`- -- ${name} started again: its new log follows --`), rows.join('\n'));
+		// The docker CLI's own start of a stopped one: followed again too.
+		await session.waitFor(current => logRows(current).at(-1) === `- -- ${name} stopped: its log ends here --`, {timeoutMs: 20_000});
+		await docker('start', name);
+		const after = await session.waitFor(current => logRows(current).includes('  run 4'), {timeoutMs: 20_000});
+		assert.equal(logRows(after).filter(row => /^ {2}run \d$/.test(row)).length, 4, 'no run shown twice');
+	});
+
 	test('a container removed while its logs are shown: the pane says its log ended, berth carries on', async () => {
 		const name = uniqueName('doomed');
 		created.push(name);
