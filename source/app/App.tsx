@@ -73,7 +73,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const measured = state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : state.ui.view === 'pulse' ? selectPulseTargets(state) : [];
 	useFigures(state, measured, engineMap, dispatch, refreshMs);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
-	useLogStreams(state.logs, state.containers.timings, engineMap, dispatch, state.settings.logCapacity);
+	useLogStreams(state.logs, state.containers, engineMap, dispatch, state.settings.logCapacity);
 	const logsOpen = state.logs !== undefined;
 	useEffect(() => {
 		memory?.logsOpen(logsOpen);

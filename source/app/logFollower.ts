@@ -1,15 +1,24 @@
 // Owns the log streams of the logs pane: opens them, batches their lines, closes them on switch or leave.
 import type {Engine, LogRecord, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
-import type {IncomingLogLine} from '../state/logs.js';
+import {type IncomingLogLine, timeKey} from '../state/logs.js';
 import type {ActionTarget} from '../state/operations.js';
 
 /**
- * A container followed: the start its log was opened for, the latest start known, whether its log ended, and
- * the time of its last line (its next run is read from after it: a run's first line can come before the
- * engine writes down its start).
+ * A container followed: whether its log ended (it stopped), and the time of its last line, after which its
+ * next run is read (a run's first line can come before the engine writes down its start).
  */
-type FollowedRun = {target: ActionTarget; engine: Engine; openedFor: string | undefined; latest: string | undefined; ended: boolean; lastLineAt?: string};
+type FollowedRun = {
+	target: ActionTarget;
+	engine: Engine;
+	ended: boolean;
+	lastLineAt?: string | undefined;
+	/** Once it is followed again: the time (timeKey) of the last line shown, up to which no line is shown twice. */
+	shownUntil?: string | undefined;
+};
+
+/** What the App knows of a followed container now: its state and its start (inspect's StartedAt). */
+export type FollowedState = {state: string; startedAt: string};
 
 /**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
@@ -28,11 +37,11 @@ export class LogFollower {
 	/** Paces the lines while a stream is open; no timer runs without one (a wake-up every 100 ms costs an idle overview). */
 	private timer: NodeJS.Timeout | undefined;
 	/**
-	 * Each container followed (not a service): the start its log was opened for, the latest start known, and
-	 * whether its log ended. A container that starts again (its restart policy, `docker start`) is followed
-	 * again from its new start, as `docker compose logs -f` does.
+	 * Each container followed (not a service). One whose log ended and that runs again (its restart policy,
+	 * `docker start`) is followed again after its last line, as `docker compose logs -f` does.
 	 */
 	private readonly runs = new Map<string, FollowedRun>();
+	private states: ReadonlyMap<string, FollowedState> = new Map();
 
 	constructor(
 		private readonly engines: ReadonlyMap<string, Engine>,
@@ -41,31 +50,24 @@ export class LogFollower {
 		private readonly flushMs = 100,
 	) {}
 
-	/**
-	 * Follows these containers from now on (nothing for none); the old streams are closed first. `starts`: each
-	 * container's start as last inspected (StartedAt), where known.
-	 */
-	follow(targets: readonly ActionTarget[], tail: number, generation: number, starts: ReadonlyMap<string, string> = new Map()): void {
+	/** Follows these containers from now on (nothing for none); the old streams are closed first. */
+	follow(targets: readonly ActionTarget[], tail: number, generation: number): void {
 		if (generation === this.generation) return;
 		this.closeStreams();
 		this.generation = generation;
 		for (const target of targets) {
 			const engine = this.engines.get(target.engine);
 			if (!engine) continue;
-			if (!target.service) this.runs.set(target.key, {target, engine, openedFor: starts.get(target.key), latest: starts.get(target.key), ended: false});
+			if (!target.service) this.runs.set(target.key, {target, engine, ended: false});
 			this.open(engine, target, target.service ? {tail, service: true} : {tail});
 		}
 	}
 
-	/** The containers' starts as inspected now: one whose log ended and that started since is followed again. */
-	started(starts: ReadonlyMap<string, string>): void {
+	/** What the App knows of the containers followed: one whose log ended and that runs now is followed again. */
+	observe(states: ReadonlyMap<string, FollowedState>): void {
+		this.states = states;
 		for (const [key, run] of this.runs) {
-			const start = starts.get(key);
-			if (start === undefined || start === run.latest) continue;
-			run.latest = start;
-			// The first start known is the one the log was opened for.
-			run.openedFor ??= start;
-			if (run.ended) this.followAgain(run);
+			if (run.ended && states.get(key)?.state === 'running') this.followAgain(run);
 		}
 	}
 
@@ -106,7 +108,14 @@ export class LogFollower {
 			options,
 			(record: LogRecord) => {
 				const run = this.runs.get(target.key);
-				if (run && record.timestamp !== '') run.lastLineAt = record.timestamp;
+				if (run && record.timestamp !== '') {
+					// Podman's `since` keeps the whole second: lines this follower has shown already come again.
+					const at = timeKey(record.timestamp);
+					if (run.shownUntil !== undefined && at !== '' && at <= run.shownUntil) return;
+					run.shownUntil = undefined;
+					run.lastLineAt = record.timestamp;
+				}
+
 				this.take({source: target.key, name: target.name, record});
 			},
 			() => {
@@ -119,17 +128,16 @@ export class LogFollower {
 		}, this.flushMs);
 	}
 
-	/** A container whose log ended started again: said in the pane, and its new run followed from its start. */
+	/** A container whose log ended runs again: said in the pane, and its new run followed after its last line. */
 	private followAgain(run: FollowedRun): void {
-		if (run.latest === undefined || run.latest === run.openedFor) return;
-		const previous = run.openedFor ?? run.latest;
-		run.openedFor = run.latest;
 		run.ended = false;
 		this.flush();
 		this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
 		this.flush();
-		// After its last line, or (none seen) from the run before this one: no line twice, none lost.
-		this.open(run.engine, run.target, {tail: 0, after: run.lastLineAt ?? previous});
+		// After its last line, or (none seen) from its start: no line twice, none lost.
+		const after = run.lastLineAt ?? this.states.get(run.target.key)?.startedAt;
+		run.shownUntil = run.lastLineAt === undefined ? undefined : timeKey(run.lastLineAt) || undefined;
+		this.open(run.engine, run.target, after === undefined ? {tail: 0} : {tail: 0, after});
 	}
 
 	private async reportEnd(engine: Engine, target: ActionTarget, generation: number): Promise<void> {
@@ -158,8 +166,9 @@ export class LogFollower {
 		const run = this.runs.get(target.key);
 		if (!run || record === undefined) return;
 		run.ended = true;
-		// Started again already (a restart policy's quick restart): its new run at once.
-		this.followAgain(run);
+		// Running again already, as the engine says now (a restart policy's quick restart): its new run at once;
+		// else when the App sees it run or start again (observe).
+		if (record.state === 'running') this.followAgain(run);
 	}
 
 	flush(): void {

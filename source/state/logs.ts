@@ -90,8 +90,8 @@ export function appendLogLines(logs: LogsState, incoming: readonly IncomingLogLi
 	};
 }
 
-/** An engine timestamp (RFC 3339 with up to nine digits of the second, in UTC) that sorts as text. */
-function timeKey(timestamp: string): string {
+/** An engine timestamp (RFC 3339 with up to nine digits of the second, in UTC) that sorts as text; '' for another form. */
+export function timeKey(timestamp: string): string {
 	const match = /^(.*?:\d\d)(?:\.(\d{1,9}))?Z$/.exec(timestamp);
 	return match ? `${match[1]}.${(match[2] ?? '').padEnd(9, '0')}` : '';
 }

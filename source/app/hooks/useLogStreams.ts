@@ -1,27 +1,31 @@
 // The logs pane's streams live exactly as long as the pane shows the same containers.
 import {type Dispatch, useEffect, useRef} from 'react';
-import type {ContainerTiming, Engine} from '../../engine/types.js';
+import type {Engine} from '../../engine/types.js';
+import type {ContainersState} from '../../state/containers.js';
 import type {AppAction} from '../../state/app.js';
 import type {LogsState} from '../../state/logs.js';
-import {LogFollower} from '../logFollower.js';
+import {type FollowedState, LogFollower} from '../logFollower.js';
 
-/** The followed containers' starts (inspect's StartedAt) as one text, for an effect that runs when one changes. */
-function startsText(logs: LogsState | undefined, timings: ReadonlyMap<string, ContainerTiming>): string {
-	return (logs?.targets ?? []).map(target => `${target.key}\u0001${timings.get(target.key)?.startedAt ?? ''}`).join('\u0002');
+/** The followed containers' states and starts as one text, for an effect that runs when one changes. */
+function statesText(logs: LogsState | undefined, containers: ContainersState): string {
+	return (logs?.targets ?? [])
+		.map(target => `${target.key}\u0001${containers.records.get(target.key)?.state ?? ''}\u0001${containers.timings.get(target.key)?.startedAt ?? ''}`)
+		.join('\u0002');
 }
 
-function startsOf(text: string): Map<string, string> {
-	return new Map(
-		text
-			.split('\u0002')
-			.map(entry => entry.split('\u0001') as [string, string])
-			.filter(([, start]) => start !== undefined && start !== '' && !start.startsWith('0001-01-01')),
-	);
+function statesOf(text: string): Map<string, FollowedState> {
+	const states = new Map<string, FollowedState>();
+	for (const entry of text === '' ? [] : text.split('\u0002')) {
+		const [key = '', state = '', startedAt = ''] = entry.split('\u0001');
+		states.set(key, {state, startedAt: startedAt.startsWith('0001-01-01') ? '' : startedAt});
+	}
+
+	return states;
 }
 
 export function useLogStreams(
 	logs: LogsState | undefined,
-	timings: ReadonlyMap<string, ContainerTiming>,
+	containers: ContainersState,
 	engineMap: ReadonlyMap<string, Engine>,
 	dispatch: Dispatch<AppAction>,
 	capacity: number,
@@ -37,15 +41,13 @@ export function useLogStreams(
 	const latest = useRef(logs);
 	latest.current = logs;
 	const generation = logs?.generation ?? 0;
-	const starts = startsText(logs, timings);
-	const latestStarts = useRef(starts);
-	latestStarts.current = starts;
 	useEffect(() => {
 		const current = latest.current;
-		follower.current?.follow(current?.targets ?? [], current?.tail ?? 0, current?.generation ?? 0, startsOf(latestStarts.current));
+		follower.current?.follow(current?.targets ?? [], current?.tail ?? 0, current?.generation ?? 0);
 	}, [generation, engineMap]);
-	// A container whose log ended and that started again is followed again.
+	// A container whose log ended and that runs again is followed again.
+	const states = statesText(logs, containers);
 	useEffect(() => {
-		follower.current?.started(startsOf(starts));
-	}, [starts]);
+		follower.current?.observe(statesOf(states));
+	}, [states, generation]);
 }
