@@ -84,7 +84,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		if (state.ui.quitting) exit();
 	}, [state.ui.quitting, exit]);
 	useInput((input, key) => {
-		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize: selectPageSize(height), width, commands: display.commands, columns: display.columns});
+		dispatch({type: 'keys/pressed', presses: splitKeyPresses(input, key), pageSize: selectPageSize(height), width, commands: display.commands, columns: display.columns, engineCount: engines.length});
 	});
 
 	return <Screen {...selectScreenProps(state, engines, {width, height}, shownTheme, display)} />;

@@ -103,7 +103,7 @@ export class LogFollower {
 
 	private open(engine: Engine, target: ActionTarget, options: {tail: number; service?: boolean; after?: string}): void {
 		const generation = this.generation;
-		const stream = engine.streams.logs(
+		const stream: Subscription = engine.streams.logs(
 			target.id,
 			options,
 			(record: LogRecord) => {
@@ -119,6 +119,15 @@ export class LogFollower {
 				this.take({source: target.key, name: target.name, record});
 			},
 			() => {
+				// An ended stream goes: a crash loop followed for hours opens one a run. With none left, nor the
+				// pacing timer (what is left is handed over now, the end's words by reportEnd).
+				this.streams = this.streams.filter(each => each !== stream);
+				if (this.streams.length === 0) {
+					this.flush();
+					clearInterval(this.timer);
+					this.timer = undefined;
+				}
+
 				void this.reportEnd(engine, target, generation);
 			},
 		);

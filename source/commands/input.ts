@@ -49,6 +49,6 @@ export type AppEvent =
 
 export function reduceAppEvent(state: AppState, event: AppEvent): AppState {
 	if (event.type !== 'keys/pressed') return reduceApp(state, event);
-	const size = {pageSize: event.pageSize, width: event.width ?? 80, columns: event.columns};
+	const size = {pageSize: event.pageSize, width: event.width ?? 80, columns: event.columns, engineCount: event.engineCount};
 	return event.presses.reduce((next, press) => reduceKeyPress(next, press, size, event.commands), state);
 }

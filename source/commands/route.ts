@@ -46,14 +46,16 @@ export type KeyContext = {
 	width: number;
 	/** Each view's columns as configured (display.columns), in their order. */
 	columns?: ReadonlyMap<string, ReadonlyArray<{id: string}>> | undefined;
+	/** The engines berth shows, answered or not (the screen adds ENGINE columns by it). */
+	engineCount?: number | undefined;
 };
 
 /** What a handler is given: the current list, the same rows the screen shows. */
-function selectContext(state: AppState, {pageSize, width, columns}: KeyContext, commands?: readonly Command[]): CommandContext {
+function selectContext(state: AppState, {pageSize, width, columns, engineCount}: KeyContext, commands?: readonly Command[]): CommandContext {
 	// In the help, its own lines are what scrolls.
 	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands), selected: undefined};
 	const list = selectCurrentList(state);
-	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id)};
+	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id), engineCount};
 }
 
 /** A read-only engine among those of the marked rows (else the selected one) of the current list. */

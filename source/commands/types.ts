@@ -25,6 +25,8 @@ export type CommandContext<Row = unknown> = {
 	selected: Row | undefined;
 	/** The view's columns as the configuration orders them (the ENGINE column apart), when it does. */
 	columns?: readonly string[] | undefined;
+	/** The engines berth shows, answered or not, where the App says so. */
+	engineCount?: number | undefined;
 };
 
 export type Command<Row = unknown> = {

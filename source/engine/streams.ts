@@ -54,6 +54,12 @@ function pollStats(sample: () => Promise<StatsSample>, onSample: (sample: StatsS
 			},
 			(error: unknown) => {
 				if (closed) return;
+				// A sample past its deadline: the next is asked all the same (the engine may be slow, not gone).
+				if ((error as {code?: string} | undefined)?.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') {
+					timer = setTimeout(next, 1000);
+					return;
+				}
+
 				closed = true;
 				onEnd(asError(error));
 			},

@@ -17,10 +17,10 @@ export function selectTableSort(state: AppState, view: TableView): TableSort | u
 	return view.sort ? state.ui.tableSorts[view.name] : undefined;
 }
 
-/** The columns `o` goes through, in the order shown: ENGINE first when berth shows several engines. */
-export function selectSortColumns(state: AppState, view: TableView, configured?: readonly string[]): string[] {
+/** The columns `o` goes through, in the order shown: ENGINE first when berth shows several engines (answered or not). */
+export function selectSortColumns(state: AppState, view: TableView, configured?: readonly string[], engineCount = state.connection.size): string[] {
 	const ids = configured ?? view.columns.map(column => column.id);
-	return view.perEngine && state.connection.size > 1 ? [tableEngineColumn.id, ...ids] : [...ids];
+	return view.perEngine && engineCount > 1 ? [tableEngineColumn.id, ...ids] : [...ids];
 }
 
 /** A column's heading (`SIZE`), its id when the view has no such column. */
@@ -64,10 +64,10 @@ export function tableSortCommands(view: () => TableView): Array<Omit<Command<Tab
 			action: 'sort-next',
 			keys: ['o'],
 			help: 'Sort by the next column; after the last, back to the view\'s own order',
-			run(state: AppState, {selected, columns}: CommandContext<TableRow>) {
+			run(state: AppState, {selected, columns, engineCount}: CommandContext<TableRow>) {
 				const shown = view();
 				const values = shown.sort?.values ?? {};
-				const order = selectSortColumns(state, shown, columns).map(id => ({id, descending: Object.hasOwn(values, id)}));
+				const order = selectSortColumns(state, shown, columns, engineCount).map(id => ({id, descending: Object.hasOwn(values, id)}));
 				return withSort(state, shown, {type: 'table-sort/next', view: shown.name, columns: order, selectedKey: selected?.key});
 			},
 		},

@@ -162,6 +162,13 @@ describe('each view its own order', () => {
 });
 
 describe('the columns o goes through', () => {
+	test('ENGINE when the App shows several engines, one of them not answered yet (not in the connection state)', () => {
+		const one = images('local');
+		const typed = (state: AppState) => reduceAppEvent(state, {type: 'keys/pressed', presses: [{name: 'o', printable: true}], pageSize, width, engineCount: 2});
+		assert.deepEqual(typed(one).ui.tableSorts.images, {column: 'engine', descending: false});
+		assert.deepEqual(press(one, 'o').ui.tableSorts.images, {column: 'repository', descending: false}, 'one engine: no ENGINE');
+	});
+
 	test('with several engines, ENGINE first', () => {
 		const two = images('far', images('local', withContainers([], 'local', withContainers([], 'far'))));
 		const state = press(two, 'o');
