@@ -218,38 +218,26 @@ describe('keys and help', () => {
 	});
 });
 
+/** A swarm manager's listing of these services and tasks, on the engine `local`. */
+function withSwarm(services: ReturnType<typeof serviceRecord>[], tasks: ReturnType<typeof taskRecord>[] = []): AppState {
+	return reduceApp(withContainers([]), {type: 'swarm/listed', engine: 'local', listing: {manager: true, nodeId: 'n', services, tasks, nodes: []}});
+}
+
 describe('what the rows sort by', () => {
 	test('REPLICAS by the running tasks: 9/10 before 10/10 from the fewest', () => {
-		const state = reduceApp(withContainers([]), {
-			type: 'swarm/listed',
-			engine: 'local',
-			listing: {
-				manager: true,
-				nodeId: 'n',
-				services: [serviceRecord({id: 'a', name: 'api', runningTasks: 10, desiredTasks: 10}), serviceRecord({id: 'b', name: 'web', runningTasks: 9, desiredTasks: 10})],
-				tasks: [],
-				nodes: [],
-			},
-		});
+		const state = withSwarm([serviceRecord({id: 'a', name: 'api', runningTasks: 10, desiredTasks: 10}), serviceRecord({id: 'b', name: 'web', runningTasks: 9, desiredTasks: 10})]);
 		assert.deepEqual(selectServiceRows(state.resources).map(row => row.order), [{replicas: 10}, {replicas: 9}]);
 		assert.deepEqual(shownTable(press(state, '6', 'ooooO')).rows.map(row => row.cells.replicas), ['9/10', '10/10']);
 	});
 
 	test('a task by its name without ` \\_ `, and CURRENT STATE by when it was reached', () => {
-		const state = reduceApp(withContainers([]), {
-			type: 'swarm/listed',
-			engine: 'local',
-			listing: {
-				manager: true,
-				nodeId: 'n',
-				services: [serviceRecord({id: 'svc', name: 'web'})],
-				tasks: [
-					taskRecord({id: 'new', serviceId: 'svc', timestamp: '2024-05-01T11:58:00Z', createdAt: '2024-05-01T11:58:00Z'}),
-					taskRecord({id: 'old', serviceId: 'svc', desiredState: 'shutdown', state: 'failed', timestamp: '2024-05-01T10:00:00Z', createdAt: '2024-05-01T09:00:00Z'}),
-				],
-				nodes: [],
-			},
-		});
+		const state = withSwarm(
+			[serviceRecord({id: 'svc', name: 'web'})],
+			[
+				taskRecord({id: 'new', serviceId: 'svc', timestamp: '2024-05-01T11:58:00Z', createdAt: '2024-05-01T11:58:00Z'}),
+				taskRecord({id: 'old', serviceId: 'svc', desiredState: 'shutdown', state: 'failed', timestamp: '2024-05-01T10:00:00Z', createdAt: '2024-05-01T09:00:00Z'}),
+			],
+		);
 		const rows = selectTaskRows(state.resources, now);
 		assert.deepEqual(rows.map(row => [row.cells.name, row.order]), [
 			['web.1', {name: 'web.1', current: Date.parse('2024-05-01T11:58:00Z')}],
