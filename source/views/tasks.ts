@@ -23,9 +23,10 @@ const taskTones: Record<string, StatusTone> = {
 
 /**
  * `docker service ps` of every service (or of one): by service and slot, each slot's newest task first and
- * the ones it replaced after it, named ` \_ web.1` as the CLI names them.
+ * the ones it replaced after it, named ` \_ web.1` as the CLI names them; `sorted` (the list in another
+ * order, where a replaced task is not under the one that replaced it): every task by its own name.
  */
-export function selectTaskRows(resources: ResourcesState, now: number, serviceKey?: string): TableRow[] {
+export function selectTaskRows(resources: ResourcesState, now: number, serviceKey?: string, sorted = false): TableRow[] {
 	const tasks = [...resources.tasks.values()]
 		.filter(task => serviceKey === undefined || containerKey(task.engine, task.serviceId) === serviceKey)
 		.map(task => {
@@ -41,7 +42,7 @@ export function selectTaskRows(resources: ResourcesState, now: number, serviceKe
 		);
 	return tasks.map(({task, name}, index) => {
 		const node = resources.nodes.get(containerKey(task.engine, task.nodeId));
-		const replaced = index > 0 && tasks[index - 1]!.name === name && tasks[index - 1]!.task.engine === task.engine;
+		const replaced = !sorted && index > 0 && tasks[index - 1]!.name === name && tasks[index - 1]!.task.engine === task.engine;
 		return {
 			key: containerKey(task.engine, task.id),
 			engine: task.engine,
@@ -80,7 +81,7 @@ export const tasksView: TableView = {
 	{id: 'error', title: 'ERROR', min: 8, ideal: 30, priority: 4, grow: true},
 ],
 	sort: {defaultOrder: 'by service and slot, as docker service ps lists them', values: {current: 'time'}},
-	selectRows: state => selectRowsOnce(state.resources, state.now, state.ui.taskService?.key),
+	selectRows: state => selectRowsOnce(state.resources, state.now, state.ui.taskService?.key, state.ui.tableSorts.tasks !== undefined),
 	filterRows: filterTableRows,
 	listings: ['swarm'],
 	concerns: concernsSwarm,

@@ -244,7 +244,11 @@ describe('what the rows sort by', () => {
 			[' \\_ web.1', {name: 'web.1', current: Date.parse('2024-05-01T10:00:00Z')}],
 		]);
 		// CURRENT STATE is the sixth column: oldest first when reversed.
-		assert.deepEqual(shownTable(press(state, '7', 'ooooooO')).rows.map(row => row.id), ['old', 'new']);
+		const byTime = shownTable(press(state, '7', 'ooooooO'));
+		assert.deepEqual(byTime.rows.map(row => row.id), ['old', 'new']);
+		// Sorted otherwise, a replaced task is not under the one that replaced it: no ` \_ `.
+		assert.deepEqual(byTime.rows.map(row => row.cells.name), ['web.1', 'web.1']);
+		assert.deepEqual(shownTable(press(state, '7')).rows.map(row => row.cells.name), ['web.1', ' \\_ web.1'], 'in its own order');
 	});
 
 	test('a compose project\'s STATUS by its running containers; an alert by its time; a context by its name without *', () => {
