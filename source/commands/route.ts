@@ -4,7 +4,7 @@ import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {selectCurrentList} from '../views/current.js';
 import {reduceFormKey} from './form.js';
-import {findCommand, formatKeyLabel, selectHelpLines} from './keymap.js';
+import {findCommand, formatKeyLabel, keymap, selectHelpLines} from './keymap.js';
 import {prompts, reducePromptKey} from './prompts.js';
 import type {Command, CommandContext, KeyPress, KeyScope} from './types.js';
 
@@ -55,7 +55,9 @@ function selectContext(state: AppState, {pageSize, width, columns, engineCount}:
 	// In the help, its own lines are what scrolls.
 	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands), selected: undefined};
 	const list = selectCurrentList(state);
-	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id), engineCount};
+	// The keys of an action of this view as the configuration binds them, for the words that name them.
+	const keysOf = (action: string) => formatKeyLabel((commands ?? keymap).find(command => command.scope === list.view.name && command.action === action)?.keys ?? []);
+	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id), engineCount, keysOf};
 }
 
 /** A read-only engine among those of the marked rows (else the selected one) of the current list. */

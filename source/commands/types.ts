@@ -27,6 +27,8 @@ export type CommandContext<Row = unknown> = {
 	columns?: readonly string[] | undefined;
 	/** The engines berth shows, answered or not, where the App says so. */
 	engineCount?: number | undefined;
+	/** The keys bound to an action of the view shown (`o`, or what the configuration made it). */
+	keysOf?: ((action: string) => string) | undefined;
 };
 
 export type Command<Row = unknown> = {

@@ -19,6 +19,7 @@ import type {AppState} from '../state/app.js';
 import {choosePauseAction} from '../state/operations.js';
 import {filterContainerRows, selectSortedContainerRows} from '../state/select/containers.js';
 import {sortKeys} from '../state/ui.js';
+import {formatSortKeys} from './sort.js';
 import type {ContainersView} from './types.js';
 
 type Context = CommandContext<ContainerRow>;
@@ -113,11 +114,11 @@ const commands = inScope<ContainerRow>('containers', [
 		action: 'sort-next',
 		keys: ['o'],
 		help: 'Sort by the next of: project, name, status, age, CPU, memory',
-		run(state) {
+		run(state, {keysOf}) {
 			const next = sortKeys[(sortKeys.indexOf(state.ui.sort.by) + 1) % sortKeys.length]!;
 			// Figures read best largest first; the rest in their natural order.
 			const sort = {by: next, descending: next === 'cpu' || next === 'memory'};
-			return withMessage({...state, ui: {...state.ui, sort}}, `Sorted by ${sort.by}${sort.descending ? ', largest first' : ''}: o next, O reverses.`);
+			return withMessage({...state, ui: {...state.ui, sort}}, `Sorted by ${sort.by}${sort.descending ? ', largest first' : ''}: ${formatSortKeys(keysOf)}`);
 		},
 	},
 	{

@@ -48,10 +48,15 @@ export function sortViewRows(rows: readonly TableRow[], sort: TableSort | undefi
 	return sort ? sortTableRows(rows, sort.column, sort.descending) : rows;
 }
 
-function withSort(state: AppState, view: TableView, action: UiAction): AppState {
+/** `o next, O reverses.`, with the keys as the configuration binds them. */
+export function formatSortKeys(keysOf: CommandContext['keysOf']): string {
+	return `${keysOf?.('sort-next') || 'o'} next, ${keysOf?.('sort-reverse') || 'O'} reverses.`;
+}
+
+function withSort(state: AppState, view: TableView, action: UiAction, keysOf: CommandContext['keysOf']): AppState {
 	const ui = reduceUi(state.ui, action);
 	const next = {...state, ui};
-	return {...next, ui: {...ui, message: {text: `${formatTableSort(view, selectTableSort(next, view))}: o next, O reverses.`, tone: 'info'}}};
+	return {...next, ui: {...ui, message: {text: `${formatTableSort(view, selectTableSort(next, view))}: ${formatSortKeys(keysOf)}`, tone: 'info'}}};
 }
 
 /**
@@ -64,18 +69,19 @@ export function tableSortCommands(view: () => TableView): Array<Omit<Command<Tab
 			action: 'sort-next',
 			keys: ['o'],
 			help: 'Sort by the next column; after the last, back to the view\'s own order',
-			run(state: AppState, {selected, columns, engineCount}: CommandContext<TableRow>) {
+			run(state: AppState, {selected, columns, engineCount, keysOf}: CommandContext<TableRow>) {
 				const shown = view();
 				const values = shown.sort?.values ?? {};
 				const order = selectSortColumns(state, shown, columns, engineCount).map(id => ({id, descending: Object.hasOwn(values, id)}));
-				return withSort(state, shown, {type: 'table-sort/next', view: shown.name, columns: order, selectedKey: selected?.key});
+				return withSort(state, shown, {type: 'table-sort/next', view: shown.name, columns: order, selectedKey: selected?.key}, keysOf);
 			},
 		},
 		{
 			action: 'sort-reverse',
 			keys: ['O'],
 			help: 'Reverse the sort order',
-			run: (state: AppState, {selected}: CommandContext<TableRow>) => withSort(state, view(), {type: 'table-sort/reverse', view: view().name, selectedKey: selected?.key}),
+			run: (state: AppState, {selected, keysOf}: CommandContext<TableRow>) =>
+				withSort(state, view(), {type: 'table-sort/reverse', view: view().name, selectedKey: selected?.key}, keysOf),
 		},
 	];
 }

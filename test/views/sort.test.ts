@@ -199,6 +199,9 @@ describe('keys and help', () => {
 		assert.deepEqual(pressed(state, 'z').ui.tableSorts.images, {column: 'repository', descending: false});
 		assert.equal(pressed(state, 'o'), state, 'the old key no longer acts');
 		assert.equal(pressed(withContainers(['web']), 'z').ui.sort.by, 'name');
+		// The words name the keys as bound.
+		assert.equal(pressed(state, 'z').ui.message?.text, 'Sorted by REPOSITORY, A to Z: z next, O reverses.');
+		assert.equal(pressed(withContainers(['web']), 'z').ui.message?.text, 'Sorted by name: z next, O reverses.');
 	});
 
 	test('? lists o and O under every view that sorts, the swarm tasks and nodes too', () => {
