@@ -17,8 +17,8 @@ type FollowedRun = {
 	shownUntil?: string | undefined;
 };
 
-/** What the App knows of a followed container now: its state and its start (inspect's StartedAt). */
-export type FollowedState = {state: string; startedAt: string};
+/** What the App knows of a followed container now: its state, and its last exit (inspect's FinishedAt, '' for none). */
+export type FollowedState = {state: string; finishedAt: string};
 
 /**
  * Lines are handed over at most every `flushMs`, so a flood redraws the screen a bounded number of times;
@@ -143,8 +143,8 @@ export class LogFollower {
 		this.flush();
 		this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
 		this.flush();
-		// After its last line, or (none seen) from its start: no line twice, none lost.
-		const after = run.lastLineAt ?? this.states.get(run.target.key)?.startedAt;
+		// After its last line, or (none seen) after its last exit: no line twice, none lost.
+		const after = run.lastLineAt ?? (this.states.get(run.target.key)?.finishedAt || undefined);
 		run.shownUntil = run.lastLineAt === undefined ? undefined : timeKey(run.lastLineAt) || undefined;
 		this.open(run.engine, run.target, after === undefined ? {tail: 0} : {tail: 0, after});
 	}

@@ -6,18 +6,24 @@ import type {AppAction} from '../../state/app.js';
 import type {LogsState} from '../../state/logs.js';
 import {type FollowedState, LogFollower} from '../logFollower.js';
 
-/** The followed containers' states and starts as one text, for an effect that runs when one changes. */
+/**
+ * The followed containers' states, starts and exits as one text, for an effect that runs when one changes (a
+ * start the list did not see as a change of state is a new StartedAt).
+ */
 function statesText(logs: LogsState | undefined, containers: ContainersState): string {
 	return (logs?.targets ?? [])
-		.map(target => `${target.key}\u0001${containers.records.get(target.key)?.state ?? ''}\u0001${containers.timings.get(target.key)?.startedAt ?? ''}`)
+		.map(target => {
+			const timing = containers.timings.get(target.key);
+			return [target.key, containers.records.get(target.key)?.state ?? '', timing?.startedAt ?? '', timing?.finishedAt ?? ''].join('\u0001');
+		})
 		.join('\u0002');
 }
 
 function statesOf(text: string): Map<string, FollowedState> {
 	const states = new Map<string, FollowedState>();
 	for (const entry of text === '' ? [] : text.split('\u0002')) {
-		const [key = '', state = '', startedAt = ''] = entry.split('\u0001');
-		states.set(key, {state, startedAt: startedAt.startsWith('0001-01-01') ? '' : startedAt});
+		const [key = '', state = '', , finishedAt = ''] = entry.split('\u0001');
+		states.set(key, {state, finishedAt: finishedAt.startsWith('0001-01-01') ? '' : finishedAt});
 	}
 
 	return states;
