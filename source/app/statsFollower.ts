@@ -6,6 +6,7 @@
 // second, only what needs it: the container whose details are open, and every row at `--refresh 1`. On an
 // engine where each request at once costs a connection (ssh: a channel and a process on the remote host),
 // fewer requests run at once.
+import {isPastDeadline} from '../engine/deadline.js';
 import type {Engine, EngineStreams, StatsSample, Subscription} from '../engine/types.js';
 import type {AppAction} from '../state/app.js';
 import {containerKey} from '../state/containers.js';
@@ -240,7 +241,7 @@ export class StatsFollower {
 				(error: unknown) => {
 					if (this.closed || !this.polled.has(key)) return;
 					// An engine that did not answer in time: its last figures stay, shown as stale, until it answers.
-					if ((error as {code?: string} | undefined)?.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') return;
+					if (isPastDeadline(error)) return;
 					// Gone or stopped: its figures go; the next round asks again if it is still on screen.
 					this.sampled.delete(key);
 					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});

@@ -1,4 +1,5 @@
 // Turns what the engine or the connection threw into one line a person can act on.
+import {isPastDeadline} from './deadline.js';
 
 type ErrorLike = {
 	code?: string;
@@ -16,7 +17,7 @@ export function describeEngineError(error: unknown): string {
 	}
 
 	// A request past its deadline (AbortSignal.timeout) is aborted: the engine did not answer.
-	if (value.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') return 'the engine did not answer in time';
+	if (isPastDeadline(error)) return 'the engine did not answer in time';
 	const engineMessage = value.json?.message;
 	if (typeof engineMessage === 'string' && engineMessage !== '') return shortenIds(engineMessage);
 	if (value.code && connectionHints[value.code]) return connectionHints[value.code]!;

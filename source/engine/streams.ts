@@ -2,7 +2,7 @@
 import type {Duplex, Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
 import type Docker from 'dockerode';
-import {deadline, readDeadlineMs} from './deadline.js';
+import {deadline, isPastDeadline, readDeadlineMs} from './deadline.js';
 import {asError, toEngineEvent, toLogSince, toStatsSample} from './decoders.js';
 import {LogLineSplitter, StreamDemuxer} from './logLines.js';
 import type {PlainClient} from './plainHttp.js';
@@ -55,7 +55,7 @@ function pollStats(sample: () => Promise<StatsSample>, onSample: (sample: StatsS
 			(error: unknown) => {
 				if (closed) return;
 				// A sample past its deadline: the next is asked all the same (the engine may be slow, not gone).
-				if ((error as {code?: string} | undefined)?.code === 'ABORT_ERR' || (error as {name?: string} | undefined)?.name === 'TimeoutError') {
+				if (isPastDeadline(error)) {
 					timer = setTimeout(next, 1000);
 					return;
 				}
