@@ -1,6 +1,6 @@
 // The top line's text: connection state first (it matters most when cut short), counts, engine version,
 // address; as runs of text with their styles, for the Header component and the first frame painted before it.
-import {type EngineConnection, formatUnanswered} from '../state/connection.js';
+import {type EngineConnection, formatUnanswered, isUnanswered} from '../state/connection.js';
 import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
 import {selectGlyphs, type Theme} from '../ui/theme.js';
 import {type StyledSegment, textWidth, truncateSegments} from './table.js';
@@ -42,7 +42,7 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 		connection?.status === 'connected' ? ` ${separator} ${info?.name ? `${info.name} ` : ''}${connection.product ?? 'Docker'} ${connection.version}` : '';
 	const images = info ? ` ${separator} ${formatCount(info.images, 'image')}` : '';
 	// Figures from an engine that stopped answering cannot be confirmed: said so, not shown as live.
-	const stale = (engines ?? [{connection}]).some(each => each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
+	const stale = (engines ?? [{connection}]).some(each => isUnanswered(each.connection));
 	const measured =
 		totals && totals.measured > 0
 			? ` ${separator} ${stale ? 'stale: ' : ''}CPU ${formatPercent(totals.cpuPercent)} MEM ${formatBytes(totals.memoryUsage)}${totals.measured < totals.running ? ` (${totals.measured} of ${totals.running} running measured)` : ''}`
@@ -51,11 +51,11 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 	const sorted = sort ? ` ${separator} sort: ${sort.by}${arrow}` : '';
 	const summary = `${formatCount(counts.total, 'container')}: ${counts.running} running, ${counts.paused} paused, ${counts.stopped} stopped`;
 	const filtered = filter === '' ? '' : ` ${separator} filter "${filter}": ${shown} shown`;
-	const lost = connection?.status === 'disconnected' || (connection?.status === 'connected' && connection.unanswered !== undefined);
+	const lost = connection?.status === 'disconnected' || isUnanswered(connection);
 	const stateColor = theme.color ? (lost ? 'red' : 'green') : undefined;
 	const engineStates = (versions: boolean): StyledSegment[] =>
 		(engines ?? []).flatMap((each, index) => {
-			const down = each.connection?.status === 'disconnected' || (each.connection?.status === 'connected' && each.connection.unanswered !== undefined);
+			const down = each.connection?.status === 'disconnected' || isUnanswered(each.connection);
 			const up = each.connection?.status === 'connected' ? (versions ? `up (${each.connection.product ?? 'Docker'} ${each.connection.version})` : 'up') : 'connecting';
 			return [
 				{text: index === 0 ? '' : ', '},

@@ -34,9 +34,14 @@ export function formatUnanswered(unanswered: {since: number; at: number}, words 
 	return `${words} for ${Math.max(0, Math.round((unanswered.at - unanswered.since) / 1000))} s`;
 }
 
+/** Connected but not answering: what the engine showed cannot be confirmed. */
+export function isUnanswered(connection: EngineConnection | undefined): connection is Extract<EngineConnection, {status: 'connected'}> & {unanswered: {since: number; at: number}} {
+	return connection?.status === 'connected' && connection.unanswered !== undefined;
+}
+
 /** Engines connected but not answering: their rows, figures and pending actions cannot be confirmed. */
 export function selectUnansweredEngines(connection: ConnectionState): Set<string> {
-	return new Set([...connection].filter(([, state]) => state.status === 'connected' && state.unanswered !== undefined).map(([engine]) => engine));
+	return new Set([...connection].filter(([, state]) => isUnanswered(state)).map(([engine]) => engine));
 }
 
 export function reduceConnection(state: ConnectionState, action: ConnectionAction): ConnectionState {

@@ -7,7 +7,7 @@ import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatBytes, formatPercent} from '../format/units.js';
 import type {AppState} from '../state/app.js';
-import {formatUnanswered} from '../state/connection.js';
+import {formatUnanswered, isUnanswered} from '../state/connection.js';
 import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -45,15 +45,15 @@ function formatBusiest(state: AppState, records: readonly ContainerRecord[], fig
 
 function formatEngineLines(state: AppState, engine: string): Line[] {
 	const connection = state.connection.get(engine);
-	const up = connection?.status === 'connected' && connection.unanswered === undefined;
 	// Connected but silent (a hung engine): what follows is what it said last, not what it is now.
-	const stale = connection?.status === 'connected' && connection.unanswered !== undefined;
+	const stale = isUnanswered(connection);
+	const up = connection?.status === 'connected' && !stale;
 	const head =
 		connection === undefined
 			? 'connecting'
 			: connection.status === 'connected'
-				? stale
-					? `${formatUnanswered(connection.unanswered!, 'NOT ANSWERING')}: what follows is stale`
+				? isUnanswered(connection)
+					? `${formatUnanswered(connection.unanswered, 'NOT ANSWERING')}: what follows is stale`
 					: `up, ${connection.product ?? 'Docker'} ${connection.version}${connection.info?.name ? ` on ${connection.info.name}` : ''}`
 				: connection.neverConnected
 					? `NOT REACHED since ${formatAlertTime(connection.since)}: ${connection.error}`
