@@ -103,16 +103,21 @@ export class LogFollower {
 
 	private open(engine: Engine, target: ActionTarget, options: {tail: number; service?: boolean; after?: string}): void {
 		const generation = this.generation;
+		// Its run, if it is a container's: looked up once, not for every line.
+		const run = this.runs.get(target.key);
 		const stream: Subscription = engine.streams.logs(
 			target.id,
 			options,
 			(record: LogRecord) => {
-				const run = this.runs.get(target.key);
 				if (run && record.timestamp !== '') {
-					// Podman's `since` keeps the whole second: lines this follower has shown already come again.
-					const at = timeKey(record.timestamp);
-					if (run.shownUntil !== undefined && at !== '' && at <= run.shownUntil) return;
-					run.shownUntil = undefined;
+					// Podman's `since` keeps the whole second: lines this follower has shown already come again. Read
+					// only until a newer line comes (a flood's every line is not parsed).
+					if (run.shownUntil !== undefined) {
+						const at = timeKey(record.timestamp);
+						if (at !== '' && at <= run.shownUntil) return;
+						run.shownUntil = undefined;
+					}
+
 					run.lastLineAt = record.timestamp;
 				}
 
