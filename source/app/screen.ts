@@ -6,7 +6,7 @@ import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
 import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
 import {formatDiskUsage} from '../format/diskUsage.js';
-import {type ColumnSpec, type KeptWidths, keepWidths, layoutColumns} from '../format/table.js';
+import {type ColumnLayout, type ColumnSpec, type KeptWidths, keepWidths, layoutColumns, markSortedColumn} from '../format/table.js';
 import {measureTableColumns, tableEngineColumn} from '../format/tableRow.js';
 import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
@@ -156,6 +156,8 @@ export function selectScreenProps(
 	const {pane} = state.operations;
 	const {logs} = state;
 	const paneLines = pane ? selectPaneLinesFor(state, pane, theme.unicode, width) : undefined;
+	const sorted = selectSortedColumn(state, list);
+	const markSorted = <Id extends string>(layout: ColumnLayout<Id>) => markSortedOnce(layout, sorted?.id, sorted?.descending ?? false, theme.unicode) as ColumnLayout<Id>;
 	return {
 		width,
 		height,
@@ -176,7 +178,10 @@ export function selectScreenProps(
 		},
 		table: {
 			rows: list.view.kind === 'containers' ? (shown as Extract<CurrentList, {view: {kind: 'containers'}}>['rows']) : [],
-			layout: list.view.kind === 'containers' ? containerLayout(list, state.now, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined, keep) : [],
+			layout:
+				list.view.kind === 'containers'
+					? markSorted(containerLayout(list, state.now, width, engines.length, columns as ReadonlyArray<ColumnSpec<ContainerColumn>> | undefined, keep))
+					: [],
 			selectedKey,
 			marks: state.ui.marks,
 			height: pageSize,
@@ -200,7 +205,7 @@ export function selectScreenProps(
 			list.view.kind === 'table'
 				? {
 						rows: shown as Extract<CurrentList, {view: {kind: 'table'}}>['rows'],
-						layout: layoutTable(list.rows, width, tableColumns(list.view, columns, engines.length)),
+						layout: markSorted(layoutTable(list.rows, width, tableColumns(list.view, columns, engines.length))),
 						selectedKey,
 						emptyText: list.view.emptyText(state, list.filter),
 					}
@@ -229,6 +234,23 @@ export function selectScreenProps(
 				: undefined,
 	};
 }
+
+/** The column the list is sorted by, when it is a column shown and not the view's own order. */
+function selectSortedColumn(state: AppState, list: CurrentList): {id: string; descending: boolean} | undefined {
+	if (list.view.kind === 'table') {
+		const sort = selectTableSort(state, list.view);
+		return sort?.column === undefined ? undefined : {id: sort.column, descending: sort.descending};
+	}
+
+	const {sort} = state.ui;
+	// By age there is no column (docker ps's CREATED is not one of berth's).
+	return sort.by === 'age' || (sort.by === defaultSort.by && sort.descending === defaultSort.descending) ? undefined : {id: sort.by, descending: sort.descending};
+}
+
+const markSortedOnce = memoizeLast(
+	<Id extends string>(layout: ColumnLayout<Id>, id: string | undefined, descending: boolean, unicode: boolean) =>
+		markSortedColumn(layout, id === undefined ? undefined : {id, descending}, unicode),
+);
 
 /** The header's words for the list's order, when it is not the view's own. */
 function selectSortLabel(state: AppState, list: CurrentList): {by: string; descending?: boolean} | undefined {

@@ -1,4 +1,4 @@
-// The top line's text: connection state first (it matters most when cut short), counts, engine version,
+// The top line's text: connection state first (it matters most when cut short), alerts, the filter, counts, engine version,
 // address; as runs of text with their styles, for the Header component and the first frame painted before it.
 import {type EngineConnection, formatUnanswered, isUnanswered} from '../state/connection.js';
 import type {ContainerCounts, ResourceTotals} from '../state/select/containers.js';
@@ -80,9 +80,10 @@ export function formatHeaderSegments({address, connection, counts, alerts = 0, s
 		{text: 'berth', bold: theme.color},
 		{text: ` ${separator} `},
 		...states,
-		// Right after the engines' state, before the counts, so that a narrow terminal keeps it.
+		// Right after the engines' state, before the counts, so that a narrow terminal keeps it; the filter too,
+		// without which the rows shown would read as all there are.
 		...alerted,
-		{text: ` ${separator} ${summary}${filtered}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
+		{text: `${filtered} ${separator} ${summary}${sorted}${measured}${engines ? '' : images}${engines ? '' : version} ${separator} ${address}`},
 	];
 	// Engine names, an engine's own name and its errors are text from outside: made safe to draw.
 	return truncateSegments(

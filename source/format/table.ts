@@ -95,6 +95,22 @@ export function layoutColumns<Id extends string>(
 	}));
 }
 
+/**
+ * The layout with the sorted column's heading marked by its direction (`SIZE↓`, `NAMEv` without Unicode), as
+ * k9s marks it: the order shows where the eye already is, at any width. The mark takes the heading's last
+ * place when the column is no wider than its heading.
+ */
+export function markSortedColumn<Id extends string>(layout: ColumnLayout<Id>, sorted: {id: string; descending: boolean} | undefined, unicode: boolean): ColumnLayout<Id> {
+	const index = sorted ? layout.findIndex(column => column.id === sorted.id) : -1;
+	if (!sorted || index === -1) return layout;
+	const column = layout[index]!;
+	const mark = sorted.descending ? (unicode ? '↓' : 'v') : unicode ? '↑' : '^';
+	const room = Math.max(0, column.width - 1);
+	const head = textWidth(column.title) <= room ? column.title : narrowText.test(column.title) ? column.title.slice(0, room) : truncateText(column.title, room);
+	const title = `${head}${mark}`;
+	return layout.map((each, at) => (at === index ? {...each, title} : each));
+}
+
 /** Cuts text to a width in columns, marking the cut with an ellipsis (a wide character that would straddle it goes). */
 export function truncateText(text: string, width: number, ellipsis = '…', position: 'end' | 'middle' = 'end'): string {
 	if (width <= 0) return '';

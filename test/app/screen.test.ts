@@ -122,6 +122,26 @@ describe('selectScreenProps', () => {
 		assert.doesNotMatch(header(press(state, '1')), /sort:/, 'the containers in their own order');
 	});
 
+	test('the sorted column\'s heading shows the direction, in tables and the containers list; the view\'s own order marks none', () => {
+		let state = reduceApp(started(), {type: 'images/listed', engine: 'local', records: [imageRecord({id: 'sha256:aaa', engine: 'local', repoTags: ['app:1'], size: 5})]});
+		state = press(state, '2');
+		const titles = (shown: AppState, unicode = true) => {
+			const props = selectScreenProps(shown, engines, {width: 120, height: 24}, {...theme, unicode});
+			return (props.resourceTable?.layout ?? props.table.layout).map(column => column.title);
+		};
+
+		assert.deepEqual(titles(state), ['ENGINE', 'REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'CONTAINERS']);
+		const bySize = press(state, 'o', 'o', 'o', 'o', 'o', 'o');
+		assert.ok(titles(bySize).includes('SIZE↓'), titles(bySize).join(' '));
+		assert.ok(titles(press(bySize, 'O'), false).includes('SIZE^'), 'ASCII under TERM=linux');
+		assert.equal(titles(bySize).filter(title => /[↓↑]/.test(title)).length, 1, 'one column marked');
+		assert.ok(!titles(press(state, 'O')).some(title => /[↓↑]/.test(title)), 'the view\'s own order reversed: no column to mark');
+		const containersByName = press(state, '1', 'o');
+		assert.ok(titles(containersByName).includes('NAME↑'), titles(containersByName).join(' '));
+		assert.ok(!titles(press(containersByName, '2')).some(title => /[↓↑]/.test(title)), 'the images keep their own order');
+		assert.ok(!titles(press(state, '1')).some(title => /[↓↑]/.test(title)), 'the containers in their own order');
+	});
+
 	test('several engines on a narrow screen: their versions go before the alerts and the counts do', () => {
 		const state = {...started(), alerts: raiseAlerts(started().alerts, [{kind: 'died', engine: 'far', container: 'faraway', key: 'k', text: 'exited with code 1', at: now}])};
 		const header = (width: number) =>

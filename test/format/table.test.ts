@@ -9,6 +9,7 @@ import {
 	columnGap,
 	keepWidths,
 	layoutColumns,
+	markSortedColumn,
 	padCell,
 	truncateSegments,
 	truncateText,
@@ -295,6 +296,28 @@ describe('padCell', () => {
 			assert.equal(stringWidth(cell), width);
 		});
 	}
+});
+
+describe('markSortedColumn', () => {
+	const layout: ColumnLayout<'name' | 'cpu'> = [
+		{id: 'name', title: 'NAME', width: 12, align: 'left'},
+		{id: 'cpu', title: 'CPU %', width: 5, align: 'right'},
+	];
+
+	test('the sorted column\'s heading ends with its direction; the others and the layout given stay as they were', () => {
+		assert.deepEqual(markSortedColumn(layout, {id: 'name', descending: false}, true).map(column => column.title), ['NAME↑', 'CPU %']);
+		assert.deepEqual(markSortedColumn(layout, {id: 'name', descending: true}, false).map(column => column.title), ['NAMEv', 'CPU %']);
+		assert.equal(layout[0]!.title, 'NAME');
+	});
+
+	test('a column no wider than its heading gives the heading\'s last place to the mark', () => {
+		assert.equal(markSortedColumn(layout, {id: 'cpu', descending: true}, true)[1]!.title, 'CPU ↓');
+	});
+
+	test('no order, or a column not shown: the same layout', () => {
+		assert.equal(markSortedColumn(layout, undefined, true), layout);
+		assert.equal(markSortedColumn(layout, {id: 'memory', descending: true}, true), layout);
+	});
 });
 
 describe('keepWidths', () => {

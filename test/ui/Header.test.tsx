@@ -53,8 +53,10 @@ describe('Header', () => {
 	});
 
 	test('a kept filter and how many rows it shows', () => {
-		assert.ok(frameOf({filter: 'web', shown: 2}).includes(' · filter "web": 2 shown'));
+		assert.ok(frameOf({filter: 'web', shown: 2}).includes(' · filter "web": 2 shown · 5 containers'));
 		assert.ok(!frameOf().includes('filter'));
+		// Before the counts: on 80 columns the counts are cut, and rows a filter hides must not read as all there are.
+		assert.match(frameOf({filter: 'web', shown: 2, alerts: 1, width: 64}).replaceAll(/\u001B\[\d+m/g, ''), /^berth · connected · 1 alert \(!\) · filter "web": 2 shown/);
 	});
 
 	test('cut to the width with an ellipsis, the connection state kept', () => {
