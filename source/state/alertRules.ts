@@ -105,6 +105,10 @@ export function observeTiming(
 		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${exitCode}`);
 		// The next alert needs as many restarts again.
 		restarts = [];
+	} else if (!seen && look.created < look.since && timing.restarting && count >= rules.restarts) {
+		// Found between two runs of a loop (its policy's back-off): its restarts before berth are history,
+		// but restarting is its state now, as an unhealthy container's is.
+		raise('crash-loop', `found restarting after exit code ${timing.exitCode}, ${count} restarts in all`);
 	}
 
 	const finished = !isZeroTime(timing.finishedAt) && timing.finishedAt !== (watch?.finishedAt ?? '');

@@ -54,6 +54,16 @@ describe('crash loops: restarts within the window', () => {
 	test('a container found with many restarts counts from now', () => {
 		assert.deepEqual(run([look(since + 1000, {restartCount: 40}, since - 3_600_000), look(since + 2000, {restartCount: 41}, since - 3_600_000)]), [[], []]);
 	});
+
+	test('a container found restarting (between two runs of its loop) with as many restarts is a crash loop now', () => {
+		const restarting = (count: number) => ({...exited(since - 5000, 3), restartCount: count, restarting: true, state: 'restarting'}) as const;
+		const found = observeTiming(undefined, look(since + 1000, restarting(13), since - 3_600_000));
+		assert.deepEqual(found.alerts.map(alert => alert.text), ['found restarting after exit code 3, 13 restarts in all']);
+		// The next alert needs as many restarts again, seen by berth.
+		assert.deepEqual(run([look(since + 1000, restarting(13), since - 3_600_000), look(since + 2000, restarting(14), since - 3_600_000)]), [['crash-loop'], []]);
+		assert.deepEqual(run([look(since + 1000, restarting(2), since - 3_600_000)]), [[]], 'fewer restarts than the rule: not yet a loop');
+		assert.deepEqual(run([look(since + 1000, {restartCount: 13}, since - 3_600_000)]), [[]], 'running: its restarts are history');
+	});
 });
 
 describe('crash loops: the exit code they name', () => {
