@@ -175,7 +175,9 @@ export class LogFollower {
 		if (record?.state === 'removing') record = undefined;
 		if (generation !== this.generation) return;
 		this.flush();
-		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined});
+		// Between two runs of its restart policy (or run again already): its log goes on.
+		const restarting = record?.state === 'restarting' || record?.state === 'running';
+		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined, restarting});
 		this.flush();
 		const run = this.runs.get(target.key);
 		if (!run || record === undefined) return;

@@ -99,7 +99,9 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 			if (state.logs?.generation !== action.generation) return state;
 			const text = action.removed
 				? `-- ${action.name} was removed: its log ends here --`
-				: `-- ${action.name} stopped: its log ends here --`;
+				: action.restarting
+					? `-- ${action.name} exited and is restarting: its next log follows --`
+					: `-- ${action.name} stopped: its log ends here --`;
 			return {...state, logs: appendNotice(state.logs, text)};
 		}
 

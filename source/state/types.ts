@@ -59,7 +59,7 @@ export type AppAction =
 	| {type: 'batch'; actions: readonly AppAction[]}
 	| {type: 'clock/tick'; now: number}
 	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
-	| {type: 'logs/ended'; generation: number; name: string; removed: boolean}
+	| {type: 'logs/ended'; generation: number; name: string; removed: boolean; restarting?: boolean}
 	| {type: 'logs/restarted'; generation: number; name: string}
 	| {type: 'requests/taken'; ids: readonly number[]}
 	| {type: 'request/finished'; request: Request; result: RequestResult}

@@ -223,6 +223,17 @@ describe('Esc', () => {
 	});
 });
 
+describe('the end of a followed log', () => {
+	test('stopped, removed, or between two runs of its restart policy: each said as it is', () => {
+		const state = logsOpen();
+		const notice = (extra: {removed: boolean; restarting?: boolean}) =>
+			reduceApp(state, {type: 'logs/ended', generation: state.logs!.generation, name: 'api', ...extra}).logs?.lines.at(-1)?.text;
+		assert.equal(notice({removed: false}), '-- api stopped: its log ends here --');
+		assert.equal(notice({removed: true}), '-- api was removed: its log ends here --');
+		assert.equal(notice({removed: false, restarting: true}), '-- api exited and is restarting: its next log follows --');
+	});
+});
+
 describe('with the logs closed under the keys', () => {
 	test('the logs keys do nothing', () => {
 		const closed = {...logsOpen(), logs: undefined};

@@ -452,6 +452,9 @@ describe('logs pane', {skip}, () => {
 		const runs = rows.filter(row => /^ {2}run \d$/.test(row));
 		assert.deepEqual(runs, ['  run 1', '  run 2', '  run 3'], rows.join('\n'));
 		assert.ok(rows.includes(`- -- ${name} started again: its new log follows --`), rows.join('\n'));
+		// Between two runs of its policy, its log does not read as ended.
+		assert.ok(rows.includes(`- -- ${name} exited and is restarting: its next log follows --`), rows.join('\n'));
+		assert.ok(!rows.slice(0, rows.indexOf('  run 3')).includes(`- -- ${name} stopped: its log ends here --`), rows.join('\n'));
 		// The docker CLI's own start of a stopped one: followed again too.
 		await session.waitFor(current => logRows(current).at(-1) === `- -- ${name} stopped: its log ends here --`, {timeoutMs: 20_000});
 		await docker('start', name);
