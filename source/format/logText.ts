@@ -96,6 +96,11 @@ export function wrapLogText(text: string, width: number, maxRows = Number.POSITI
 	return rows.map(row => (row.includes(escape) ? `${row}\u001B[0m` : row));
 }
 
+/** Plain sentences (an engine's reasons) in rows of at most `width` columns, broken between words where one fits. */
+export function wrapWords(text: string, width: number): string[] {
+	return wrapAnsi(text, Math.max(1, width), {hard: true, wordWrap: true, trim: true}).split('\n');
+}
+
 /** The first `width` columns of the text, with a mark where it was cut (cli-truncate: colours kept and closed). */
 export function truncateLogText(text: string, width: number, ellipsis: string): string {
 	if (measureLogText(text) <= width) return text;

@@ -4,7 +4,7 @@ import {formatHistoryLines, formatInspectLines} from '../../format/inspect.js';
 import {padCell} from '../../format/table.js';
 import {formatDecimalSize} from '../../format/units.js';
 import {formatDiskUsage} from '../../format/diskUsage.js';
-import {formatSafeText} from '../../format/logText.js';
+import {formatSafeText, wrapWords} from '../../format/logText.js';
 import type {AppState} from '../app.js';
 import {formatFilesLines} from '../files.js';
 import type {Pane} from '../operations.js';
@@ -70,7 +70,10 @@ function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: numb
 		}
 
 		case 'pull': {
-			return state.resources.pull ? formatPullLines(state.resources.pull) : ['Nothing pulled yet.'];
+			if (!state.resources.pull) return ['Nothing pulled yet.'];
+			// An engine's reasons are long (Podman's name the registry, the URL and the answer): wrapped, not cut.
+			const lines = formatPullLines(state.resources.pull);
+			return width ? lines.flatMap(line => wrapWords(formatSafeText(line), width)) : lines;
 		}
 
 		default: {

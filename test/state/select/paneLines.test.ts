@@ -1,7 +1,9 @@
 // The pane's lines from the state: here, an image pull's progress.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {formatPullLines} from '../../../source/state/select/paneLines.js';
+import {createAppState} from '../../../source/state/app.js';
+import type {Pane} from '../../../source/state/operations.js';
+import {formatPullLines, selectPaneLinesFor} from '../../../source/state/select/paneLines.js';
 import type {PullState} from '../../../source/state/resources.js';
 
 function pull(overrides: Partial<PullState>): PullState {
@@ -26,5 +28,16 @@ describe('formatPullLines', () => {
 		assert.match(lines.find(line => line.startsWith('bbb')) ?? '', /Downloading 500kB \/ 2MB$/);
 		assert.equal(lines[3], 'Pulling from app', 'before the layers, as docker pull prints it');
 		assert.equal(lines.at(-1), 'Digest: sha256:abc', 'the digest after them');
+	});
+
+	test('the pane wraps a long reason to the width, where the words that say why come last', () => {
+		const error =
+			'initializing source docker://127.0.0.1:5000/qa/app:v2: pinging container registry 127.0.0.1:5000: Get "https://127.0.0.1:5000/v2/": http: server gave HTTP response to HTTPS client';
+		const state = {...createAppState(0), resources: {...createAppState(0).resources, pull: pull({error})}};
+		const pane: Pane = {kind: 'pull', target: {key: '', engine: 'local', id: '', name: 'registry:5000/app:1.0'}, document: undefined, table: undefined, layers: undefined, error: undefined, revealed: false, scroll: 0, search: ''};
+		const lines = selectPaneLinesFor(state, pane, true, 60);
+		assert.ok(lines.every(line => line.length <= 60), lines.join('\n'));
+		assert.match(lines.join(''), /server gave HTTP response to HTTPS client$/m);
+		assert.ok(lines.length > 3, 'the reason over several rows');
 	});
 });
