@@ -109,6 +109,12 @@ export async function runRequest(
 				return {kind: 'done', text: `Scaled ${request.target.name} to ${replicas}.`};
 			}
 
+			case 'container-rename': {
+				// The row takes its new name from the engine's `rename` event.
+				await engineOf(request.target.engine).containers.rename(request.target.id, request.name);
+				return {kind: 'done', text: `Renamed ${request.target.name} to ${request.name}.`};
+			}
+
 			case 'service-update': {
 				const engine = engineOf(request.target.engine);
 				await engine.swarm.forceUpdateService(request.target.id);

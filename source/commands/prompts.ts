@@ -4,7 +4,7 @@ import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {views} from '../views/registry.js';
 import {requestScale} from '../views/services.js';
-import {engineOf, showPane, withMessage} from './effects.js';
+import {engineOf, showPane, withMessage, withRequest} from './effects.js';
 import {editLine} from './lineEditor.js';
 import {showView} from './list.js';
 import {keepLogSearch, withLogs} from './logs.js';
@@ -58,6 +58,16 @@ function pull(state: AppState, text: string, {selected}: CommandContext): AppSta
 	return withMessage(showPane(state, 'pull', target, {kind: 'pull', engine, reference}), `Pulling ${reference}…`);
 }
 
+/** `docker rename`: the selected container, to the name typed; the engine checks it and says why not. */
+function rename(state: AppState, text: string, {selected}: CommandContext): AppState {
+	const row = selected as {key: string; engine: string; id: string; name: string} | undefined;
+	const name = text.trim();
+	if (!row) return withMessage(state, 'No container selected.', 'error');
+	if (name === '' || name === row.name) return withMessage(state, `${row.name} keeps its name.`);
+	const target = {key: row.key, engine: row.engine, id: row.id, name: row.name};
+	return withMessage(withRequest(state, {kind: 'container-rename', target, name}), `Renaming ${row.name} to ${name}…`);
+}
+
 function scale(state: AppState, text: string, {selected}: CommandContext): AppState {
 	const replicas = text.trim();
 	if (!/^\d{1,6}$/.test(replicas)) return withMessage(state, `Cannot scale to "${replicas}": type a number of replicas (0 or more).`, 'error');
@@ -100,6 +110,13 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 		back: 'list',
 		accepts: character => /^\d$/.test(character),
 		submit: scale,
+	},
+	rename: {
+		label: (_state, selected) => `rename ${(selected as {name?: string} | undefined)?.name ?? ''} to: `,
+		back: 'list',
+		// A name as the engine takes one: letters, digits, _ . - (no spaces: Enter would send them).
+		accepts: character => /^[\w.-]$/.test(character),
+		submit: rename,
 	},
 	'copy-out': {label: state => `copy ${selectedPath(state) ?? ''} out to (a path here): `, back: 'pane', submit: submitCopyOut},
 	'copy-in': {label: state => `copy into ${state.operations.pane?.files?.path ?? ''} from (a path here): `, back: 'pane', submit: submitCopyIn},

@@ -94,6 +94,10 @@ export function createContainers(docker: Docker, engine: string): EngineContaine
 			return {id: container.id};
 		},
 
+		async rename(id, name) {
+			await docker.getContainer(id).rename({name, ...deadline(actionDeadlineMs)});
+		},
+
 		async prune() {
 			const result = (await docker.pruneContainers()) as {ContainersDeleted?: unknown[] | null; SpaceReclaimed?: number};
 			return {deleted: result.ContainersDeleted?.length ?? 0, reclaimed: result.SpaceReclaimed ?? 0};

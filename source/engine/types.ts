@@ -261,19 +261,19 @@ export type EngineSystem = {
 	diskUsage(): Promise<DiskUsage>;
 };
 
-/** `docker container …`: listed, inspected, acted on, run and pruned. */
+/** `docker container …`: listed, inspected, `docker top`, acted on, run, pruned, and renamed (the engine checks the name). */
 export type EngineContainers = {
 	/** Every container, or those with the given full IDs (the engine looks each one up: no walk of them all). */
 	list(filter?: {id?: string; ids?: readonly string[]}): Promise<ContainerRecord[]>;
 	inspectTiming(id: string): Promise<ContainerTiming>;
 	inspect(id: string): Promise<InspectDocument>;
-	/** `docker top`. */
 	top(id: string): Promise<ProcessTable>;
 	action(id: string, action: ContainerActionName, options?: ContainerActionOptions): Promise<void>;
 	/** Creates and starts a container as `docker run -d` does; a container that cannot start is removed again. */
 	run(spec: RunSpec): Promise<{id: string}>;
 	/** `docker container prune`: every stopped container; how many went and the space that came back. */
 	prune(): Promise<{deleted: number; reclaimed: number}>;
+	rename(id: string, name: string): Promise<void>;
 };
 
 /** `docker image …`. */

@@ -53,6 +53,7 @@ export type Request =
 	| {id: number; kind: 'refresh'; engine: string; what: 'images' | 'volumes' | 'networks' | 'disk' | 'swarm'}
 	| {id: number; kind: 'service-scale'; target: PaneTarget; replicas: {by: number} | {to: number}}
 	| {id: number; kind: 'service-update'; target: PaneTarget}
+	| {id: number; kind: 'container-rename'; target: PaneTarget; name: string}
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number}
@@ -242,6 +243,7 @@ export function selectChangedEngines(request: Request): readonly string[] {
 
 		case 'service-scale':
 		case 'service-update':
+		case 'container-rename':
 		case 'shell':
 		case 'attach': {
 			return [request.target.engine];

@@ -26,6 +26,7 @@ export type Mode =
 	| 'form'
 	| 'pull'
 	| 'scale'
+	| 'rename'
 	| 'copy-out'
 	| 'copy-in';
 

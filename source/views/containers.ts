@@ -8,6 +8,7 @@ import {
 	showPane,
 	toTarget,
 	withMessage,
+	withMode,
 	withRequest,
 } from '../commands/effects.js';
 import {openFiles} from '../commands/files.js';
@@ -88,6 +89,14 @@ const commands = inScope<ContainerRow>('containers', [
 			const question = `Remove ${formatCount(stopped, 'stopped container')}${onEngine(state, engine)} (docker container prune)? y / N`;
 			return ask(state, {action: 'container-prune', engine, targets: [], force: false, question});
 		},
+	},
+	{
+		action: 'rename',
+		keys: ['n'],
+		help: 'Rename (docker rename): type the new name, Enter renames, Esc keeps it',
+		mutating: true,
+		run: (state, {selected}) =>
+			selected ? withMode({...state, ui: {...state.ui, message: undefined}}, 'rename', selected.name) : withMessage(state, 'No container selected.', 'error'),
 	},
 	{action: 'shell', keys: ['e'], help: 'Shell in the container (bash, else sh); exit returns', hint: 'shell', mutating: true, run: openTerminal('shell')},
 	{action: 'attach', keys: ['a'], help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true, run: openTerminal('attach')},

@@ -94,6 +94,7 @@ describe('keymap', () => {
 			'project-stop',
 			'project-up',
 			'remove',
+			'rename',
 			'restart',
 			'run-form',
 			'service-remove',

@@ -232,6 +232,32 @@ describe('container actions', {skip}, () => {
 		);
 	});
 
+	test('n renames the selected container as docker rename does; a name in use gets the engine\'s refusal', testTimeout, async () => {
+		const name = await runIdle('ren');
+		const other = await runIdle('ren-other');
+		const renamed = `${name}-new`;
+		created.push(renamed);
+		const session = await berth.start();
+		await select(session, name);
+		await session.sendKeys('n');
+		await waitForBottom(session, `rename ${name} to: ${name}`);
+		await session.sendText('-new');
+		await session.sendKeys('Enter');
+		await waitForBottom(session, `Renamed ${name} to ${renamed}.`);
+		assert.equal(await inspectField(renamed, '{{.Name}}'), `/${renamed}`);
+		// The row takes the new name from the engine's rename event (the filter on the old name still shows it).
+		await session.waitFor(current => lineOf(current, renamed) !== '', slow);
+		// A name another container has: the engine says no, and both keep their names.
+		await session.sendKeys('n', 'C-u');
+		await session.sendText(other);
+		await session.sendKeys('Enter');
+		const refused = await waitForBottom(session, /already in use/);
+		assert.match(bottomLine(refused), new RegExp(`${other}.*already in use`));
+		assert.equal(await inspectField(renamed, '{{.Name}}'), `/${renamed}`);
+		assert.equal(await inspectField(other, '{{.Name}}'), `/${other}`);
+		assert.ok(await session.isAlive());
+	});
+
 	test('a failing action shows the engine\'s message', testTimeout, async () => {
 		const name = await createExited('fail');
 		const session = await berth.start();

@@ -6,7 +6,7 @@ import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
 import {composeProjectLabel} from '../../source/state/select/containers.js';
 import {containersView, selectActionTargets} from '../../source/views/containers.js';
-import {finish, named, press, requests, shownContainers, stateOf, withContainers} from '../commands/press.js';
+import {finish, named, press, readOnly, requests, shownContainers, stateOf, withContainers} from '../commands/press.js';
 import {containerFigures, containerRecord} from '../state/records.js';
 
 const target = (name: string, state: ContainerState = 'running', engine = 'local') => ({key: containerKey(engine, `id-${name}`), engine, id: `id-${name}`, name, state});
@@ -80,6 +80,41 @@ describe('the engine\'s answer to an action', () => {
 	test('the rows change only when the engine\'s events say so: no state is guessed', () => {
 		const state = press(withContainers(['api']), 's');
 		assert.equal(shownContainers(state).selected?.state, 'running');
+	});
+});
+
+describe('n: rename', () => {
+	const renameTarget = (name: string) => {
+		const {state: _state, ...rest} = target(name);
+		return rest;
+	};
+
+	test('the prompt starts with the name; what is typed after Ctrl-U is the new one, and Enter asks the engine', () => {
+		const prompt = press(withContainers(['api', 'web']), 'j', 'n');
+		assert.equal(prompt.ui.mode, 'rename');
+		assert.equal(prompt.ui.draft, 'web');
+		const renamed = press(prompt, {key: 'ctrl+u'}, 'web-2', {key: 'return'});
+		assert.deepEqual(requests(renamed), [{kind: 'container-rename', target: renameTarget('web'), name: 'web-2'}]);
+		assert.equal(renamed.ui.message?.text, 'Renaming web to web-2…');
+		assert.equal(renamed.ui.mode, 'list');
+		assert.deepEqual(finish(renamed, 'container-rename', {kind: 'done', text: 'Renamed web to web-2.'}).ui.message, {text: 'Renamed web to web-2.', tone: 'info'});
+		assert.deepEqual(finish(renamed, 'container-rename', {kind: 'failed', error: 'Conflict. The container name "/api" is already in use'}).ui.message?.tone, 'error');
+	});
+
+	test('a space or a slash is not taken; the same name, an empty one or Esc asks nothing', () => {
+		const prompt = press(withContainers(['api']), 'n', {key: 'ctrl+u'}, 'a b/c');
+		assert.equal(prompt.ui.draft, 'abc');
+		assert.deepEqual(requests(press(withContainers(['api']), 'n', {key: 'return'})), []);
+		assert.deepEqual(requests(press(withContainers(['api']), 'n', {key: 'ctrl+u'}, {key: 'return'})), []);
+		const kept = press(withContainers(['api']), 'n', 'x', {key: 'escape'});
+		assert.deepEqual(requests(kept), []);
+		assert.equal(kept.ui.mode, 'list', 'Esc leaves the prompt');
+	});
+
+	test('read-only: the key does nothing', () => {
+		const state = press(readOnly(withContainers(['api'])), 'n');
+		assert.equal(state.ui.mode, 'list');
+		assert.deepEqual(requests(state), []);
 	});
 });
 
