@@ -96,12 +96,18 @@ describe('the configuration file', {skip}, () => {
 		await session.waitFor(current => bottomLine(current).includes(`Stopped ${name}.`), slow);
 		assert.deepEqual(proxy.mutating().map(request => `${request.method} ${request.route.replace(/[\da-f]{64}/, 'ID')}`), ['POST /containers/ID/stop']);
 
-		// ? shows both changes.
+		// ? shows both changes: the containers' keys on its first page, the custom command further down.
 		await session.sendText('?');
-		const help = await session.waitFor(current => current.includes('Where: echo'), slow);
-		assert.match(help, /^\s*x\s+Stop/m);
-		assert.match(help, /^\s*W\s+Where: echo/m);
+		const help = await session.waitFor(current => /^\s*x\s+Stop/m.test(current), slow);
 		assert.doesNotMatch(help, /^\s*s\s+Stop/m);
+		let page = help;
+		for (let pages = 0; pages < 6 && !page.includes('Where: echo'); pages++) {
+			const before = page;
+			await session.sendKeys('PageDown');
+			page = await session.waitFor(current => current !== before, slow);
+		}
+
+		assert.match(page, /^\s*W\s+Where: echo/m);
 	});
 
 	test('a read-only engine refuses mutating keys and sends no mutating request; berth opens on the configured view', testTimeout, async () => {
