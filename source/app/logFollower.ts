@@ -142,11 +142,22 @@ export class LogFollower {
 		}, this.flushMs);
 	}
 
-	/** A container whose log ended runs again: said in the pane, and its new run followed after its last line. */
-	private followAgain(run: FollowedRun): void {
+	/** Whether the stream that ended brought lines of the run after it: its last line is from the new run's start on. */
+	private async sawNextRun(engine: Engine, target: ActionTarget, run: FollowedRun): Promise<boolean> {
+		if (run.lastLineAt === undefined) return false;
+		const timing = await engine.containers.inspectTiming(target.id).catch(() => undefined);
+		const line = timeKey(run.lastLineAt);
+		const start = timing ? timeKey(timing.startedAt) : '';
+		if (line === '' || start === '') return false;
+		// Podman's lines are stamped in whole seconds: compared by the second.
+		return /\.\d/.test(run.lastLineAt) ? line >= start : line.slice(0, 19) >= start.slice(0, 19);
+	}
+
+	/** A container whose log ended runs again: said in the pane (unless `say` is false), and its new run followed after its last line. */
+	private followAgain(run: FollowedRun, say = true): void {
 		run.ended = false;
 		this.flush();
-		this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
+		if (say) this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
 		this.flush();
 		// After its last line, or (none seen) after its last exit: no line twice, none lost.
 		const after = run.lastLineAt ?? (this.states.get(run.target.key)?.finishedAt || undefined);
@@ -173,13 +184,21 @@ export class LogFollower {
 		}
 
 		if (record?.state === 'removing') record = undefined;
+		const run = this.runs.get(target.key);
+		// Podman's stream of a run goes on into the next one before it ends (seen: the next run's first line, then
+		// the end): the new run is followed on without a word, where words would come after its first lines.
+		if (run && record?.state === 'running' && (await this.sawNextRun(engine, target, run))) {
+			if (generation !== this.generation) return;
+			this.followAgain(run, false);
+			return;
+		}
+
 		if (generation !== this.generation) return;
 		this.flush();
 		// Between two runs of its restart policy (or run again already): its log goes on.
 		const restarting = record?.state === 'restarting' || record?.state === 'running';
 		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined, restarting});
 		this.flush();
-		const run = this.runs.get(target.key);
 		if (!run || record === undefined) return;
 		run.ended = true;
 		// Running again already, as the engine says now (a restart policy's quick restart): its new run at once;
