@@ -820,6 +820,29 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 		await session.waitFor(current => kept(current) >= before + 2, slow);
 	});
 
+	test('a crash loop\'s logs: every run once, and no restart lines where the stream went on into the next run', {timeout: 120_000}, async () => {
+		const name = `pmloop-${randomBytes(3).toString('hex')}`;
+		podmanContainers.push(name);
+		// Podman restarts at once: each run says which it is (counted in a file of its own) and exits 3.
+		await podman(
+			'run', '-d', '--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024', '--restart', 'on-failure:3', '--name', name,
+			podmanImage, 'sh', '-c', 'echo x >> /tmp/runs; echo "run $(wc -l < /tmp/runs)"; sleep 2; exit 3',
+		);
+		const session = await berth.start({host: podmanHost});
+		await narrowTo(session, name, current => lineOf(current, name));
+		await session.sendText('l');
+		const ended = `- -- ${name} stopped: its log ends here --`;
+		const screen = await session.waitFor(current => linesOf(current).some(line => line.trimEnd() === ended), {timeoutMs: 60_000});
+		const rows = linesOf(screen).map(line => line.trimEnd());
+		const runs = rows.filter(row => /^ {2}run \d$/.test(row));
+		assert.deepEqual(runs, ['  run 1', '  run 2', '  run 3', '  run 4'], rows.join('\n'));
+		// A restart's lines, when said, have the new run's line after them: never an empty run before the end.
+		const startedAgain = `- -- ${name} started again: its new log follows --`;
+		for (const [index, row] of rows.entries()) {
+			if (row === startedAgain) assert.match(rows[index + 1] ?? '', /^ {2}run \d$/, rows.join('\n'));
+		}
+	});
+
 	test("CPU % as docker stats means it: a busy loop is at most one CPU (Podman's system counter counts busy time only)", {timeout: 120_000}, async t => {
 		const busy = `pmbusy-${randomBytes(3).toString('hex')}`;
 		podmanContainers.push(busy);
