@@ -1,7 +1,7 @@
 // The whole screen's props from the state: a pure selector, so the App only wires and renders.
 import {formatHints, keymap} from '../commands/keymap.js';
 import {selectPromptLabel} from '../commands/prompts.js';
-import {selectScopes} from '../commands/route.js';
+import {selectHelpFirst, selectScopes} from '../commands/route.js';
 import type {Command} from '../commands/types.js';
 import type {Engine} from '../engine/types.js';
 import {type ContainerColumn, containerColumns, engineColumn, measureContainerColumns, orderColumns} from '../format/containerColumns.js';
@@ -200,6 +200,7 @@ export function selectScreenProps(
 		},
 		bindings: commands,
 		helpScroll: state.ui.helpScroll,
+		helpFirst: mode === 'help' ? selectHelpFirst(state) : undefined,
 		form: mode === 'form' ? state.form : undefined,
 		resourceTable:
 			list.view.kind === 'table'

@@ -61,9 +61,14 @@ export function formatKeyLabel(keys: readonly string[]): string {
 
 export type HelpLine = {kind: 'heading'; text: string} | {kind: 'binding'; label: string; help: string};
 
-/** The `?` overlay's lines: each scope's title, then its commands' keys and help. */
-export function selectHelpLines(bindings: readonly Command[] = keymap): HelpLine[] {
-	return scopeTitles.flatMap(({scope, title}) => [
+/**
+ * The `?` overlay's lines: each scope's title, then its commands' keys and help; the keys of where the help was
+ * opened from (`first`: a view, the logs, a pane) before the others, where they are read without scrolling.
+ */
+export function selectHelpLines(bindings: readonly Command[] = keymap, first?: KeyScope): HelpLine[] {
+	const opened = scopeTitles.find(entry => entry.scope === first);
+	const order = opened ? [opened, ...scopeTitles.filter(entry => entry !== opened)] : scopeTitles;
+	return order.flatMap(({scope, title}) => [
 		{kind: 'heading' as const, text: title},
 		...bindings
 			.filter(binding => binding.scope === scope)

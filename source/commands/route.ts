@@ -38,6 +38,11 @@ export function selectScopes(mode: Mode, view: string, paneKind?: string): reado
 	}
 }
 
+/** Whose keys the help shows first: those of where it was opened (the view, the logs, the pane). */
+export function selectHelpFirst(state: AppState): KeyScope {
+	return selectScopes(state.ui.helpReturn ?? 'list', state.ui.view, state.operations.pane?.kind)[0] ?? 'list';
+}
+
 /** What a kiosk's keys may do: show another view, move along a list. */
 const kioskActions = /^(view-.+|move-(up|down|first|last)|page-(up|down))$/;
 
@@ -53,7 +58,7 @@ export type KeyContext = {
 /** What a handler is given: the current list, the same rows the screen shows. */
 function selectContext(state: AppState, {pageSize, width, columns, engineCount}: KeyContext, commands?: readonly Command[]): CommandContext {
 	// In the help, its own lines are what scrolls.
-	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands), selected: undefined};
+	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands, selectHelpFirst(state)), selected: undefined};
 	const list = selectCurrentList(state);
 	// The keys of an action of this view as the configuration binds them, for the words that name them.
 	const keysOf = (action: string) => formatKeyLabel((commands ?? keymap).find(command => command.scope === list.view.name && command.action === action)?.keys ?? []);

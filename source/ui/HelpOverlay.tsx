@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
 import {selectHelpLines} from '../commands/keymap.js';
-import type {Command} from '../commands/types.js';
+import type {Command, KeyScope} from '../commands/types.js';
 
 export {selectHelpLines};
 import {selectGlyphs, type Theme} from './theme.js';
@@ -13,11 +13,13 @@ export type HelpOverlayProps = {
 	width: number;
 	scroll: number;
 	theme: Theme;
+	/** Whose keys come first: where the help was opened. */
+	first?: KeyScope | undefined;
 };
 
-export function HelpOverlay({bindings, height, width, scroll, theme}: HelpOverlayProps) {
+export function HelpOverlay({bindings, height, width, scroll, theme, first}: HelpOverlayProps) {
 	const {ellipsis} = selectGlyphs(theme);
-	const lines = selectHelpLines(bindings);
+	const lines = selectHelpLines(bindings, first);
 	const room = Math.max(1, height - 1);
 	const top = Math.max(0, Math.min(scroll, lines.length - room));
 	const shown = lines.slice(top, top + room);

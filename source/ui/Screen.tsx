@@ -1,6 +1,6 @@
 // The whole screen from props: header, the list or the help overlay, and the status line.
 import {Box} from 'ink';
-import type {Command} from '../commands/types.js';
+import type {Command, KeyScope} from '../commands/types.js';
 import {ContainerTable, type ContainerTableProps} from './ContainerTable.js';
 import {Header, type HeaderProps} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -25,6 +25,8 @@ export type ScreenProps = {
 	/** Details, inspect or top, shown instead of the list. */
 	pane?: Omit<PaneViewProps, 'height' | 'width' | 'theme'> | undefined;
 	helpScroll: number;
+	/** Whose keys the help shows first. */
+	helpFirst?: KeyScope | undefined;
 	/** Images, volumes, networks or events, shown instead of the containers. */
 	resourceTable?: Omit<ResourceTableProps, 'height' | 'theme'> | undefined;
 	form?: RunFormState | undefined;
@@ -32,7 +34,7 @@ export type ScreenProps = {
 	logs?: Omit<LogViewProps, 'height' | 'width' | 'theme'> | undefined;
 };
 
-export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll, logs, resourceTable, form}: ScreenProps) {
+export function Screen({width, height, minimum, theme, header, table, status, bindings, pane, helpScroll, helpFirst, logs, resourceTable, form}: ScreenProps) {
 	if (width < minimum.width || height < minimum.height) {
 		return <TooSmall width={width} height={height} minWidth={minimum.width} minHeight={minimum.height} />;
 	}
@@ -41,7 +43,7 @@ export function Screen({width, height, minimum, theme, header, table, status, bi
 		<Box flexDirection="column" width={width} height={height}>
 			<Header {...header} />
 			{status.mode === 'help' ? (
-				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} scroll={helpScroll} />
+				<HelpOverlay bindings={bindings} height={table.height + 1} theme={theme} width={width} scroll={helpScroll} first={helpFirst} />
 			) : form ? (
 				<RunForm form={form} height={table.height} width={width} theme={theme} />
 			) : logs ? (

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {formatKeyLabel, keymap} from '../../source/commands/keymap.js';
-import {reduceKeyPress} from '../../source/commands/route.js';
+import {reduceKeyPress, selectHelpFirst} from '../../source/commands/route.js';
 import type {Command} from '../../source/commands/types.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
@@ -241,5 +241,15 @@ describe('a pane filled after it opened still takes keys', () => {
 		assert.equal(press(logs, 'g').logs?.follow, false);
 		const pane = finish(press(withContainers(['api']), 'i'), 'inspect', {kind: 'inspect', document: {Id: 'id-api'}});
 		assert.equal(press(pane, 'x').operations.pane?.revealed, true);
+	});
+});
+
+describe('the help\'s first keys', () => {
+	test('those of the view, the logs or the pane it was opened from', () => {
+		const list = withContainers(['api']);
+		assert.equal(selectHelpFirst(press(list, '?')), 'containers');
+		assert.equal(selectHelpFirst(press(list, '2', '?')), 'images');
+		assert.equal(selectHelpFirst(press(list, 'l', '?')), 'logs');
+		assert.equal(selectHelpFirst(press(list, named('return'), '?')), 'pane');
 	});
 });

@@ -91,3 +91,30 @@ describe('HelpOverlay', () => {
 		for (const line of frameOf(themes.plain, {width: 50}).split('\n')) assert.ok([...line].length <= 50, line);
 	});
 });
+
+describe('the help opened somewhere shows its keys first', () => {
+	const headings = (first?: Parameters<typeof selectHelpLines>[1]) =>
+		selectHelpLines(keymap, first)
+			.filter(line => line.kind === 'heading')
+			.map(line => (line.kind === 'heading' ? line.text : ''));
+
+	test('the images view\'s keys before every list\'s; each section once, the same lines in all', () => {
+		const images = headings('images');
+		assert.deepEqual(images.slice(0, 2), ['Images', 'Every list']);
+		assert.deepEqual([...images].sort(), [...headings()].sort());
+		assert.equal(selectHelpLines(keymap, 'images').length, lineCount);
+	});
+
+	test('the logs\' and a pane\'s keys first when opened there; a scope with no keys of its own leaves the order', () => {
+		assert.equal(headings('logs')[0], 'Logs');
+		assert.equal(headings('files')[0], 'Files (inside a container or volume)');
+		assert.deepEqual(headings('events'), headings());
+	});
+
+	test('drawn first on the overlay\'s first page', () => {
+		const {lastFrame} = render(<HelpOverlay bindings={keymap} height={12} width={frameWidth} scroll={0} theme={themes.plain} first="images" />);
+		const lines = stripStyle(lastFrame() ?? '').split('\n');
+		assert.equal(lines[1], 'Images');
+		assert.ok(lines.some(line => /^\s+p\s+Pull an image/.test(line)), lines.join('\n'));
+	});
+});
