@@ -33,13 +33,14 @@ export type ComposeRequest = {kind: 'compose'; action: ComposeAction; project: C
 /** Actions that the engine's API can do on the project's containers, when the compose CLI cannot be used. */
 export const apiActions: ReadonlySet<ComposeAction> = new Set(['stop', 'start', 'restart', 'down']);
 
-export const composeWords: Record<ComposeAction, {doing: string; done: string; command: string}> = {
-	up: {doing: 'Bringing up', done: 'Brought up', command: 'up -d'},
-	down: {doing: 'Taking down', done: 'Took down', command: 'down'},
-	restart: {doing: 'Restarting', done: 'Restarted', command: 'restart'},
-	stop: {doing: 'Stopping', done: 'Stopped', command: 'stop'},
-	start: {doing: 'Starting', done: 'Started', command: 'start'},
-	pull: {doing: 'Pulling the images of', done: 'Pulled the images of', command: 'pull'},
+/** Each action's words: asked (`Stop compose project web?`), under way, done, and the compose command. */
+export const composeWords: Record<ComposeAction, {ask: string; doing: string; done: string; command: string}> = {
+	up: {ask: 'Bring up', doing: 'Bringing up', done: 'Brought up', command: 'up -d'},
+	down: {ask: 'Take down', doing: 'Taking down', done: 'Took down', command: 'down'},
+	restart: {ask: 'Restart', doing: 'Restarting', done: 'Restarted', command: 'restart'},
+	stop: {ask: 'Stop', doing: 'Stopping', done: 'Stopped', command: 'stop'},
+	start: {ask: 'Start', doing: 'Starting', done: 'Started', command: 'start'},
+	pull: {ask: 'Pull the images of', doing: 'Pulling the images of', done: 'Pulled the images of', command: 'pull'},
 };
 
 /** The config files as absolute paths (compose writes them joined by commas). */

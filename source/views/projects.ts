@@ -55,7 +55,7 @@ function askCompose(action: ComposeAction) {
 	return (state: AppState, {selected}: CommandContext<TableRow>): AppState => {
 		const project = projectOf(state, selected);
 		if (!project) return withMessage(state, 'No compose project selected.', 'error');
-		const question = `${composeWords[action].doing} compose project ${project.name} (${composeWords[action].command}, ${project.services.length} service${project.services.length === 1 ? '' : 's'})?${action === 'down' ? ' Its containers and networks are removed.' : ' y / N'}`;
+		const question = `${composeWords[action].ask} compose project ${project.name} (compose ${composeWords[action].command}, ${project.services.length} service${project.services.length === 1 ? '' : 's'})?${action === 'down' ? ' Its containers and networks are removed.' : ' y / N'}`;
 		const confirmation: Confirmation = {
 			action: 'remove',
 			targets: [],

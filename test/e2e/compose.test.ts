@@ -89,7 +89,7 @@ test('a project from a file goes down and up again from berth, the CLI\'s output
 	await session.waitFor(screen => /\sdown\s/.test(rowOf(screen, name)), slow);
 
 	await session.sendText('u');
-	await session.waitFor(screen => bottomLine(screen).includes(`Bringing up compose project ${name}`));
+	await session.waitFor(screen => bottomLine(screen).includes(`Bring up compose project ${name} (compose up -d`));
 	await session.sendText('y');
 	const up = await session.waitFor(screen => screen.includes('exited with code 0') && screen.includes(`Creating ${name}_worker_1`), slow);
 	assert.match(bottomLine(up), /up -d: done for/);
