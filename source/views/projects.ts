@@ -110,8 +110,9 @@ export const projectsView: TableView = {
 		{id: 'files', title: 'CONFIG FILES', min: 12, ideal: 50, priority: 3, grow: true},
 		{id: 'here', title: 'FILES HERE', min: 10, ideal: 14, priority: 4},
 		{id: 'directory', title: 'WORKING DIR', min: 11, ideal: 40, priority: 5, grow: true},
-		{id: 'engine', title: 'ENGINE', min: 6, ideal: 12, priority: 6},
 	],
+	// As the other tables: ENGINE first with several engines, none with one (it said `default` on every row).
+	perEngine: true,
 	sort: {defaultOrder: 'by name, as docker compose ls lists them', values: {status: 'count'}},
 	selectRows: state => selectRowsOnce(state.containers, state.operations.downProjects),
 	filterRows: filterTableRows,
