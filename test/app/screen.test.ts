@@ -94,6 +94,11 @@ describe('selectScreenProps', () => {
 		assert.deepEqual(props.resourceTable?.rows.map(row => tableCell(row, 'engine')).sort(), ['far', 'local'], 'the two app:1 rows say whose they are');
 		const one = selectScreenProps(state, engines.slice(0, 1), {width: 120, height: 24}, theme);
 		assert.ok(!one.resourceTable?.layout.some(column => column.id === 'engine'), 'one engine: no ENGINE column');
+		// Compose projects too: ENGINE first with both engines, none with one.
+		const shop = reduceApp(state, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'id-shop', names: ['/shop-web-1'], labels: {'com.docker.compose.project': 'shop'}})]});
+		const projectColumns = (shown: readonly Engine[]) => selectScreenProps(press(shop, 'c'), shown, {width: 120, height: 24}, theme).resourceTable?.layout.map(column => column.id) ?? [];
+		assert.equal(projectColumns(engines)[0], 'engine');
+		assert.deepEqual(projectColumns(engines.slice(0, 1)).filter(id => id === 'engine'), [], 'one engine: no ENGINE column in the projects');
 		const contexts = selectScreenProps(press(state, '9'), engines, {width: 120, height: 24}, theme);
 		assert.ok(!contexts.resourceTable?.layout.some(column => column.id === 'engine'), 'contexts are not one engine\'s');
 	});
