@@ -1,4 +1,4 @@
-// One line editor for every prompt (filter, command line, searches, pull, scale): what a key does to a draft.
+// One line editor for every prompt (filter, command line, searches, pull, scale, rename): what a key does to a draft.
 import type {KeyPress} from './types.js';
 
 export type LineEdit =

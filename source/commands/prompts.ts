@@ -1,4 +1,4 @@
-// The prompts: what Enter and Esc do at each (filter, command line, searches, pull, scale), over one line editor.
+// The prompts: what Enter and Esc do at each (filter, command line, searches, pull, scale, rename), over one line editor.
 import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
 import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
@@ -58,14 +58,16 @@ function pull(state: AppState, text: string, {selected}: CommandContext): AppSta
 	return withMessage(showPane(state, 'pull', target, {kind: 'pull', engine, reference}), `Pulling ${reference}…`);
 }
 
-/** `docker rename`: the selected container, to the name typed; the engine checks it and says why not. */
-function rename(state: AppState, text: string, {selected}: CommandContext): AppState {
-	const row = selected as {key: string; engine: string; id: string; name: string} | undefined;
+/** `docker rename`: the container the prompt was opened for, to the name typed; the engine checks it and says why not. */
+function rename(state: AppState, text: string): AppState {
+	const target = state.ui.renameTarget;
+	const left = {...state, ui: {...state.ui, renameTarget: undefined}};
 	const name = text.trim();
-	if (!row) return withMessage(state, 'No container selected.', 'error');
-	if (name === '' || name === row.name) return withMessage(state, `${row.name} keeps its name.`);
-	const target = {key: row.key, engine: row.engine, id: row.id, name: row.name};
-	return withMessage(withRequest(state, {kind: 'container-rename', target, name}), `Renaming ${row.name} to ${name}…`);
+	if (!target) return withMessage(left, 'No container selected.', 'error');
+	// Gone while the name was typed: nothing else is renamed in its place.
+	if (!state.containers.records.has(target.key)) return withMessage(left, `${target.name} is gone: nothing renamed.`, 'error');
+	if (name === '' || name === target.name) return withMessage(left, `${target.name} keeps its name.`);
+	return withMessage(withRequest(left, {kind: 'container-rename', target, name}), `Renaming ${target.name} to ${name}…`);
 }
 
 function scale(state: AppState, text: string, {selected}: CommandContext): AppState {
@@ -83,7 +85,7 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 		cancel: state => ({...state, ui: reduceUi(state.ui, {type: 'filter/clear'})}),
 	},
 	command: {label: ':', back: 'list', complete: completeViewName, submit: runCommandLine},
-	'pane-search': {label: '/', back: 'pane', submit: (state, text, context) => keepPaneSearch(state, text, context.pageSize)},
+	'pane-search': {label: '/', back: 'pane', submit: (state, text, context) => keepPaneSearch(state, text, context.pageSize, context.width)},
 	'logs-search': {label: '/', back: 'logs', submit: (state, text, context) => keepLogSearch(state, text, context)},
 	'logs-filter': {
 		label: 'only lines with: ',
@@ -112,11 +114,12 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 		submit: scale,
 	},
 	rename: {
-		label: (_state, selected) => `rename ${(selected as {name?: string} | undefined)?.name ?? ''} to: `,
+		label: state => `rename ${state.ui.renameTarget?.name ?? ''} to: `,
 		back: 'list',
 		// A name as the engine takes one: letters, digits, _ . - (no spaces: Enter would send them).
 		accepts: character => /^[\w.-]$/.test(character),
 		submit: rename,
+		cancel: state => ({...state, ui: {...state.ui, mode: 'list', draft: '', renameTarget: undefined}}),
 	},
 	'copy-out': {label: state => `copy ${selectedPath(state) ?? ''} out to (a path here): `, back: 'pane', submit: submitCopyOut},
 	'copy-in': {label: state => `copy into ${state.operations.pane?.files?.path ?? ''} from (a path here): `, back: 'pane', submit: submitCopyIn},

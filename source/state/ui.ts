@@ -66,6 +66,8 @@ export type UiState = {
 	positions: Readonly<Record<ViewName, ListPosition>>;
 	/** Where closing the help goes back to. */
 	helpReturn?: Mode;
+	/** The container the rename prompt was opened for: the selection may move while the name is typed. */
+	renameTarget?: {key: string; engine: string; id: string; name: string} | undefined;
 	/** The tasks view shows only this service's tasks (Enter on a service); any view switch ends it. */
 	taskService?: {key: string; name: string} | undefined;
 };

@@ -95,8 +95,11 @@ const commands = inScope<ContainerRow>('containers', [
 		keys: ['n'],
 		help: 'Rename (docker rename): type the new name, Enter renames, Esc keeps it',
 		mutating: true,
-		run: (state, {selected}) =>
-			selected ? withMode({...state, ui: {...state.ui, message: undefined}}, 'rename', selected.name) : withMessage(state, 'No container selected.', 'error'),
+		run(state, {selected}) {
+			if (!selected) return withMessage(state, 'No container selected.', 'error');
+			const renameTarget = {key: selected.key, engine: selected.engine, id: selected.id, name: selected.name};
+			return withMode({...state, ui: {...state.ui, message: undefined, renameTarget}}, 'rename', selected.name);
+		},
 	},
 	{action: 'shell', keys: ['e'], help: 'Shell in the container (bash, else sh); exit returns', hint: 'shell', mutating: true, run: openTerminal('shell')},
 	{action: 'attach', keys: ['a'], help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true, run: openTerminal('attach')},

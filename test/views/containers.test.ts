@@ -111,6 +111,17 @@ describe('n: rename', () => {
 		assert.equal(kept.ui.mode, 'list', 'Esc leaves the prompt');
 	});
 
+	test('the container the prompt was opened for is renamed, wherever the selection went; one gone is not replaced by another', () => {
+		const prompt = press(withContainers(['api', 'web']), 'j', 'n');
+		// web goes away while the name is typed: the selection falls on api.
+		const gone = reduceApp(prompt, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'id-api', names: ['/api']})]});
+		assert.equal(gone.ui.draft, 'web');
+		const after = press(gone, {key: 'return'});
+		assert.deepEqual(requests(after), []);
+		assert.equal(after.ui.message?.text, 'web is gone: nothing renamed.');
+		assert.equal(after.ui.renameTarget, undefined);
+	});
+
 	test('read-only: the key does nothing', () => {
 		const state = press(readOnly(withContainers(['api'])), 'n');
 		assert.equal(state.ui.mode, 'list');
