@@ -121,11 +121,11 @@ export function issueContainerAction(
 	};
 }
 
-/** Scrolls the open pane, within its lines. */
-export function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number): AppState {
+/** Scrolls the open pane, within its lines (as many as the screen's width makes them: the pull pane wraps). */
+export function scrollPane(state: AppState, to: (scroll: number, lineCount: number) => number, pageSize: number, width?: number): AppState {
 	const {pane} = state.operations;
 	if (!pane) return state;
-	const lineCount = selectPaneLinesFor(state, pane, true).length;
+	const lineCount = selectPaneLinesFor(state, pane, true, width).length;
 	const bottom = Math.max(0, lineCount - pageSize);
 	// A pane that follows its output (compose) is at its bottom; scrolling back to the bottom follows again.
 	const scroll = clampScroll(to(pane.follow === undefined || !pane.follow ? pane.scroll : bottom, lineCount), lineCount, pageSize);

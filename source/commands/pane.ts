@@ -8,10 +8,10 @@ import {inScope} from './types.js';
 
 
 /** Scrolls so that the next (direction 1), previous (-1) or first at/after the top (0) match is on top. */
-export function jumpToPaneMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number): AppState {
+export function jumpToPaneMatch(state: AppState, direction: -1 | 0 | 1, pageSize: number, width?: number): AppState {
 	const {pane} = state.operations;
 	if (!pane || pane.search === '') return state;
-	const lines = selectPaneLinesFor(state, pane, true);
+	const lines = selectPaneLinesFor(state, pane, true, width);
 	const matches = selectSearchMatches(lines, pane.search);
 	if (matches.length === 0) return withMessage(state, `No match for "${pane.search}".`, 'error');
 	const found =
@@ -19,7 +19,7 @@ export function jumpToPaneMatch(state: AppState, direction: -1 | 0 | 1, pageSize
 			? ([...matches].reverse().find(index => index < pane.scroll) ?? matches.at(-1)!)
 			: (matches.find(index => (direction === 0 ? index >= pane.scroll : index > pane.scroll)) ?? matches[0]!);
 	const position = matches.indexOf(found) + 1;
-	const scrolled = scrollPane(state, () => found, pageSize);
+	const scrolled = scrollPane(state, () => found, pageSize, width);
 	return withMessage(
 		{...scrolled, operations: {...scrolled.operations, pane: {...scrolled.operations.pane!, scroll: found}}},
 		`Match ${position} of ${matches.length} for "${pane.search}" (line ${found + 1}).`,
@@ -27,13 +27,13 @@ export function jumpToPaneMatch(state: AppState, direction: -1 | 0 | 1, pageSize
 }
 
 /** Enter at the pane's `/` prompt: a new search starts from the top; the same one again goes on. */
-export function keepPaneSearch(state: AppState, search: string, pageSize: number): AppState {
+export function keepPaneSearch(state: AppState, search: string, pageSize: number, width?: number): AppState {
 	const {pane} = state.operations;
 	const back = {...state, ui: {...state.ui, mode: 'pane' as const, draft: ''}};
 	if (!pane) return back;
 	const scroll = search === pane.search ? pane.scroll : 0;
 	const next = {...back, operations: {...state.operations, pane: {...pane, search, scroll}}};
-	return jumpToPaneMatch(next, search === pane.search ? 1 : 0, pageSize);
+	return jumpToPaneMatch(next, search === pane.search ? 1 : 0, pageSize, width);
 }
 
 export const paneCommands = inScope<unknown>('pane', [
@@ -44,12 +44,12 @@ export const paneCommands = inScope<unknown>('pane', [
 		hint: 'back',
 		run: state => ({...state, operations: {...state.operations, pane: undefined}, ui: {...state.ui, mode: 'list'}}),
 	},
-	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up', run: (state, {pageSize}) => scrollPane(state, scroll => scroll - 1, pageSize)},
-	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', hint: 'scroll', run: (state, {pageSize}) => scrollPane(state, scroll => scroll + 1, pageSize)},
-	{action: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'Scroll up one page', run: (state, {pageSize}) => scrollPane(state, scroll => scroll - pageSize, pageSize)},
-	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], help: 'Scroll down one page', run: (state, {pageSize}) => scrollPane(state, scroll => scroll + pageSize, pageSize)},
-	{action: 'move-first', keys: ['g', 'home'], help: 'Top', run: (state, {pageSize}) => scrollPane(state, () => 0, pageSize)},
-	{action: 'move-last', keys: ['G', 'end'], help: 'Bottom', run: (state, {pageSize}) => scrollPane(state, (_scroll, lineCount) => lineCount, pageSize)},
+	{action: 'move-up', keys: ['up', 'k'], help: 'Scroll up', run: (state, {pageSize, width}) => scrollPane(state, scroll => scroll - 1, pageSize, width)},
+	{action: 'move-down', keys: ['down', 'j'], help: 'Scroll down', hint: 'scroll', run: (state, {pageSize, width}) => scrollPane(state, scroll => scroll + 1, pageSize, width)},
+	{action: 'page-up', keys: ['pageup', 'ctrl+b'], help: 'Scroll up one page', run: (state, {pageSize, width}) => scrollPane(state, scroll => scroll - pageSize, pageSize, width)},
+	{action: 'page-down', keys: ['pagedown', 'ctrl+f'], help: 'Scroll down one page', run: (state, {pageSize, width}) => scrollPane(state, scroll => scroll + pageSize, pageSize, width)},
+	{action: 'move-first', keys: ['g', 'home'], help: 'Top', run: (state, {pageSize, width}) => scrollPane(state, () => 0, pageSize, width)},
+	{action: 'move-last', keys: ['G', 'end'], help: 'Bottom', run: (state, {pageSize, width}) => scrollPane(state, (_scroll, lineCount) => lineCount, pageSize, width)},
 	{
 		action: 'pane-search',
 		keys: ['/'],
@@ -57,8 +57,8 @@ export const paneCommands = inScope<unknown>('pane', [
 		hint: 'search',
 		run: state => ({...state, ui: {...state.ui, mode: 'pane-search', draft: state.operations.pane?.search ?? ''}}),
 	},
-	{action: 'search-next', keys: ['n'], help: 'Next match', hint: 'next match', run: (state, {pageSize}) => jumpToPaneMatch(state, 1, pageSize)},
-	{action: 'search-previous', keys: ['N'], help: 'Previous match', run: (state, {pageSize}) => jumpToPaneMatch(state, -1, pageSize)},
+	{action: 'search-next', keys: ['n'], help: 'Next match', hint: 'next match', run: (state, {pageSize, width}) => jumpToPaneMatch(state, 1, pageSize, width)},
+	{action: 'search-previous', keys: ['N'], help: 'Previous match', run: (state, {pageSize, width}) => jumpToPaneMatch(state, -1, pageSize, width)},
 	{
 		action: 'pane-files',
 		keys: ['f'],

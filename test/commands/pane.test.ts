@@ -133,3 +133,18 @@ describe('with no pane under the keys', () => {
 		for (const key of ['j', 'k', 'G', 'g', 'n', 'x']) assert.equal(press(state, key), state, key);
 	});
 });
+
+describe('a pane whose lines wrap to the width (the pull pane)', () => {
+	test('G reaches its last row and n finds a match on a wrapped row: the keys count rows as the screen does', () => {
+		const reason = `pinging container registry 127.0.0.1:5000: ${'a long reason '.repeat(40)}server gave HTTP response to HTTPS client`;
+		const base = withContainers(['api']);
+		const pull = {engine: 'local', reference: 'app:1', layers: new Map(), messages: [], done: true, error: reason};
+		const pane = {kind: 'pull' as const, target: {key: 'pull', engine: 'local', id: 'app:1', name: 'app:1'}, document: undefined, table: undefined, layers: undefined, error: undefined, revealed: false, scroll: 0, search: ''};
+		const state: AppState = {...base, resources: {...base.resources, pull}, operations: {...base.operations, pane}, ui: {...base.ui, mode: 'pane'}};
+		const rows = selectPaneLinesFor(state, pane, true, 80);
+		assert.ok(rows.length > 10, `more rows than a page: ${rows.length}`);
+		assert.equal(scroll(press(state, 'G')), rows.length - 10);
+		const found = press(state, '/', 'HTTPS', named('return'));
+		assert.equal(scroll(found), rows.findIndex(row => row.includes('HTTPS')));
+	});
+});
