@@ -13,8 +13,14 @@ type FollowedRun = {
 	engine: Engine;
 	ended: boolean;
 	lastLineAt?: string | undefined;
+	/** Lines shown with the last line's very time (Podman stamps whole seconds: several lines share one). */
+	lastCount?: number;
 	/** Once it is followed again: the time (timeKey) of the last line shown, up to which no line is shown twice. */
 	shownUntil?: string | undefined;
+	/** How many lines of the time `shownUntil` were shown already: those come again, the others are new. */
+	skipAtLast?: number;
+	/** Said to be restarting at its end: until it runs again, a stop or a removal is still to be said. */
+	restarting?: boolean;
 };
 
 /** What the App knows of a followed container now: its state, and its last exit (inspect's FinishedAt, '' for none). */
@@ -67,7 +73,15 @@ export class LogFollower {
 	observe(states: ReadonlyMap<string, FollowedState>): void {
 		this.states = states;
 		for (const [key, run] of this.runs) {
-			if (run.ended && states.get(key)?.state === 'running') this.followAgain(run);
+			const state = states.get(key)?.state ?? '';
+			if (run.ended && state === 'running') this.followAgain(run);
+			else if (run.ended && run.restarting && state !== 'restarting') {
+				// Stopped or removed in its policy's back-off: `its next log follows` would stand for good.
+				run.restarting = false;
+				this.flush();
+				this.ended.push({type: 'logs/ended', generation: this.generation, name: run.target.name, removed: state === '' || state === 'removing'});
+				this.flush();
+			}
 		}
 	}
 
@@ -114,10 +128,16 @@ export class LogFollower {
 					// only until a newer line comes (a flood's every line is not parsed).
 					if (run.shownUntil !== undefined) {
 						const at = timeKey(record.timestamp);
-						if (at !== '' && at <= run.shownUntil) return;
+						if (at !== '' && at < run.shownUntil) return;
+						if (at === run.shownUntil && (run.skipAtLast ?? 0) > 0) {
+							run.skipAtLast = (run.skipAtLast ?? 0) - 1;
+							return;
+						}
+
 						run.shownUntil = undefined;
 					}
 
+					run.lastCount = record.timestamp === run.lastLineAt ? (run.lastCount ?? 0) + 1 : 1;
 					run.lastLineAt = record.timestamp;
 				}
 
@@ -156,12 +176,14 @@ export class LogFollower {
 	/** A container whose log ended runs again: said in the pane (unless `say` is false), and its new run followed after its last line. */
 	private followAgain(run: FollowedRun, say = true): void {
 		run.ended = false;
+		run.restarting = false;
 		this.flush();
 		if (say) this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
 		this.flush();
 		// After its last line, or (none seen) after its last exit: no line twice, none lost.
 		const after = run.lastLineAt ?? (this.states.get(run.target.key)?.finishedAt || undefined);
 		run.shownUntil = run.lastLineAt === undefined ? undefined : timeKey(run.lastLineAt) || undefined;
+		run.skipAtLast = run.lastCount ?? 0;
 		this.open(run.engine, run.target, after === undefined ? {tail: 0} : {tail: 0, after});
 	}
 
@@ -201,6 +223,7 @@ export class LogFollower {
 		this.flush();
 		if (!run || record === undefined) return;
 		run.ended = true;
+		run.restarting = restarting;
 		// Running again already, as the engine says now (a restart policy's quick restart): its new run at once;
 		// else when the App sees it run or start again (observe).
 		if (record.state === 'running') this.followAgain(run);
