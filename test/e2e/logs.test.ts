@@ -462,6 +462,27 @@ describe('logs pane', {skip}, () => {
 		assert.equal(logRows(after).filter(row => /^ {2}run \d$/.test(row)).length, 4, 'no run shown twice');
 	});
 
+	test('a container removed in its restart policy\'s back-off: the pane says so, not that its next log follows', {timeout: 90_000}, async () => {
+		const name = uniqueName('backoff');
+		created.push(name);
+		// It exits at once: Docker waits longer before each restart (0.1, 0.2, 0.4 ... s).
+		await runContainer({name, args: ['--restart', 'always'], cmd: ['sh', '-c', 'echo up; exit 3']});
+		const session = await berth.start();
+		await openLogs(session, name, /^ {2}up$/);
+		const restarting = `- -- ${name} exited and is restarting: its next log follows --`;
+		// Removed while the pane says it is restarting and the engine is between two runs.
+		await until(
+			async () =>
+				logRows(await session.capture()).at(-1) === restarting &&
+				(await docker('inspect', '--format', '{{.State.Restarting}}', name).catch(() => '')) === 'true',
+			'a back-off with the pane saying restarting',
+			{timeoutMs: 60_000, intervalMs: 100},
+		);
+		await docker('rm', '-f', name);
+		const screen = await session.waitFor(current => logRows(current).at(-1) !== restarting, slow);
+		assert.equal(logRows(screen).at(-1), `- -- ${name} was removed: its log ends here --`, logRows(screen).join('\n'));
+	});
+
 	test('a container removed while its logs are shown: the pane says its log ended, berth carries on', async () => {
 		const name = uniqueName('doomed');
 		created.push(name);
