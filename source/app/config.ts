@@ -95,6 +95,8 @@ const viewNames = views.map(view => view.name);
 const columnsByView = new Map<string, readonly string[]>(
 	views.map(view => [view.name, (view.kind === 'containers' ? [...containerColumns, ...extraContainerColumns] : view.columns).map(column => column.id)]),
 );
+/** The views whose ENGINE column berth places itself (first, with several engines): not one to name. */
+const engineFirstViews = new Set(views.filter(view => view.kind === 'containers' || view.perEngine).map(view => view.name));
 
 function readEngine(node: Node | undefined, path: string): EngineSpec {
 	const engine: EngineSpec = {readOnly: false};
@@ -212,7 +214,13 @@ function readConfig(root: unknown): Config {
 			case 'columns': {
 				for (const entry of entries(value, key, [...columnsByView.keys()])) {
 					const known = columnsByView.get(entry.key)!;
-					config.columns[entry.key] = words(entry.value, `columns.${entry.key}`).map(each => oneOf(each.node, `columns.${entry.key}`, known, 'column'));
+					config.columns[entry.key] = words(entry.value, `columns.${entry.key}`).map(each => {
+						if (each.word === 'engine' && engineFirstViews.has(entry.key)) {
+							throw new ConfigError(each.node, `columns.${entry.key}`, 'engine is not a column to name here: ENGINE comes first by itself when berth shows several engines');
+						}
+
+						return oneOf(each.node, `columns.${entry.key}`, known, 'column');
+					});
 				}
 
 				break;

@@ -27,6 +27,7 @@ const bad: Array<[string, string, string]> = [
 	['an unknown placeholder', 'commands:\n  - name: Two\n    key: L\n    run: echo {{nmae}}\n', 'c.yaml:4:10: commands[0].run: no placeholder {{nmae}}'],
 	['an engine with neither host nor context', 'engines:\n  - name: far\n', 'c.yaml:2:5: engines[0]: needs either host or context'],
 	['an unknown column', 'columns:\n  containers: [name, satus]\n', 'c.yaml:2:22: columns.containers: no column named satus (did you mean status?)'],
+	['ENGINE named as a column', 'columns:\n  projects: [name, engine]\n', 'c.yaml:2:20: columns.projects: engine is not a column to name here: ENGINE comes first by itself when berth shows several engines'],
 	['an unknown colour', 'theme:\n  running: greenish\n', 'c.yaml:2:12: theme.running: no colour named greenish'],
 	['a YAML syntax error', 'keys: [a\n', 'c.yaml:2:1: '],
 	['a key given twice', 'refresh: 1\nrefresh: 2\n', 'c.yaml:2:1: Map keys must be unique'],
