@@ -65,12 +65,12 @@ function selectContext(state: AppState, {pageSize, width, columns, engineCount}:
 	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id), engineCount, keysOf};
 }
 
-/** A read-only engine among those of the marked rows (else the selected one) of the current list. */
-function selectReadOnlyEngine(state: AppState): string | undefined {
+/** A read-only engine among those of the marked rows (else, or for a command of the selected row only, the selected one) of the current list. */
+function selectReadOnlyEngine(state: AppState, selectedOnly = false): string | undefined {
 	const engines = state.ui.readOnlyEngines;
 	if (!engines || engines.size === 0) return undefined;
 	// Marks count even when the filter hides their rows; a pane acts on what the list had selected.
-	const marked = [...state.ui.marks].flatMap(key => {
+	const marked = [...(selectedOnly ? [] : state.ui.marks)].flatMap(key => {
 		const record = state.containers.records.get(key);
 		return record ? [{engine: record.engine}] : [];
 	});
@@ -97,7 +97,7 @@ export function reduceKeyPress(state: AppState, press: KeyPress, size: KeyContex
 		return {...state, ui: {...state.ui, message: {text: `Read-only mode: "${formatKeyLabel(command.keys)}" would change what the engine holds, so it is off.`, tone: 'error'}}};
 	}
 
-	const readOnlyEngine = command.mutating ? selectReadOnlyEngine(state) : undefined;
+	const readOnlyEngine = command.mutating ? selectReadOnlyEngine(state, command.selectedOnly) : undefined;
 	if (readOnlyEngine !== undefined) {
 		return {...state, ui: {...state.ui, message: {text: `The engine ${readOnlyEngine} is read-only: "${formatKeyLabel(command.keys)}" would change it, so it is off.`, tone: 'error'}}};
 	}

@@ -42,6 +42,8 @@ export type Command<Row = unknown> = {
 	hint?: string;
 	/** Changes something on an engine: refused in read-only mode. */
 	mutating?: boolean;
+	/** Acts on the selected row only, marks or not (rename): a read-only engine is looked for there alone. */
+	selectedOnly?: boolean;
 	/** A method, so that a view's commands, typed by its own rows, stand in the one keymap. */
 	run(state: AppState, context: CommandContext<Row>): AppState;
 };

@@ -95,6 +95,7 @@ const commands = inScope<ContainerRow>('containers', [
 		keys: ['n'],
 		help: 'Rename (docker rename): type the new name, Enter renames, Esc keeps it',
 		mutating: true,
+		selectedOnly: true,
 		run(state, {selected}) {
 			if (!selected) return withMessage(state, 'No container selected.', 'error');
 			const renameTarget = {key: selected.key, engine: selected.engine, id: selected.id, name: selected.name};

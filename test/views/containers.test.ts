@@ -122,6 +122,22 @@ describe('n: rename', () => {
 		assert.equal(after.ui.renameTarget, undefined);
 	});
 
+	test('a read-only engine is looked for on the selected row alone: rename acts on it, not on the marks', () => {
+		const two = withContainers(['far-db'], 'prod', withContainers(['api', 'web']));
+		const gated = {...two, ui: {...two.ui, readOnlyEngines: new Set(['prod'])}};
+		const rows = shownContainers(gated).rows.map(row => `${row.engine}/${row.name}`);
+		const prodRow = rows.indexOf('prod/far-db');
+		const apiRow = rows.indexOf('local/api');
+		const moves = (from: number, to: number) => Array.from({length: Math.abs(to - from)}, () => (to > from ? 'j' : 'k'));
+		// The prod row marked, the selection on api (local): n opens the prompt.
+		const marked = press(gated, ...moves(0, prodRow), ' ', ...moves(prodRow, apiRow), 'n');
+		assert.equal(marked.ui.mode, 'rename', marked.ui.message?.text);
+		// The selection on the prod row: refused at once.
+		const onProd = press(gated, ...moves(0, prodRow), 'n');
+		assert.equal(onProd.ui.mode, 'list');
+		assert.match(onProd.ui.message?.text ?? '', /prod is read-only/);
+	});
+
 	test('read-only: the key does nothing', () => {
 		const state = press(readOnly(withContainers(['api'])), 'n');
 		assert.equal(state.ui.mode, 'list');
