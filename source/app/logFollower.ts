@@ -78,9 +78,7 @@ export class LogFollower {
 			else if (run.ended && run.restarting && state !== 'restarting') {
 				// Stopped or removed in its policy's back-off: `its next log follows` would stand for good.
 				run.restarting = false;
-				this.flush();
-				this.ended.push({type: 'logs/ended', generation: this.generation, name: run.target.name, removed: state === '' || state === 'removing'});
-				this.flush();
+				this.tell({type: 'logs/ended', generation: this.generation, name: run.target.name, removed: state === '' || state === 'removing'});
 			}
 		}
 	}
@@ -162,6 +160,13 @@ export class LogFollower {
 		}, this.flushMs);
 	}
 
+	/** Words of berth's in the pane (an end, a restart), after the lines that came before them. */
+	private tell(action: AppAction): void {
+		this.flush();
+		this.ended.push(action);
+		this.flush();
+	}
+
 	/** Whether the stream that ended brought lines of the run after it: its last line is from the new run's start on. */
 	private async sawNextRun(engine: Engine, target: ActionTarget, run: FollowedRun): Promise<boolean> {
 		if (run.lastLineAt === undefined) return false;
@@ -177,9 +182,8 @@ export class LogFollower {
 	private followAgain(run: FollowedRun, say = true): void {
 		run.ended = false;
 		run.restarting = false;
-		this.flush();
-		if (say) this.ended.push({type: 'logs/restarted', generation: this.generation, name: run.target.name});
-		this.flush();
+		if (say) this.tell({type: 'logs/restarted', generation: this.generation, name: run.target.name});
+		else this.flush();
 		// After its last line, or (none seen) after its last exit: no line twice, none lost.
 		const after = run.lastLineAt ?? (this.states.get(run.target.key)?.finishedAt || undefined);
 		run.shownUntil = run.lastLineAt === undefined ? undefined : timeKey(run.lastLineAt) || undefined;
@@ -192,9 +196,7 @@ export class LogFollower {
 			const listing = await engine.swarm.list().catch(() => undefined);
 			const gone = listing?.manager === true && !listing.services.some(service => service.id === target.id);
 			if (generation !== this.generation) return;
-			this.flush();
-			this.ended.push({type: 'logs/ended', generation, name: target.name, removed: gone});
-			this.flush();
+			this.tell({type: 'logs/ended', generation, name: target.name, removed: gone});
 			return;
 		}
 
@@ -216,11 +218,9 @@ export class LogFollower {
 		}
 
 		if (generation !== this.generation) return;
-		this.flush();
 		// Between two runs of its restart policy (or run again already): its log goes on.
 		const restarting = record?.state === 'restarting' || record?.state === 'running';
-		this.ended.push({type: 'logs/ended', generation, name: target.name, removed: record === undefined, restarting});
-		this.flush();
+		this.tell({type: 'logs/ended', generation, name: target.name, removed: record === undefined, restarting});
 		if (!run || record === undefined) return;
 		run.ended = true;
 		run.restarting = restarting;
