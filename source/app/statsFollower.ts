@@ -107,24 +107,33 @@ export class StatsFollower {
 			this.polled.delete(key);
 		}
 
-		// Figures nobody follows any more would go stale on screen: they go.
+		// Figures nobody follows any more stay as the last known, marked as such, until the row is back and
+		// sampled again; its next sample waits for two readings, so that its CPU is of that moment.
 		for (const key of this.sampled) {
 			if (streamed.has(key) || polled.has(key)) continue;
 			this.sampled.delete(key);
 			const [engine = '', id = ''] = key.split('\u0000');
 			// Samples of its stream that wait for their round, or held for a poll round still under way, would be
-			// handed on after this end and bring its figures back.
-			const other = (action: AppAction) => (action.type !== 'stats/sampled' && action.type !== 'stats/ended') || action.engine !== engine || action.id !== id;
+			// handed on after this and make its figures followed again. An end among them still ends them.
+			const other = (action: AppAction) => action.type !== 'stats/sampled' || action.engine !== engine || action.id !== id;
 			const waiting = this.streamedWaiting.get(engine);
 			if (waiting) waiting.actions = waiting.actions.filter(other);
 			this.round = this.round.filter(other);
-			this.pending.push({type: 'stats/ended', engine, id});
+			this.pending.push({type: 'stats/left', engine, id});
 		}
 
 		for (const [key, target] of streamed) {
 			if (!this.streams.has(key)) this.openStream(key, target);
 		}
 
+		// Back before its leaving was handed on (within a take's period): its figures are of a moment ago, not left.
+		this.pending = this.pending.filter(action => {
+			if (action.type !== 'stats/left') return true;
+			const key = containerKey(action.engine, action.id);
+			if (!streamed.has(key) && !polled.has(key)) return true;
+			this.sampled.add(key);
+			return false;
+		});
 		const added = [...polled.keys()].filter(key => !this.polled.has(key));
 		for (const [key, target] of polled) this.polled.set(key, target);
 		// A row that comes on screen is sampled at once, not at the next round.

@@ -111,12 +111,12 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		}
 
 		case 'cpu': {
-			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${row.stale ? '?' : ''}` : '';
+			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${unconfirmed(row)}` : '';
 		}
 
 		case 'memory': {
 			if (!row.figures) return '';
-			const mark = row.stale ? '?' : '';
+			const mark = unconfirmed(row);
 			const full = `${formatMemoryUsage(row.figures.memoryUsage, row.figures.memoryLimit)}${mark}`;
 			return full.length <= width ? full : `${formatBytes(row.figures.memoryUsage)}${mark}`;
 		}
@@ -134,21 +134,26 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		}
 
 		case 'mempercent': {
-			return row.figures ? `${formatPercent(row.figures.memoryPercent)}${row.stale ? '?' : ''}` : '';
+			return row.figures ? `${formatPercent(row.figures.memoryPercent)}${unconfirmed(row)}` : '';
 		}
 
 		case 'netio': {
-			return row.figures ? `${formatInOut(row.figures.networkRx, row.figures.networkTx)}${row.stale ? '?' : ''}` : '';
+			return row.figures ? `${formatInOut(row.figures.networkRx, row.figures.networkTx)}${unconfirmed(row)}` : '';
 		}
 
 		case 'blockio': {
-			return row.figures ? `${formatInOut(row.figures.blockRead, row.figures.blockWrite)}${row.stale ? '?' : ''}` : '';
+			return row.figures ? `${formatInOut(row.figures.blockRead, row.figures.blockWrite)}${unconfirmed(row)}` : '';
 		}
 
 		case 'pids': {
-			return row.figures ? `${row.figures.pids}${row.stale ? '?' : ''}` : '';
+			return row.figures ? `${row.figures.pids}${unconfirmed(row)}` : '';
 		}
 	}
+}
+
+/** `?` after figures that are the last known, not sampled now: its engine does not answer, or its row was off screen. */
+function unconfirmed(row: ContainerRow): string {
+	return row.stale || row.figures?.left ? '?' : '';
 }
 
 /** The columns whose width follows their texts, in the order rowWidths gives them. */

@@ -136,7 +136,8 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 		}
 
 		case 'stats/sampled':
-		case 'stats/ended': {
+		case 'stats/ended':
+		case 'stats/left': {
 			const stats = reduceStats(state.stats, action);
 			return stats === state.stats ? state : {...state, stats};
 		}

@@ -37,6 +37,11 @@ export type ContainerFigures = {
 	/** The cumulative counters read, which a later sample without a reading of its own is compared with. */
 	cpuTotal: number;
 	systemCpu: number;
+	/**
+	 * Its row left the screen and nobody samples it: the last figures known, shown marked `?` when it comes
+	 * back until its next sample, rather than blank columns for the seconds a first sample takes.
+	 */
+	left?: true;
 };
 
 /** Seconds of history kept: three minutes. */
@@ -85,7 +90,8 @@ export function isMeasured(state: ContainerState): boolean {
 
 export type StatsAction =
 	| {type: 'stats/sampled'; engine: string; id: string; sample: StatsSample}
-	| {type: 'stats/ended'; engine: string; id: string};
+	| {type: 'stats/ended'; engine: string; id: string}
+	| {type: 'stats/left'; engine: string; id: string};
 
 export const emptyStats: StatsState = new Map();
 
@@ -173,7 +179,21 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 			next.delete(key);
 			return next;
 		}
+
+		case 'stats/left': {
+			const figures = state.get(key);
+			if (!figures || figures.left) return state;
+			const next = writable(state);
+			// Without its history: kept for every container that was ever on screen, that would grow with them.
+			next.set(key, {...figures, history: [], left: true});
+			return next;
+		}
 	}
+}
+
+/** Figures sampled while followed: not those kept from before their row left the screen. */
+export function isFollowed(figures: ContainerFigures | undefined): figures is ContainerFigures {
+	return figures !== undefined && figures.left !== true;
 }
 
 /**

@@ -10,6 +10,7 @@ import type {AppState} from '../state/app.js';
 import {formatUnanswered, isUnanswered} from '../state/connection.js';
 import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
+import {isFollowed} from '../state/stats.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {formatAlertTime} from './alerts.js';
 import type {TableView} from './types.js';
@@ -33,7 +34,7 @@ function exitCodeOf(record: ContainerRecord, timing: ContainerTiming | undefined
 function formatBusiest(state: AppState, records: readonly ContainerRecord[], figure: 'cpuPercent' | 'memoryUsage'): string {
 	const measured = records.flatMap(record => {
 		const figures = state.stats.get(containerKey(record.engine, record.id));
-		return figures ? [{name: formatContainerName(record.names), value: figures[figure]}] : [];
+		return isFollowed(figures) ? [{name: formatContainerName(record.names), value: figures[figure]}] : [];
 	});
 	if (measured.length === 0) return '-';
 	return measured

@@ -102,7 +102,9 @@ test('stats streams follow only what is wanted; switching 100 times leaves no st
 
 		assert.equal(follower.openCount(), 1);
 		await until(() => engine.openStreams() === 1, 'one stream', poll);
-		await until(() => state.stats.size === 1, 'only the followed one keeps figures', poll);
+		const followed = () => [...state.stats.values()].filter(figures => figures.left === undefined).length;
+		await until(() => followed() === 1, 'only the followed one has figures of now; the others are kept as left', poll);
+		assert.equal(state.stats.size, 3);
 		follower.follow({polled: [], streamed: []});
 		assert.equal(follower.openCount(), 0);
 		assert.equal(engine.openStreams(), 0);
@@ -151,8 +153,10 @@ test('polled stats: a sample per container per round, CPU from two samples, noth
 	let state: AppState = createAppState(Date.now());
 	const samples = new Map<string, number>();
 	const follower = new StatsFollower(new Map([['test', engine]]), {pollMs: 1000});
+	const leftIds: string[] = [];
 	const timer = drain(follower, action => {
 		if (action.type === 'stats/sampled') samples.set(action.id, (samples.get(action.id) ?? 0) + 1);
+		if (action.type === 'stats/left') leftIds.push(action.id);
 		state = reduceApp(state, action);
 	});
 	const figures = (id: string) => state.stats.get(containerKey('test', id));
@@ -173,10 +177,26 @@ test('polled stats: a sample per container per round, CPU from two samples, noth
 		follower.follow({polled: [{engine: 'test', id: idleId}], streamed: [{engine: 'test', id: busyId}]});
 		assert.equal(follower.openCount(), 1, 'a row whose details open is streamed');
 		assert.ok(figures(busyId), 'its figures stay');
+		// Away and back before the next take (a filter typed and erased): nothing is said to have left.
 		follower.follow({polled: [], streamed: []});
-		await until(() => state.stats.size === 0, 'figures nobody follows go', poll);
+		follower.follow({polled: [{engine: 'test', id: idleId}], streamed: [{engine: 'test', id: busyId}]});
+		await new Promise(resolve => setTimeout(resolve, 300));
+		assert.deepEqual(leftIds, [], 'no figures marked left');
+		follower.follow({polled: [], streamed: []});
+		// Another view: the last figures stay, marked as left, without their history.
+		await until(() => [...state.stats.values()].every(each => each.left === true), 'figures nobody follows kept as left', poll);
+		assert.equal(state.stats.size, 2);
+		assert.equal(figures(busyId)?.history.length, 0, 'a left row keeps no history');
 		await until(() => follower.inFlightCount() === 0, 'no request left in flight', poll);
-		assert.equal(state.stats.size, 0, 'answers that come late are dropped');
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		assert.ok([...state.stats.values()].every(each => each.left === true), 'answers that come late are dropped');
+		const before = samples.get(busyId) ?? 0;
+		// Back on screen: sampled again at once, over two readings, so its CPU is of now.
+		follower.follow({polled: [{engine: 'test', id: busyId}], streamed: []});
+		await until(() => (samples.get(busyId) ?? 0) > before, 'sampled again', {...poll, timeoutMs: 10_000});
+		await until(() => figures(busyId)?.left === undefined, 'its figures followed again', poll);
+		assert.ok((figures(busyId)?.cpuPercent ?? 0) > 15, `busy again: ${figures(busyId)?.cpuPercent}%`);
+		assert.equal(figures(idleId)?.left, true, 'the other stays as left');
 	} finally {
 		clearInterval(timer);
 		follower.close();

@@ -103,13 +103,17 @@ describe('resource usage', {skip}, () => {
 			for (const label of ['Network in', 'Network out', 'Block read', 'Block write', 'PIDs']) assert.match(screen, new RegExp(`^${label}\\s`, 'm'));
 			const opened = statsRequests(proxy.requests(), busyId);
 			assert.equal(opened.filter(request => streams(request.query)).length, 1, `one stream for the details: ${opened.map(request => request.query).join(', ')}`);
+			// Long enough for a round of the list's 2 s refresh.
+			await sleep(2500);
 			assert.deepEqual(statsRequests(proxy.requests(), idleId), [], 'the list is not shown: its rows are not sampled');
 
 			// Back to the list (Esc, then Esc clears the filter): rows are sampled again, and no stream is left.
 			await session.sendKeys('Escape');
 			await session.waitFor(current => lineOf(current, busy).startsWith('›'));
 			await session.sendKeys('Escape');
-			await session.waitFor(current => lineOf(current, idle) !== '');
+			screen = await session.waitFor(current => lineOf(current, idle) !== '');
+			// Back on screen, the idle row shows its last figures, marked `?`, until its first new sample.
+			assert.match(lineOf(screen, idle), /\d+\.\d\d%\?\s+[\d.]+[KMG]?i?B \/ [\d.]+[KMG]iB\?/, 'its last figures, marked');
 			proxy.clear();
 			await waitForRow(session, idle, withFigures, slow);
 			await sleep(4500);

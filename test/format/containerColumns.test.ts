@@ -92,6 +92,14 @@ describe('formatContainerLine', () => {
 		assert.equal(lineText(segments), '1.5MiB   ');
 	});
 
+	test('figures kept from before the row left the screen, or of an engine that does not answer, are marked ?', () => {
+		const layout = layoutOf([['memory', 20], ['cpu', 8], ['pids', 5]]);
+		const left = {...containerFigures({cpuPercent: 12.345, memoryUsage: 1.5 * MiB, memoryLimit: 8 * GiB, pids: 3}), left: true as const};
+		assert.equal(lineText(formatContainerLine(row({figures: left}), layout)), '1.5MiB / 8GiB?        12.35%? 3?   ');
+		assert.equal(lineText(formatContainerLine(row({stale: true}), layout)), '1.5MiB / 8GiB?        12.35%? 3?   ');
+		assert.equal(lineText(formatContainerLine(row(), layout)), '1.5MiB / 8GiB          12.35% 3    ');
+	});
+
 	test('no figures: cpu and memory cells are blank', () => {
 		const segments = formatContainerLine(row({figures: undefined}), layoutOf([['cpu', 8], ['memory', 12]]));
 		assert.equal(lineText(segments), ' '.repeat(8 + columnGap + 12));

@@ -150,4 +150,11 @@ describe('sorting and totals', () => {
 		assert.equal(totals.memoryUsage, 400);
 		assert.ok(stats.has(containerKey(engine, 'a')));
 	});
+	test('figures kept from before their row left the screen are not in the totals: the header sums what is sampled now', () => {
+		const left = reduceStats(stats, {type: 'stats/left', engine, id: 'c'});
+		const totals = selectResourceTotals(containers, left);
+		assert.deepEqual(totals, {running: 3, measured: 1, cpuPercent: 5, memoryUsage: 300});
+		// The row still shows them, marked, and sorts by them.
+		assert.equal(selectContainerRows(containers, left, '', 0).find(row => row.name === 'charlie')?.figures?.left, true);
+	});
 });

@@ -7,6 +7,8 @@ import {
 	calculateFigures,
 	calculateMemoryUsage,
 	emptyStats,
+	historyPoints,
+	isFollowed,
 	reduceStats,
 } from '../../source/state/stats.js';
 import {statsSample} from './records.js';
@@ -188,6 +190,29 @@ describe('reduceStats', () => {
 		assert.equal(state.size, 0);
 		const same = reduceStats(state, {type: 'stats/ended', engine: 'local', id: 'c1'});
 		assert.equal(same, state);
+	});
+
+	test('a row that leaves the screen keeps its last figures, marked left and without history, until its next sample', () => {
+		let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
+		assert.equal(isFollowed(state.get(containerKey('local', 'c1'))), true);
+		state = reduceStats(state, {type: 'stats/left', engine: 'local', id: 'c1'});
+		const left = state.get(containerKey('local', 'c1'));
+		assert.equal(left?.left, true);
+		assert.equal(left?.cpuPercent, 40, 'the last figures known');
+		assert.equal(left?.history.length, 0);
+		assert.equal(isFollowed(left), false);
+		assert.equal(reduceStats(state, {type: 'stats/left', engine: 'local', id: 'c1'}), state, 'left twice: nothing new');
+		assert.equal(reduceStats(state, {type: 'stats/left', engine: 'local', id: 'c2'}), state, 'no figures: nothing kept');
+		state = reduceStats(state, {
+			type: 'stats/sampled',
+			engine: 'local',
+			id: 'c1',
+			sample: statsSample({read: '2024-05-01T12:00:09Z', cpuTotal: 3e8, preCpuTotal: 2e8, systemCpu: 3e9, preSystemCpu: 2e9}),
+		});
+		const back = state.get(containerKey('local', 'c1'));
+		assert.equal(back?.left, undefined, 'sampled again: followed');
+		assert.equal(back?.cpuPercent, 40);
+		assert.equal(historyPoints(back?.history ?? []).length, 1, 'its history starts again');
 	});
 
 	for (const read of ['0001-01-01T00:00:00Z', '']) {

@@ -5,6 +5,7 @@ import {reduceApp} from '../../source/state/app.js';
 import {raiseAlerts} from '../../source/state/alerts.js';
 import {selectPulseLines} from '../../source/views/pulse.js';
 import {stateOf, withContainers} from '../commands/press.js';
+import {statsSample} from '../state/records.js';
 
 const at = Date.parse('2026-12-03T14:57:07Z');
 
@@ -47,4 +48,21 @@ test('an engine that stopped answering is said so, and its busiest containers ar
 	assert.ok(lines.some(text => /^local: up, /.test(text)), 'the other engine goes on');
 	const far = lines.slice(lines.indexOf('far: NOT ANSWERING for 17 s: what follows is stale'));
 	assert.match(far.find(text => text.includes('Top CPU')) ?? '', /Top CPU {5}stale: /);
+});
+
+test('the busiest containers are of figures sampled now, not those kept from rows that left the containers list', () => {
+	let state = withContainers(['web', 'db']);
+	for (const [name, cpu] of [['web', 30], ['db', 60]] as const) {
+		state = reduceApp(state, {
+			type: 'stats/sampled',
+			engine: 'local',
+			id: `id-${name}`,
+			sample: statsSample({cpuTotal: cpu, preCpuTotal: 0, systemCpu: 100, preSystemCpu: 0, onlineCpus: 1, memoryUsage: 1000}),
+		});
+	}
+
+	const top = (current: typeof state) => selectPulseLines(current).map(line => line.text).find(text => text.includes('Top CPU')) ?? '';
+	assert.match(top(state), /db 60\.00% {2}web 30\.00%$/);
+	state = reduceApp(state, {type: 'stats/left', engine: 'local', id: 'id-db'});
+	assert.match(top(state), /Top CPU\s+web 30\.00%$/);
 });

@@ -7,7 +7,7 @@ import {formatPorts} from '../../format/ports.js';
 import type {ContainerRow} from '../../format/containerColumns.js';
 import {formatStatus, formatStatusWithCause, selectStatusTone, type StatusTone} from '../../format/status.js';
 import type {ContainersState} from '../containers.js';
-import {isMeasured, type StatsState} from '../stats.js';
+import {isFollowed, isMeasured, type StatsState} from '../stats.js';
 import type {AppState} from '../app.js';
 import {type AlertsState, selectAlertedKeys} from '../alerts.js';
 import {killedForMemory} from '../alertRules.js';
@@ -266,7 +266,7 @@ export function selectContainerCounts(containers: ContainersState): ContainerCou
 
 export type ResourceTotals = {cpuPercent: number; memoryUsage: number; measured: number; running: number};
 
-/** CPU and memory summed over the running containers that have figures (berth measures those on screen). */
+/** CPU and memory summed over the running containers sampled now (berth samples those on screen). */
 export function selectResourceTotals(containers: ContainersState, stats: StatsState): ResourceTotals {
 	const totals = {cpuPercent: 0, memoryUsage: 0, measured: 0, running: 0};
 	// forEach: no [key, record] pair made for each of a thousand containers.
@@ -274,7 +274,8 @@ export function selectResourceTotals(containers: ContainersState, stats: StatsSt
 		if (!isMeasured(record.state)) return;
 		totals.running++;
 		const figures = stats.get(key);
-		if (!figures) return;
+		// Figures kept from before their row left the screen are not of now: the header sums what is sampled.
+		if (!isFollowed(figures)) return;
 		totals.measured++;
 		totals.cpuPercent += figures.cpuPercent;
 		totals.memoryUsage += figures.memoryUsage;
