@@ -18,6 +18,17 @@ export function formatHumanDuration(milliseconds: number): string {
 	return `${Math.trunc(Math.trunc(exactHours) / 24 / 365)} years`;
 }
 
+/**
+ * A moment as the operator's clock reads it (the local time zone, as `docker events` prints it), to the
+ * second: `2026-12-03 15:57:07`; to the minute with `seconds` false.
+ */
+export function formatLocalTime(ms: number, seconds = true): string {
+	const date = new Date(ms);
+	const two = (value: number) => String(value).padStart(2, '0');
+	const minute = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+	return seconds ? `${minute}:${two(date.getSeconds())}` : minute;
+}
+
 /** Go's zero time (0001-01-01T00:00:00Z) in Unix seconds: what the engine sends for an image without a date. */
 export const goZeroTimeSeconds = -62_135_596_800;
 

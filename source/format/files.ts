@@ -1,5 +1,6 @@
 // A directory listing and a file's text as the files pane shows them: `ls -l`-like lines, text made safe.
 import type {FileEntry} from '../engine/types.js';
+import {formatLocalTime} from './duration.js';
 import {formatSafeText} from './logText.js';
 import {compareNatural} from './naturalOrder.js';
 import {padCell} from './table.js';
@@ -39,10 +40,10 @@ export function sortFileEntries(entries: readonly FileEntry[]): FileEntry[] {
 
 function formatModified(ms: number): string {
 	if (ms === 0) return '-';
-	return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+	return formatLocalTime(ms, false);
 }
 
-/** One line per entry: mode, size, modified (UTC), name, and a link's target. Names are made safe to print. */
+/** One line per entry: mode, size, modified (local time, as `ls -l`), name, and a link's target. Names are made safe to print. */
 export function formatFileEntry(entry: FileEntry): string {
 	const name = formatSafeText(entry.name) + (entry.type === 'directory' ? '/' : '');
 	const size = entry.type === 'directory' ? '-' : formatDecimalSize(entry.size);

@@ -1,6 +1,7 @@
 // The alerts view: what the alert rules raised, newest first; acknowledged one at a time or all at once.
 import {withMessage} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
+import {formatLocalTime} from '../format/duration.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {type Alert, reduceAlerts} from '../state/alerts.js';
@@ -18,7 +19,7 @@ const alertTones: Record<Alert['kind'], StatusTone> = {
 };
 
 export function formatAlertTime(at: number): string {
-	return new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+	return formatLocalTime(at);
 }
 
 export function selectAlertRows(alerts: readonly Alert[]): TableRow[] {

@@ -1,4 +1,5 @@
 // The events view: the engines' recent events, newest first.
+import {formatLocalTime} from '../format/duration.js';
 import {formatShortId} from '../format/names.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
@@ -30,21 +31,25 @@ export function selectEventRows(events: readonly EventEntry[]): TableRow[] {
 				.slice(0, 3)
 				.map(([key, value]) => `${key}=${value}`),
 		].filter(Boolean);
-		const time = new Date(Math.floor(event.timeNano / 1e6));
 		return {
 			key: `${event.engine}\u0000${event.seq}`,
 			engine: event.engine,
 			id: String(event.seq),
 			cells: {
-				time: time.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ''),
+				time: formatLocalTime(Math.floor(event.timeNano / 1e6)),
 				type: event.type,
 				action: event.action,
-				name: name ?? formatShortId(event.id),
+				// An image's event names it by reference (busybox:latest) or by its id; only an id is shortened.
+				name: shortIfId(name ?? event.id),
 				details: details.join(' '),
 			},
 			tone: eventTones[event.action.split(':')[0] ?? ''],
 		};
 	});
+}
+
+function shortIfId(text: string): string {
+	return /^(?:sha256:)?[\da-f]{64}$/.test(text) ? formatShortId(text) : text;
 }
 
 const selectRowsOnce = memoizeLast(selectEventRows);

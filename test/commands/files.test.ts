@@ -9,6 +9,9 @@ import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {formatConfirmation} from '../../source/state/operations.js';
 import {everyView, finish, named, press, readOnly, requests, withContainers} from './press.js';
 
+// Modified times are written below in UTC: the local time of a machine in UTC.
+process.env.TZ = 'UTC';
+
 const entry = (name: string, type: FileEntry['type'] = 'file', linkTarget = ''): FileEntry => ({name, type, size: 13, mode: type === 'directory' ? 0o755 : 0o644, modified: Date.parse('2024-05-01T11:00:00Z'), linkTarget});
 
 const directory = (path: string, entries: FileEntry[]): PathContent => ({kind: 'directory', path, entries});

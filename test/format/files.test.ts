@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {formatFileEntry, formatFileMode, formatFileText, isBinary, sortFileEntries} from '../../source/format/files.js';
 
+// Modified times are written below in UTC: the local time of a machine in UTC.
+process.env.TZ = 'UTC';
+
 describe('formatFileMode', () => {
 	const cases: Array<[Parameters<typeof formatFileMode>[0], number, string]> = [
 		['directory', 0o755, 'drwxr-xr-x'],
@@ -18,7 +21,7 @@ describe('formatFileMode', () => {
 
 describe('entries', () => {
 	const entry = {type: 'file' as const, size: 1250, mode: 0o644, modified: Date.parse('2026-11-30T13:10:00Z'), linkTarget: ''};
-	test('a line: mode, size, modified in UTC, name, link target', () => {
+	test('a line: mode, size, modified (local time), name, link target', () => {
 		assert.equal(formatFileEntry({...entry, name: 'hosts'}), '-rw-r--r--     1.25kB  2026-11-30 13:10  hosts');
 		assert.equal(formatFileEntry({...entry, name: 'mtab', type: 'symlink', mode: 0o777, size: 0, linkTarget: '/proc/mounts'}), 'lrwxrwxrwx         0B  2026-11-30 13:10  mtab -> /proc/mounts');
 		assert.equal(formatFileEntry({...entry, name: 'etc', type: 'directory', mode: 0o755}), 'drwxr-xr-x          -  2026-11-30 13:10  etc/');

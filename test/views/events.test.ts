@@ -6,6 +6,9 @@ import {type AppState, reduceApp} from '../../source/state/app.js';
 import {eventsView, selectEventRows} from '../../source/views/events.js';
 import {named, press, stateOf, withContainers} from '../commands/press.js';
 
+// The times below are written in UTC; the last test sets zones of its own.
+process.env.TZ = 'UTC';
+
 const at = (iso: string) => Date.parse(iso) * 1e6;
 
 function events(...list: EngineEvent[]): AppState {
@@ -25,7 +28,7 @@ describe('rows', () => {
 		assert.deepEqual(
 			selectEventRows(state.resources.events).map(row => [row.cells.time, row.cells.type, row.cells.action, row.cells.name, row.cells.details, row.tone]),
 			[
-				['2024-05-01 11:59:50', 'image', 'pull', 'busybox:late', '', 'neutral'],
+				['2024-05-01 11:59:50', 'image', 'pull', 'busybox:latest', '', 'neutral'],
 				['2024-05-01 11:59:40', 'network', 'connect', 'bridge', 'container=abc', undefined],
 				['2024-05-01 11:59:30', 'container', 'die', 'web', 'image=nginx:1.25 exitCode=137 signal=9', 'bad'],
 				['2024-05-01 11:59:00', 'container', 'start', 'web', 'image=nginx:1.25', 'good'],
@@ -58,4 +61,26 @@ describe('keys', () => {
 		assert.equal(filtered.ui.filter, 'die');
 		assert.equal(filtered.ui.selectedKey, 'local\u00002');
 	});
+});
+
+test("times are the operator's local time, as docker events prints them, not UTC", () => {
+	const zone = process.env.TZ;
+	try {
+		const state = events(...sample());
+		process.env.TZ = 'Europe/Berlin';
+		assert.equal(selectEventRows(state.resources.events).at(-1)?.cells.time, '2024-05-01 13:59:00', 'UTC+2 in summer');
+		process.env.TZ = 'America/New_York';
+		assert.equal(selectEventRows(state.resources.events).at(-1)?.cells.time, '2024-05-01 07:59:00');
+	} finally {
+		if (zone === undefined) delete process.env.TZ;
+		else process.env.TZ = zone;
+	}
+});
+
+test('an image event without a name says its reference whole; an id is shortened', () => {
+	const state = events(
+		{type: 'image', action: 'pull', id: 'registry.local:5000/shop/web:1.25', timeNano: 0, attributes: {}},
+		{type: 'image', action: 'untag', id: `sha256:${'a'.repeat(64)}`, timeNano: 1, attributes: {name: `sha256:${'a'.repeat(64)}`}},
+	);
+	assert.deepEqual(selectEventRows(state.resources.events).map(row => row.cells.name), ['aaaaaaaaaaaa', 'registry.local:5000/shop/web:1.25']);
 });
