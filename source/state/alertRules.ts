@@ -41,7 +41,12 @@ export type ContainerWatch = {
 	stopAskedAt?: number;
 	/** The exit code of the last `die` event. Podman's inspect says 0 once its policy has restarted the container. */
 	diedWith?: number;
+	/** A crash loop under way when berth came was said: once, then only the window's rule speaks. */
+	loopFound?: true;
 };
+
+/** Docker starts a restart policy's back-off again once a container has run this long: shorter runs are failures. */
+const backOffResetMs = 10_000;
 
 /**
  * Whether a container's last exit was the kernel's OOM killer: the engine says so (State.OOMKilled), or an `oom`
@@ -88,6 +93,7 @@ export function observeTiming(
 ): {watch: ContainerWatch; alerts: RaisedAlert[]; taskFailed?: {exitCode: number}} {
 	const {timing, now} = look;
 	const alerts: RaisedAlert[] = [];
+	let found = watch?.loopFound === true;
 	const raise = (kind: AlertKind, text: string) =>
 		alerts.push({kind, engine: look.engine, container: look.name, key: look.key, text, at: now});
 	const seen = watch?.restartCount !== undefined;
@@ -105,10 +111,18 @@ export function observeTiming(
 		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${exitCode}`);
 		// The next alert needs as many restarts again.
 		restarts = [];
-	} else if (!seen && look.created < look.since && timing.restarting && count >= rules.restarts) {
-		// Found between two runs of a loop (its policy's back-off): its restarts before berth are history,
-		// but restarting is its state now, as an unhealthy container's is.
-		raise('crash-loop', `found restarting after exit code ${timing.exitCode}, ${count} restarts in all`);
+	} else if (!watch?.loopFound && look.created < look.since && timing.restarting && count >= rules.restarts) {
+		// A loop under way before berth came: its restarts before are history, and at Docker's back-off (up to a
+		// minute) the window's rule would wait minutes. Found between two runs, restarting is its state now, as
+		// an unhealthy container's is; found in a run, its next exit within seconds of that start says so.
+		const ran = Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
+		if (!seen) {
+			raise('crash-loop', `found restarting after exit code ${timing.exitCode}, ${count} restarts in all`);
+			found = true;
+		} else if (restarted > 0 && ran >= 0 && ran < backOffResetMs) {
+			raise('crash-loop', `exited with code ${timing.exitCode} ${formatCount(Math.max(1, Math.round(ran / 1000)), 'second')} after its start and is restarting, ${count} restarts in all`);
+			found = true;
+		}
 	}
 
 	const finished = !isZeroTime(timing.finishedAt) && timing.finishedAt !== (watch?.finishedAt ?? '');
@@ -141,6 +155,7 @@ export function observeTiming(
 			restarts,
 			health,
 			finishedAt: timing.finishedAt,
+			...(found ? {loopFound: true as const} : {}),
 		},
 		alerts,
 		...(failed && look.service !== undefined ? {taskFailed: {exitCode: timing.exitCode}} : {}),

@@ -64,6 +64,24 @@ describe('crash loops: restarts within the window', () => {
 		assert.deepEqual(run([look(since + 1000, restarting(2), since - 3_600_000)]), [[]], 'fewer restarts than the rule: not yet a loop');
 		assert.deepEqual(run([look(since + 1000, {restartCount: 13}, since - 3_600_000)]), [[]], 'running: its restarts are history');
 	});
+
+	test('a container found in a run of its loop is a crash loop at its next exit within seconds of that start, once', () => {
+		const old = since - 3_600_000;
+		const started = since - 500;
+		// Found running (its second of a run in Docker's back-off), then restarting after a run of 2 s.
+		const inRun = look(since + 1000, {restartCount: 13, startedAt: iso(started)}, old);
+		const failedAgain = (at: number, count: number, ran: number) =>
+			look(at, {...exited(at - 100, 1), restartCount: count, restarting: true, state: 'restarting', startedAt: iso(at - 100 - ran)}, old);
+		let watch = observeTiming(undefined, inRun).watch;
+		const next = observeTiming(watch, failedAgain(since + 2000, 14, 2000));
+		assert.deepEqual(next.alerts.map(alert => alert.text), ['exited with code 1 2 seconds after its start and is restarting, 14 restarts in all']);
+		watch = next.watch;
+		assert.deepEqual(observeTiming(watch, failedAgain(since + 62_000, 15, 1000)).alerts, [], 'said once; the window\'s rule goes on from here');
+		// One that ran longer than Docker's back-off reset (10 s) before failing is not in a loop for it.
+		assert.deepEqual(observeTiming(observeTiming(undefined, inRun).watch, failedAgain(since + 30_000, 14, 25_000)).alerts, []);
+		// Nor one with fewer restarts than the rule.
+		assert.deepEqual(observeTiming(observeTiming(undefined, look(since + 1000, {restartCount: 1}, old)).watch, failedAgain(since + 2000, 2, 1000)).alerts, []);
+	});
 });
 
 describe('crash loops: the exit code they name', () => {
