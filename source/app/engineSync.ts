@@ -168,7 +168,7 @@ export function startEngineSync(
 			await queue.listFirst();
 			if (stopped) return;
 			attempt = 0;
-			dispatch({type: 'engine/connected', engine: engine.name, version: version.version, product: version.product});
+			dispatch({type: 'engine/connected', engine: engine.name, version: version.version, product: version.product, at: Date.now()});
 			describe().catch(() => undefined);
 		} catch (error) {
 			lose(error);

@@ -160,6 +160,18 @@ function formatPeriod(nanoseconds: number | undefined, fallback: string): string
 	return minutes > 0 ? `${minutes}m${rest > 0 ? `${rest}s` : ''}` : `${rest}s`;
 }
 
+/**
+ * The health as inspect says it, unless its checks do not run: the engine calls a stopped container, or a
+ * paused one, unhealthy when its checks stop with it, whatever they said last.
+ */
+function formatHealthStatus(inspected: Inspected, health: {Status?: string; FailingStreak?: number} | undefined): string {
+	const status = health?.Status ?? '-';
+	const state = inspected.State as {Running?: boolean; Paused?: boolean} | undefined;
+	if (state?.Paused) return `checks paused with the container (the engine says ${status})`;
+	if (!state?.Running) return `checks stopped with the container (the engine says ${status})`;
+	return `${status}${health?.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`;
+}
+
 /** The check as docker run's --health-cmd would give it, and its latest runs, newest first (output made safe). */
 function formatHealthLines(inspected: Inspected, now: number): string[] {
 	const check = inspected.Config?.Healthcheck;
@@ -171,7 +183,7 @@ function formatHealthLines(inspected: Inspected, now: number): string[] {
 	const lines = [
 		`${padCell('Healthcheck', 16)}${command}`,
 		`${indent}every ${formatPeriod(check?.Interval, '30s')}, timeout ${formatPeriod(check?.Timeout, '30s')}, ${check?.Retries || 3} ${(check?.Retries || 3) === 1 ? 'retry' : 'retries'}${check?.StartPeriod ? `, start period ${formatPeriod(check.StartPeriod, '0s')}` : ''}`,
-		`${padCell('Health', 16)}${health?.Status ?? '-'}${health?.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`,
+		`${padCell('Health', 16)}${formatHealthStatus(inspected, health)}`,
 	];
 	for (const result of [...(health?.Log ?? [])].reverse()) {
 		const output = sanitizeLogText((result.Output ?? '').trim().replaceAll(/\s*\n\s*/g, ' | ')).replaceAll(/\u001B\[[0-9;:]*m/g, '');

@@ -137,8 +137,9 @@ export function observeTiming(
 	// A swarm task that fails is replaced by its service, as a restart policy restarts a container: not news
 	// of its own, but one more failure of the service (observeTaskFailure).
 	if (failed && look.service === undefined) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
-	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy.
-	const health = timing.running ? timing.health : 'none';
+	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy. A
+	// paused one's checks stop too, and it is called unhealthy, without an event: its health is as it was.
+	const health = !timing.running ? 'none' : timing.paused ? (watch?.health ?? 'none') : timing.health;
 	if (health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
 		const output = timing.lastHealth ? firstLine(timing.lastHealth.output) : '';
 		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);

@@ -20,7 +20,7 @@ type WatchedAction =
 	| Extract<ContainersAction, {type: 'container/timed' | 'containers/listed'}>
 	| Extract<ResourcesAction, {type: 'events/received'}>
 	| Extract<ConnectionAction, {type: 'engine/lost' | 'engine/connected'}>
-	| {type: 'requests/taken'; ids: readonly number[]}
+	| {type: 'requests/taken'; ids: readonly number[]; at?: number}
 	| {type: 'other'};
 
 /** Stops, kills and removes berth itself sends: the exits they cause raise no alert. */
@@ -38,7 +38,8 @@ export function watchForAlerts<State extends WatchedState>(before: State, after:
 			if (!record || after.containers.timings.get(key) !== watched.timing) return after;
 			const name = formatContainerName(record.names);
 			const service = record.labels[swarmServiceLabel];
-			alerts = watchTiming(alerts, {key, engine: watched.engine, name, timing: watched.timing, now: after.now, created: record.created * 1000, service});
+			// When inspect was read: the clock ticks only when the screen needs it, and may be seconds behind.
+			alerts = watchTiming(alerts, {key, engine: watched.engine, name, timing: watched.timing, now: watched.timing.readAt ?? after.now, created: record.created * 1000, service});
 			break;
 		}
 
@@ -57,7 +58,7 @@ export function watchForAlerts<State extends WatchedState>(before: State, after:
 			const keys = before.operations.outbox.flatMap(request =>
 				watched.ids.includes(request.id) && request.kind === 'container-action' && stoppingActions.has(request.action) ? request.targets.map(target => target.key) : [],
 			);
-			alerts = watchStopAsked(alerts, keys, after.now);
+			alerts = watchStopAsked(alerts, keys, watched.at ?? after.now);
 			break;
 		}
 
@@ -65,7 +66,7 @@ export function watchForAlerts<State extends WatchedState>(before: State, after:
 		case 'engine/connected': {
 			const was = before.connection.get(watched.engine)?.status;
 			const now = watched.type === 'engine/lost' ? 'disconnected' : 'connected';
-			const raised = observeEngine(watched.engine, was, now, watched.type === 'engine/lost' ? watched.at : after.now, watched.type === 'engine/lost' ? watched.error : '');
+			const raised = observeEngine(watched.engine, was, now, watched.type === 'engine/lost' ? watched.at : (watched.at ?? after.now), watched.type === 'engine/lost' ? watched.error : '');
 			alerts = raised ? raiseAlerts(alerts, [raised]) : alerts;
 			break;
 		}

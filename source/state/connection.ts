@@ -22,7 +22,8 @@ export type EngineConnection =
 export type ConnectionState = ReadonlyMap<string, EngineConnection>;
 
 export type ConnectionAction =
-	| {type: 'engine/connected'; engine: string; version: string; product?: string}
+	/** `at`: when it answered (milliseconds), for the alert it may raise; the clock's last tick if not given. */
+	| {type: 'engine/connected'; engine: string; version: string; product?: string; at?: number}
 	| {type: 'engine/described'; engine: string; info: EngineInfo}
 	| {type: 'engine/lost'; engine: string; error: string; at: number}
 	| {type: 'engine/retrying'; engine: string; attempt: number; error: string}

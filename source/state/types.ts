@@ -61,7 +61,8 @@ export type AppAction =
 	| {type: 'logs/appended'; generation: number; lines: readonly IncomingLogLine[]; dropped?: number}
 	| {type: 'logs/ended'; generation: number; name: string; removed: boolean; restarting?: boolean}
 	| {type: 'logs/restarted'; generation: number; name: string}
-	| {type: 'requests/taken'; ids: readonly number[]}
+	/** `at`: when they were taken (milliseconds); the clock's last tick if not given. */
+	| {type: 'requests/taken'; ids: readonly number[]; at?: number}
 	| {type: 'request/finished'; request: Request; result: RequestResult}
 	| {type: 'pane/refresh'}
 	| {type: 'pane/output'; key: string; lines: readonly string[]}

@@ -36,7 +36,8 @@ describe('alerts', {skip}, () => {
 		const sick = uniqueName('sick');
 		const three = uniqueName('three');
 		const stopped = uniqueName('stopped');
-		created.push(loop, hog, sick, three, stopped);
+		const well = uniqueName('well');
+		created.push(loop, hog, sick, three, stopped, well);
 		await runContainer({name: stopped, cmd: ['sh', '-c', 'trap "exit 5" TERM; while :; do sleep 1; done']});
 		// A crash loop as the flags set it: 2 restarts within 5 minutes.
 		const session = await berth.start({args: ['--on-alert', hook(file), '--crash-restarts', '2', '--crash-minutes', '5'], ready: /NAME/});
@@ -53,6 +54,12 @@ describe('alerts', {skip}, () => {
 		await runContainer({name: hog, args: ['-m', '8m'], cmd: ['sh', '-c', 'x=a; while :; do x=$x$x; done']});
 		await runContainer({name: sick, args: ['--health-cmd', 'echo database unreachable on port 5432; exit 1', '--health-interval', '1s', '--health-retries', '1'], cmd: ['sleep', '600']});
 		await runContainer({name: three, cmd: ['sh', '-c', 'sleep 1; exit 3']});
+		// A healthy one paused from outside: the engine calls it unhealthy, with no event (its checks stop with
+		// the pause). That is no alert.
+		await runContainer({name: well, args: ['--health-cmd', 'true', '--health-interval', '1s'], cmd: ['sleep', '600']});
+		await waitForRow(session, well, /\(healthy\)/, {timeoutMs: 20_000});
+		await docker('pause', well);
+		assert.equal((await docker('inspect', '--format', '{{.State.Health.Status}}', well)).trim(), 'unhealthy', 'the engine calls a paused container unhealthy');
 
 		// Other containers of the test engine may raise alerts of their own: at least these four.
 		const screen = await session.waitFor(
@@ -61,6 +68,7 @@ describe('alerts', {skip}, () => {
 		);
 		for (const name of [loop, hog, sick, three]) assert.match(lineOf(screen, name), /^.!/, `${name} is marked`);
 		assert.doesNotMatch(lineOf(screen, stopped), /^.!/);
+		assert.match(lineOf(screen, well), /^ {2}.*\(Paused\)/, 'the paused one is not marked');
 		assert.match(lineOf(screen, hog), /Exited \(137\) .* ago, OOM killed/);
 		assert.match(screen, /STATUS\s+RESTARTS/);
 		const restarts = Number(/(\d+)\s*$/.exec(lineOf(screen, loop).replace(/\s+\d+\.\d\d%.*$/, ''))?.[1]);
@@ -76,6 +84,7 @@ describe('alerts', {skip}, () => {
 		assert.match(lineAbout(sick, 'unhealthy'), /unhealthy: exit code 1, database unreachable on port 5432/);
 		assert.match(lineAbout(three, 'died'), /exited with code 3, not asked to stop/);
 		assert.equal(lineAbout(stopped, 'died'), '');
+		assert.equal(alerts.split('\n').filter(line => line.includes(well)).join('\n'), '', 'no alert for the paused one');
 
 		// The hook got each kind with its variables, never in its command text.
 		assert.ok(await waitUntil(() => ['crash-loop', 'oom', 'unhealthy', 'died'].every(kind => hookLines(file).some(line => line.startsWith(`${kind}|`)))), hookLines(file).join('\n'));
@@ -87,6 +96,7 @@ describe('alerts', {skip}, () => {
 		assert.ok(lines.some(line => line.startsWith(`unhealthy|${sick}|${engineName}|unhealthy: exit code 1, database unreachable on port 5432`)), lines.join('\n'));
 		assert.ok(lines.some(line => line.startsWith(`crash-loop|${loop}|${engineName}|restarted 2 times within 5 minutes`)), lines.join('\n'));
 		assert.ok(!lines.some(line => line.includes(stopped)), 'the exit berth caused raised nothing');
+		assert.ok(!lines.some(line => line.includes(well)), 'the pause raised nothing');
 
 		// Acknowledged, the count goes; the loop goes on, so its alert comes back.
 		await session.sendKeys('A');

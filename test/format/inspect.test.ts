@@ -67,6 +67,18 @@ describe('formatDetailsLines: OOM kills and healthchecks', () => {
 		]);
 	});
 
+	test('a paused or stopped container\'s health: its checks do not run, whatever the engine calls it', () => {
+		const healthLine = (state: Record<string, unknown>) =>
+			formatDetailsLines(
+				{Name: '/db', Config: {Healthcheck: {Test: ['CMD-SHELL', 'test -f /tmp/ready']}}, State: {Status: 'running', StartedAt: '2026-11-30T11:59:00Z', Health: {Status: 'unhealthy', FailingStreak: 0, Log: []}, ...state}},
+				false,
+				now,
+			).find(line => line.startsWith('Health '));
+		assert.equal(healthLine({Running: true, Paused: true, Status: 'paused'}), 'Health          checks paused with the container (the engine says unhealthy)');
+		assert.equal(healthLine({Running: false, Status: 'exited', FinishedAt: '2026-11-30T11:59:30Z'}), 'Health          checks stopped with the container (the engine says unhealthy)');
+		assert.equal(healthLine({Running: true}), 'Health          unhealthy');
+	});
+
 	test('no healthcheck, no lines about one', () => {
 		assert.ok(!formatDetailsLines({Name: '/plain', State: {Status: 'running', Running: true}}, false, now).some(line => line.startsWith('Health')));
 	});

@@ -182,6 +182,16 @@ describe('health', () => {
 		// Stopped while unhealthy, then started and failing again: a second alert, as after any recovery.
 		assert.deepEqual(run([look(t(2), sick), look(t(6), stopped), look(t(10), sick)]), [['unhealthy'], [], ['unhealthy']]);
 	});
+
+	test('a paused container is not unhealthy: the engine calls it so when its checks stop with the pause', () => {
+		// Docker 20.10 and 26.1 set Health.Status to unhealthy on pause, with no event; the last check had passed.
+		const paused = {paused: true, health: 'unhealthy' as const, lastHealth: {exitCode: 0, output: '', at: iso(t(4))}};
+		assert.deepEqual(run([look(t(1), {health: 'healthy'}), look(t(5), paused), look(t(8), {health: 'healthy'})]), [[], [], []]);
+		assert.deepEqual(run([look(t(5), paused)]), [[]], 'found paused');
+		// Unhealthy before the pause and after it: one alert, as nothing recovered in between.
+		const sick = {health: 'unhealthy' as const, lastHealth: {exitCode: 1, output: 'db down', at: iso(t(1))}};
+		assert.deepEqual(run([look(t(2), sick), look(t(5), paused), look(t(8), sick)]), [['unhealthy'], [], []]);
+	});
 });
 
 describe('engines', () => {

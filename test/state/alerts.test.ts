@@ -60,6 +60,19 @@ describe('alerts through reduceApp', () => {
 		assert.deepEqual(state.alerts.list, []);
 	});
 
+	test('an alert is dated when the engine was read, not at the clock\'s last tick (which waits while nothing on screen ages)', () => {
+		let state = timed(listed(createAppState(now)), {startedAt: new Date(now + 2000).toISOString(), readAt: now + 2500});
+		// The clock stood at `now` all along (the alerts view: no text on it ages).
+		state = timed(state, {...exited, readAt: now + 64_000});
+		assert.deepEqual(state.alerts.list.map(alert => [alert.kind, alert.at]), [['died', now + 64_000]]);
+		// A kill berth sent, taken 90 s after the clock's tick, still explains an exit soon after it.
+		let stopped = timed(listed(createAppState(now)), {startedAt: new Date(now + 2000).toISOString(), readAt: now + 2500});
+		const operations = enqueue(stopped.operations, {kind: 'container-action', action: 'kill', targets: [{key, engine: 'local', id: 'x1', name: 'worker', state: 'running'}], options: {}});
+		stopped = reduceApp({...stopped, operations}, {type: 'requests/taken', ids: operations.outbox.map(request => request.id), at: now + 90_000});
+		const killed = {...exited, finishedAt: new Date(now + 90_500).toISOString(), readAt: now + 91_000};
+		assert.deepEqual(timed(stopped, killed).alerts.list, []);
+	});
+
 	test('a swarm service whose tasks keep failing: one crash-loop for the service, no "died" for each task', () => {
 		// Swarm replaces a failed task with a new container: each fails once, and the service is what loops.
 		let state = createAppState(now);

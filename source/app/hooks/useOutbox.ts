@@ -29,7 +29,7 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 	const {engineMap, connect, environment, replaceEngines, readOnlyEngines} = options;
 	useEffect(() => {
 		if (outbox.length === 0) return;
-		dispatch({type: 'requests/taken', ids: outbox.map(request => request.id)});
+		dispatch({type: 'requests/taken', ids: outbox.map(request => request.id), at: Date.now()});
 		const handOver: TerminalHandover = async (session, banner) =>
 			suspendTerminal(async () => pipeTerminal(session, stdin as NodeJS.ReadStream, stdout as NodeJS.WriteStream, banner));
 		for (const request of outbox) {
