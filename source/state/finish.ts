@@ -79,7 +79,10 @@ export function finishRequest(state: AppState, request: Request, result: Request
 				};
 			}
 
-			const started = {...state, form: undefined, ui: {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const}};
+			const shown = {...message(result.kind === 'done' ? result.text : 'Started.', 'info'), mode: 'list' as const};
+			// The list's cursor goes to the new container, where it shows as soon as the engine's event lists it.
+			const onNew = result.kind === 'done' && result.id && state.ui.view === 'containers' ? {selectedKey: containerKey(request.engine, result.id)} : {};
+			const started = {...state, form: undefined, ui: {...shown, ...onNew}};
 			// "A shell attached": the new container's main process, as `docker run -it` gives it.
 			if (request.shell && result.kind === 'done' && result.id) {
 				const target = {key: containerKey(request.engine, result.id), engine: request.engine, id: result.id, name: request.spec.name || result.id.slice(0, 12), state: 'running' as const};

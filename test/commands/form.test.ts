@@ -4,7 +4,8 @@ import {describe, test} from 'node:test';
 import {reduceFormKey} from '../../source/commands/form.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
-import {imageRecord} from '../state/records.js';
+import {containerRecord, imageRecord} from '../state/records.js';
+import {selectCurrentList} from '../../source/views/current.js';
 import {finish, named, press, requests, withContainers, type Typed} from './press.js';
 
 /** The form opened with R on the containers, the engine's images listed: nginx:1.25 and busybox:latest. */
@@ -115,6 +116,10 @@ describe('the engine\'s answer', () => {
 		assert.equal(state.ui.mode, 'list');
 		assert.equal(state.ui.message?.text, 'Started proxy.');
 		assert.equal(requests(state).filter(request => request.kind === 'attach').length, 0);
+		assert.equal(state.ui.selectedKey, containerKey('local', 'abc123'), 'the cursor goes to the new container');
+		// Listed by the engine's event: it is the selected row.
+		const listed = reduceApp(state, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'aaa', names: ['/older']}), containerRecord({id: 'abc123', names: ['/proxy']})]});
+		assert.equal(selectCurrentList(listed).selected?.key, containerKey('local', 'abc123'));
 	});
 
 	test('started in shell mode: a terminal is attached to the new container', () => {
