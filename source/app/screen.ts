@@ -87,7 +87,7 @@ const withEngineColumn = memoizeLast((columns: ReadonlyArray<ColumnSpec<string>>
 
 /** The keys' hints change with the mode, the view, the pane and read-only, not with every frame of figures. */
 const hintsOnce = memoizeLast((mode: AppState['ui']['mode'], view: string, paneKind: string | undefined, readOnly: boolean, commands: readonly Command[]) =>
-	formatHints(selectScopes(mode, view, paneKind), {readOnly}, commands),
+	formatHints(selectScopes(mode, view, paneKind), {readOnly, paneKind}, commands),
 );
 
 /** The views' keys, made once: the views are known when berth starts. */

@@ -112,9 +112,10 @@ function hintKeyOf(keys: readonly string[]): string {
 }
 
 /** The status line's keys for these scopes: the commands that have a hint, in keymap order. */
-export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean}, commands: readonly Command[] = keymap): string {
+export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean; paneKind?: string | undefined}, commands: readonly Command[] = keymap): string {
+	const here = (command: Command) => !command.paneKinds || (options.paneKind !== undefined && command.paneKinds.includes(options.paneKind));
 	return scopes
-		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && !(options.readOnly && command.mutating)))
+		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && !(options.readOnly && command.mutating) && here(command)))
 		.map(command => `${formatKeyName(hintKeyOf(command.keys))} ${command.hint}`)
 		.join('  ');
 }

@@ -75,9 +75,12 @@ export const paneCommands = inScope<unknown>('pane', [
 		keys: ['x'],
 		help: 'Show or mask secret-looking environment values',
 		hint: 'reveal secrets',
+		// The panes that mask environment values: a container's details and its inspect document.
+		paneKinds: ['details', 'inspect'],
 		run(state) {
 			const {pane} = state.operations;
 			if (!pane) return state;
+			if (pane.kind !== 'details' && pane.kind !== 'inspect') return withMessage(state, 'Nothing is masked here: x reveals secrets in a container\'s details and inspect.');
 			return withMessage(
 				{...state, operations: {...state.operations, pane: {...pane, revealed: !pane.revealed}}},
 				pane.revealed ? 'Secret-looking values masked.' : 'Secret-looking values shown: x masks them again.',

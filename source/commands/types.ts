@@ -40,6 +40,8 @@ export type Command<Row = unknown> = {
 	help: string;
 	/** A word or two for the status line; commands without one are only in `?`. */
 	hint?: string;
+	/** The panes it does something in (a pane's command): its hint shows in those alone. */
+	paneKinds?: readonly string[];
 	/** Changes something on an engine: refused in read-only mode. */
 	mutating?: boolean;
 	/** Acts on the selected row only, marks or not (rename): a read-only engine is looked for there alone. */

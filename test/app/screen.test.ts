@@ -71,7 +71,8 @@ describe('selectScreenProps', () => {
 		assert.ok(quiet.startsWith('read-only  '), quiet);
 		assert.doesNotMatch(quiet, /s stop|d remove/);
 		const pane = press(state, 'return');
-		assert.equal(selectHints(pane, selectCurrentList(pane)), formatHints(['pane', 'global'], {readOnly: false}));
+		assert.equal(selectHints(pane, selectCurrentList(pane)), formatHints(['pane', 'global'], {readOnly: false, paneKind: 'details'}));
+		assert.match(selectHints(pane, selectCurrentList(pane)), /x reveal secrets/);
 		assert.equal(selectScreenProps(pane, engines, {width: 80, height: 24}, theme).pane?.title, 'Details: faraway', 'the first row, faraway, before web-1');
 	});
 

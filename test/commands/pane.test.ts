@@ -117,6 +117,14 @@ describe('x: secrets', () => {
 		assert.equal(masked.operations.pane?.revealed, false);
 		assert.equal(masked.ui.message?.text, 'Secret-looking values masked.');
 	});
+
+	test('in a pane that masks nothing (the disk usage), says so', () => {
+		const disk = press(withContainers(['api']), 'U');
+		assert.equal(disk.operations.pane?.kind, 'disk');
+		const pressed = press(disk, 'x');
+		assert.equal(pressed.operations.pane?.revealed, false);
+		assert.match(pressed.ui.message?.text ?? '', /^Nothing is masked here/);
+	});
 });
 
 describe('Esc', () => {
