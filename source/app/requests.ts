@@ -150,6 +150,11 @@ export async function runRequest(
 				return {kind: 'done', text: ''};
 			}
 
+			case 'clipboard': {
+				// The App writes it: it holds the terminal.
+				return {kind: 'failed', error: 'the clipboard is written by the app'};
+			}
+
 			case 'custom': {
 				// The App runs these: they need the terminal and the environment.
 				return {kind: 'failed', error: 'custom commands are run by the app'};

@@ -2,7 +2,7 @@
 import type {AppState} from '../state/app.js';
 import {reduceUi, type UiAction} from '../state/ui.js';
 import {selectView, views} from '../views/registry.js';
-import {engineOf, openRunForm, showPane, withMode} from './effects.js';
+import {engineOf, openRunForm, showPane, withMessage, withMode, withRequest} from './effects.js';
 import {type CommandContext, inScope} from './types.js';
 
 function onList(state: AppState, action: UiAction): AppState {
@@ -17,6 +17,18 @@ function shape(context: CommandContext) {
 /** Shows a view by name, keeping where the person was in the one left. */
 export function showView(state: AppState, name: string): AppState {
 	return onList(state, {type: 'view/switch', view: name});
+}
+
+/** A request for the terminal's clipboard with the selected row's name or ID, as its view says what those are. */
+function copyOfRow(state: AppState, selected: unknown, part: 'name' | 'id'): AppState {
+	const view = selectView(state.ui.view);
+	if (selected === undefined) return withMessage(state, 'Nothing selected to copy.');
+	// Each view's copyable reads its own rows: the selected row is one of them.
+	const copied = (view.copyable as ((row: unknown) => {name: string; id?: string | undefined}) | undefined)?.(selected);
+	if (!copied) return withMessage(state, `Nothing to copy in ${view.name}.`);
+	if (part === 'id' && !copied.id) return withMessage(state, `${copied.name} has no ID of its own: y copies its name.`);
+	const text = part === 'id' ? copied.id! : copied.name;
+	return withRequest(state, {kind: 'clipboard', text, what: part === 'id' ? `the ID of ${copied.name}` : `the name ${copied.name}`});
 }
 
 export const listCommands = inScope<unknown>('list', [
@@ -55,6 +67,18 @@ export const listCommands = inScope<unknown>('list', [
 			const engine = engineOf(state, selected as {engine: string} | undefined);
 			return showPane(state, 'disk', {key: `disk\u0000${engine}`, engine, id: engine, name: engine}, {kind: 'refresh', engine, what: 'disk'});
 		},
+	},
+	{
+		action: 'copy-name',
+		keys: ['y'],
+		help: 'Copy the row\'s name to the clipboard (OSC 52)',
+		run: (state, {selected}) => copyOfRow(state, selected, 'name'),
+	},
+	{
+		action: 'copy-id',
+		keys: ['Y'],
+		help: 'Copy the row\'s full ID to the clipboard (OSC 52)',
+		run: (state, {selected}) => copyOfRow(state, selected, 'id'),
 	},
 	{
 		action: 'run-form',

@@ -115,6 +115,11 @@ export function finishRequest(state: AppState, request: Request, result: Request
 			return pane === state.operations.pane ? state : {...state, operations: {...state.operations, pane}};
 		}
 
+		case 'clipboard': {
+			if (result.kind === 'failed') return {...state, ui: message(`Could not copy ${request.what}: ${result.error}`, 'error')};
+			return {...state, ui: message(`Copied ${request.what} to the terminal's clipboard (OSC 52).`, 'info')};
+		}
+
 		case 'save-logs': {
 			if (result.kind === 'saved') return {...state, ui: message(`Saved ${result.lines} lines to ${result.path}`, 'info')};
 			return {...state, ui: message(`Could not save the log: ${result.kind === 'failed' ? result.error : 'unknown error'}`, 'error')};

@@ -57,6 +57,8 @@ export type Request =
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number}
+	/** A text for the terminal's clipboard (OSC 52); `what` names it in the message (`the name demo-db`). */
+	| {id: number; kind: 'clipboard'; text: string; what: string}
 	| {id: number; kind: 'files-read'; target: PaneTarget; owner: FilesOwner; path: string}
 	| {id: number; kind: 'files-copy-out'; target: PaneTarget; owner: FilesOwner; path: string; destination: string; overwrite: boolean}
 	| {id: number; kind: 'files-copy-in'; target: PaneTarget; container: string; source: string; directory: string}

@@ -187,4 +187,5 @@ export const containersView: ContainersView = {
 	ages: true,
 	emptyText: (_state, filter) => (filter === '' ? 'No containers.' : `No container matches "${filter}".`),
 	commands,
+	copyable: row => ({name: row.name, id: row.id}),
 };

@@ -58,4 +58,5 @@ export const contextsView: TableView = {
 	listings: ['contexts'],
 	emptyText: (state, filter) => (state.resources.listed.has('contexts/') ? (filter === '' ? 'No contexts.' : `Nothing matches "${filter}".`) : 'Loading…'),
 	commands,
+	copyable: row => ({name: row.id}),
 };

@@ -135,4 +135,6 @@ export const imagesView: TableView = {
 	ages: true,
 	emptyText: tableEmptyText('images'),
 	commands,
+	// Its ID from its key (engine, image ID, reference): the row's own id is the reference it acts on.
+	copyable: row => ({name: imageName(row), id: row.key.split('\u0000')[1]}),
 };

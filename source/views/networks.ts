@@ -101,4 +101,5 @@ export const networksView: TableView = {
 	concerns: event => event.type === 'network' || changesContainers(event),
 	emptyText: tableEmptyText('networks'),
 	commands,
+	copyable: row => ({name: row.cells.name ?? row.id, id: row.id}),
 };

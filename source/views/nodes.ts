@@ -54,4 +54,5 @@ export const nodesView: TableView = {
 	refreshMs: swarmRefreshMs,
 	emptyText: swarmEmptyText('nodes'),
 	commands: inScope('nodes', tableSortCommands(() => nodesView)),
+	copyable: row => ({name: row.cells.hostname ?? row.id, id: row.id}),
 };

@@ -120,5 +120,6 @@ export const projectsView: TableView = {
 	concerns: changesContainers,
 	emptyText: (_state, filter) => (filter === '' ? 'No compose projects: none of the containers has a com.docker.compose.project label.' : `Nothing matches "${filter}".`),
 	commands,
+	copyable: row => ({name: row.id}),
 };
 

@@ -128,4 +128,5 @@ export const servicesView: TableView = {
 	refreshMs: swarmRefreshMs,
 	emptyText: swarmEmptyText('services'),
 	commands,
+	copyable: row => ({name: row.cells.name ?? row.id, id: row.id}),
 };

@@ -90,4 +90,5 @@ export const tasksView: TableView = {
 	emptyText: swarmEmptyText('tasks'),
 	caption: state => (state.ui.taskService ? `tasks of ${state.ui.taskService.name}  Esc every service's tasks` : 'every service\'s tasks'),
 	commands: inScope('tasks', tableSortCommands(() => tasksView)),
+	copyable: row => ({name: (row.cells.name ?? row.id).replace(/^ \\_ /, ''), id: row.id}),
 };

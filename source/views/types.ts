@@ -28,6 +28,8 @@ export type ViewSpec<Row extends ListRow> = {
 	/** Words for the status line before the keys (the tasks of one service). */
 	caption?: (state: AppState) => string | undefined;
 	commands: ReadonlyArray<Command<Row>>;
+	/** What `y` copies of a row (its name, as docker commands take it) and `Y` (its full ID, where it has one). */
+	copyable?: (row: Row) => {name: string; id?: string | undefined};
 };
 
 /** How a table view sorts with `o` and `O`. */

@@ -117,4 +117,5 @@ export const volumesView: TableView = {
 	concerns: event => event.type === 'volume' || changesContainers(event),
 	emptyText: tableEmptyText('volumes'),
 	commands,
+	copyable: row => ({name: row.id}),
 };

@@ -136,7 +136,8 @@ describe('findCommand', () => {
 		['list', 'containers', '?', 'help-toggle'],
 		['list', 'containers', 'q', 'quit'],
 		['list', 'containers', 'ctrl+c', 'quit'],
-		['list', 'containers', 'y', undefined],
+		['list', 'containers', 'y', 'copy-name'],
+		['list', 'images', 'Y', 'copy-id'],
 		['list', 'containers', 'x', undefined],
 		// The same key means the view's own command in each view.
 		['list', 'images', 'return', 'image-history'],

@@ -244,6 +244,37 @@ describe('containers pane', {skip}, () => {
 		assert.doesNotMatch(await session.tmux('list-buffers', '-F', '#{buffer_sample}'), /pwned/i, 'no clipboard write reached tmux');
 	});
 
+	test('y and Y put the selected container\'s name and full ID on the clipboard through the terminal (a tmux buffer); not on the Linux console', async () => {
+		const name = uniqueName('copied');
+		created.push(name);
+		await runContainer({name, cmd: [...idleCmd]});
+		const id = (await docker('inspect', '--format', '{{.Id}}', name)).trim();
+		const session = await berth.start();
+		await session.tmux('set', '-g', 'set-clipboard', 'on');
+		await waitForRow(session, name, /Up /);
+		await session.sendText('/');
+		await session.sendText(name);
+		await session.sendKeys('Enter');
+		await session.waitFor(current => lineOf(current, name).startsWith('›'));
+		await session.sendText('y');
+		await session.waitFor(`Copied the name ${name} to the terminal's clipboard (OSC 52).`);
+		assert.ok(await waitUntil(async () => (await session.tmux('show-buffer').catch(() => '')) === name), `the buffer: ${await session.tmux('show-buffer').catch(() => '')}`);
+		await session.sendText('Y');
+		await session.waitFor(`Copied the ID of ${name}`);
+		assert.ok(await waitUntil(async () => (await session.tmux('show-buffer').catch(() => '')) === id), 'the full ID');
+
+		const linuxConsole = await berth.start({term: 'linux'});
+		await linuxConsole.tmux('set', '-g', 'set-clipboard', 'on');
+		await waitForRow(linuxConsole, name, /Up /);
+		await linuxConsole.sendText('/');
+		await linuxConsole.sendText(name);
+		await linuxConsole.sendKeys('Enter');
+		await linuxConsole.waitFor(current => lineOf(current, name).startsWith('>'));
+		await linuxConsole.sendText('y');
+		await linuxConsole.waitFor('the Linux console has no clipboard');
+		assert.equal(await linuxConsole.tmux('list-buffers', '-F', '#{buffer_sample}'), '', 'nothing written');
+	});
+
 	test('a container that comes and goes widens the columns at once and does not move the others\' back at once', async () => {
 		const stays = uniqueName('stays');
 		// Longer than the other tests' names, and short enough to be shown whole beside their columns.

@@ -5,6 +5,7 @@ import {type ContextEnvironment, type EngineChoice, selectEngines} from '../../e
 import type {Engine} from '../../engine/types.js';
 import type {AppAction} from '../../state/app.js';
 import {type Request, selectChangedEngines} from '../../state/operations.js';
+import {copyToClipboard} from '../clipboard.js';
 import {runCustomRequest} from '../customRun.js';
 import {pipeTerminal, runRequest, type TerminalHandover} from '../requests.js';
 import {holdTerminalInput} from '../terminalInput.js';
@@ -54,6 +55,11 @@ export function useOutbox(outbox: readonly Request[], dispatch: Dispatch<AppActi
 				replaceEngines(next);
 				dispatch({type: 'engines/replaced', names: next.map(engine => engine.name)});
 				dispatch({type: 'view/switch', view: 'containers'});
+				continue;
+			}
+
+			if (request.kind === 'clipboard') {
+				dispatch({type: 'request/finished', request, result: copyToClipboard(request.text, process.env, bytes => stdout.write(bytes))});
 				continue;
 			}
 
