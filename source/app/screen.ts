@@ -12,7 +12,7 @@ import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatUnanswered} from '../state/connection.js';
-import {formatConfirmation} from '../state/operations.js';
+import {formatConfirmation, type PaneKind} from '../state/operations.js';
 import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {paneTitles, selectPaneLinesFor} from '../state/select/paneLines.js';
@@ -86,7 +86,7 @@ const layoutTable = memoizeLast((rows: CurrentList['rows'], width: number, colum
 const withEngineColumn = memoizeLast((columns: ReadonlyArray<ColumnSpec<string>>) => [tableEngineColumn, ...columns]);
 
 /** The keys' hints change with the mode, the view, the pane and read-only, not with every frame of figures. */
-const hintsOnce = memoizeLast((mode: AppState['ui']['mode'], view: string, paneKind: string | undefined, readOnly: boolean, commands: readonly Command[]) =>
+const hintsOnce = memoizeLast((mode: AppState['ui']['mode'], view: string, paneKind: PaneKind | undefined, readOnly: boolean, commands: readonly Command[]) =>
 	formatHints(selectScopes(mode, view, paneKind), {readOnly, paneKind}, commands),
 );
 

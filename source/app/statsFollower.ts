@@ -47,6 +47,8 @@ export class StatsFollower {
 	private readonly polled = new Map<string, StatsTarget>();
 	/** Targets with a sample already: the next poll is one-shot and compared with it. */
 	private readonly sampled = new Set<string>();
+	/** Targets with a sample handed on or held for a take: their figures may be on screen, and are kept when they leave it. */
+	private readonly figured = new Set<string>();
 	/** Requests waiting for the engine's answer (answers for targets no longer wanted are dropped). */
 	private readonly inFlight = new Map<string, StatsTarget>();
 	private queue: string[] = [];
@@ -109,8 +111,9 @@ export class StatsFollower {
 
 		// Figures nobody follows any more stay as the last known, marked as such, until the row is back and
 		// sampled again; its next sample waits for two readings, so that its CPU is of that moment.
-		for (const key of this.sampled) {
+		for (const key of this.figured) {
 			if (streamed.has(key) || polled.has(key)) continue;
+			this.figured.delete(key);
 			this.sampled.delete(key);
 			const [engine = '', id = ''] = key.split('\u0000');
 			// Samples of its stream that wait for their round, or held for a poll round still under way, would be
@@ -127,11 +130,13 @@ export class StatsFollower {
 		}
 
 		// Back before its leaving was handed on (within a take's period): its figures are of a moment ago, not left.
+		// Its next sample still takes two readings: one held for a take when it left is gone, and with it what a
+		// one-shot sample would be compared with.
 		this.pending = this.pending.filter(action => {
 			if (action.type !== 'stats/left') return true;
 			const key = containerKey(action.engine, action.id);
 			if (!streamed.has(key) && !polled.has(key)) return true;
-			this.sampled.add(key);
+			this.figured.add(key);
 			return false;
 		});
 		const added = [...polled.keys()].filter(key => !this.polled.has(key));
@@ -187,6 +192,8 @@ export class StatsFollower {
 		this.pending = [];
 		this.round = [];
 		this.streamedWaiting.clear();
+		this.sampled.clear();
+		this.figured.clear();
 	}
 
 	private openStream(key: string, target: StatsTarget): void {
@@ -196,11 +203,13 @@ export class StatsFollower {
 			target.id,
 			(sample: StatsSample) => {
 				this.sampled.add(key);
+				this.figured.add(key);
 				this.streamed(target.engine, {type: 'stats/sampled', engine: target.engine, id: target.id, sample});
 			},
 			() => {
 				this.streams.delete(key);
 				this.sampled.delete(key);
+				this.figured.delete(key);
 				// After the samples before it, which may be waiting.
 				this.streamed(target.engine, {type: 'stats/ended', engine: target.engine, id: target.id});
 			},
@@ -244,6 +253,7 @@ export class StatsFollower {
 				sample => {
 					if (this.closed || !this.polled.has(key)) return;
 					this.sampled.add(key);
+					this.figured.add(key);
 					if (this.round.length === 0) this.roundSince = Date.now();
 					this.round.push({type: 'stats/sampled', engine: target.engine, id: target.id, sample});
 				},
@@ -253,6 +263,7 @@ export class StatsFollower {
 					if (isPastDeadline(error)) return;
 					// Gone or stopped: its figures go; the next round asks again if it is still on screen.
 					this.sampled.delete(key);
+					this.figured.delete(key);
 					this.pending.push({type: 'stats/ended', engine: target.engine, id: target.id});
 				},
 			)

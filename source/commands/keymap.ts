@@ -7,6 +7,7 @@ import {globalCommands, helpCommands} from './global.js';
 import {listCommands} from './list.js';
 import {logsCommands} from './logs.js';
 import {paneCommands} from './pane.js';
+import type {PaneKind} from '../state/operations.js';
 import type {Command, KeyScope} from './types.js';
 
 export const keymap: readonly Command[] = [
@@ -112,7 +113,7 @@ function hintKeyOf(keys: readonly string[]): string {
 }
 
 /** The status line's keys for these scopes: the commands that have a hint, in keymap order. */
-export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean; paneKind?: string | undefined}, commands: readonly Command[] = keymap): string {
+export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean; paneKind?: PaneKind | undefined}, commands: readonly Command[] = keymap): string {
 	const here = (command: Command) => !command.paneKinds || (options.paneKind !== undefined && command.paneKinds.includes(options.paneKind));
 	return scopes
 		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && !(options.readOnly && command.mutating) && here(command)))

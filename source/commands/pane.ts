@@ -1,5 +1,6 @@
 // The keys of the details, inspect, top, layers, volume, network, pull and disk panes: scroll, search, reveal.
 import type {AppState} from '../state/app.js';
+import type {PaneKind} from '../state/operations.js';
 import {selectSearchMatches} from '../state/pane.js';
 import {selectPaneLinesFor} from '../state/select/paneLines.js';
 import {openFiles} from './files.js';
@@ -35,6 +36,9 @@ export function keepPaneSearch(state: AppState, search: string, pageSize: number
 	const next = {...back, operations: {...state.operations, pane: {...pane, search, scroll}}};
 	return jumpToPaneMatch(next, search === pane.search ? 1 : 0, pageSize, width);
 }
+
+/** The panes that mask secret-looking environment values: a container's details and its inspect document. */
+const maskingPanes: readonly PaneKind[] = ['details', 'inspect'];
 
 export const paneCommands = inScope<unknown>('pane', [
 	{
@@ -75,12 +79,11 @@ export const paneCommands = inScope<unknown>('pane', [
 		keys: ['x'],
 		help: 'Show or mask secret-looking environment values',
 		hint: 'reveal secrets',
-		// The panes that mask environment values: a container's details and its inspect document.
-		paneKinds: ['details', 'inspect'],
+		paneKinds: maskingPanes,
 		run(state) {
 			const {pane} = state.operations;
 			if (!pane) return state;
-			if (pane.kind !== 'details' && pane.kind !== 'inspect') return withMessage(state, 'Nothing is masked here: x reveals secrets in a container\'s details and inspect.');
+			if (!maskingPanes.includes(pane.kind)) return withMessage(state, 'Nothing is masked here: x reveals secrets in a container\'s details and inspect.');
 			return withMessage(
 				{...state, operations: {...state.operations, pane: {...pane, revealed: !pane.revealed}}},
 				pane.revealed ? 'Secret-looking values masked.' : 'Secret-looking values shown: x masks them again.',

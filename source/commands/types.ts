@@ -1,5 +1,6 @@
 // What a command is: a key binding and its handler, side by side. Types only, so any module can use them.
 import type {AppState} from '../state/app.js';
+import type {PaneKind} from '../state/operations.js';
 
 export type KeyPress = {
 	/** Name from keyNameOf: 'down', 'return', 'ctrl+c', or the character typed. */
@@ -41,7 +42,7 @@ export type Command<Row = unknown> = {
 	/** A word or two for the status line; commands without one are only in `?`. */
 	hint?: string;
 	/** The panes it does something in (a pane's command): its hint shows in those alone. */
-	paneKinds?: readonly string[];
+	paneKinds?: readonly PaneKind[];
 	/** Changes something on an engine: refused in read-only mode. */
 	mutating?: boolean;
 	/** Acts on the selected row only, marks or not (rename): a read-only engine is looked for there alone. */

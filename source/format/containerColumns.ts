@@ -111,12 +111,12 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		}
 
 		case 'cpu': {
-			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${unconfirmed(row)}` : '';
+			return row.figures ? `${formatPercent(row.figures.cpuPercent)}${formatUnconfirmedMark(row)}` : '';
 		}
 
 		case 'memory': {
 			if (!row.figures) return '';
-			const mark = unconfirmed(row);
+			const mark = formatUnconfirmedMark(row);
 			const full = `${formatMemoryUsage(row.figures.memoryUsage, row.figures.memoryLimit)}${mark}`;
 			return full.length <= width ? full : `${formatBytes(row.figures.memoryUsage)}${mark}`;
 		}
@@ -134,25 +134,25 @@ function cellText(row: ContainerRow, column: ContainerColumn, width: number): st
 		}
 
 		case 'mempercent': {
-			return row.figures ? `${formatPercent(row.figures.memoryPercent)}${unconfirmed(row)}` : '';
+			return row.figures ? `${formatPercent(row.figures.memoryPercent)}${formatUnconfirmedMark(row)}` : '';
 		}
 
 		case 'netio': {
-			return row.figures ? `${formatInOut(row.figures.networkRx, row.figures.networkTx)}${unconfirmed(row)}` : '';
+			return row.figures ? `${formatInOut(row.figures.networkRx, row.figures.networkTx)}${formatUnconfirmedMark(row)}` : '';
 		}
 
 		case 'blockio': {
-			return row.figures ? `${formatInOut(row.figures.blockRead, row.figures.blockWrite)}${unconfirmed(row)}` : '';
+			return row.figures ? `${formatInOut(row.figures.blockRead, row.figures.blockWrite)}${formatUnconfirmedMark(row)}` : '';
 		}
 
 		case 'pids': {
-			return row.figures ? `${row.figures.pids}${unconfirmed(row)}` : '';
+			return row.figures ? `${row.figures.pids}${formatUnconfirmedMark(row)}` : '';
 		}
 	}
 }
 
 /** `?` after figures that are the last known, not sampled now: its engine does not answer, or its row was off screen. */
-function unconfirmed(row: ContainerRow): string {
+function formatUnconfirmedMark(row: ContainerRow): string {
 	return row.stale || row.figures?.left ? '?' : '';
 }
 

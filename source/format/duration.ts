@@ -1,4 +1,5 @@
-// Durations in the docker CLI's words (go-units HumanDuration): "Less than a second", "About a minute".
+// Durations in the docker CLI's words (go-units HumanDuration): "Less than a second", "About a minute"; and the
+// moments they count from, as the docker CLI prints them.
 
 export function formatHumanDuration(milliseconds: number): string {
 	const seconds = Math.trunc(milliseconds / 1000);

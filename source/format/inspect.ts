@@ -164,12 +164,15 @@ function formatPeriod(nanoseconds: number | undefined, fallback: string): string
  * The health as inspect says it, unless its checks do not run: the engine calls a stopped container, or a
  * paused one, unhealthy when its checks stop with it, whatever they said last.
  */
-function formatHealthStatus(inspected: Inspected, health: {Status?: string; FailingStreak?: number} | undefined): string {
-	const status = health?.Status ?? '-';
+function formatHealthStatus(inspected: Inspected, health: {Status?: string; FailingStreak?: number; Log?: Array<{ExitCode?: number}> | null} | undefined): string {
+	const status = health?.Status;
+	if (!status) return '-';
 	const state = inspected.State as {Running?: boolean; Paused?: boolean} | undefined;
 	if (state?.Paused) return `checks paused with the container (the engine says ${status})`;
 	if (!state?.Running) return `checks stopped with the container (the engine says ${status})`;
-	return `${status}${health?.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`;
+	// Unpaused: unhealthy, as the pause left it, until the next check.
+	if (status === 'unhealthy' && (health.Log ?? []).at(-1)?.ExitCode === 0) return 'unhealthy as the engine says it, though its last check passed: the next check says (after a pause)';
+	return `${status}${health.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`;
 }
 
 /** The check as docker run's --health-cmd would give it, and its latest runs, newest first (output made safe). */

@@ -30,6 +30,14 @@ function familiarReference(reference: string): string {
 }
 
 /** Docker's short id. */
+/**
+ * What an event names: an id shortened as `docker ps` shortens it (a container's, an image's sha256, a swarm
+ * object's 25 characters), anything else (an image's reference, a volume's name) whole.
+ */
+export function formatEventName(text: string): string {
+	return /^(?:sha256:)?[\da-f]{64}$/.test(text) || /^[\da-z]{25}$/.test(text) ? formatShortId(text) : text;
+}
+
 export function formatShortId(id: string): string {
 	return id.replace(/^sha256:/, '').slice(0, 12);
 }

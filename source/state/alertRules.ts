@@ -41,12 +41,18 @@ export type ContainerWatch = {
 	stopAskedAt?: number;
 	/** The exit code of the last `die` event. Podman's inspect says 0 once its policy has restarted the container. */
 	diedWith?: number;
-	/** A crash loop under way when berth came was said: once, then only the window's rule speaks. */
-	loopFound?: true;
+	/** Found in what may be a short run of a crash loop under way before berth came (see observeTiming). */
+	inRun?: true;
 };
 
 /** Docker starts a restart policy's back-off again once a container has run this long: shorter runs are failures. */
 const backOffResetMs = 10_000;
+
+/** Its last run, from start to exit, was shorter than Docker's back-off reset. */
+function ranBriefly(timing: ContainerTiming): boolean {
+	const ran = Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
+	return ran >= 0 && ran < backOffResetMs;
+}
 
 /**
  * Whether a container's last exit was the kernel's OOM killer: the engine says so (State.OOMKilled), or an `oom`
@@ -93,7 +99,6 @@ export function observeTiming(
 ): {watch: ContainerWatch; alerts: RaisedAlert[]; taskFailed?: {exitCode: number}} {
 	const {timing, now} = look;
 	const alerts: RaisedAlert[] = [];
-	let found = watch?.loopFound === true;
 	const raise = (kind: AlertKind, text: string) =>
 		alerts.push({kind, engine: look.engine, container: look.name, key: look.key, text, at: now});
 	const seen = watch?.restartCount !== undefined;
@@ -111,19 +116,24 @@ export function observeTiming(
 		raise('crash-loop', `restarted ${restarts.length} times within ${formatCount(minutes, 'minute')} (${count} in all), last exit code ${exitCode}`);
 		// The next alert needs as many restarts again.
 		restarts = [];
-	} else if (!watch?.loopFound && look.created < look.since && timing.restarting && count >= rules.restarts) {
+	} else if (!seen && look.created < look.since && timing.restarting && count >= rules.restarts) {
 		// A loop under way before berth came: its restarts before are history, and at Docker's back-off (up to a
 		// minute) the window's rule would wait minutes. Found between two runs, restarting is its state now, as
-		// an unhealthy container's is; found in a run, its next exit within seconds of that start says so.
+		// an unhealthy container's is.
+		raise('crash-loop', `found restarting after exit code ${timing.exitCode}, ${count} restarts in all`);
+		restarts = [];
+	} else if (watch?.inRun && restarted > 0 && timing.restarting && ranBriefly(timing)) {
+		// Found in one of its short runs: its exit from that run, as short, says so.
 		const ran = Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
-		if (!seen) {
-			raise('crash-loop', `found restarting after exit code ${timing.exitCode}, ${count} restarts in all`);
-			found = true;
-		} else if (restarted > 0 && ran >= 0 && ran < backOffResetMs) {
-			raise('crash-loop', `exited with code ${timing.exitCode} ${formatCount(Math.max(1, Math.round(ran / 1000)), 'second')} after its start and is restarting, ${count} restarts in all`);
-			found = true;
-		}
+		raise('crash-loop', `exited with code ${timing.exitCode} ${formatCount(Math.max(1, Math.round(ran / 1000)), 'second')} after its start and is restarting, ${count} restarts in all`);
+		restarts = [];
 	}
+
+	// Found running, started moments ago after as many restarts as the rule asks: maybe in a run of its loop,
+	// which the next look tells (while that run goes on, it still is).
+	const inRun = seen
+		? watch.inRun === true && restarted === 0 && timing.running
+		: look.created < look.since && timing.running && count >= rules.restarts && now - Date.parse(timing.startedAt) < backOffResetMs;
 
 	const finished = !isZeroTime(timing.finishedAt) && timing.finishedAt !== (watch?.finishedAt ?? '');
 	const finishedMs = Date.parse(timing.finishedAt);
@@ -138,8 +148,10 @@ export function observeTiming(
 	// of its own, but one more failure of the service (observeTaskFailure).
 	if (failed && look.service === undefined) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
 	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy. A
-	// paused one's checks stop too, and it is called unhealthy, without an event: its health is as it was.
-	const health = !timing.running ? 'none' : timing.paused ? (watch?.health ?? 'none') : timing.health;
+	// paused one's checks stop too, and it is called unhealthy, without an event, until the first check after
+	// it is unpaused: its health is as it was. A real unhealthy follows a failed check.
+	const checksStopped = timing.health === 'unhealthy' && timing.lastHealth?.exitCode === 0;
+	const health = !timing.running ? 'none' : timing.paused || checksStopped ? (watch?.health ?? 'none') : timing.health;
 	if (health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
 		const output = timing.lastHealth ? firstLine(timing.lastHealth.output) : '';
 		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);
@@ -148,15 +160,16 @@ export function observeTiming(
 	const hourRestarts = [...(watch?.hourRestarts ?? []), ...Array.from({length: Math.min(restarted, 100)}, () => now)]
 		.filter(time => time > now - 3_600_000)
 		.slice(-100);
+	const {inRun: _wasInRun, ...kept} = watch ?? {};
 	return {
 		watch: {
-			...watch,
+			...kept,
 			hourRestarts,
 			restartCount: count,
 			restarts,
 			health,
 			finishedAt: timing.finishedAt,
-			...(found ? {loopFound: true as const} : {}),
+			...(inRun ? {inRun: true as const} : {}),
 		},
 		alerts,
 		...(failed && look.service !== undefined ? {taskFailed: {exitCode: timing.exitCode}} : {}),

@@ -115,7 +115,13 @@ function reduceConcern(state: AppState, action: AppAction): AppState {
 		case 'container/removed':
 		case 'container/timed': {
 			const containers = reduceContainers(state.containers, action);
-			return containers === state.containers ? state : {...state, containers};
+			if (containers === state.containers) return state;
+			// The figures of containers that are gone go with them (those kept for rows off screen included).
+			const gone = action.type === 'container/removed' || action.type === 'containers/listed' ? [...state.stats.keys()].filter(key => !containers.records.has(key)) : [];
+			if (gone.length === 0) return {...state, containers};
+			const stats = new Map(state.stats);
+			for (const key of gone) stats.delete(key);
+			return {...state, containers, stats};
 		}
 
 		case 'events/received': {

@@ -24,8 +24,8 @@ const chartMaximum = historyLength;
 
 /**
  * The details pane's resource figures with their history as small charts. Without figures: a running (or
- * paused) container's first sample is on its way (its stream opens with the pane; the list's figures go
- * while another view or pane hides the rows), any other has none to give.
+ * paused) container's first sample is on its way (its stream opens with the pane), any other has none to
+ * give. Figures kept from before its row left the screen are marked `?` until the stream's first reading.
  */
 export function formatResourceLines(figures: ContainerFigures | undefined, unicode: boolean, width = 160, running = false): string[] {
 	const chartWidth = Math.max(8, Math.min(chartMaximum, width - 16 - 30 - 1));
@@ -34,15 +34,18 @@ export function formatResourceLines(figures: ContainerFigures | undefined, unico
 	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
 		formatSparkline(values, chartWidth, {unicode, ...options});
 	const history = historyBySecond(historyPoints(figures.history), chartWidth);
+	const mark = figures.left ? '?' : '';
 	return [
-		`${label('Resources')}the last ${history.length} seconds, a column a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
-		`${label('CPU')}${padCell(formatPercent(figures.cpuPercent), 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,
-		`${label('Memory')}${padCell(`${formatMemoryUsage(figures.memoryUsage, figures.memoryLimit)} (${formatPercent(figures.memoryPercent)})`, 30)}${chart(history.map(point => point.memoryUsage), {fromLowest: true})}`,
-		`${label('Network in')}${padCell(`${formatRate(figures.networkRxRate)} (${formatDecimalSize(figures.networkRx)})`, 30)}${chart(history.map(point => point.networkRxRate))}`,
-		`${label('Network out')}${padCell(`${formatRate(figures.networkTxRate)} (${formatDecimalSize(figures.networkTx)})`, 30)}${chart(history.map(point => point.networkTxRate))}`,
-		`${label('Block read')}${padCell(`${formatRate(figures.blockReadRate)} (${formatDecimalSize(figures.blockRead)})`, 30)}${chart(history.map(point => point.blockReadRate))}`,
-		`${label('Block write')}${padCell(`${formatRate(figures.blockWriteRate)} (${formatDecimalSize(figures.blockWrite)})`, 30)}${chart(history.map(point => point.blockWriteRate))}`,
-		`${label('PIDs')}${figures.pids}`,
+		figures.left
+			? `${label('Resources')}the last figures known, marked ?: new ones within seconds`
+			: `${label('Resources')}the last ${history.length} seconds, a column a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
+		`${label('CPU')}${padCell(`${formatPercent(figures.cpuPercent)}${mark}`, 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,
+		`${label('Memory')}${padCell(`${formatMemoryUsage(figures.memoryUsage, figures.memoryLimit)} (${formatPercent(figures.memoryPercent)})${mark}`, 30)}${chart(history.map(point => point.memoryUsage), {fromLowest: true})}`,
+		`${label('Network in')}${padCell(`${formatRate(figures.networkRxRate)} (${formatDecimalSize(figures.networkRx)})${mark}`, 30)}${chart(history.map(point => point.networkRxRate))}`,
+		`${label('Network out')}${padCell(`${formatRate(figures.networkTxRate)} (${formatDecimalSize(figures.networkTx)})${mark}`, 30)}${chart(history.map(point => point.networkTxRate))}`,
+		`${label('Block read')}${padCell(`${formatRate(figures.blockReadRate)} (${formatDecimalSize(figures.blockRead)})${mark}`, 30)}${chart(history.map(point => point.blockReadRate))}`,
+		`${label('Block write')}${padCell(`${formatRate(figures.blockWriteRate)} (${formatDecimalSize(figures.blockWrite)})${mark}`, 30)}${chart(history.map(point => point.blockWriteRate))}`,
+		`${label('PIDs')}${figures.pids}${mark}`,
 		'',
 	];
 }

@@ -42,6 +42,8 @@ export type ContainerFigures = {
 	 * back until its next sample, rather than blank columns for the seconds a first sample takes.
 	 */
 	left?: true;
+	/** Marked still, but its counters are from a sample since it came back: the next sample is compared with them. */
+	recounted?: true;
 };
 
 /** Seconds of history kept: three minutes. */
@@ -169,7 +171,7 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 			if (previous && (Date.parse(action.sample.read) || 0) <= previous.at) return state;
 			// A round's samples come as one batch: its first copies the figures, the rest change that copy.
 			const next = writable(state);
-			next.set(key, calculateFigures(action.sample, previous));
+			next.set(key, previous?.left && !previous.recounted ? figuresAfterLeft(action.sample, previous) : calculateFigures(action.sample, previous));
 			return next;
 		}
 
@@ -182,13 +184,24 @@ export function reduceStats(state: StatsState, action: StatsAction): StatsState 
 
 		case 'stats/left': {
 			const figures = state.get(key);
-			if (!figures || figures.left) return state;
+			if (!figures || (figures.left && !figures.recounted)) return state;
 			const next = writable(state);
 			// Without its history: kept for every container that was ever on screen, that would grow with them.
-			next.set(key, {...figures, history: [], left: true});
+			const {recounted: _recounted, ...kept} = figures;
+			next.set(key, {...kept, history: [], left: true});
 			return next;
 		}
 	}
+}
+
+/**
+ * The first sample after a row came back: compared with nothing from before it left (its rates and CPU would
+ * be averages over the time away). One without a reading of its own (a stream's first, a one-shot) has no
+ * CPU yet: the figures stay marked, the CPU as last known, and its counters are what the next is compared with.
+ */
+function figuresAfterLeft(sample: StatsSample, previous: ContainerFigures): ContainerFigures {
+	const figures = calculateFigures(sample);
+	return sample.preSystemCpu === 0 ? {...figures, cpuPercent: previous.cpuPercent, history: [], left: true, recounted: true} : figures;
 }
 
 /** Figures sampled while followed: not those kept from before their row left the screen. */

@@ -1,6 +1,6 @@
 // The events view: the engines' recent events, newest first.
 import {formatLocalTime} from '../format/duration.js';
-import {formatShortId} from '../format/names.js';
+import {formatEventName} from '../format/names.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import type {EventEntry} from '../state/resources.js';
@@ -40,16 +40,12 @@ export function selectEventRows(events: readonly EventEntry[]): TableRow[] {
 				type: event.type,
 				action: event.action,
 				// An image's event names it by reference (busybox:latest) or by its id; only an id is shortened.
-				name: shortIfId(name ?? event.id),
+				name: formatEventName(name ?? event.id),
 				details: details.join(' '),
 			},
 			tone: eventTones[event.action.split(':')[0] ?? ''],
 		};
 	});
-}
-
-function shortIfId(text: string): string {
-	return /^(?:sha256:)?[\da-f]{64}$/.test(text) ? formatShortId(text) : text;
 }
 
 const selectRowsOnce = memoizeLast(selectEventRows);

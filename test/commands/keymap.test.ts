@@ -284,7 +284,7 @@ describe('formatHints', () => {
 		assert.equal(formatHints(selectScopes('confirm', 'containers'), {readOnly: false}), '');
 		assert.match(formatHints(selectScopes('pane', 'containers', 'details'), {readOnly: false, paneKind: 'details'}), /^Esc back {2}j scroll {2}\/ search {2}n next match {2}x reveal secrets/);
 		// Only where something is masked: not the disk usage, a command's output, the layers.
-		for (const kind of ['disk', 'output', 'history', 'top']) {
+		for (const kind of ['disk', 'output', 'history', 'top'] as const) {
 			assert.doesNotMatch(formatHints(selectScopes('pane', 'containers', kind), {readOnly: false, paneKind: kind}), /reveal/, kind);
 		}
 		assert.match(formatHints(selectScopes('logs', 'containers'), {readOnly: false}), /^Esc back {2}j scroll .*f filter/);

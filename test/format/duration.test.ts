@@ -2,7 +2,7 @@
 // image/formatter_history_test.go) for the dates it shows as N/A.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {formatImageCreatedSince, formatLayerCreatedSince, goZeroTimeSeconds} from '../../source/format/duration.js';
+import {formatImageCreatedSince, formatLayerCreatedSince, formatLocalTime, goZeroTimeSeconds} from '../../source/format/duration.js';
 
 const now = Date.parse('2026-11-30T12:00:00Z');
 const seconds = (iso: string) => Date.parse(iso) / 1000;
@@ -29,4 +29,26 @@ describe('formatImageCreatedSince (docker images CREATED)', () => {
 		['the Unix epoch', 0, '56 years ago'],
 	];
 	for (const [what, created, expected] of cases) test(`${what}: ${expected}`, () => assert.equal(formatImageCreatedSince(created, now), expected));
+});
+
+describe('formatLocalTime (the operator\'s clock)', () => {
+	const cases: Array<[zone: string, iso: string, seconds: boolean, expected: string]> = [
+		['UTC', '2026-12-03T14:57:07.900Z', true, '2026-12-03 14:57:07'],
+		['Europe/Berlin', '2026-12-03T14:57:07Z', true, '2026-12-03 15:57:07'],
+		['Europe/Berlin', '2026-07-03T14:57:07Z', false, '2026-07-03 16:57'],
+		['America/New_York', '2026-01-01T03:04:05Z', true, '2025-12-31 22:04:05'],
+		['Asia/Kolkata', '2026-12-03T23:59:59Z', true, '2026-12-04 05:29:59'],
+	];
+	for (const [zone, iso, seconds, expected] of cases) {
+		test(`${iso} in ${zone}: ${expected}`, () => {
+			const before = process.env.TZ;
+			try {
+				process.env.TZ = zone;
+				assert.equal(formatLocalTime(Date.parse(iso), seconds), expected);
+			} finally {
+				if (before === undefined) delete process.env.TZ;
+				else process.env.TZ = before;
+			}
+		});
+	}
 });

@@ -77,6 +77,9 @@ describe('formatDetailsLines: OOM kills and healthchecks', () => {
 		assert.equal(healthLine({Running: true, Paused: true, Status: 'paused'}), 'Health          checks paused with the container (the engine says unhealthy)');
 		assert.equal(healthLine({Running: false, Status: 'exited', FinishedAt: '2026-11-30T11:59:30Z'}), 'Health          checks stopped with the container (the engine says unhealthy)');
 		assert.equal(healthLine({Running: true}), 'Health          unhealthy');
+		assert.equal(healthLine({Running: false, Status: 'created', Health: undefined}), 'Health          -', 'never started');
+		const unpaused = healthLine({Running: true, Health: {Status: 'unhealthy', FailingStreak: 0, Log: [{ExitCode: 0}]}});
+		assert.equal(unpaused, 'Health          unhealthy as the engine says it, though its last check passed: the next check says (after a pause)');
 	});
 
 	test('no healthcheck, no lines about one', () => {

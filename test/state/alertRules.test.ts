@@ -81,6 +81,27 @@ describe('crash loops: restarts within the window', () => {
 		assert.deepEqual(observeTiming(observeTiming(undefined, inRun).watch, failedAgain(since + 30_000, 14, 25_000)).alerts, []);
 		// Nor one with fewer restarts than the rule.
 		assert.deepEqual(observeTiming(observeTiming(undefined, look(since + 1000, {restartCount: 1}, old)).watch, failedAgain(since + 2000, 2, 1000)).alerts, []);
+		// Nor one found running for a while (its restarts history), that later fails as fast: that is the window's rule's.
+		const steady = look(since + 1000, {restartCount: 13, startedAt: iso(since - 86_400_000)}, old);
+		assert.deepEqual(run([steady, failedAgain(since + 3_600_000, 14, 2000), failedAgain(since + 3_700_000, 15, 2000)]), [[], [], []]);
+		// Looked at again while its run goes on: still found in it.
+		assert.deepEqual(run([inRun, look(since + 1500, {restartCount: 13, startedAt: iso(started)}, old), failedAgain(since + 3000, 14, 3000)]), [[], [], ['crash-loop']]);
+	});
+
+	test('after a crash loop found under way, the window\'s rule needs as many restarts again', () => {
+		const old = since - 3_600_000;
+		const restarting = (at: number, count: number) => look(at, {...exited(at - 100, 3), restartCount: count, restarting: true, state: 'restarting', startedAt: iso(at - 1100)}, old);
+		// Found restarting (13), then two more within a minute: with a rule of 3, not yet again; the third is.
+		assert.deepEqual(
+			run([restarting(since + 1000, 13), restarting(since + 20_000, 14), restarting(since + 40_000, 15), restarting(since + 60_000, 16)]),
+			[['crash-loop'], [], [], ['crash-loop']],
+		);
+		// Found in a run (13), its exit says so (14); the restart it counted is not counted again.
+		const inRun = look(since + 1000, {restartCount: 13, startedAt: iso(since - 500)}, old);
+		assert.deepEqual(
+			run([inRun, restarting(since + 2000, 14), restarting(since + 20_000, 15), restarting(since + 40_000, 16), restarting(since + 60_000, 17)]),
+			[[], ['crash-loop'], [], [], ['crash-loop']],
+		);
 	});
 });
 
@@ -191,6 +212,11 @@ describe('health', () => {
 		// Unhealthy before the pause and after it: one alert, as nothing recovered in between.
 		const sick = {health: 'unhealthy' as const, lastHealth: {exitCode: 1, output: 'db down', at: iso(t(1))}};
 		assert.deepEqual(run([look(t(2), sick), look(t(5), paused), look(t(8), sick)]), [['unhealthy'], [], []]);
+		// Unpaused, the engine still says unhealthy until its next check (30 s by default), the last one passed.
+		const unpaused = {health: 'unhealthy' as const, lastHealth: {exitCode: 0, output: '', at: iso(t(4))}};
+		assert.deepEqual(run([look(t(1), {health: 'healthy'}), look(t(5), paused), look(t(6), unpaused), look(t(7), {health: 'healthy'})]), [[], [], [], []]);
+		// A check that fails after it is news.
+		assert.deepEqual(run([look(t(5), paused), look(t(6), unpaused), look(t(9), sick)]), [[], [], ['unhealthy']]);
 	});
 });
 

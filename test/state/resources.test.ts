@@ -104,6 +104,11 @@ describe('figures over time', () => {
 		// Running, its first sample not yet in (the pane opened before any round of the list measured it).
 		assert.match(formatResourceLines(undefined, true, 160, true)[0]!, /^Resources\s+waiting for the engine's first sample$/);
 		assert.ok(formatResourceLines(figures, false).every(line => /^[\u0020-\u007E]*$/.test(line)), 'ASCII charts');
+		// Kept from before its row left the screen: marked until the stream's first reading.
+		const left = formatResourceLines({...figures, left: true}, true);
+		assert.match(left[0]!, /^Resources\s+the last figures known, marked \?: new ones within seconds$/);
+		assert.match(left.find(line => line.startsWith('CPU'))!, /^CPU\s+\d+\.\d\d%\?/);
+		assert.ok(left.some(line => /^PIDs\s+7\?$/.test(line)));
 	});
 });
 

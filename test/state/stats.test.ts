@@ -11,7 +11,8 @@ import {
 	isFollowed,
 	reduceStats,
 } from '../../source/state/stats.js';
-import {statsSample} from './records.js';
+import {containerRecord, statsSample} from './records.js';
+import {createAppState, reduceApp} from '../../source/state/app.js';
 
 const MiB = 1024 * 1024;
 
@@ -215,6 +216,22 @@ describe('reduceStats', () => {
 		assert.equal(historyPoints(back?.history ?? []).length, 1, 'its history starts again');
 	});
 
+	test('back from off screen, a sample without a reading of its own (a stream\'s first, a one-shot) gives no CPU: still marked, the next one does', () => {
+		let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read: '2024-05-01T12:00:00Z', cpuTotal: 2e8, preCpuTotal: 1e8, systemCpu: 2e9, preSystemCpu: 1e9})});
+		state = reduceStats(state, {type: 'stats/left', engine: 'local', id: 'c1'});
+		// An hour later: compared with the kept counters it would be an hour's average.
+		state = reduceStats(state, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read: '2024-05-01T13:00:00Z', cpuTotal: 9e10, systemCpu: 4e12, memoryUsage: 3 * MiB})});
+		const recounted = state.get(containerKey('local', 'c1'));
+		assert.equal(recounted?.left, true, 'still marked');
+		assert.equal(recounted?.cpuPercent, 40, 'the CPU last known');
+		assert.equal(recounted?.memoryUsage, 3 * MiB, 'memory of now');
+		assert.equal(reduceStats(state, {type: 'stats/left', engine: 'local', id: 'c1'}).get(containerKey('local', 'c1'))?.recounted, undefined, 'left again: kept as before');
+		state = reduceStats(state, {type: 'stats/sampled', engine: 'local', id: 'c1', sample: statsSample({read: '2024-05-01T13:00:01Z', cpuTotal: 9e10 + 1e8, systemCpu: 4e12 + 1e9})});
+		const followed = state.get(containerKey('local', 'c1'));
+		assert.equal(followed?.left, undefined);
+		assert.equal(followed?.cpuPercent, 40, 'compared with the sample since it came back: a second\'s CPU');
+	});
+
 	for (const read of ['0001-01-01T00:00:00Z', '']) {
 		test(`a zero-time sample (read "${read}") from a stopped container ends the figures`, () => {
 			let state = reduceStats(emptyStats, {type: 'stats/sampled', engine: 'local', id: 'c1', sample});
@@ -230,4 +247,16 @@ describe('reduceStats', () => {
 			assert.equal(untouched, emptyStats);
 		});
 	}
+});
+
+test('the figures of a container that is gone go with it, those kept for a row off screen included', () => {
+	const records = [containerRecord({id: 'c1', names: ['/web']}), containerRecord({id: 'c2', names: ['/db']})];
+	let state = reduceApp(createAppState(0), {type: 'containers/listed', engine: 'local', records});
+	for (const id of ['c1', 'c2']) state = reduceApp(state, {type: 'stats/sampled', engine: 'local', id, sample: statsSample({})});
+	state = reduceApp(state, {type: 'stats/left', engine: 'local', id: 'c1'});
+	state = reduceApp(state, {type: 'container/removed', engine: 'local', id: 'c1'});
+	assert.deepEqual([...state.stats.keys()], [containerKey('local', 'c2')]);
+	// Gone between two listings (an event missed): the listing that no longer has it takes its figures.
+	state = reduceApp(state, {type: 'containers/listed', engine: 'local', records: []});
+	assert.equal(state.stats.size, 0);
 });

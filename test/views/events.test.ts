@@ -77,10 +77,11 @@ test("times are the operator's local time, as docker events prints them, not UTC
 	}
 });
 
-test('an image event without a name says its reference whole; an id is shortened', () => {
+test('an image event without a name says its reference whole; an id (a sha256, a swarm node\'s) is shortened', () => {
 	const state = events(
 		{type: 'image', action: 'pull', id: 'registry.local:5000/shop/web:1.25', timeNano: 0, attributes: {}},
 		{type: 'image', action: 'untag', id: `sha256:${'a'.repeat(64)}`, timeNano: 1, attributes: {name: `sha256:${'a'.repeat(64)}`}},
+		{type: 'node', action: 'update', id: 'k3xq9z0m2b7v4c8n1p6r5t0wy', timeNano: 2, attributes: {}},
 	);
-	assert.deepEqual(selectEventRows(state.resources.events).map(row => row.cells.name), ['aaaaaaaaaaaa', 'registry.local:5000/shop/web:1.25']);
+	assert.deepEqual(selectEventRows(state.resources.events).map(row => row.cells.name), ['k3xq9z0m2b7v', 'aaaaaaaaaaaa', 'registry.local:5000/shop/web:1.25']);
 });
