@@ -8,6 +8,7 @@ import type {AppAction} from '../state/app.js';
 import type {Request, RequestResult, ResourceActionName} from '../state/operations.js';
 import {formatCount, formatDecimalSize} from '../format/units.js';
 import {fileTextLimit} from '../format/files.js';
+import {describeUpdate} from '../state/containerUpdate.js';
 import {runComposeRequest} from './compose.js';
 
 /** `Pruned 2 volumes, reclaimed 1.2MB.` */
@@ -113,6 +114,24 @@ export async function runRequest(
 				// The row takes its new name from the engine's `rename` event.
 				await engineOf(request.target.engine).containers.rename(request.target.id, request.name);
 				return {kind: 'done', text: `Renamed ${request.target.name} to ${request.name}.`};
+			}
+
+			case 'container-update': {
+				const failures: string[] = [];
+				const warnings = new Set<string>();
+				for (const target of request.targets) {
+					try {
+						const answer = await engineOf(target.engine).containers.update(target.id, request.update);
+						for (const warning of answer.warnings) warnings.add(warning);
+					} catch (error) {
+						failures.push(`${target.name}: ${describeEngineError(error)}`);
+					}
+				}
+
+				const names = request.targets.map(target => target.name).join(', ');
+				const updated = request.targets.length - failures.length;
+				if (failures.length > 0) return {kind: 'failed', error: `Could not update ${failures.join('; ')}${updated > 0 ? ` (updated ${updated})` : ''}`};
+				return {kind: 'done', text: `Updated ${names}: ${describeUpdate(request.update)}.${[...warnings].map(warning => ` ${warning}`).join('')}`};
 			}
 
 			case 'service-update': {

@@ -1,10 +1,11 @@
-// The prompts: what Enter and Esc do at each (filter, command line, searches, pull, scale, rename), over one line editor.
+// The prompts: what Enter and Esc do at each (filter, command line, searches, pull, scale, rename, update), over one line editor.
 import {formatFamiliarReference, parseImageReference} from '../format/reference.js';
 import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {views} from '../views/registry.js';
 import {requestScale} from '../views/services.js';
-import {engineOf, showPane, withMessage, withRequest} from './effects.js';
+import {describeUpdate, parseUpdateFlags} from '../state/containerUpdate.js';
+import {engineOf, showPane, withMessage, withMode, withRequest} from './effects.js';
 import {editLine} from './lineEditor.js';
 import {showView} from './list.js';
 import {keepLogSearch, withLogs} from './logs.js';
@@ -70,6 +71,19 @@ function rename(state: AppState, text: string): AppState {
 	return withMessage(withRequest(left, {kind: 'container-rename', target, name}), `Renaming ${target.name} to ${name}…`);
 }
 
+/** `docker update` of the containers the prompt was opened for; flags it cannot read keep the prompt open. */
+function update(state: AppState, text: string): AppState {
+	const targets = state.ui.updateTargets ?? [];
+	const left = {...state, ui: {...state.ui, updateTargets: undefined}};
+	if (text.trim() === '') return withMessage(left, 'Nothing updated.');
+	const parsed = parseUpdateFlags(text);
+	if (!parsed.ok) return withMode({...state, ui: {...state.ui, promptError: `Cannot update: ${parsed.error}.`}}, 'update', text);
+	// Gone while the flags were typed: the others are updated.
+	const there = targets.filter(target => state.containers.records.has(target.key));
+	if (there.length === 0) return withMessage(left, `${targets.map(target => target.name).join(', ')}: gone, nothing updated.`, 'error');
+	return withMessage(withRequest(left, {kind: 'container-update', targets: there, update: parsed.update}), `Updating ${there.map(target => target.name).join(', ')}: ${describeUpdate(parsed.update)}…`);
+}
+
 function scale(state: AppState, text: string, {selected}: CommandContext): AppState {
 	const replicas = text.trim();
 	if (!/^\d{1,6}$/.test(replicas)) return withMessage(state, `Cannot scale to "${replicas}": type a number of replicas (0 or more).`, 'error');
@@ -121,6 +135,17 @@ export const prompts: Partial<Record<Mode, Prompt>> = {
 		submit: rename,
 		cancel: state => ({...state, ui: {...state.ui, mode: 'list', draft: '', renameTarget: undefined}}),
 	},
+	update: {
+		label: state => {
+			const targets = state.ui.updateTargets ?? [];
+			const who = targets.length === 1 ? targets[0]!.name : `${targets.length} containers`;
+			// The flags it takes until something is typed; then the room is the draft's.
+			return state.ui.draft === '' ? `update ${who} (--restart --memory --cpus --pids-limit): ` : `update ${who}: `;
+		},
+		back: 'list',
+		submit: update,
+		cancel: state => ({...state, ui: {...state.ui, mode: 'list', draft: '', updateTargets: undefined}}),
+	},
 	'copy-out': {label: state => `copy ${selectedPath(state) ?? ''} out to (a path here): `, back: 'pane', submit: submitCopyOut},
 	'copy-in': {label: state => `copy into ${state.operations.pane?.files?.path ?? ''} from (a path here): `, back: 'pane', submit: submitCopyIn},
 };
@@ -134,10 +159,11 @@ export function selectPromptLabel(state: AppState, selected: {engine: string; ce
 /** A key at a prompt: typing edits the draft; Enter and Esc leave the prompt, then do what it is for. */
 export function reducePromptKey(state: AppState, prompt: Prompt, press: KeyPress, context: CommandContext): AppState {
 	const edit = editLine(state.ui.draft, press, prompt.accepts);
-	const left = {...state, ui: {...state.ui, mode: prompt.back, draft: ''}};
+	const left = {...state, ui: {...state.ui, mode: prompt.back, draft: '', promptError: undefined}};
 	switch (edit.kind) {
 		case 'typed': {
-			return {...state, ui: {...state.ui, draft: edit.draft}};
+			// Typing puts right what was wrong: that goes.
+			return {...state, ui: {...state.ui, draft: edit.draft, promptError: undefined}};
 		}
 
 		case 'complete': {
@@ -145,7 +171,7 @@ export function reducePromptKey(state: AppState, prompt: Prompt, press: KeyPress
 		}
 
 		case 'cancel': {
-			return prompt.cancel ? prompt.cancel(state) : left;
+			return prompt.cancel ? prompt.cancel({...state, ui: {...state.ui, promptError: undefined}}) : left;
 		}
 
 		case 'submit': {

@@ -1,5 +1,6 @@
 // The containers facet over dockerode: `docker ps -a`, inspect, top, the actions, `docker run -d` and prune.
 import type Docker from 'dockerode';
+import {toUpdateBody} from './containerUpdate.js';
 import {actionDeadlineMs, deadline, readDeadlineMs} from './deadline.js';
 import {splitProcessTable, toContainerRecord} from './decoders.js';
 import {helperLabel} from './files.js';
@@ -96,6 +97,11 @@ export function createContainers(docker: Docker, engine: string): EngineContaine
 
 		async rename(id, name) {
 			await docker.getContainer(id).rename({name, ...deadline(actionDeadlineMs)});
+		},
+
+		async update(id, update) {
+			const answer = (await docker.getContainer(id).update({...toUpdateBody(update), ...deadline(actionDeadlineMs)})) as {Warnings?: string[] | null} | undefined;
+			return {warnings: answer?.Warnings ?? []};
 		},
 
 		async prune() {

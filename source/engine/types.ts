@@ -1,4 +1,5 @@
 // The engine's records as berth uses them: plain, typed once, never dockerode objects.
+import type {ContainerUpdate, RestartPolicy} from './containerUpdate.js';
 import type {SwarmListing} from './swarmTypes.js';
 
 /** Where an engine lives, as DOCKER_HOST, --host or a context names it. */
@@ -211,7 +212,7 @@ export type PullProgress = {layer: string; status: string; current: number | und
 
 export type PortSpec = {hostIp: string; hostPort: string; containerPort: number; protocol: 'tcp' | 'udp' | 'sctp'};
 export type MountSpec = {source: string; target: string; readOnly: boolean};
-export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+export type {RestartPolicy};
 
 /** What `docker run` is asked for, checked before it gets here. */
 export type RunSpec = {
@@ -261,7 +262,7 @@ export type EngineSystem = {
 	diskUsage(): Promise<DiskUsage>;
 };
 
-/** `docker container …`: listed, inspected, `docker top`, acted on, run, pruned, and renamed (the engine checks the name). */
+/** `docker container …`: listed, inspected, `docker top`, acted on, run, pruned, renamed and updated (the engine checks what it is given). */
 export type EngineContainers = {
 	/** Every container, or those with the given full IDs (the engine looks each one up: no walk of them all). */
 	list(filter?: {id?: string; ids?: readonly string[]}): Promise<ContainerRecord[]>;
@@ -274,6 +275,7 @@ export type EngineContainers = {
 	/** `docker container prune`: every stopped container; how many went and the space that came back. */
 	prune(): Promise<{deleted: number; reclaimed: number}>;
 	rename(id: string, name: string): Promise<void>;
+	update(id: string, update: ContainerUpdate): Promise<{warnings: string[]}>;
 };
 
 /** `docker image …`. */
@@ -335,10 +337,7 @@ export type EngineStreams = {
 	sampleStats(id: string, options?: {oneShot?: boolean}): Promise<StatsSample>;
 	/** When a stats sample (streamed or asked for) last came from the engine, as Date.now() read it; 0 if none has. */
 	statsHeardAt(): number;
-	/**
-	 * Whether the engine's stats samples are being read in a round now (readRounds.ts): one sample of the
-	 * engine's pass over its containers is in, the rest are held to be read together.
-	 */
+	/** Whether a round of stats samples is being read now (readRounds.ts): one of the engine's pass is in, the rest held. */
 	statsRoundUnderWay(): boolean;
 	/**
 	 * Follows a container's log from its last `tail` lines, as `docker logs -f --tail N --timestamps`; or a

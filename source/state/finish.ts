@@ -98,7 +98,8 @@ export function finishRequest(state: AppState, request: Request, result: Request
 
 		case 'service-scale':
 		case 'service-update':
-		case 'container-rename': {
+		case 'container-rename':
+		case 'container-update': {
 			if (result.kind === 'failed') return {...state, ui: message(result.error, 'error')};
 			return {...state, ui: message(result.kind === 'done' ? result.text : 'Done.', 'info')};
 		}

@@ -11,6 +11,7 @@ import type {
 	PathContent,
 	RunSpec,
 } from '../engine/types.js';
+import type {ContainerUpdate} from '../engine/containerUpdate.js';
 import type {ComposeProject, ComposeRequest} from './compose.js';
 import type {FilesPane} from './files.js';
 
@@ -54,6 +55,7 @@ export type Request =
 	| {id: number; kind: 'service-scale'; target: PaneTarget; replicas: {by: number} | {to: number}}
 	| {id: number; kind: 'service-update'; target: PaneTarget}
 	| {id: number; kind: 'container-rename'; target: PaneTarget; name: string}
+	| {id: number; kind: 'container-update'; targets: readonly PaneTarget[]; update: ContainerUpdate}
 	| {id: number; kind: 'use-context'; name: string}
 	| {id: number; kind: 'shell' | 'attach'; target: ActionTarget}
 	| {id: number; kind: 'save-logs'; name: string; content: string; lines: number}
@@ -233,7 +235,8 @@ export function fillPane(pane: Pane | undefined, target: PaneTarget, result: Req
  */
 export function selectChangedEngines(request: Request): readonly string[] {
 	switch (request.kind) {
-		case 'container-action': {
+		case 'container-action':
+		case 'container-update': {
 			return request.targets.map(target => target.engine);
 		}
 

@@ -27,6 +27,7 @@ export type Mode =
 	| 'pull'
 	| 'scale'
 	| 'rename'
+	| 'update'
 	| 'copy-out'
 	| 'copy-in';
 
@@ -68,6 +69,10 @@ export type UiState = {
 	helpReturn?: Mode;
 	/** The container the rename prompt was opened for: the selection may move while the name is typed. */
 	renameTarget?: {key: string; engine: string; id: string; name: string} | undefined;
+	/** What was wrong with the text the open prompt was given: it stays open with that text, to be put right. */
+	promptError?: string | undefined;
+	/** The containers the `docker update` prompt was opened for (the marked ones, else the selected one). */
+	updateTargets?: ReadonlyArray<{key: string; engine: string; id: string; name: string}> | undefined;
 	/** The tasks view shows only this service's tasks (Enter on a service); any view switch ends it. */
 	taskService?: {key: string; name: string} | undefined;
 };

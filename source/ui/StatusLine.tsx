@@ -17,9 +17,11 @@ export type StatusLineProps = {
 	question?: string | undefined;
 	/** What a prompt asks for (`pull (repository/name:tag): `), while one is open. */
 	prompt?: string | undefined;
+	/** What was wrong with what the open prompt was given last (its text is back in the draft). */
+	promptError?: string | undefined;
 };
 
-export function StatusLine({mode, draft, message, hints, theme, width, question, prompt}: StatusLineProps) {
+export function StatusLine({mode, draft, message, hints, theme, width, question, prompt, promptError}: StatusLineProps) {
 	const {ellipsis} = selectGlyphs(theme);
 	if (mode === 'confirm' && question) {
 		return (
@@ -31,10 +33,14 @@ export function StatusLine({mode, draft, message, hints, theme, width, question,
 
 	if (prompt !== undefined) {
 		const label = formatSafeText(prompt);
+		// What was wrong with the text sent, the prompt open again for it to be put right: before it, in at most
+		// half the line.
+		const problem = promptError ? `${truncateText(formatSafeText(promptError.replaceAll(/\s+/g, ' ')), Math.floor(width / 2), ellipsis)}  ` : '';
 		return (
 			<Text wrap="truncate">
+				{problem === '' ? '' : <Text color={theme.color ? 'red' : undefined}>{problem}</Text>}
 				{label}
-				{truncateText(draft, Math.max(0, width - textWidth(label) - 1), ellipsis)}
+				{truncateText(draft, Math.max(0, width - textWidth(problem) - textWidth(label) - 1), ellipsis)}
 				<Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>
 			</Text>
 		);

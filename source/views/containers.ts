@@ -102,6 +102,17 @@ const commands = inScope<ContainerRow>('containers', [
 			return withMode({...state, ui: {...state.ui, message: undefined, renameTarget}}, 'rename', selected.name);
 		},
 	},
+	{
+		action: 'update',
+		keys: ['u'],
+		help: 'Update (docker update): restart policy, memory, CPUs, process limit',
+		mutating: true,
+		run(state, {selected}) {
+			const updateTargets = selectActionTargets(state, selected).map(({key, engine, id, name}) => ({key, engine, id, name}));
+			if (updateTargets.length === 0) return withMessage(state, 'No container selected.', 'error');
+			return withMode({...state, ui: {...state.ui, message: undefined, updateTargets}}, 'update', '');
+		},
+	},
 	{action: 'shell', keys: ['e'], help: 'Shell in the container (bash, else sh); exit returns', hint: 'shell', mutating: true, run: openTerminal('shell')},
 	{action: 'attach', keys: ['a'], help: 'Attach to the main process; Ctrl-P Ctrl-Q detaches', mutating: true, run: openTerminal('attach')},
 	{

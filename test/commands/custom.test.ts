@@ -175,6 +175,8 @@ test('the last guard: every request that changes an engine names it, reads name 
 	assert.deepEqual(selectChangedEngines({id: 1, kind: 'resource-action', action: 'image-remove', engine: 'ro', targets: [target], force: false}), ['ro']);
 	assert.deepEqual(selectChangedEngines({id: 1, kind: 'service-scale', target, replicas: {by: 1}}), ['ro']);
 	assert.deepEqual(selectChangedEngines({id: 1, kind: 'shell', target: {...target, state: 'running'}}), ['ro']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'container-update', targets: [target, {...target, engine: 'rw'}], update: {pidsLimit: 1}}), ['ro', 'rw']);
+	assert.deepEqual(selectChangedEngines({id: 1, kind: 'clipboard', text: 'n', what: 'the name n'}), []);
 	assert.deepEqual(selectChangedEngines({id: 1, kind: 'inspect', target}), []);
 	assert.deepEqual(selectChangedEngines({id: 1, kind: 'refresh', engine: 'ro', what: 'images'}), []);
 });

@@ -105,6 +105,7 @@ describe('keymap', () => {
 			'shell',
 			'start',
 			'stop',
+			'update',
 			'volume-files',
 			'volume-prune',
 			'volume-remove',

@@ -258,6 +258,34 @@ describe('container actions', {skip}, () => {
 		assert.ok(await session.isAlive());
 	});
 
+	test('u updates the restart policy and limits as docker update does; flags it cannot read, and the engine\'s refusal, are said', testTimeout, async () => {
+		const name = await runIdle('upd');
+		const session = await berth.start();
+		await select(session, name);
+		await session.sendKeys('u');
+		await waitForBottom(session, `update ${name} (--restart --memory --cpus --pids-limit):`);
+		// A policy docker does not have: the prompt stays, with what was typed, and says why.
+		await session.sendText('--restart sometimes');
+		await session.sendKeys('Enter');
+		await waitForBottom(session, new RegExp(`^Cannot update: --restart takes no, always, .*  update ${name}: --restart sometimes$`));
+		await session.sendKeys('C-u');
+		await session.sendText('--restart on-failure:3 -m 64m --memory-swap 128m --cpus 0.5 --pids-limit 50');
+		await session.sendKeys('Enter');
+		await waitForBottom(session, `Updated ${name}: restart on-failure:3, memory 64MiB, memory and swap 128MiB, CPUs 0.5, processes 50.`);
+		const fields = '{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}} {{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}';
+		assert.equal(await inspectField(name, fields), `on-failure:3 ${64 * 1024 ** 2} ${128 * 1024 ** 2} 500000000 50`);
+		// Memory above the memory-and-swap limit: the engine refuses, in its words, and nothing changes.
+		await session.sendKeys('u');
+		await session.sendText('-m 256m');
+		await session.sendKeys('Enter');
+		await waitForBottom(session, new RegExp(`^Could not update ${name}: .*[Mm]emory`));
+		assert.equal(await inspectField(name, '{{.HostConfig.Memory}}'), String(64 * 1024 ** 2));
+		// The details pane shows what changed.
+		await session.sendKeys('Enter');
+		const details = await session.waitFor(current => /^Restart policy\s+on-failure/m.test(current) && /^Memory\s+\S+ \/ 64MiB/m.test(current), slow);
+		assert.match(details, /^Restart policy\s+on-failure:3 \(restarted 0 times\)$/m);
+	});
+
 	test('a failing action shows the engine\'s message', testTimeout, async () => {
 		const name = await createExited('fail');
 		const session = await berth.start();

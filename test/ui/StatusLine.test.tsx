@@ -49,6 +49,12 @@ describe('StatusLine', () => {
 		assert.equal(frameOf({mode: 'filter', prompt: '/', draft: 'x', message: {text: 'old', tone: 'error'}}), '/x_');
 	});
 
+	test('what was wrong with the text a prompt was given comes before it, in at most half the line', () => {
+		assert.equal(frameOf({mode: 'update', prompt: 'update web: ', draft: '--cpus 0', promptError: 'Cannot update: --cpus takes a number above 0.'}), 'Cannot update: --cpus takes a number above 0.  update web: --cpus 0_');
+		const frame = frameOf({mode: 'update', prompt: 'update web: ', draft: '--cpus 0', promptError: 'x'.repeat(200), width: 80});
+		assert.ok(frame.startsWith(`${'x'.repeat(39)}…  update web: --cpus 0`), frame);
+	});
+
 	test('a long draft is cut so the prompt and cursor fit the width', () => {
 		const frame = frameOf({mode: 'filter', prompt: '/', draft: 'a'.repeat(200), width: 30, theme: themes.ascii});
 		assert.equal(frame.length, 30);
