@@ -70,6 +70,10 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 
 	useEngineSync(engines, dispatch, syncOptions);
 	useConfigFile(configPath, config, setDisplay, dispatch);
+	// Keys the file's commands took from built-in actions are said once, at start (and at each reload).
+	useEffect(() => {
+		if (startDisplay.displaced !== '') dispatch({type: 'message/show', message: {text: `Your configuration: ${startDisplay.displaced}.`, tone: 'info'}});
+	}, [startDisplay]);
 	const measured = state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : state.ui.view === 'pulse' ? selectPulseTargets(state) : [];
 	useFigures(state, measured, engineMap, dispatch, refreshMs);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});

@@ -104,6 +104,8 @@ export function selectEffectiveConfig(config: Config, options: FileOptions & Eng
 /** `berth config`: the path read, whether it exists, and the effective configuration as YAML. */
 export async function describeConfig(source: ConfigSource, loaded: LoadedConfig, options: FileOptions & EngineFlags): Promise<string> {
 	const {formatConfig} = await import('./config.js');
+	const {selectDisplay} = await import('./display.js');
 	const config = selectEffectiveConfig(loaded.ok ? loaded.config : defaultConfig, options);
-	return `# ${source.path} (${source.exists ? 'read' : 'does not exist: the defaults'})\n${formatConfig(config)}`;
+	const {displaced} = selectDisplay(config);
+	return `# ${source.path} (${source.exists ? 'read' : 'does not exist: the defaults'})\n${displaced === '' ? '' : `# ${displaced}\n`}${formatConfig(config)}`;
 }

@@ -1,7 +1,7 @@
 // What of the configuration the screen uses, and changes while berth runs: the keymap (remapped keys and
 // custom commands), each view's columns, the tones' colours. The file was checked when it was read.
 import {customCommands} from '../commands/custom.js';
-import {applyKeyConfig} from '../commands/keyConfig.js';
+import {applyKeyConfig, formatDisplacements} from '../commands/keyConfig.js';
 import {keymap} from '../commands/keymap.js';
 import type {Command} from '../commands/types.js';
 import {containerColumns, extraContainerColumns} from '../format/containerColumns.js';
@@ -12,14 +12,20 @@ import {type Config, defaultConfig} from './configTypes.js';
 
 export type Display = {
 	commands: readonly Command[];
+	/** Default keys the file's custom commands took from built-in actions, in words; '' when none. */
+	displaced: string;
 	/** The columns of each view that has them, in the configured order (the engine column comes on its own). */
 	columns: ReadonlyMap<string, ReadonlyArray<ColumnSpec<string>>>;
 	colors: ToneColors | undefined;
 };
 
-export function selectEffectiveKeymap(config: Pick<Config, 'keys' | 'commands'>): readonly Command[] {
+function applyConfiguredKeys(config: Pick<Config, 'keys' | 'commands'>): {commands: readonly Command[]; displaced: string} {
 	const applied = applyKeyConfig(keymap, config.keys, customCommands(config.commands));
-	return applied.ok ? applied.commands : keymap;
+	return applied.ok ? {commands: applied.commands, displaced: formatDisplacements(applied.displaced)} : {commands: keymap, displaced: ''};
+}
+
+export function selectEffectiveKeymap(config: Pick<Config, 'keys' | 'commands'>): readonly Command[] {
+	return applyConfiguredKeys(config).commands;
 }
 
 /** The file's tone names as the screen's tones. */
@@ -37,8 +43,10 @@ function pickColumns(
 
 export function selectDisplay(config: Config = defaultConfig): Display {
 	const entries = Object.entries(config.theme).map(([name, colour]) => [toneOf[name as keyof typeof toneOf], colour] as const);
+	const {commands, displaced} = applyConfiguredKeys(config);
 	return {
-		commands: selectEffectiveKeymap(config),
+		commands,
+		displaced,
 		columns: new Map(
 			views.map(view => [
 				view.name,

@@ -40,23 +40,44 @@ export type KeyConfigError = {
 	message: string;
 };
 
-/** The keymap with each configured action on its new keys (in every scope it has); the old keys no longer act. */
+/** A built-in action's default key that a custom command of the same scope has: the custom command's now. */
+export type KeyDisplacement = {action: string; key: string; scope: string; by: string};
+
+/**
+ * The keymap with each configured action on its new keys (in every scope it has); the old keys no longer act.
+ * A custom command on a key a built-in action has by default takes it (what the file says wins over the
+ * defaults, and a file written before berth gave that key an action of its own keeps working): the action
+ * loses that key, and the displacement is told. A key the file gives twice is an error.
+ */
 export function applyKeyConfig(
 	keymap: readonly Command[],
 	keys: Readonly<Record<string, readonly string[]>>,
 	extra: readonly Command[] = [],
-): {ok: true; commands: Command[]} | {ok: false; error: KeyConfigError} {
+): {ok: true; commands: Command[]; displaced: KeyDisplacement[]} | {ok: false; error: KeyConfigError} {
 	const actions = new Set(keymap.map(command => command.action));
 	for (const action of Object.keys(keys)) {
 		if (!actions.has(action)) return {ok: false, error: {action, message: `no action named ${action}`}};
 	}
 
-	const commands = [
-		...keymap.map(command => (Object.hasOwn(keys, command.action) ? {...command, keys: keys[command.action]!} : command)),
-		...extra,
-	];
+	const displaced: KeyDisplacement[] = [];
+	const builtIn = keymap.map(command => {
+		if (Object.hasOwn(keys, command.action)) return {...command, keys: keys[command.action]!};
+		const taken = command.keys.flatMap(key => {
+			const by = extra.find(custom => custom.scope === command.scope && custom.keys.includes(key));
+			return by ? [{action: command.action, key, scope: command.scope, by: by.action}] : [];
+		});
+		if (taken.length === 0) return command;
+		displaced.push(...taken);
+		return {...command, keys: command.keys.filter(key => !taken.some(each => each.key === key))};
+	});
+	const commands = [...builtIn, ...extra];
 	const error = findDoubleBinding(commands, new Set([...Object.keys(keys), ...extra.map(command => command.action)]));
-	return error ? {ok: false, error} : {ok: true, commands};
+	return error ? {ok: false, error} : {ok: true, commands, displaced};
+}
+
+/** The displacements as a person reads them: `u in containers runs your command Deploy, not update`. */
+export function formatDisplacements(displaced: readonly KeyDisplacement[]): string {
+	return displaced.map(each => `${formatKeyName(each.key)} in ${each.scope} runs your command ${each.by.replace(/^custom:/, '')}, not ${each.action}`).join('; ');
 }
 
 /** A key bound to two commands of one scope, named from the side of a changed action. */

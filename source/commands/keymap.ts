@@ -72,7 +72,8 @@ export function selectHelpLines(bindings: readonly Command[] = keymap, first?: K
 	return order.flatMap(({scope, title}) => [
 		{kind: 'heading' as const, text: title},
 		...bindings
-			.filter(binding => binding.scope === scope)
+			// An action whose every key a custom command took has none left to show.
+			.filter(binding => binding.scope === scope && binding.keys.length > 0)
 			.map(binding => ({kind: 'binding' as const, label: formatKeyLabel(binding.keys), help: binding.help})),
 	]);
 }
@@ -116,7 +117,7 @@ function hintKeyOf(keys: readonly string[]): string {
 export function formatHints(scopes: readonly KeyScope[], options: {readOnly: boolean; paneKind?: PaneKind | undefined}, commands: readonly Command[] = keymap): string {
 	const here = (command: Command) => !command.paneKinds || (options.paneKind !== undefined && command.paneKinds.includes(options.paneKind));
 	return scopes
-		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && !(options.readOnly && command.mutating) && here(command)))
+		.flatMap(scope => commands.filter(command => command.scope === scope && command.hint && command.keys.length > 0 && !(options.readOnly && command.mutating) && here(command)))
 		.map(command => `${formatKeyName(hintKeyOf(command.keys))} ${command.hint}`)
 		.join('  ');
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {selectHints} from '../../source/app/screen.js';
 import {reduceAppEvent} from '../../source/commands/input.js';
-import {applyKeyConfig, parseKeyName} from '../../source/commands/keyConfig.js';
+import {customCommands} from '../../source/commands/custom.js';
+import {applyKeyConfig, formatDisplacements, parseKeyName} from '../../source/commands/keyConfig.js';
 import {keymap, selectHelpLines} from '../../source/commands/keymap.js';
 import type {Command} from '../../source/commands/types.js';
 import type {AppState} from '../../source/state/app.js';
@@ -46,7 +47,7 @@ function pressWith(commands: readonly Command[], state: AppState, ...keys: Typed
 }
 
 test('the defaults have no key bound twice in a scope', () => {
-	assert.deepEqual(applyKeyConfig(keymap, {}), {ok: true, commands: [...keymap]});
+	assert.deepEqual(applyKeyConfig(keymap, {}), {ok: true, commands: [...keymap], displaced: []});
 });
 
 test('an action on a new key: the new key acts, the old one does not', () => {
@@ -77,6 +78,27 @@ test('? and the status line name the new key', () => {
 	const hints = selectHints(state, selectCurrentList(state), commands);
 	assert.match(hints, /x stop/);
 	assert.doesNotMatch(hints, /s stop/);
+});
+
+test('a custom command on a default key takes it (a file written before berth bound that key works on); the action is told, and has no hint or help line left', () => {
+	const deploy = customCommands([{name: 'Deploy', key: 'u', scope: 'containers', run: 'echo {{name}}', terminal: false, confirm: false, mutating: false}]);
+	const applied = applyKeyConfig(keymap, {}, deploy);
+	assert.ok(applied.ok);
+	assert.deepEqual(applied.displaced, [{action: 'update', key: 'u', scope: 'containers', by: 'custom:Deploy'}]);
+	assert.equal(formatDisplacements(applied.displaced), 'u in containers runs your command Deploy, not update');
+	const state = withContainers(['api']);
+	const pressed = pressWith(applied.commands, state, 'u');
+	assert.deepEqual(requests(pressed).map(request => request.kind), ['custom'], 'u runs the custom command');
+	assert.equal(pressed.ui.mode, 'list', 'not the update prompt');
+	const helps = selectHelpLines(applied.commands).filter(line => line.kind === 'binding').map(line => line.kind === 'binding' && line.help);
+	assert.ok(!helps.includes(keymap.find(command => command.action === 'update')!.help), 'update has no key to show');
+	// Given a key of its own in keys:, the action is on it, and nothing is displaced.
+	const moved = applyKeyConfig(keymap, {update: ['N']}, deploy);
+	assert.ok(moved.ok);
+	assert.deepEqual(moved.displaced, []);
+	assert.equal(pressWith(moved.commands, state, 'N').ui.mode, 'update');
+	// Put by the file on the key of a custom command, it is a key given twice.
+	assert.equal(applyKeyConfig(keymap, {update: ['u']}, deploy).ok, false);
 });
 
 test('an unknown action, and a key bound twice in one scope, are refused', () => {

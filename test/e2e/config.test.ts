@@ -167,6 +167,17 @@ describe('the configuration file', {skip}, () => {
 		await session.waitFor(current => current.includes('Keys: Esc or ? closes this help'), slow);
 	});
 
+	test('a custom command on a key berth gave an action of its own (u, update) keeps it, and berth says so', testTimeout, async () => {
+		const name = await runIdle('cfg-took');
+		const file = writeConfig('took.yaml', ['commands:', '  - name: Stamp', '    key: u', '    run: echo stamped {{name}}']);
+		const session = await berth.start({args: ['--config', file]});
+		await session.waitFor(current => bottomLine(current) === 'Your configuration: u in containers runs your command Stamp, not update.', slow);
+		await select(session, name);
+		await session.sendText('u');
+		await session.waitFor(current => current.includes(`stamped ${name}`), slow);
+		assert.doesNotMatch(bottomLine(await session.capture()), /^update /, 'not the update prompt');
+	});
+
 	test('theme: a running container\'s status in the configured colour', testTimeout, async () => {
 		const name = await runIdle('cfg-theme');
 		const file = writeConfig('theme.yaml', ['theme:', '  running: magenta']);

@@ -23,10 +23,12 @@ export function useConfigFile(file: string, started: Config | undefined, setDisp
 				return;
 			}
 
-			setDisplay(selectDisplay(loaded.config));
+			const display = selectDisplay(loaded.config);
+			setDisplay(display);
 			const changed = selectRestartKeys(started ?? defaultConfig, loaded.config);
 			const restart = changed.length > 0 ? ` ${changed.join(', ')}: at the next start (restart berth).` : '';
-			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys, commands, columns and colours applied.${restart}`, tone: restart ? 'error' : 'info'}});
+			const displaced = display.displaced === '' ? '' : ` ${display.displaced}.`;
+			dispatch({type: 'message/show', message: {text: `Configuration reloaded: keys, commands, columns and colours applied.${displaced}${restart}`, tone: restart ? 'error' : 'info'}});
 		};
 
 		// The folder is watched: editors replace the file rather than write into it.
