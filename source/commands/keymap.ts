@@ -1,5 +1,7 @@
 // The one keymap: every command of every scope, read by key handling, the `?` overlay, the hints and the readme.
 import type {Key} from 'ink';
+import {wrapWords} from '../format/logText.js';
+import {textWidth} from '../format/table.js';
 import {views} from '../views/registry.js';
 import {confirmCommands} from './confirm.js';
 import {filesCommands} from './files.js';
@@ -76,6 +78,26 @@ export function selectHelpLines(bindings: readonly Command[] = keymap, first?: K
 			.filter(binding => binding.scope === scope && binding.keys.length > 0)
 			.map(binding => ({kind: 'binding' as const, label: formatKeyLabel(binding.keys), help: binding.help})),
 	]);
+}
+
+/** The narrowest room for help texts that is worth wrapping into: narrower, they are cut as they are. */
+const narrowestWrap = 20;
+
+/**
+ * The overlay's rows at a width: a help text longer than its room goes on in the rows below, under itself
+ * (`Update (docker update): restart policy, memory,` / `CPUs, process limit`), so that at 80 columns every
+ * word is read. The help scrolls over these rows.
+ */
+export function selectHelpRows(bindings: readonly Command[] = keymap, first: KeyScope | undefined, width: number): HelpLine[] {
+	const lines = selectHelpLines(bindings, first);
+	const keyWidth = Math.max(...lines.map(line => (line.kind === 'binding' ? line.label.length : 0)));
+	const room = width - keyWidth - 4;
+	if (room < narrowestWrap) return lines;
+	return lines.flatMap(line =>
+		line.kind === 'binding' && textWidth(line.help) > room
+			? wrapWords(line.help, room).map((part, index) => ({kind: 'binding' as const, label: index === 0 ? line.label : '', help: part}))
+			: [line],
+	);
 }
 
 /** A stable name for what Ink reports, so the table can be written in plain words. */

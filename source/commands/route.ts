@@ -4,7 +4,7 @@ import type {AppState} from '../state/app.js';
 import {reduceUi, type Mode} from '../state/ui.js';
 import {selectCurrentList} from '../views/current.js';
 import {reduceFormKey} from './form.js';
-import {findCommand, formatKeyLabel, keymap, selectHelpLines} from './keymap.js';
+import {findCommand, formatKeyLabel, keymap, selectHelpRows} from './keymap.js';
 import {prompts, reducePromptKey} from './prompts.js';
 import type {Command, CommandContext, KeyPress, KeyScope} from './types.js';
 
@@ -58,7 +58,7 @@ export type KeyContext = {
 /** What a handler is given: the current list, the same rows the screen shows. */
 function selectContext(state: AppState, {pageSize, width, columns, engineCount}: KeyContext, commands?: readonly Command[]): CommandContext {
 	// In the help, its own lines are what scrolls.
-	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpLines(commands, selectHelpFirst(state)), selected: undefined};
+	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpRows(commands, selectHelpFirst(state), width), selected: undefined};
 	const list = selectCurrentList(state);
 	// The keys of an action of this view as the configuration binds them, for the words that name them.
 	const keysOf = (action: string) => formatKeyLabel((commands ?? keymap).find(command => command.scope === list.view.name && command.action === action)?.keys ?? []);

@@ -1,7 +1,7 @@
 // The `?` overlay: every binding of the keymap table, grouped by where it applies, scrollable.
 import {Box, Text} from 'ink';
 import {padCell, truncateText} from '../format/table.js';
-import {selectHelpLines} from '../commands/keymap.js';
+import {selectHelpLines, selectHelpRows} from '../commands/keymap.js';
 import type {Command, KeyScope} from '../commands/types.js';
 
 export {selectHelpLines};
@@ -19,7 +19,7 @@ export type HelpOverlayProps = {
 
 export function HelpOverlay({bindings, height, width, scroll, theme, first}: HelpOverlayProps) {
 	const {ellipsis} = selectGlyphs(theme);
-	const lines = selectHelpLines(bindings, first);
+	const lines = selectHelpRows(bindings, first, width);
 	const room = Math.max(1, height - 1);
 	const top = Math.max(0, Math.min(scroll, lines.length - room));
 	const shown = lines.slice(top, top + room);

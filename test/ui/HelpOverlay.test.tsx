@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {formatKeyLabel, keymap, scopeTitles} from '../../source/commands/keymap.js';
+import {selectHelpRows} from '../../source/commands/keymap.js';
 import {HelpOverlay, selectHelpLines} from '../../source/ui/HelpOverlay.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {escapeCode, frameWidth, nonAscii, themes} from './rows.js';
@@ -61,6 +62,31 @@ describe('HelpOverlay', () => {
 		}
 
 		assertEveryBinding(seen.join('\n'));
+	});
+
+	test('at 80 columns a long help text goes on in the rows below, under itself: every word is there, no row is cut', () => {
+		const lines = selectHelpLines(keymap);
+		const rows = selectHelpRows(keymap, undefined, 80);
+		assert.ok(rows.length > lines.length, 'some help texts take two rows');
+		const keyWidth = Math.max(...lines.map(line => (line.kind === 'binding' ? line.label.length : 0)));
+		let at = 0;
+		for (const line of lines) {
+			const first = rows[at++]!;
+			if (line.kind === 'heading') {
+				assert.deepEqual(first, line);
+				continue;
+			}
+
+			assert.ok(first.kind === 'binding' && first.label === line.label, `${line.label}: its first row`);
+			const parts = [first.help];
+			while (at < rows.length && rows[at]!.kind === 'binding' && (rows[at] as {label: string}).label === '') parts.push((rows[at++] as {help: string}).help);
+			assert.equal(parts.join(' '), line.help);
+			for (const part of parts) assert.ok(2 + keyWidth + 2 + part.length <= 80, `fits 80 columns: ${part}`);
+		}
+
+		assert.equal(at, rows.length);
+		const frame = stripStyle(frameOf(themes.plain, {width: 80, height: rows.length + 1}));
+		assert.doesNotMatch(frame, /…/, 'nothing cut');
 	});
 
 	test('the title says where the page is when it does not all fit', () => {
