@@ -107,5 +107,6 @@ export async function describeConfig(source: ConfigSource, loaded: LoadedConfig,
 	const {selectDisplay} = await import('./display.js');
 	const config = selectEffectiveConfig(loaded.ok ? loaded.config : defaultConfig, options);
 	const {displaced} = selectDisplay(config);
-	return `# ${source.path} (${source.exists ? 'read' : 'does not exist: the defaults'})\n${displaced === '' ? '' : `# ${displaced}\n`}${formatConfig(config)}`;
+	// A command's name is the file's text: one line of comment, whatever it holds.
+	return `# ${source.path} (${source.exists ? 'read' : 'does not exist: the defaults'})\n${displaced === '' ? '' : `# ${displaced.replaceAll(/\s+/g, ' ')}\n`}${formatConfig(config)}`;
 }

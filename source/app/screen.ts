@@ -197,7 +197,7 @@ export function selectScreenProps(
 			width,
 			question: state.operations.confirmation ? formatConfirmation(state.operations.confirmation) : undefined,
 			prompt: selectPromptLabel(state, list.selected as {engine: string; cells?: Record<string, string>} | undefined),
-			promptError: state.ui.promptError,
+			promptError: state.ui.promptError?.mode === state.ui.mode ? state.ui.promptError.text : undefined,
 		},
 		bindings: commands,
 		helpScroll: state.ui.helpScroll,

@@ -70,6 +70,14 @@ export function applyKeyConfig(
 		displaced.push(...taken);
 		return {...command, keys: command.keys.filter(key => !taken.some(each => each.key === key))};
 	});
+	// A view's own keys come before every list's and the global ones: there, those are shadowed, in that view alone.
+	for (const custom of extra) {
+		for (const command of builtIn) {
+			if (command.scope !== 'list' && command.scope !== 'global') continue;
+			for (const key of custom.keys) if (command.keys.includes(key)) displaced.push({action: command.action, key, scope: custom.scope, by: custom.action});
+		}
+	}
+
 	const commands = [...builtIn, ...extra];
 	const error = findDoubleBinding(commands, new Set([...Object.keys(keys), ...extra.map(command => command.action)]));
 	return error ? {ok: false, error} : {ok: true, commands, displaced};

@@ -77,7 +77,7 @@ function update(state: AppState, text: string): AppState {
 	const left = {...state, ui: {...state.ui, updateTargets: undefined}};
 	if (text.trim() === '') return withMessage(left, 'Nothing updated.');
 	const parsed = parseUpdateFlags(text);
-	if (!parsed.ok) return withMode({...state, ui: {...state.ui, promptError: `Cannot update: ${parsed.error}.`}}, 'update', text);
+	if (!parsed.ok) return withMode({...state, ui: {...state.ui, promptError: {mode: 'update', text: `Cannot update: ${parsed.error}.`}}}, 'update', text);
 	// Gone while the flags were typed: the others are updated.
 	const there = targets.filter(target => state.containers.records.has(target.key));
 	if (there.length === 0) return withMessage(left, `${targets.map(target => target.name).join(', ')}: gone, nothing updated.`, 'error');

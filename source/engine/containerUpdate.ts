@@ -16,10 +16,13 @@ export type ContainerUpdate = {
 	pidsLimit?: number;
 };
 
-/** POST /containers/{id}/update's body, as the docker CLI sends it: only what is given. */
+/**
+ * POST /containers/{id}/update's body, as the docker CLI sends it: only what is given. `no` is said as `no`: an
+ * empty name is no change to the engine.
+ */
 export function toUpdateBody(update: ContainerUpdate): Record<string, unknown> {
 	return {
-		...(update.restart ? {RestartPolicy: {Name: update.restart.name === 'no' ? '' : update.restart.name, MaximumRetryCount: update.restart.maximumRetryCount ?? 0}} : {}),
+		...(update.restart ? {RestartPolicy: {Name: update.restart.name, MaximumRetryCount: update.restart.maximumRetryCount ?? 0}} : {}),
 		...(update.memory === undefined ? {} : {Memory: update.memory}),
 		...(update.memorySwap === undefined ? {} : {MemorySwap: update.memorySwap}),
 		...(update.nanoCpus === undefined ? {} : {NanoCpus: update.nanoCpus}),

@@ -29,15 +29,17 @@ function familiarReference(reference: string): string {
 	return official !== undefined && !official.includes('/') ? official : path;
 }
 
-/** Docker's short id. */
 /**
- * What an event names: an id shortened as `docker ps` shortens it (a container's, an image's sha256, a swarm
- * object's 25 characters), anything else (an image's reference, a volume's name) whole.
+ * What an event names: its name whole; without one, its id, shortened as `docker ps` shortens ids (a
+ * container's, an image's sha256, a swarm object's 25 characters), but an image's reference whole.
  */
-export function formatEventName(text: string): string {
-	return /^(?:sha256:)?[\da-f]{64}$/.test(text) || /^[\da-z]{25}$/.test(text) ? formatShortId(text) : text;
+export function formatEventName(name: string | undefined, id: string, type: string): string {
+	if (name !== undefined) return /^sha256:[\da-f]{64}$/.test(name) ? formatShortId(name) : name;
+	const swarm = ['service', 'node', 'secret', 'config'].includes(type) && /^[\da-z]{25}$/.test(id);
+	return swarm || /^(?:sha256:)?[\da-f]{64}$/.test(id) ? formatShortId(id) : id;
 }
 
+/** Docker's short id. */
 export function formatShortId(id: string): string {
 	return id.replace(/^sha256:/, '').slice(0, 12);
 }

@@ -133,7 +133,7 @@ export function observeTiming(
 	// which the next look tells (while that run goes on, it still is).
 	const inRun = seen
 		? watch.inRun === true && restarted === 0 && timing.running
-		: look.created < look.since && timing.running && count >= rules.restarts && now - Date.parse(timing.startedAt) < backOffResetMs;
+		: look.created < look.since && timing.running && !timing.restarting && count >= rules.restarts && now - Date.parse(timing.startedAt) < backOffResetMs;
 
 	const finished = !isZeroTime(timing.finishedAt) && timing.finishedAt !== (watch?.finishedAt ?? '');
 	const finishedMs = Date.parse(timing.finishedAt);

@@ -9,19 +9,24 @@ export const updateFlags = ['--restart', '--memory', '--memory-swap', '--cpus', 
 
 const units: Record<string, number> = {'': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5};
 
-/** A size as the docker CLI reads one (go-units RAMInBytes): `512m`, `1.5g`, `64MiB`, `1048576`; powers of 1024. */
+/** A size as the docker CLI reads one (go-units RAMInBytes): `512m`, `1.5g`, `64MiB`, `.5g`, `1048576`; powers of 1024. */
 export function parseMemorySize(text: string): number | undefined {
-	const match = /^(\d+(?:\.\d+)?) ?([kmgtp]?)i?b?$/i.exec(text.trim());
-	if (!match) return undefined;
-	return Math.round(Number(match[1]) * units[match[2]!.toLowerCase()]!);
+	const match = /^(\d*\.?\d*(?:e[+-]?\d+)?) ?(?:([kmgtp])(?:i?b)?|b)?$/i.exec(text.trim());
+	const value = Number(match?.[1] || Number.NaN);
+	if (!match || !Number.isFinite(value)) return undefined;
+	return Math.trunc(value * units[(match[2] ?? '').toLowerCase()]!);
 }
 
+/** As the docker CLI reads `--restart`: the policy, and after the first colon a count (on-failure's retries). */
 function parseRestart(text: string): ContainerUpdate['restart'] | string {
-	const [name = '', count] = text.split(':');
+	const colon = text.indexOf(':');
+	const name = colon < 0 ? text : text.slice(0, colon);
+	const count = colon < 0 ? '' : text.slice(colon + 1);
 	if (!(restartPolicies as readonly string[]).includes(name)) return `--restart takes ${restartPolicies.join(', ')} or on-failure:N, not "${text}"`;
-	if (count === undefined) return {name: name as RestartPolicy};
-	if (name !== 'on-failure' || !/^\d+$/.test(count)) return `--restart: only on-failure takes a count of retries (on-failure:3), not "${text}"`;
-	return {name: 'on-failure', maximumRetryCount: Number(count)};
+	if (count === '') return {name: name as RestartPolicy};
+	if (!/^\d+$/.test(count)) return `--restart: the count after the colon is a whole number (on-failure:3), not "${count}"`;
+	if (Number(count) > 0 && name !== 'on-failure') return `--restart: only on-failure takes a count of retries (on-failure:3), not "${text}"`;
+	return Number(count) > 0 ? {name: 'on-failure', maximumRetryCount: Number(count)} : {name: name as RestartPolicy};
 }
 
 /** The flags typed at the prompt, or what is wrong with them. */
@@ -48,6 +53,8 @@ export function parseUpdateFlags(text: string): {ok: true; update: ContainerUpda
 			case '--memory':
 			case '--memory-swap': {
 				const bytes = name === '--memory-swap' && value === '-1' ? -1 : parseMemorySize(value);
+				// 0 is no change to the engine: not what anyone typing it means.
+				if (bytes === 0) return {ok: false, error: `${name} 0 would change nothing: give a size${name === '--memory-swap' ? ', or -1 for no limit' : ''}`};
 				if (bytes === undefined) return {ok: false, error: `${name} takes a size (512m, 1g${name === '--memory-swap' ? ', or -1 for no limit' : ''}), not "${value}"`};
 				if (name === '--memory') update.memory = bytes;
 				else update.memorySwap = bytes;
@@ -62,6 +69,8 @@ export function parseUpdateFlags(text: string): {ok: true; update: ContainerUpda
 
 			default: {
 				if (!/^-?\d+$/.test(value)) return {ok: false, error: `--pids-limit takes a whole number (-1 for no limit), not "${value}"`};
+				// The docker CLI sends nothing for 0: no change.
+				if (Number(value) === 0) return {ok: false, error: '--pids-limit 0 would change nothing: give a number, or -1 for no limit'};
 				update.pidsLimit = Number(value);
 			}
 		}
@@ -79,7 +88,7 @@ export function describeUpdate(update: ContainerUpdate): string {
 		update.memory !== undefined && `memory ${formatBytes(update.memory)}`,
 		update.memorySwap !== undefined && `memory and swap ${update.memorySwap === -1 ? 'unlimited' : formatBytes(update.memorySwap)}`,
 		update.nanoCpus !== undefined && `CPUs ${update.nanoCpus / 1e9}`,
-		update.pidsLimit !== undefined && `processes ${update.pidsLimit <= 0 ? 'unlimited' : update.pidsLimit}`,
+		update.pidsLimit !== undefined && `processes ${update.pidsLimit < 0 ? 'unlimited' : update.pidsLimit}`,
 	]
 		.filter(Boolean)
 		.join(', ');

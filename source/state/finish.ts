@@ -118,7 +118,8 @@ export function finishRequest(state: AppState, request: Request, result: Request
 
 		case 'clipboard': {
 			if (result.kind === 'failed') return {...state, ui: message(`Could not copy ${request.what}: ${result.error}`, 'error')};
-			return {...state, ui: message(`Copied ${request.what} to the terminal's clipboard (OSC 52).`, 'info')};
+			// Sent: whether the terminal (or tmux) took it, it does not say.
+			return {...state, ui: message(`Sent ${request.what} to the terminal's clipboard (OSC 52).`, 'info')};
 		}
 
 		case 'save-logs': {

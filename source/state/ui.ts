@@ -69,8 +69,8 @@ export type UiState = {
 	helpReturn?: Mode;
 	/** The container the rename prompt was opened for: the selection may move while the name is typed. */
 	renameTarget?: {key: string; engine: string; id: string; name: string} | undefined;
-	/** What was wrong with the text the open prompt was given: it stays open with that text, to be put right. */
-	promptError?: string | undefined;
+	/** What was wrong with the text a prompt was given, shown while that prompt is open again with it. */
+	promptError?: {mode: Mode; text: string} | undefined;
 	/** The containers the `docker update` prompt was opened for (the marked ones, else the selected one). */
 	updateTargets?: ReadonlyArray<{key: string; engine: string; id: string; name: string}> | undefined;
 	/** The tasks view shows only this service's tasks (Enter on a service); any view switch ends it. */

@@ -110,7 +110,7 @@ const commands = inScope<ContainerRow>('containers', [
 		run(state, {selected}) {
 			const updateTargets = selectActionTargets(state, selected).map(({key, engine, id, name}) => ({key, engine, id, name}));
 			if (updateTargets.length === 0) return withMessage(state, 'No container selected.', 'error');
-			return withMode({...state, ui: {...state.ui, message: undefined, updateTargets}}, 'update', '');
+			return withMode({...state, ui: {...state.ui, message: undefined, promptError: undefined, updateTargets}}, 'update', '');
 		},
 	},
 	{action: 'shell', keys: ['e'], help: 'Shell in the container (bash, else sh); exit returns', hint: 'shell', mutating: true, run: openTerminal('shell')},

@@ -40,7 +40,7 @@ export function selectEventRows(events: readonly EventEntry[]): TableRow[] {
 				type: event.type,
 				action: event.action,
 				// An image's event names it by reference (busybox:latest) or by its id; only an id is shortened.
-				name: formatEventName(name ?? event.id),
+				name: formatEventName(name, event.id, event.type),
 				details: details.join(' '),
 			},
 			tone: eventTones[event.action.split(':')[0] ?? ''],

@@ -51,9 +51,9 @@ export function selectImageRows(resources: ResourcesState, containers: Container
 
 const selectRowsOnce = memoizeLast(selectImageRows);
 
-/** What an image row acts on: its tag, or its id when it has none. */
+/** What an image row acts on: its tag, else its digest reference or its id (`nginx:<none>` names nothing). */
 function imageName(row: TableRow): string {
-	return row.cells.repository && row.cells.repository !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : row.id;
+	return row.cells.repository && row.cells.repository !== '<none>' && row.cells.tag !== '<none>' ? `${row.cells.repository}:${row.cells.tag}` : row.id;
 }
 
 function target(row: TableRow) {

@@ -259,3 +259,18 @@ describe('createScreenSelector: the containers list keeps its column widths a wh
 		assert.ok(widthOf(filtered, 'name')! < widthOf(wide, 'name')!, 'the filter\'s rows, laid out for themselves');
 	});
 });
+
+describe('what was wrong with a prompt\'s text', () => {
+	test('is shown with that prompt open again, and not with another one opened later some other way', () => {
+		const press = (state: AppState, text: string) => reduceAppEvent(state, {type: 'keys/pressed', presses: [...text].map(name => (name === '\r' ? {name: 'return', printable: false} : {name, printable: true})), pageSize: 10, width: 120});
+		const wrong = press(started(2), 'u--cpus x\r');
+		assert.equal(wrong.ui.mode, 'update');
+		assert.match(selectScreenProps(wrong, engines, {width: 160, height: 24}, theme).status.promptError ?? '', /^Cannot update: --cpus takes/);
+		// A request's answer took the screen back to the list (no key went through the prompt), then / opens the filter.
+		const filter = press({...wrong, ui: {...wrong.ui, mode: 'list', draft: ''}}, '/');
+		assert.equal(filter.ui.mode, 'filter');
+		assert.equal(selectScreenProps(filter, engines, {width: 160, height: 24}, theme).status.promptError, undefined);
+		// u again: it starts clean.
+		assert.equal(press({...wrong, ui: {...wrong.ui, mode: 'list', draft: ''}}, 'u').ui.promptError, undefined);
+	});
+});

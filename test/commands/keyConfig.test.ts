@@ -101,6 +101,18 @@ test('a custom command on a default key takes it (a file written before berth bo
 	assert.equal(applyKeyConfig(keymap, {update: ['u']}, deploy).ok, false);
 });
 
+test('a custom command on a key every list has (y) or a global one (q) shadows it in its view: told too', () => {
+	const mine = customCommands([
+		{name: 'Yank', key: 'y', scope: 'containers', run: 'echo', terminal: false, confirm: false, mutating: false},
+		{name: 'Quiet', key: 'q', scope: 'images', run: 'echo', terminal: false, confirm: false, mutating: false},
+	]);
+	const applied = applyKeyConfig(keymap, {}, mine);
+	assert.ok(applied.ok);
+	assert.equal(formatDisplacements(applied.displaced), 'y in containers runs your command Yank, not copy-name; q in images runs your command Quiet, not quit');
+	// Elsewhere y still copies: the list's command keeps its key.
+	assert.deepEqual(applied.commands.find(command => command.action === 'copy-name')?.keys, ['y']);
+});
+
 test('an unknown action, and a key bound twice in one scope, are refused', () => {
 	assert.deepEqual(applyKeyConfig(keymap, {stpo: ['x']}), {ok: false, error: {action: 'stpo', message: 'no action named stpo'}});
 	assert.deepEqual(applyKeyConfig(keymap, {stop: ['r']}), {ok: false, error: {action: 'stop', message: 'key r is bound twice in containers: to stop and to restart'}});

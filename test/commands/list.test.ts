@@ -1,4 +1,4 @@
-// The keys of every list: movement, the filter, the command line, views by number, disk usage, the run form.
+// The keys of every list: movement, the filter, the command line, views by number, disk usage, copying, the run form.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {type AppState, reduceApp} from '../../source/state/app.js';
@@ -6,8 +6,8 @@ import {containerKey} from '../../source/state/containers.js';
 import {selectOffset} from '../../source/state/ui.js';
 import {selectCurrentList} from '../../source/views/current.js';
 import {views} from '../../source/views/registry.js';
-import {imageRecord} from '../state/records.js';
-import {everyView, named, pageSize, press, requests, stateOf, withContainers, type Typed} from './press.js';
+import {imageRecord, volumeRecord} from '../state/records.js';
+import {everyView, finish, named, pageSize, press, requests, stateOf, withContainers, type Typed} from './press.js';
 
 /** c00 … c24, sorted by name. */
 const names = Array.from({length: 25}, (_, index) => `c${String(index).padStart(2, '0')}`);
@@ -159,5 +159,47 @@ describe('R: the run form', () => {
 
 	test('from another view, an empty form', () => {
 		assert.equal(press(everyView(), '3', 'R').form?.values.image, '');
+	});
+});
+
+const clipboardRequests = (state: Parameters<typeof requests>[0]) => requests(state).filter(request => request.kind === 'clipboard');
+
+describe('y and Y', () => {
+	test('a container: y its name, Y its full ID; the message says what went where', () => {
+		const state = withContainers(['web', 'db']);
+		const id = [...state.containers.records.values()].find(record => record.names[0] === '/db')!.id;
+		const named = press(state, 'y');
+		assert.deepEqual(clipboardRequests(named), [{kind: 'clipboard', text: 'db', what: 'the name db'}]);
+		assert.deepEqual(clipboardRequests(press(state, 'Y')), [{kind: 'clipboard', text: id, what: 'the ID of db'}]);
+		assert.equal(finish(named, 'clipboard', {kind: 'done', text: ''}).ui.message?.text, "Sent the name db to the terminal's clipboard (OSC 52).");
+		assert.equal(finish(named, 'clipboard', {kind: 'failed', error: 'the Linux console has no clipboard'}).ui.message?.text, 'Could not copy the name db: the Linux console has no clipboard');
+	});
+
+	test('an image: y its repository:tag, Y its sha256 ID; a volume has no ID of its own', () => {
+		const imageId = `sha256:${'a'.repeat(64)}`;
+		let state = reduceApp(withContainers([]), {type: 'images/listed', engine: 'local', records: [imageRecord({id: imageId, repoTags: ['registry:5000/shop/web:1.25']})]});
+		state = press(state, '2');
+		assert.deepEqual(clipboardRequests(press(state, 'y')).map(request => request.text), ['registry:5000/shop/web:1.25']);
+		assert.deepEqual(clipboardRequests(press(state, 'Y')).map(request => request.text), [imageId]);
+		state = press(reduceApp(state, {type: 'volumes/listed', engine: 'local', records: [volumeRecord({name: 'shop-data'})]}), '3');
+		assert.deepEqual(clipboardRequests(press(state, 'y')).map(request => request.text), ['shop-data']);
+		const refused = press(state, 'Y');
+		assert.deepEqual(clipboardRequests(refused), []);
+		assert.equal(refused.ui.message?.text, 'shop-data has no ID of its own: y copies its name.');
+	});
+
+	test('an image known by its digest alone: y copies that reference (repository:<none> names nothing)', () => {
+		const digest = `sha256:${'d'.repeat(64)}`;
+		const state = press(reduceApp(withContainers([]), {type: 'images/listed', engine: 'local', records: [imageRecord({id: `sha256:${'e'.repeat(64)}`, repoTags: [], repoDigests: [`nginx@${digest}`]})]}), '2');
+		assert.deepEqual(clipboardRequests(press(state, 'y')).map(request => request.text), [`nginx@${digest}`]);
+	});
+
+	test('nothing selected, or a list of nothing to copy (events): said, nothing sent', () => {
+		const empty = press(withContainers([]), 'y');
+		assert.deepEqual(clipboardRequests(empty), []);
+		assert.equal(empty.ui.message?.text, 'Nothing selected to copy.');
+		const events = press(reduceApp(withContainers([]), {type: 'events/received', engine: 'local', event: {type: 'container', action: 'start', id: 'c1', timeNano: 0, attributes: {name: 'web'}}}), '5', 'y');
+		assert.deepEqual(clipboardRequests(events), []);
+		assert.equal(events.ui.message?.text, 'Nothing to copy in events.');
 	});
 });

@@ -257,10 +257,10 @@ describe('containers pane', {skip}, () => {
 		await session.sendKeys('Enter');
 		await session.waitFor(current => lineOf(current, name).startsWith('›'));
 		await session.sendText('y');
-		await session.waitFor(`Copied the name ${name} to the terminal's clipboard (OSC 52).`);
+		await session.waitFor(`Sent the name ${name} to the terminal's clipboard (OSC 52).`);
 		assert.ok(await waitUntil(async () => (await session.tmux('show-buffer').catch(() => '')) === name), `the buffer: ${await session.tmux('show-buffer').catch(() => '')}`);
 		await session.sendText('Y');
-		await session.waitFor(`Copied the ID of ${name}`);
+		await session.waitFor(`Sent the ID of ${name}`);
 		assert.ok(await waitUntil(async () => (await session.tmux('show-buffer').catch(() => '')) === id), 'the full ID');
 
 		const linuxConsole = await berth.start({term: 'linux'});

@@ -88,6 +88,12 @@ describe('crash loops: restarts within the window', () => {
 		assert.deepEqual(run([inRun, look(since + 1500, {restartCount: 13, startedAt: iso(started)}, old), failedAgain(since + 3000, 14, 3000)]), [[], [], ['crash-loop']]);
 	});
 
+	test('found restarting (inspect says running too, as Docker\'s does) is said once, not again at its next short exit', () => {
+		const old = since - 3_600_000;
+		const restarting = (at: number, count: number) => look(at, {...exited(at - 100, 3), running: true, restartCount: count, restarting: true, state: 'restarting', startedAt: iso(at - 1100)}, old);
+		assert.deepEqual(run([restarting(since + 1000, 13), restarting(since + 3000, 14)]), [['crash-loop'], []]);
+	});
+
 	test('after a crash loop found under way, the window\'s rule needs as many restarts again', () => {
 		const old = since - 3_600_000;
 		const restarting = (at: number, count: number) => look(at, {...exited(at - 100, 3), restartCount: count, restarting: true, state: 'restarting', startedAt: iso(at - 1100)}, old);

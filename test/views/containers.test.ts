@@ -10,6 +10,8 @@ import {finish, named, press, readOnly, requests, shownContainers, stateOf, with
 import {containerFigures, containerRecord} from '../state/records.js';
 
 const target = (name: string, state: ContainerState = 'running', engine = 'local') => ({key: containerKey(engine, `id-${name}`), engine, id: `id-${name}`, name, state});
+const updateTarget = (name: string) => ({key: containerKey('local', `id-${name}`), engine: 'local', id: `id-${name}`, name});
+const MiB = 1024 ** 2;
 const names = (state: AppState) => shownContainers(state).rows.map(row => row.name);
 
 function containers(records: Array<Partial<ContainerRecord> & {name: string}>): AppState {
@@ -399,5 +401,48 @@ describe('D: prune', () => {
 		assert.equal(press(one, 'D').operations.confirmation?.resource?.question, 'Remove 1 stopped container (docker container prune)? y / N');
 		const several = reduceApp(state, {type: 'engine/connected', engine: 'far', version: '26.1.5'});
 		assert.equal(press(several, 'D').operations.confirmation?.resource?.question, 'Remove 2 stopped containers on local (docker container prune)? y / N');
+	});
+});
+
+describe('u: docker update', () => {
+	test('Enter sends the update for the selected container, and the answer is said', () => {
+		const prompt = press(withContainers(['api', 'web']), 'j', 'u');
+		assert.equal(prompt.ui.mode, 'update');
+		assert.equal(prompt.ui.draft, '');
+		const sent = press(prompt, '--restart always -m 64m', {key: 'return'});
+		assert.deepEqual(requests(sent), [{kind: 'container-update', targets: [updateTarget('web')], update: {restart: {name: 'always'}, memory: 64 * MiB}}]);
+		assert.equal(sent.ui.message?.text, 'Updating web: restart always, memory 64MiB…');
+		assert.equal(sent.ui.mode, 'list');
+		assert.equal(finish(sent, 'container-update', {kind: 'done', text: 'Updated web: restart always.'}).ui.message?.text, 'Updated web: restart always.');
+		assert.equal(finish(sent, 'container-update', {kind: 'failed', error: 'Could not update web: Memory limit should be smaller than already set memoryswap limit'}).ui.message?.tone, 'error');
+	});
+
+	test('flags it cannot read keep the prompt open with what was typed, and say why; typing clears that', () => {
+		const wrong = press(withContainers(['api']), 'u', '--restart sometimes', {key: 'return'});
+		assert.equal(wrong.ui.mode, 'update');
+		assert.equal(wrong.ui.draft, '--restart sometimes');
+		assert.equal(wrong.ui.promptError?.mode, 'update');
+		assert.match(wrong.ui.promptError?.text ?? '', /^Cannot update: --restart takes no, always/);
+		assert.deepEqual(requests(wrong), []);
+		assert.equal(press(wrong, 'x').ui.promptError, undefined, 'typing clears it');
+		assert.equal(press(wrong, {key: 'escape'}).ui.promptError, undefined, 'Esc too');
+		// Empty, or Esc: nothing.
+		assert.deepEqual(requests(press(withContainers(['api']), 'u', {key: 'return'})), []);
+		const left = press(withContainers(['api']), 'u', '--cpus 1', {key: 'escape'});
+		assert.equal(left.ui.mode, 'list');
+		assert.deepEqual(requests(left), []);
+	});
+
+	test('the marked containers, all of them; one gone while typing is left out', () => {
+		const marked = press(withContainers(['api', 'db', 'web']), ' ', 'j', 'j', ' ', 'u');
+		const gone = reduceApp(marked, {type: 'containers/listed', engine: 'local', records: [containerRecord({id: 'id-api', names: ['/api']}), containerRecord({id: 'id-db', names: ['/db']})]});
+		const sent = press(gone, '--pids-limit 100', {key: 'return'});
+		assert.deepEqual(requests(sent), [{kind: 'container-update', targets: [updateTarget('api')], update: {pidsLimit: 100}}]);
+	});
+
+	test('read-only: refused, nothing asked', () => {
+		const refused = press(readOnly(withContainers(['api'])), 'u');
+		assert.equal(refused.ui.mode, 'list');
+		assert.match(refused.ui.message?.text ?? '', /^Read-only mode: "u" would change/);
 	});
 });

@@ -82,6 +82,8 @@ test('an image event without a name says its reference whole; an id (a sha256, a
 		{type: 'image', action: 'pull', id: 'registry.local:5000/shop/web:1.25', timeNano: 0, attributes: {}},
 		{type: 'image', action: 'untag', id: `sha256:${'a'.repeat(64)}`, timeNano: 1, attributes: {name: `sha256:${'a'.repeat(64)}`}},
 		{type: 'node', action: 'update', id: 'k3xq9z0m2b7v4c8n1p6r5t0wy', timeNano: 2, attributes: {}},
+		{type: 'container', action: 'start', id: 'c'.repeat(64), timeNano: 3, attributes: {name: 'abcdefghijklmnopqrstuvwxy'}},
 	);
-	assert.deepEqual(selectEventRows(state.resources.events).map(row => row.cells.name), ['k3xq9z0m2b7v', 'aaaaaaaaaaaa', 'registry.local:5000/shop/web:1.25']);
+	// A container's name of 25 letters is its name, not a swarm id.
+	assert.deepEqual(selectEventRows(state.resources.events).map(row => row.cells.name), ['abcdefghijklmnopqrstuvwxy', 'k3xq9z0m2b7v', 'aaaaaaaaaaaa', 'registry.local:5000/shop/web:1.25']);
 });
