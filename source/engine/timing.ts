@@ -43,3 +43,14 @@ export function toContainerTiming(state: RawState, restartCount = 0): ContainerT
 	};
 }
 
+
+/**
+ * Whether the container's healthchecks run, as the engine tells it. The engine calls a container unhealthy when
+ * its checks stop, whatever they said last: stopped, paused, and after an unpause until the next check (a
+ * real unhealthy follows a failed check). Its health is then no news.
+ */
+export function selectHealthChecks(timing: ContainerTiming): 'running' | 'stopped' | 'paused' | 'unpaused' {
+	if (!timing.running) return 'stopped';
+	if (timing.paused) return 'paused';
+	return timing.health === 'unhealthy' && timing.lastHealth?.exitCode === 0 ? 'unpaused' : 'running';
+}

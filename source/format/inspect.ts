@@ -1,6 +1,6 @@
 // Lines of the details, inspect and top panes, with secret-looking environment values masked. Pure.
-import type {ImageLayer, InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
-import {toContainerTiming} from '../engine/timing.js';
+import type {ContainerTiming, ImageLayer, InspectDocument, PortRecord, ProcessTable} from '../engine/types.js';
+import {selectHealthChecks, toContainerTiming} from '../engine/timing.js';
 import {formatHumanDuration, formatLayerCreatedSince} from './duration.js';
 import {formatPorts} from './ports.js';
 import {sanitizeLogText} from './logText.js';
@@ -138,7 +138,7 @@ export function formatDetailsLines(document: InspectDocument, revealed: boolean,
 				`${name}  ${network.IPAddress || '-'}${network.GlobalIPv6Address ? ` ${network.GlobalIPv6Address}` : ''}${network.Gateway ? `  gateway ${network.Gateway}` : ''}`,
 		),
 	);
-	lines.push(...formatHealthLines(inspected, now));
+	lines.push(...formatHealthLines(inspected, timing, now));
 	list('Environment', maskEnvironment(inspected.Config?.Env ?? [], revealed));
 	list(
 		'Labels',
@@ -160,23 +160,31 @@ function formatPeriod(nanoseconds: number | undefined, fallback: string): string
 	return minutes > 0 ? `${minutes}m${rest > 0 ? `${rest}s` : ''}` : `${rest}s`;
 }
 
-/**
- * The health as inspect says it, unless its checks do not run: the engine calls a stopped container, or a
- * paused one, unhealthy when its checks stop with it, whatever they said last.
- */
-function formatHealthStatus(inspected: Inspected, health: {Status?: string; FailingStreak?: number; Log?: Array<{ExitCode?: number}> | null} | undefined): string {
+/** The health as inspect says it, unless its checks do not run (selectHealthChecks), whatever the engine calls it then. */
+function formatHealthStatus(timing: ContainerTiming, health: {Status?: string; FailingStreak?: number} | undefined): string {
 	const status = health?.Status;
 	if (!status) return '-';
-	const state = inspected.State as {Running?: boolean; Paused?: boolean} | undefined;
-	if (state?.Paused) return `checks paused with the container (the engine says ${status})`;
-	if (!state?.Running) return `checks stopped with the container (the engine says ${status})`;
-	// Unpaused: unhealthy, as the pause left it, until the next check.
-	if (status === 'unhealthy' && (health.Log ?? []).at(-1)?.ExitCode === 0) return 'unhealthy as the engine says it, though its last check passed: the next check says (after a pause)';
-	return `${status}${health.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`;
+	switch (selectHealthChecks(timing)) {
+		case 'paused': {
+			return `checks paused with the container (the engine says ${status})`;
+		}
+
+		case 'stopped': {
+			return `checks stopped with the container (the engine says ${status})`;
+		}
+
+		case 'unpaused': {
+			return 'unhealthy as the engine says it, though its last check passed: the next check says (after a pause)';
+		}
+
+		case 'running': {
+			return `${status}${health.FailingStreak ? ` (failed ${health.FailingStreak} in a row)` : ''}`;
+		}
+	}
 }
 
 /** The check as docker run's --health-cmd would give it, and its latest runs, newest first (output made safe). */
-function formatHealthLines(inspected: Inspected, now: number): string[] {
+function formatHealthLines(inspected: Inspected, timing: ContainerTiming, now: number): string[] {
 	const check = inspected.Config?.Healthcheck;
 	const test = check?.Test ?? [];
 	if (test.length === 0 || test[0] === 'NONE') return [];
@@ -186,7 +194,7 @@ function formatHealthLines(inspected: Inspected, now: number): string[] {
 	const lines = [
 		`${padCell('Healthcheck', 16)}${command}`,
 		`${indent}every ${formatPeriod(check?.Interval, '30s')}, timeout ${formatPeriod(check?.Timeout, '30s')}, ${check?.Retries || 3} ${(check?.Retries || 3) === 1 ? 'retry' : 'retries'}${check?.StartPeriod ? `, start period ${formatPeriod(check.StartPeriod, '0s')}` : ''}`,
-		`${padCell('Health', 16)}${formatHealthStatus(inspected, health)}`,
+		`${padCell('Health', 16)}${formatHealthStatus(timing, health)}`,
 	];
 	for (const result of [...(health?.Log ?? [])].reverse()) {
 		const output = sanitizeLogText((result.Output ?? '').trim().replaceAll(/\s*\n\s*/g, ' | ')).replaceAll(/\u001B\[[0-9;:]*m/g, '');

@@ -1,5 +1,6 @@
 // What deserves an operator's attention, from what berth learns of a container or an engine. Pure.
 import type {ContainerTiming, EngineEvent, HealthStatus} from '../engine/types.js';
+import {selectHealthChecks} from '../engine/timing.js';
 import {isZeroTime} from '../format/status.js';
 import {formatCount} from '../format/units.js';
 
@@ -48,9 +49,14 @@ export type ContainerWatch = {
 /** Docker starts a restart policy's back-off again once a container has run this long: shorter runs are failures. */
 const backOffResetMs = 10_000;
 
+/** How long its last run lasted, from start to exit (negative while it runs, or for a start after the exit). */
+function lastRunMs(timing: ContainerTiming): number {
+	return Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
+}
+
 /** Its last run, from start to exit, was shorter than Docker's back-off reset. */
 function ranBriefly(timing: ContainerTiming): boolean {
-	const ran = Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
+	const ran = lastRunMs(timing);
 	return ran >= 0 && ran < backOffResetMs;
 }
 
@@ -124,7 +130,7 @@ export function observeTiming(
 		restarts = [];
 	} else if (watch?.inRun && restarted > 0 && timing.restarting && ranBriefly(timing)) {
 		// Found in one of its short runs: its exit from that run, as short, says so.
-		const ran = Date.parse(timing.finishedAt) - Date.parse(timing.startedAt);
+		const ran = lastRunMs(timing);
 		raise('crash-loop', `exited with code ${timing.exitCode} ${formatCount(Math.max(1, Math.round(ran / 1000)), 'second')} after its start and is restarting, ${count} restarts in all`);
 		restarts = [];
 	}
@@ -147,11 +153,9 @@ export function observeTiming(
 	// A swarm task that fails is replaced by its service, as a restart policy restarts a container: not news
 	// of its own, but one more failure of the service (observeTaskFailure).
 	if (failed && look.service === undefined) raise('died', `exited with code ${timing.exitCode}, not asked to stop`);
-	// A stopped container has no health: the engine calls every one whose checks stopped with it unhealthy. A
-	// paused one's checks stop too, and it is called unhealthy, without an event, until the first check after
-	// it is unpaused: its health is as it was. A real unhealthy follows a failed check.
-	const checksStopped = timing.health === 'unhealthy' && timing.lastHealth?.exitCode === 0;
-	const health = !timing.running ? 'none' : timing.paused || checksStopped ? (watch?.health ?? 'none') : timing.health;
+	// A stopped container has no health; a paused one's (and an unpaused one's until its next check) is as it was.
+	const checks = selectHealthChecks(timing);
+	const health = checks === 'stopped' ? 'none' : checks === 'running' ? timing.health : (watch?.health ?? 'none');
 	if (health === 'unhealthy' && (watch?.health ?? 'none') !== 'unhealthy') {
 		const output = timing.lastHealth ? firstLine(timing.lastHealth.output) : '';
 		raise('unhealthy', `unhealthy${timing.lastHealth ? `: exit code ${timing.lastHealth.exitCode}${output ? `, ${output}` : ''}` : ''}`);
