@@ -1,7 +1,7 @@
 // End to end: container actions, marks, shells, panes and --read-only, driven through the built CLI in tmux.
 import assert from 'node:assert/strict';
 import {after, afterEach, describe, test} from 'node:test';
-import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
+import {BerthSessions, lineOf, selectByFilter, waitForRow, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, freePort, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
@@ -48,12 +48,7 @@ async function waitForBottom(session: TmuxSession, pattern: RegExp | string) {
  * container named TEXT).
  */
 async function select(session: TmuxSession, text: string, first = text) {
-	await session.waitFor(current => lineOf(current, first) !== '', slow);
-	await session.sendText('/');
-	await session.waitFor(current => bottomLine(current).startsWith('/'));
-	await session.sendText(text);
-	await session.sendKeys('Enter');
-	await session.waitFor(current => lineOf(current, first).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
+	await selectByFilter(session, first, {text, ...slow});
 }
 
 async function inspectField(name: string, format: string): Promise<string> {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
-import {BerthSessions, lineOf} from '../support/berth.js';
+import {BerthSessions, lineOf, selectByFilter} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
@@ -47,12 +47,7 @@ async function runIdle(prefix: string, project = 'shop'): Promise<string> {
 }
 
 async function select(session: TmuxSession, name: string) {
-	await session.waitFor(current => lineOf(current, name) !== '', slow);
-	await session.sendText('/');
-	await session.waitFor(current => bottomLine(current).startsWith('/'));
-	await session.sendText(name);
-	await session.sendKeys('Enter');
-	await session.waitFor(current => lineOf(current, name).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
+	await selectByFilter(session, name, slow);
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {after, afterEach, describe, test} from 'node:test';
 import {formatKeyLabel, keymap} from '../../source/commands/keymap.js';
-import {BerthSessions, lineOf, waitForRow, waitUntil} from '../support/berth.js';
+import {BerthSessions, lineOf, selectByFilter, waitForRow, waitUntil} from '../support/berth.js';
 import {docker, engineSkip, freePort, idleCmd, removeTestContainers, isolatedEngine, runContainer, uniqueName} from '../support/testEngine.js';
 import {berthCommand} from '../support/tmux.js';
 
@@ -252,10 +252,7 @@ describe('containers pane', {skip}, () => {
 		const session = await berth.start();
 		await session.tmux('set', '-g', 'set-clipboard', 'on');
 		await waitForRow(session, name, /Up /);
-		await session.sendText('/');
-		await session.sendText(name);
-		await session.sendKeys('Enter');
-		await session.waitFor(current => lineOf(current, name).startsWith('›'));
+		await selectByFilter(session, name);
 		await session.sendText('y');
 		await session.waitFor(`Sent the name ${name} to the terminal's clipboard (OSC 52).`);
 		assert.ok(await waitUntil(async () => (await session.tmux('show-buffer').catch(() => '')) === name), `the buffer: ${await session.tmux('show-buffer').catch(() => '')}`);
@@ -266,10 +263,7 @@ describe('containers pane', {skip}, () => {
 		const linuxConsole = await berth.start({term: 'linux'});
 		await linuxConsole.tmux('set', '-g', 'set-clipboard', 'on');
 		await waitForRow(linuxConsole, name, /Up /);
-		await linuxConsole.sendText('/');
-		await linuxConsole.sendText(name);
-		await linuxConsole.sendKeys('Enter');
-		await linuxConsole.waitFor(current => lineOf(current, name).startsWith('>'));
+		await selectByFilter(linuxConsole, name);
 		await linuxConsole.sendText('y');
 		await linuxConsole.waitFor('the Linux console has no clipboard');
 		assert.equal(await linuxConsole.tmux('list-buffers', '-F', '#{buffer_sample}'), '', 'nothing written');

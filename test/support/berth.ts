@@ -127,6 +127,22 @@ export async function waitForRow(
 }
 
 /**
+ * Selects container `name` as a person would, by the list's filter (`/`, the text, Enter): once its row shows,
+ * and until the filter prompt has closed with its row selected (`›`, or `>` without Unicode). `text` is what is
+ * typed (default the name).
+ */
+export async function selectByFilter(session: TmuxSession, name: string, options: WaitOptions & {text?: string} = {}): Promise<void> {
+	const {text = name, ...wait} = options;
+	const bottom = (screen: string) => screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
+	await session.waitFor(current => lineOf(current, name) !== '', wait);
+	await session.sendText('/');
+	await session.waitFor(current => bottom(current).startsWith('/'));
+	await session.sendText(text);
+	await session.sendKeys('Enter');
+	await session.waitFor(current => /^[›>]/.test(lineOf(current, name)) && !bottom(current).startsWith('/'), wait);
+}
+
+/**
  * Calls `check` every intervalMs until it holds: true, or false once timeoutMs passed without it (for an
  * assertion with a message of its own, or for waits that may end either way).
  */
