@@ -470,16 +470,20 @@ describe('logs pane', {skip}, () => {
 		const session = await berth.start();
 		await openLogs(session, name, /^ {2}up$/);
 		const restarting = `- -- ${name} exited and is restarting: its next log follows --`;
-		// Removed while the pane says it is restarting and the engine is between two runs.
+		// Removed while the pane says it is restarting and the engine is between two runs, in a back-off of 3.2 s
+		// or more (after 5 restarts): long enough that it cannot start again between the check and the removal.
 		await until(
-			async () =>
-				logRows(await session.capture()).at(-1) === restarting &&
-				(await docker('inspect', '--format', '{{.State.Restarting}}', name).catch(() => '')) === 'true',
-			'a back-off with the pane saying restarting',
+			async () => {
+				if (logRows(await session.capture()).at(-1) !== restarting) return false;
+				const [state, count] = (await docker('inspect', '--format', '{{.State.Restarting}} {{.RestartCount}}', name).catch(() => '')).trim().split(' ');
+				return state === 'true' && Number(count) >= 5;
+			},
+			'a long back-off with the pane saying restarting',
 			{timeoutMs: 60_000, intervalMs: 100},
 		);
 		await docker('rm', '-f', name);
-		const screen = await session.waitFor(current => logRows(current).at(-1) !== restarting, slow);
+		const ended = / its log ends here --$/;
+		const screen = await session.waitFor(current => ended.test(logRows(current).at(-1) ?? ''), slow);
 		assert.equal(logRows(screen).at(-1), `- -- ${name} was removed: its log ends here --`, logRows(screen).join('\n'));
 	});
 
