@@ -66,7 +66,7 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 	const engineMap = useMemo(() => new Map(engines.map(engine => [engine.name, engine])), [engines]);
 	// The screen's memory of its column widths (a column narrows only after a while): one per App.
 	const selectScreenProps = useMemo(() => createScreenSelector(), []);
-	const shown = selectShownRows(state, height);
+	const shown = selectShownRows(state, {width, height}, shownTheme);
 
 	useEngineSync(engines, dispatch, syncOptions);
 	useConfigFile(configPath, config, setDisplay, dispatch);

@@ -23,14 +23,22 @@ import {type CurrentList, selectCurrentList} from '../views/current.js';
 import {views} from '../views/registry.js';
 import {selectTableSort, selectTableSortLabel} from '../views/sort.js';
 import type {Display} from './display.js';
+import {countMessageRows} from '../format/statusLine.js';
 
 export const minimumSize = {width: 50, height: 8};
 
 export type ScreenSize = {width: number; height: number};
 
-/** The list area is what is left after the header, the column titles and the status line. */
-export function selectPageSize(height: number): number {
-	return Math.max(1, height - 3);
+/** The list area is what is left after the header, the column titles and the status line's rows. */
+export function selectPageSize(height: number, statusRows = 1): number {
+	return Math.max(1, height - 2 - statusRows);
+}
+
+/** The rows the status line takes: a message in as many as it needs (up to three), a prompt or question in one. */
+export function selectStatusRowCount(state: AppState, width: number, theme: Theme): number {
+	if (state.operations.confirmation && state.ui.mode === 'confirm') return 1;
+	if (selectPromptLabel(state, selectCurrentList(state).selected as {engine: string; cells?: Record<string, string>} | undefined) !== undefined) return 1;
+	return countMessageRows(selectStatusMessage(state), width, theme);
 }
 
 /** How long a column of the containers list keeps a width its content no longer needs (format/table.ts keepWidths). */
@@ -146,7 +154,7 @@ export function selectScreenProps(
 ): ScreenProps {
 	const commands = display?.commands ?? keymap;
 	const columns = display?.columns.get(state.ui.view);
-	const pageSize = selectPageSize(height);
+	const pageSize = selectPageSize(height, selectStatusRowCount(state, width, theme));
 	const list = selectCurrentList(state);
 	const offset = selectOffset(state.ui, list.keys, pageSize);
 	const shown = list.rows.slice(offset, offset + pageSize);
@@ -273,9 +281,9 @@ function containerLayout(list: CurrentList, now: number, width: number, engineCo
 }
 
 /** The rows on screen of the current list (the stats and timings follow only these). */
-export function selectShownRows(state: AppState, height: number): CurrentList['rows'] {
+export function selectShownRows(state: AppState, {width, height}: ScreenSize, theme: Theme): CurrentList['rows'] {
 	const list = selectCurrentList(state);
-	const pageSize = selectPageSize(height);
+	const pageSize = selectPageSize(height, selectStatusRowCount(state, width, theme));
 	const offset = selectOffset(state.ui, list.keys, pageSize);
 	return list.rows.slice(offset, offset + pageSize);
 }

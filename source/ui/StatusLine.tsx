@@ -1,8 +1,9 @@
-// The bottom line: the `/` or `:` prompt while typing, else the last message, else the main keys.
-import {Text} from 'ink';
+// The bottom line: the `/` or `:` prompt while typing, else the last message (in up to three rows), else the
+// main keys.
+import {Box, Text} from 'ink';
 import type {Message, Mode} from '../state/ui.js';
 import {formatSafeText} from '../format/logText.js';
-import {formatMessageOrHints} from '../format/statusLine.js';
+import {formatStatusRows} from '../format/statusLine.js';
 import {textWidth, truncateText} from '../format/table.js';
 import {selectGlyphs, type Theme} from './theme.js';
 
@@ -46,10 +47,11 @@ export function StatusLine({mode, draft, message, hints, theme, width, question,
 		);
 	}
 
-	const bottom = formatMessageOrHints({message, hints, theme, width});
-	return (
-		<Text wrap="truncate" color={bottom.color} dimColor={bottom.dim ?? false}>
-			{bottom.text}
+	const rows = formatStatusRows({message, hints, theme, width}).map((row, index) => (
+		// eslint-disable-next-line react/no-array-index-key -- a row is its place in the message
+		<Text key={index} wrap="truncate" color={row.color} dimColor={row.dim ?? false}>
+			{row.text}
 		</Text>
-	);
+	));
+	return rows.length === 1 ? rows[0] : <Box flexDirection="column">{rows}</Box>;
 }

@@ -2,7 +2,7 @@
 // first frame, painted while the UI is still loading. A test holds the two equal, cell by cell.
 import {containerLineOf, containerRowRuns, formatContainerHeading} from '../format/containerColumns.js';
 import {formatHeaderSegments} from '../format/header.js';
-import {formatMessageOrHints} from '../format/statusLine.js';
+import {formatStatusRows} from '../format/statusLine.js';
 import {textWidth} from '../format/table.js';
 import type {ScreenProps} from './Screen.js';
 import {styleLine, styleSegment} from './styleSegment.js';
@@ -34,7 +34,8 @@ export function paintContainerScreen({width, height, minimum, theme, header, tab
 
 	// Ink would cut a longer line; such a screen is left to it.
 	if (texts.some(text => textWidth(text) > width)) return undefined;
-	while (lines.length < height - 1) lines.push('');
-	lines.push(styleSegment(formatMessageOrHints(status)));
+	const bottom = formatStatusRows(status);
+	while (lines.length < height - bottom.length) lines.push('');
+	lines.push(...bottom.map(row => styleSegment(row)));
 	return lines;
 }

@@ -1,7 +1,7 @@
 // The screen's props from the state: what the App renders, derived in one pure function.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {columnHoldMs, createScreenSelector, selectHints, selectPageSize, selectScreenProps, selectShownRows, selectStatusMessage} from '../../source/app/screen.js';
+import {columnHoldMs, createScreenSelector, selectHints, selectPageSize, selectScreenProps, selectShownRows, selectStatusMessage, selectStatusRowCount} from '../../source/app/screen.js';
 import {reduceAppEvent} from '../../source/commands/input.js';
 import {formatHints} from '../../source/commands/keymap.js';
 import type {Engine} from '../../source/engine/types.js';
@@ -36,6 +36,19 @@ describe('selectScreenProps', () => {
 		assert.equal(selectPageSize(2), 1);
 	});
 
+	test('a message too long for one row takes up to three, and the list gives those rows up, keeping the selection in view', () => {
+		let state = press(started(), 'G');
+		const reason = 'Cannot stop web-30 on local: the engine does not offer this request (404 Not Found): Podman and older engines lack some of Docker\'s requests';
+		state = reduceApp(state, {type: 'message/show', message: {text: reason, tone: 'error'}});
+		const props = selectScreenProps(state, engines, {width: 80, height: 24}, theme);
+		assert.equal(selectStatusRowCount(state, 80, theme), 2);
+		assert.equal(props.table.height, 20);
+		assert.equal(props.table.rows.length, 20);
+		assert.equal(props.table.rows.at(-1)?.key, selectCurrentList(state).keys.at(-1), 'the selection stays on screen');
+		assert.deepEqual(selectShownRows(state, {width: 80, height: 24}, theme).map(row => row.key), props.table.rows.map(row => row.key));
+		assert.equal(selectStatusRowCount(state, 200, theme), 1, 'at 200 columns it fits one row');
+	});
+
 	test('the rows on screen are a page of the current list, with the selection the keys move', () => {
 		const state = press(started(), 'G');
 		const props = selectScreenProps(state, engines, {width: 80, height: 24}, theme);
@@ -43,7 +56,7 @@ describe('selectScreenProps', () => {
 		assert.equal(props.table.rows.length, 21);
 		assert.equal(props.table.selectedKey, list.keys.at(-1));
 		assert.equal(props.table.rows.at(-1)?.key, list.keys.at(-1), 'G shows the last row on the last line');
-		assert.deepEqual(selectShownRows(state, 24).map(row => row.key), props.table.rows.map(row => row.key));
+		assert.deepEqual(selectShownRows(state, {width: 80, height: 24}, theme).map(row => row.key), props.table.rows.map(row => row.key));
 		assert.equal(props.header.shown, 31);
 		assert.equal(props.header.address, '2 engines');
 		assert.ok(props.table.layout.some(column => column.id === 'engine'), 'two engines: the ENGINE column');

@@ -1,7 +1,7 @@
 // End to end: container actions, marks, shells, panes and --read-only, driven through the built CLI in tmux.
 import assert from 'node:assert/strict';
 import {after, afterEach, describe, test} from 'node:test';
-import {BerthSessions, lineOf, selectByFilter, waitForRow, waitUntil} from '../support/berth.js';
+import {BerthSessions, lineOf, selectByFilter, statusText, waitForRow, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, freePort, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
@@ -27,18 +27,13 @@ const testTimeout = {timeout: 120_000};
 /** Polls of the engine (docker inspect, volume ls): every 100 ms, for as long as `slow`. */
 const enginePoll = {...slow, intervalMs: 100};
 
-/** The status line: the last row of the screen. */
-function bottomLine(screen: string): string {
-	return screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
-}
-
 function isMarked(screen: string, name: string): boolean {
 	return lineOf(screen, name).charAt(1) === '*';
 }
 
 async function waitForBottom(session: TmuxSession, pattern: RegExp | string) {
 	return session.waitFor(
-		current => (typeof pattern === 'string' ? bottomLine(current).includes(pattern) : pattern.test(bottomLine(current))),
+		current => (typeof pattern === 'string' ? statusText(current).includes(pattern) : pattern.test(statusText(current))),
 		slow,
 	);
 }
@@ -134,7 +129,7 @@ describe('container actions', {skip}, () => {
 
 			await session.sendKeys('p');
 			const screen = await waitForBottom(session, new RegExp(`^(Unpaused ${name}\\.|Could not)`));
-			assert.equal(bottomLine(screen), `Unpaused ${name}.`);
+			assert.equal(statusText(screen), `Unpaused ${name}.`);
 			await waitForField(name, '{{.State.Paused}}', 'false');
 			await waitForField(name, '{{.State.Status}}', 'running');
 			await waitForRow(session, name, /\sUp [^(]*$/, slow);
@@ -170,8 +165,8 @@ describe('container actions', {skip}, () => {
 
 		await session.sendKeys('d');
 		let screen = await waitForBottom(session, `Remove ${name}?`);
-		assert.match(bottomLine(screen), /y \/ N$/);
-		assert.doesNotMatch(bottomLine(screen), /force/, 'an exited container is not force-removed');
+		assert.match(statusText(screen), /y \/ N$/);
+		assert.doesNotMatch(statusText(screen), /force/, 'an exited container is not force-removed');
 		await session.sendKeys('Enter');
 		await waitForBottom(session, 'Cancelled: nothing was changed.');
 		await new Promise(resolve => setTimeout(resolve, 500));
@@ -194,7 +189,7 @@ describe('container actions', {skip}, () => {
 
 		await session.sendKeys('d');
 		const screen = await waitForBottom(session, `Remove ${name}?`);
-		assert.match(bottomLine(screen), /force-removed/);
+		assert.match(statusText(screen), /force-removed/);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed ${name}.`);
 		assert.ok(await waitUntil(async () => !(await exists(name)), enginePoll), 'the running container is gone');
@@ -214,10 +209,10 @@ describe('container actions', {skip}, () => {
 		await select(session, name);
 		await session.sendKeys('d');
 		let screen = await waitForBottom(session, `Remove ${name}?`);
-		assert.match(bottomLine(screen), /\[ \] v: also its anonymous volumes/);
+		assert.match(statusText(screen), /\[ \] v: also its anonymous volumes/);
 		await session.sendKeys('v');
 		screen = await waitForBottom(session, /\[x\] v: also its anonymous volumes/);
-		assert.match(bottomLine(screen), new RegExp(`^Remove ${name}\\?`), 'still asking');
+		assert.match(statusText(screen), new RegExp(`^Remove ${name}\\?`), 'still asking');
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed ${name}.`);
 		assert.ok(await waitUntil(async () => !(await exists(name)), enginePoll), 'the container is gone');
@@ -247,7 +242,7 @@ describe('container actions', {skip}, () => {
 		await session.sendText(other);
 		await session.sendKeys('Enter');
 		const refused = await waitForBottom(session, /already in use/);
-		assert.match(bottomLine(refused), new RegExp(`${other}.*already in use`));
+		assert.match(statusText(refused), new RegExp(`${other}.*already in use`));
 		assert.equal(await inspectField(renamed, '{{.Name}}'), `/${renamed}`);
 		assert.equal(await inspectField(other, '{{.Name}}'), `/${other}`);
 		assert.ok(await session.isAlive());
@@ -298,7 +293,7 @@ describe('container actions', {skip}, () => {
 		await select(session, name);
 		await session.sendKeys('p');
 		const screen = await waitForBottom(session, 'Could not pause');
-		assert.match(bottomLine(screen), new RegExp(`Could not pause ${name}: .*is not running`));
+		assert.match(statusText(screen), new RegExp(`Could not pause ${name}: .*is not running`));
 		assert.equal(await inspectField(name, '{{.State.Status}}'), 'exited');
 		assert.ok(await session.isAlive());
 	});
@@ -325,7 +320,7 @@ describe('marks', {skip}, () => {
 		await session.waitFor(current => lineOf(current, names[2]!).startsWith('›'));
 		await session.sendKeys('Space');
 		const screen = await session.waitFor(current => names.every(name => isMarked(current, name)));
-		assert.match(bottomLine(screen), /3 marked\./);
+		assert.match(statusText(screen), /3 marked\./);
 
 		await session.sendKeys('s');
 		await waitForBottom(session, 'Stop 3 containers? y / N');
@@ -348,15 +343,15 @@ describe('marks', {skip}, () => {
 
 		await session.sendText('*');
 		let screen = await session.waitFor(current => shown.every(name => isMarked(current, name)));
-		assert.match(bottomLine(screen), /^2 marked\./);
+		assert.match(statusText(screen), /^2 marked\./);
 
 		// Widen the filter again (the prompt starts from the kept filter): the hidden one was not marked.
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith(`/${prefix}-keep`));
+		await session.waitFor(current => statusText(current).startsWith(`/${prefix}-keep`));
 		await session.sendKeys('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
 		screen = await session.waitFor(current => lineOf(current, hidden) !== '');
 		await session.sendKeys('Enter');
-		screen = await session.waitFor(current => lineOf(current, hidden) !== '' && !bottomLine(current).startsWith('/'));
+		screen = await session.waitFor(current => lineOf(current, hidden) !== '' && !statusText(current).startsWith('/'));
 		assert.ok(shown.every(name => isMarked(screen, name)), 'the shown ones stay marked');
 		assert.equal(isMarked(screen, hidden), false, 'the one the filter hid is not marked');
 
@@ -389,7 +384,7 @@ describe('marks', {skip}, () => {
 
 		// Without the filter both members show as marked, the outsider not.
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		for (let index = 0; index < members[1]!.length; index++) await session.sendKeys('BSpace');
 		await session.sendKeys('Enter');
 		const screen = await session.waitFor(current => [...members, outsider].every(name => lineOf(current, name) !== ''), slow);
@@ -425,9 +420,9 @@ describe('shell and attach', {skip}, () => {
 		assert.doesNotMatch(screen, /^\/ #/m, 'the shell is no longer on the screen');
 
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		await session.sendKeys('Escape');
-		await session.waitFor(current => !bottomLine(current).startsWith('/') && lineOf(current, name) !== '');
+		await session.waitFor(current => !statusText(current).startsWith('/') && lineOf(current, name) !== '');
 		assert.equal(await inspectField(name, '{{.State.Status}}'), 'running');
 	});
 
@@ -437,12 +432,12 @@ describe('shell and attach', {skip}, () => {
 		await select(session, name);
 		await session.sendKeys('e');
 		const screen = await waitForBottom(session, 'not running');
-		assert.match(bottomLine(screen), new RegExp(`${name} is not running`));
+		assert.match(statusText(screen), new RegExp(`${name} is not running`));
 		assert.ok(lineOf(screen, name).startsWith('›'));
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		await session.sendKeys('Escape');
-		await session.waitFor(current => lineOf(current, name) !== '' && !bottomLine(current).startsWith('/'));
+		await session.waitFor(current => lineOf(current, name) !== '' && !statusText(current).startsWith('/'));
 	});
 
 	test('a attaches; Ctrl-P Ctrl-Q detaches and the container keeps running', testTimeout, async () => {
@@ -487,7 +482,7 @@ describe('details, inspect and top panes', {skip}, () => {
 		assert.ok(!screen.includes(secret), 'the secret is masked');
 		await session.sendKeys('x');
 		screen = await session.waitFor(current => current.includes(`DB_PASSWORD=${secret}`));
-		assert.match(bottomLine(screen), /Secret-looking values shown/);
+		assert.match(statusText(screen), /Secret-looking values shown/);
 		await session.sendKeys('x');
 		screen = await session.waitFor(current => !current.includes(secret) && /DB_PASSWORD=\*{6}/.test(current));
 		await session.sendKeys('Escape');
@@ -497,7 +492,7 @@ describe('details, inspect and top panes', {skip}, () => {
 		await session.sendKeys('i');
 		screen = await session.waitFor(current => current.includes(`Inspect: ${name}`) && current.includes('"Id":'), slow);
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		await session.sendText('DB_PASSWORD');
 		await session.sendKeys('Enter');
 		screen = await waitForBottom(session, /^Match 1 of 1 for "DB_PASSWORD" \(line \d+\)\./);
@@ -510,13 +505,13 @@ describe('details, inspect and top panes', {skip}, () => {
 		await session.sendKeys('g');
 		await session.waitFor(current => current.includes(`Inspect: ${name} (lines 1-`));
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		// The prompt starts from the kept search: clear it.
 		for (let index = 0; index < 'DB_PASSWORD'.length; index++) await session.sendKeys('BSpace');
 		await session.sendText(String(port));
 		await session.sendKeys('Enter');
 		screen = await waitForBottom(session, new RegExp(`^Match 1 of (\\d+) for "${port}"`));
-		const total = Number(/Match 1 of (\d+)/.exec(bottomLine(screen))![1]);
+		const total = Number(/Match 1 of (\d+)/.exec(statusText(screen))![1]);
 		assert.ok(total >= 2, `the port is in PortBindings and NetworkSettings (${total} matches)`);
 		await session.sendKeys('n');
 		await waitForBottom(session, new RegExp(`^Match 2 of ${total} for "${port}"`));
@@ -553,12 +548,12 @@ test(
 		await session.sendKeys('Enter');
 		await waitForBottom(session, /^Match 1 of 1 for "DB_PASSWORD"/);
 		await session.sendText('/');
-		await session.waitFor(current => bottomLine(current).startsWith('/'));
+		await session.waitFor(current => statusText(current).startsWith('/'));
 		for (let index = 0; index < 'DB_PASSWORD'.length; index++) await session.sendKeys('BSpace');
 		await session.sendText(String(port));
 		await session.sendKeys('Enter');
 		const screen = await waitForBottom(session, new RegExp(`^Match \\d+ of \\d+ for "${port}"`));
-		assert.match(bottomLine(screen), new RegExp(`^Match 1 of 2 for "${port}"`));
+		assert.match(statusText(screen), new RegExp(`^Match 1 of 2 for "${port}"`));
 	},
 );
 

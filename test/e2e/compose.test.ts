@@ -9,7 +9,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {after, afterEach, test} from 'node:test';
 import {type ComposeCli, findComposeCli, formatComposeCli} from '../../source/engine/compose.js';
-import {BerthSessions} from '../support/berth.js';
+import {BerthSessions, statusText} from '../support/berth.js';
 import {docker, engineSkip, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
 
@@ -36,7 +36,6 @@ const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs})
 afterEach(async () => berth.killAll());
 
 const lines = (screen: string) => screen.replace(/\n$/, '').split('\n');
-const bottomLine = (screen: string) => lines(screen).at(-1) ?? '';
 const rowOf = (screen: string, project: string) => lines(screen).find(line => new RegExp(`^(›| ) ${project}\\s`).test(line)) ?? '';
 
 /** A project of two services of the test image, from a compose file in a directory of its own, brought up. */
@@ -67,7 +66,7 @@ async function showProject(session: TmuxSession, project: string) {
 	await session.sendText('/');
 	await session.sendText(project);
 	await session.sendKeys('Enter');
-	await session.waitFor(screen => rowOf(screen, project).startsWith('›') && !bottomLine(screen).startsWith('/'), slow);
+	await session.waitFor(screen => rowOf(screen, project).startsWith('›') && !statusText(screen).startsWith('/'), slow);
 }
 
 test('a project from a file goes down and up again from berth, the CLI\'s output shown and the list following', {skip, timeout: 180_000}, async () => {
@@ -79,7 +78,7 @@ test('a project from a file goes down and up again from berth, the CLI\'s output
 	assert.ok(rowOf(listed, name).includes(directory));
 
 	await session.sendText('d');
-	await session.waitFor(screen => bottomLine(screen).includes(`compose project ${name}`) && bottomLine(screen).includes('[ ] v: also its volumes'));
+	await session.waitFor(screen => statusText(screen).includes(`compose project ${name}`) && statusText(screen).includes('[ ] v: also its volumes'));
 	await session.sendText('y');
 	const down = await session.waitFor(screen => screen.includes(`Compose: ${name}`) && screen.includes('exited with code 0'), slow);
 	assert.ok(down.includes(`${formatComposeCli(cli!)} -p ${name} -f ${path.join(directory, 'compose.yaml')}`), 'the command line');
@@ -89,10 +88,10 @@ test('a project from a file goes down and up again from berth, the CLI\'s output
 	await session.waitFor(screen => /\sdown\s/.test(rowOf(screen, name)), slow);
 
 	await session.sendText('u');
-	await session.waitFor(screen => bottomLine(screen).includes(`Bring up compose project ${name} (compose up -d`));
+	await session.waitFor(screen => statusText(screen).includes(`Bring up compose project ${name} (compose up -d`));
 	await session.sendText('y');
 	const up = await session.waitFor(screen => screen.includes('exited with code 0') && screen.includes(`Creating ${name}_worker_1`), slow);
-	assert.match(bottomLine(up), /up -d: done for/);
+	assert.match(statusText(up), /up -d: done for/);
 	await session.sendKeys('Escape');
 	await session.waitFor(screen => /2\/2 running/.test(rowOf(screen, name)), slow);
 	assert.deepEqual(await states(name), ['running', 'running']);
@@ -108,7 +107,7 @@ test('a failing compose command shows its own words and exit code', {skip, timeo
 	await session.sendText('y');
 	const failed = await session.waitFor(screen => /exited with code [1-9]/.test(screen), slow);
 	assert.match(failed, /bogus_option/);
-	assert.match(bottomLine(failed), new RegExp(`up -d failed for ${name} \\(exit code [1-9]\\d*\\): .*bogus_option`));
+	assert.match(statusText(failed), new RegExp(`up -d failed for ${name} \\(exit code [1-9]\\d*\\): .*bogus_option`));
 	assert.deepEqual(await states(name), ['running', 'running'], 'nothing changed');
 });
 
@@ -121,7 +120,7 @@ test('a project whose files are gone is stopped, started and restarted through t
 
 	await session.sendText('s');
 	await session.sendText('y');
-	const stopped = await session.waitFor(screen => bottomLine(screen).startsWith(`Stopped ${name} through the engine's API`), slow);
+	const stopped = await session.waitFor(screen => statusText(screen).startsWith(`Stopped ${name} through the engine's API`), slow);
 	assert.match(stopped, /its files are not on this machine/);
 	assert.deepEqual(await states(name), ['exited', 'exited']);
 	await session.sendKeys('Escape');
@@ -129,7 +128,7 @@ test('a project whose files are gone is stopped, started and restarted through t
 
 	await session.sendText('S');
 	await session.sendText('y');
-	await session.waitFor(screen => bottomLine(screen).startsWith(`Started ${name} through the engine's API`), slow);
+	await session.waitFor(screen => statusText(screen).startsWith(`Started ${name} through the engine's API`), slow);
 	await session.sendKeys('Escape');
 	await session.waitFor(screen => /2\/2 running/.test(rowOf(screen, name)), slow);
 
@@ -138,12 +137,12 @@ test('a project whose files are gone is stopped, started and restarted through t
 	const first = await startedAt();
 	await session.sendText('r');
 	await session.sendText('y');
-	await session.waitFor(screen => bottomLine(screen).startsWith(`Restarted ${name} through the engine's API`), slow);
+	await session.waitFor(screen => statusText(screen).startsWith(`Restarted ${name} through the engine's API`), slow);
 	assert.notEqual(await startedAt(), first, `restarted (was: ${before})`);
 
 	// Up needs the files: berth says why.
 	await session.sendKeys('Escape');
 	await session.sendText('u');
 	await session.sendText('y');
-	await session.waitFor(screen => bottomLine(screen).startsWith(`Cannot up ${name}: its files are not on this machine`), slow);
+	await session.waitFor(screen => statusText(screen).startsWith(`Cannot up ${name}: its files are not on this machine`), slow);
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
-import {BerthSessions, lineOf, selectByFilter} from '../support/berth.js';
+import {BerthSessions, lineOf, selectByFilter, statusText} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
@@ -27,10 +27,6 @@ afterEach(async () => {
 
 const slow = {timeoutMs: 30_000};
 const testTimeout = {timeout: 180_000};
-
-function bottomLine(screen: string): string {
-	return screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
-}
 
 function writeConfig(name: string, lines: readonly string[]): string {
 	const file = path.join(directory, name);
@@ -69,7 +65,7 @@ describe('the configuration file', {skip}, () => {
 		const session = await berth.start({host: proxy.dockerHost, args: ['--config', file]});
 		await select(session, name);
 		// The status line names the new key.
-		assert.match(bottomLine(await session.capture()), /x stop/);
+		assert.match(statusText(await session.capture()), /x stop/);
 
 		// The custom command: its output in a pane, the project's shell code one inert word.
 		await session.sendText('W');
@@ -88,7 +84,7 @@ describe('the configuration file', {skip}, () => {
 		await sleep(1500);
 		assert.deepEqual(proxy.mutating(), [], 's is no longer stop');
 		await session.sendText('x');
-		await session.waitFor(current => bottomLine(current).includes(`Stopped ${name}.`), slow);
+		await session.waitFor(current => statusText(current).includes(`Stopped ${name}.`), slow);
 		assert.deepEqual(proxy.mutating().map(request => `${request.method} ${request.route.replace(/[\da-f]{64}/, 'ID')}`), ['POST /containers/ID/stop']);
 
 		// ? shows both changes: the containers' keys on its first page, the custom command further down.
@@ -116,12 +112,12 @@ describe('the configuration file', {skip}, () => {
 		await session.sendText('1');
 		await select(session, name);
 		// The status line says so, and offers no mutating key.
-		const hints = bottomLine(await session.capture());
+		const hints = statusText(await session.capture());
 		assert.match(hints, /^guarded: read-only/);
 		assert.doesNotMatch(hints, /s stop/);
 		for (const key of ['s', 'K', 'd', 'r']) {
 			await session.sendText(key);
-			await session.waitFor(current => bottomLine(current).includes(`The engine guarded is read-only: "${key}" would change it, so it is off.`), slow);
+			await session.waitFor(current => statusText(current).includes(`The engine guarded is read-only: "${key}" would change it, so it is off.`), slow);
 			await session.sendText('y');
 		}
 
@@ -152,7 +148,7 @@ describe('the configuration file', {skip}, () => {
 			await session.waitFor(current => current.includes(`inside ${name} on ${testDockerHost}`) && current.includes('type here:'), slow);
 			await session.sendText(answer);
 			await session.sendKeys('Enter');
-			await session.waitFor(current => bottomLine(current).includes(`Peek: ${name}: exit status 3.`), slow);
+			await session.waitFor(current => statusText(current).includes(`Peek: ${name}: exit status 3.`), slow);
 			assert.ok(lineOf(await session.capture(), name).startsWith('›'), 'berth is back, the row still selected');
 		}
 
@@ -166,11 +162,11 @@ describe('the configuration file', {skip}, () => {
 		const name = await runIdle('cfg-took');
 		const file = writeConfig('took.yaml', ['commands:', '  - name: Stamp', '    key: u', '    run: echo stamped {{name}}']);
 		const session = await berth.start({args: ['--config', file]});
-		await session.waitFor(current => bottomLine(current) === 'Your configuration: u in containers runs your command Stamp, not update.', slow);
+		await session.waitFor(current => statusText(current) === 'Your configuration: u in containers runs your command Stamp, not update.', slow);
 		await select(session, name);
 		await session.sendText('u');
 		await session.waitFor(current => current.includes(`stamped ${name}`), slow);
-		assert.doesNotMatch(bottomLine(await session.capture()), /^update /, 'not the update prompt');
+		assert.doesNotMatch(statusText(await session.capture()), /^update /, 'not the update prompt');
 	});
 
 	test('theme: a running container\'s status in the configured colour', testTimeout, async () => {
@@ -192,15 +188,15 @@ describe('the configuration file', {skip}, () => {
 		await select(session, name);
 		assert.match(await session.capture(), /NAME\s+IMAGE\s+STATUS/);
 		fs.writeFileSync(file, 'keys:\n  stop: z\ncolumns:\n  containers: [status, name]\n');
-		await session.waitFor(current => bottomLine(current).includes('Configuration reloaded: keys, commands, columns and colours applied.'), slow);
+		await session.waitFor(current => statusText(current).includes('Configuration reloaded: keys, commands, columns and colours applied.'), slow);
 		// The columns follow the file: only those named, in its order.
 		const heading = await session.waitFor(current => /^\s+STATUS\s+NAME\s*$/m.test(current), slow);
 		assert.doesNotMatch(heading, /IMAGE/);
 		fs.writeFileSync(file, 'keys:\n  stop: z\nengines:\n  - context: default\n');
-		await session.waitFor(current => bottomLine(current).includes('restart berth'), slow);
+		await session.waitFor(current => statusText(current).includes('restart berth'), slow);
 		fs.writeFileSync(file, 'keys:\n  stpo: z\n');
-		await session.waitFor(current => bottomLine(current).includes('keys.stpo: no action named stpo'), slow);
+		await session.waitFor(current => statusText(current).includes('keys.stpo: no action named stpo'), slow);
 		await session.sendText('z');
-		await session.waitFor(current => bottomLine(current).includes(`Stopped ${name}.`), slow);
+		await session.waitFor(current => statusText(current).includes(`Stopped ${name}.`), slow);
 	});
 });

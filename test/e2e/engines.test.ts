@@ -12,7 +12,7 @@ import {after, afterEach, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {selectEngines} from '../../source/engine/contexts.js';
 import {createDockerEngine} from '../../source/engine/docker.js';
-import {BerthSessions, lineOf, until, waitUntil} from '../support/berth.js';
+import {BerthSessions, lineOf, statusText, until, waitUntil} from '../support/berth.js';
 import {docker, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 import {berthCommand, type TmuxSession} from '../support/tmux.js';
 
@@ -79,7 +79,6 @@ const berth = new BerthSessions();
 afterEach(() => berth.killAll());
 
 const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
-const bottomLine = (screen: string) => linesOf(screen).at(-1) ?? '';
 const headerLine = (screen: string) => linesOf(screen)[0] ?? '';
 const escape = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -102,10 +101,10 @@ function cellNames(cell: string, engine: string): boolean {
 /** `/TEXT` Enter: the list narrowed to TEXT, its first row selected. */
 async function narrowTo(session: TmuxSession, text: string, selected: (screen: string) => string) {
 	await session.sendText('/');
-	await session.waitFor(current => bottomLine(current).startsWith('/'));
+	await session.waitFor(current => statusText(current).startsWith('/'));
 	await session.sendText(text);
 	await session.sendKeys('Enter');
-	await session.waitFor(current => selected(current).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
+	await session.waitFor(current => selected(current).startsWith('›') && !statusText(current).startsWith('/'), slow);
 }
 
 /** SIGTERM, then SIGKILL after 10 s; resolves when the process is gone. */
@@ -481,7 +480,7 @@ describe('two engines at once (--host A --host B)', {skip: secondSkip}, () => {
 		await session.waitFor(current => rowOf(current, onB).startsWith('›'), slow);
 
 		await session.sendText('s');
-		await session.waitFor(current => bottomLine(current).includes(`Stopped ${onB}.`), slow);
+		await session.waitFor(current => statusText(current).includes(`Stopped ${onB}.`), slow);
 		assert.equal(await second.docker('inspect', '--format', '{{.State.Status}}', onB), 'exited');
 		await assert.rejects(docker('inspect', '--format', '{{.State.Status}}', onB), /no such (container|object)/i, 'nothing of that name on the first engine');
 		assert.equal(await docker('inspect', '--format', '{{.State.Status}}', onA), 'running', 'the first engine\'s container runs on');
@@ -806,7 +805,7 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 		await narrowTo(session, first, current => lineOf(current, first));
 		await session.sendText('s');
 		// The loop ignores SIGTERM: podman kills it after the 10 s stop timeout.
-		await session.waitFor(current => bottomLine(current).includes(`Stopped ${first}.`), {timeoutMs: 40_000});
+		await session.waitFor(current => statusText(current).includes(`Stopped ${first}.`), {timeoutMs: 40_000});
 		assert.equal(await podman('inspect', '--format', '{{.State.Status}}', first), 'exited');
 		screen = await session.waitFor(current => /Exited \(\d+\)/.test(lineOf(current, first)), slow);
 		assert.equal(await podman('inspect', '--format', '{{.State.Status}}', other), 'running', 'only the selected one stopped');

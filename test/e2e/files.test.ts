@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, test} from 'node:test';
 import {helperLabel} from '../../source/engine/files.js';
-import {BerthSessions} from '../support/berth.js';
+import {BerthSessions, statusText} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
 
@@ -28,7 +28,6 @@ const berth = new BerthSessions({ready: /NAME/, readyTimeoutMs: slow.timeoutMs})
 afterEach(async () => berth.killAll());
 
 const lines = (screen: string) => screen.replace(/\n$/, '').split('\n');
-const bottomLine = (screen: string) => lines(screen).at(-1) ?? '';
 const selectedLine = (screen: string) => lines(screen).find(line => line.startsWith('› ')) ?? '';
 
 /** `/TEXT` Enter in a list: the row of TEXT is selected. */
@@ -37,7 +36,7 @@ async function filterTo(session: TmuxSession, text: string) {
 	await session.sendText('/');
 	await session.sendText(text);
 	await session.sendKeys('Enter');
-	await session.waitFor(screen => selectedLine(screen).includes(text) && !bottomLine(screen).startsWith('/'), slow);
+	await session.waitFor(screen => selectedLine(screen).includes(text) && !statusText(screen).startsWith('/'), slow);
 }
 
 /** Moves the files pane's selection down to the entry NAME (a directory shows as NAME/). */
@@ -79,7 +78,7 @@ test('a busybox container: /etc listed, /etc/hostname shown, a directory copied 
 	await session.waitFor(screen => /^\/ {2}\(/m.test(screen) && /etc\/$/.test(selectedLine(screen)), slow);
 	const mine = path.join(scratch, 'etc-berth');
 	await session.sendText('c');
-	await session.waitFor(screen => bottomLine(screen).includes('copy /etc out to (a path here): ./etc'));
+	await session.waitFor(screen => statusText(screen).includes('copy /etc out to (a path here): ./etc'));
 	await session.sendKeys('C-u');
 	await session.sendText(mine);
 	await session.sendKeys('Enter');
@@ -95,7 +94,7 @@ test('a busybox container: /etc listed, /etc/hostname shown, a directory copied 
 	await session.sendKeys('Enter');
 	await session.waitFor(`${mine} exists: copy over it`, slow);
 	await session.sendText('n');
-	await session.waitFor(screen => bottomLine(screen).includes('Cancelled') && screen.includes(`Files: ${name}`));
+	await session.waitFor(screen => statusText(screen).includes('Cancelled') && screen.includes(`Files: ${name}`));
 
 	// A file of this machine into /tmp, read back with docker exec cat.
 	const local = path.join(scratch, 'note.txt');
@@ -104,7 +103,7 @@ test('a busybox container: /etc listed, /etc/hostname shown, a directory copied 
 	await session.sendKeys('Enter');
 	await session.waitFor(screen => /^\/tmp {2}\(/m.test(screen), slow);
 	await session.sendText('C');
-	await session.waitFor(screen => bottomLine(screen).includes('copy into /tmp from (a path here):'));
+	await session.waitFor(screen => statusText(screen).includes('copy into /tmp from (a path here):'));
 	await session.sendText(local);
 	await session.sendKeys('Enter');
 	await session.waitFor(screen => screen.includes(`Copied ${local} into ${name}:/tmp.`) && /note\.txt$/m.test(screen), slow);
@@ -137,5 +136,5 @@ test('a volume\'s files are listed through a helper container that is gone after
 	await session.waitFor(current => lines(current).includes('kept'), slow);
 	assert.equal((await docker('ps', '-aq', '--filter', `label=${helperLabel}`)).trim(), '', 'no helper container is left');
 	await session.sendText('C');
-	await session.waitFor(current => bottomLine(current).includes('read-only'));
+	await session.waitFor(current => statusText(current).includes('read-only'));
 });

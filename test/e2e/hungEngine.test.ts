@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, afterEach, test} from 'node:test';
 import {selectEngines} from '../../source/engine/contexts.js';
-import {BerthSessions} from '../support/berth.js';
+import {BerthSessions, statusText} from '../support/berth.js';
 import {engineSkip, idleCmd, isolatedEngine, removeTestContainers, runContainer, type TestEngine, testDockerHost, uniqueName} from '../support/testEngine.js';
 import type {TmuxSession} from '../support/tmux.js';
 
@@ -46,7 +46,6 @@ after(async () => {
 const slow = {timeoutMs: 20_000};
 const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
 const headerLine = (screen: string) => linesOf(screen)[0] ?? '';
-const bottomLine = (screen: string) => linesOf(screen).at(-1) ?? '';
 const rowOf = (screen: string, name: string) => linesOf(screen).find(line => /^.[ *]\S/.test(line) && line.includes(` ${name} `)) ?? '';
 const pointed = (screen: string) => linesOf(screen).find(line => line.startsWith('›')) ?? '';
 
@@ -80,7 +79,7 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 	await session.sendText('/');
 	await session.sendText(prefix);
 	await session.sendKeys('Enter');
-	await session.waitFor(current => pointed(current) !== '' && !bottomLine(current).startsWith('/'), slow);
+	await session.waitFor(current => pointed(current) !== '' && !statusText(current).startsWith('/'), slow);
 
 	frozen = daemonPid(hung);
 	process.kill(frozen, 'SIGSTOP');
@@ -115,13 +114,13 @@ test('a frozen engine is shown as not answering and stale, the others stay live,
 
 	await session.waitFor(current => pointed(current).includes(` ${onHung} `), slow);
 	await session.sendText('s');
-	screen = await session.waitFor(current => bottomLine(current).includes('waiting for the engine'), slow);
-	assert.match(bottomLine(screen), new RegExp(`${hungName} not answering for \\d+ s`));
+	screen = await session.waitFor(current => statusText(current).includes('waiting for the engine'), slow);
+	assert.match(statusText(screen), new RegExp(`${hungName} not answering for \\d+ s`));
 	const counted = Number(/not answering for (\d+) s/.exec(headerLine(screen))?.[1]);
 	screen = await session.waitFor(current => Number(/not answering for (\d+) s/.exec(headerLine(current))?.[1]) >= Math.max(counted + 2, 17), slow);
 	const silentFor = Date.now() - froze;
 	assert.match(rowOf(screen, onHung), /%\?/, 'its last figures stay, marked stale, past the requests\' deadline');
-	process.stderr.write(`# while frozen:\n# ${[headerLine(screen), rowOf(screen, onHung), rowOf(screen, onLive), bottomLine(screen)].join('\n# ')}\n`);
+	process.stderr.write(`# while frozen:\n# ${[headerLine(screen), rowOf(screen, onHung), rowOf(screen, onLive), statusText(screen)].join('\n# ')}\n`);
 
 	wake();
 	const woke = Date.now();

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {formatHints} from '../../source/commands/keymap.js';
-import {BerthSessions, lineOf, until} from '../support/berth.js';
+import {BerthSessions, lineOf, statusText, until} from '../support/berth.js';
 import {startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import {TmuxSession} from '../support/tmux.js';
@@ -28,8 +28,6 @@ const slow = {timeoutMs: 15_000};
 const idleTail = 'trap "exit 0" TERM INT; while :; do sleep 3600 & wait $!; done';
 
 const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
-/** The status line: the last row of the screen. */
-const bottomLine = (screen: string) => linesOf(screen).at(-1) ?? '';
 /** The pane's title row: the second row, under berth's header. */
 const titleLine = (screen: string) => linesOf(screen)[1] ?? '';
 /** The log rows: between the title row and the status line, blank ones left out. */
@@ -129,7 +127,7 @@ describe('logs pane', {skip}, () => {
 			// / search: Enter jumps to a match (it becomes the top row), the matches are shown inverse; n and N move.
 			await session.sendText('/err');
 			await session.sendKeys('Enter');
-			screen = await session.waitFor(current => bottomLine(current).includes('Matches of "err" highlighted: n next, N previous.'), slow);
+			screen = await session.waitFor(current => statusText(current).includes('Matches of "err" highlighted: n next, N previous.'), slow);
 			assert.match(titleLine(screen), /: paused \(G follows\)/);
 			const first = numbersOf([logRows(screen)[0]!], /^! err (\d{4})$/)[0];
 			assert.ok(first !== undefined, `the top row is a match:\n${screen}`);
@@ -147,7 +145,7 @@ describe('logs pane', {skip}, () => {
 			await session.sendText('f');
 			await session.sendText('err');
 			await session.sendKeys('Enter');
-			screen = await session.waitFor(current => bottomLine(current).includes('Showing only lines with "err".'), slow);
+			screen = await session.waitFor(current => statusText(current).includes('Showing only lines with "err".'), slow);
 			assert.match(titleLine(screen), /, filter "err"$/);
 			let rows = logRows(screen);
 			assert.ok(rows.length >= 4, screen);
@@ -173,8 +171,8 @@ describe('logs pane', {skip}, () => {
 
 			// s saves the lines kept to a file and says where.
 			await session.sendText('s');
-			screen = await session.waitFor(current => /^Saved \d+ lines to \S+$/.test(bottomLine(current)), slow);
-			const [, count, file] = /^Saved (\d+) lines to (\S+)$/.exec(bottomLine(screen))!;
+			screen = await session.waitFor(current => /^Saved \d+ lines to \S+$/.test(statusText(current)), slow);
+			const [, count, file] = /^Saved (\d+) lines to (\S+)$/.exec(statusText(screen))!;
 			assert.ok(file!.startsWith(directory), `saved in the working directory: ${file}`);
 			assert.deepEqual(readdirSync(directory), [file!.slice(directory.length + 1)]);
 			const saved = readFileSync(file!, 'utf8').split('\n');
@@ -206,7 +204,7 @@ describe('logs pane', {skip}, () => {
 		screen = await session.waitFor(current => logRows(current)[0] === '  tail 0251', slow);
 		await session.sendText('+');
 		screen = await session.waitFor(current => /: following, 100 lines kept of 5000$/.test(titleLine(current)), slow);
-		assert.match(bottomLine(screen), /Reloading with the last 100 lines\./);
+		assert.match(statusText(screen), /Reloading with the last 100 lines\./);
 		await session.sendText('g');
 		await session.waitFor(current => logRows(current)[0] === '  tail 0201', slow);
 		await session.sendText('--');
@@ -388,7 +386,7 @@ describe('logs pane', {skip}, () => {
 		assert.equal(lines.length, height);
 		assert.match(lines[0]!, /^berth \S connected \S /, 'berth\'s header is still on the first line');
 		assert.match(lines[1]!, new RegExp(`^Logs: ${name}: following, 15 lines kept of 5000$`));
-		assert.equal(bottomLine(screen).trimEnd(), formatHints(['logs', 'global'], {readOnly: false}));
+		assert.equal(statusText(screen).trimEnd(), formatHints(['logs', 'global'], {readOnly: false}));
 		const xs = `${'x'.repeat(width - 3)}\u2026`;
 		// The engine logs stdout and stderr from two pipes: the stderr line may come anywhere among the others.
 		assert.equal(logRows(screen).filter(row => row === '! stderr line').length, 1);
@@ -415,10 +413,10 @@ describe('logs pane', {skip}, () => {
 		assert.doesNotMatch(colored, /example\.invalid|PWNED|cHduZWQ/);
 		assert.match(colored, /\u001B\[31mREDTEXT/, 'the container\'s red is shown');
 		await session.sendText('c');
-		await session.waitFor(current => bottomLine(current).includes('Log colours off.'), slow);
+		await session.waitFor(current => statusText(current).includes('Log colours off.'), slow);
 		assert.doesNotMatch(await session.capture({escapes: true}), /\u001B\[31mREDTEXT/);
 		await session.sendText('c');
-		await session.waitFor(current => bottomLine(current).includes('Log colours on.'), slow);
+		await session.waitFor(current => statusText(current).includes('Log colours on.'), slow);
 
 		// w wraps: the long line's end comes into view, no row wider than the screen, the header stays.
 		await session.sendText('w');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {connect} from 'node:net';
 import {after, afterEach, describe, test} from 'node:test';
 import {formatHumanSize} from '../../source/format/diskUsage.js';
-import {BerthSessions, waitUntil} from '../support/berth.js';
+import {BerthSessions, statusText, waitUntil} from '../support/berth.js';
 import {type EngineProxy, startEngineProxy} from '../support/engineProxy.js';
 import {deleteTestImage, makeLayeredImage, type PushedImage, pushTestImage, registryHost, registrySkip, startThrottledProxy, type ThrottledProxy} from '../support/registry.js';
 import {docker, dockerWith, engineSkip, freePort, idleCmd, isolatedEngine, removeTestContainers, runContainer, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
@@ -51,11 +51,6 @@ function lines(screen: string): string[] {
 	return screen.replace(/\n$/, '').split('\n');
 }
 
-/** The status line: the last row of the screen. */
-function bottomLine(screen: string): string {
-	return lines(screen).at(-1) ?? '';
-}
-
 /** A row of a list (gutter `› ` or two spaces) that holds `text` as a whole word. */
 function rowOf(screen: string, text: string): string {
 	const word = new RegExp(`(^|\\s)${escapeRegExp(text)}(\\s|,|$)`);
@@ -68,7 +63,7 @@ function escapeRegExp(text: string): string {
 
 async function waitForBottom(session: TmuxSession, pattern: RegExp | string, timeoutMs = slow.timeoutMs) {
 	return session.waitFor(
-		current => (typeof pattern === 'string' ? bottomLine(current).includes(pattern) : pattern.test(bottomLine(current))),
+		current => (typeof pattern === 'string' ? statusText(current).includes(pattern) : pattern.test(statusText(current))),
 		{timeoutMs},
 	);
 }
@@ -81,10 +76,10 @@ async function waitForRow(session: TmuxSession, text: string, pattern: RegExp = 
 async function select(session: TmuxSession, text: string, row = text) {
 	await waitForRow(session, row);
 	await session.sendText('/');
-	await session.waitFor(current => bottomLine(current).startsWith('/'));
+	await session.waitFor(current => statusText(current).startsWith('/'));
 	await session.sendText(text);
 	await session.sendKeys('Enter');
-	await session.waitFor(current => rowOf(current, row).startsWith('›') && !bottomLine(current).startsWith('/'), slow);
+	await session.waitFor(current => rowOf(current, row).startsWith('›') && !statusText(current).startsWith('/'), slow);
 }
 
 async function imageExists(reference: string, engine = docker): Promise<boolean> {
@@ -193,8 +188,8 @@ describe('images view', {skip}, () => {
 		screen = await waitForBottom(session, /^Prune \d+ dangling images? \(docker image prune\)\? y \/ N$/);
 		await session.sendKeys('y');
 		screen = await waitForBottom(session, /^Pruned \d+ dangling images?, reclaimed /);
-		const summary = /^Pruned (\d+) dangling images?, reclaimed (\S+)\.$/.exec(bottomLine(screen));
-		assert.ok(summary, bottomLine(screen));
+		const summary = /^Pruned (\d+) dangling images?, reclaimed (\S+)\.$/.exec(statusText(screen));
+		assert.ok(summary, statusText(screen));
 		assert.ok(Number(summary[1]) >= 1, 'at least our dangling image');
 		assert.match(summary[2]!, sizePattern);
 		assert.notEqual(summary[2], '0B', 'its 200 kB layer was reclaimed');
@@ -213,10 +208,10 @@ describe('images view', {skip}, () => {
 
 		await session.sendKeys('d');
 		let screen = await waitForBottom(session, `Remove image ${own.reference}?`);
-		assert.equal(bottomLine(screen), `Remove image ${own.reference}? It is used by ${user}. y / N`);
+		assert.equal(statusText(screen), `Remove image ${own.reference}? It is used by ${user}. y / N`);
 		await session.sendKeys('y');
 		screen = await waitForBottom(session, /^Force-remove /);
-		const question = bottomLine(screen);
+		const question = statusText(screen);
 		assert.match(question, /conflict|in use|being used/i, 'the engine\'s own words');
 		assert.equal(await imageExists(own.reference), true, 'a refused removal leaves the image');
 		await session.sendKeys('y');
@@ -237,8 +232,8 @@ describe('images view', {skip}, () => {
 			await waitForBottom(session, `Remove image ${own.reference}?`);
 			await session.sendKeys('y');
 			const screen = await waitForBottom(session, /^Force-remove /);
-			assert.match(bottomLine(screen), new RegExp(`^Force-remove ${escapeRegExp(own.reference)} \\(docker rmi -f\\)\\? y / N\\. The engine refused plain removal: `));
-			assert.match(bottomLine(screen), /conflict|in use|being used/i);
+			assert.match(statusText(screen), new RegExp(`^Force-remove ${escapeRegExp(own.reference)} \\(docker rmi -f\\)\\? y / N\\. The engine refused plain removal: `));
+			assert.match(statusText(screen), /conflict|in use|being used/i);
 			await session.sendKeys('n');
 			await waitForBottom(session, 'Cancelled: nothing was changed.');
 			assert.equal(await imageExists(own.reference), true, 'No keeps the image');
@@ -253,7 +248,7 @@ describe('images view', {skip}, () => {
 		await select(session, repository);
 		await session.sendKeys('d');
 		const screen = await waitForBottom(session, `Remove image ${own.reference}?`);
-		assert.equal(bottomLine(screen), `Remove image ${own.reference}? y / N`);
+		assert.equal(statusText(screen), `Remove image ${own.reference}? y / N`);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Untagged: ${own.reference}`);
 		assert.ok(await waitUntil(async () => !(await imageExists(own.id)), enginePoll), 'the image is gone');
@@ -341,7 +336,7 @@ describe('pull', {skip: pullSkip}, () => {
 		await waitForRow(session, 'berth-test/busybox');
 		await pull(session, reference);
 		const screen = await waitForBottom(session, `Pull of ${reference} failed: `);
-		assert.match(bottomLine(screen), /not found|manifest unknown/);
+		assert.match(statusText(screen), /not found|manifest unknown/);
 		assert.match(screen, new RegExp(`^${escapeRegExp(reference)}: failed: .*(not found|manifest unknown)`, 'm'));
 		assert.equal(await imageExists(reference), false);
 	});
@@ -354,7 +349,7 @@ describe('pull', {skip: pullSkip}, () => {
 		await waitForRow(session, 'berth-test/busybox');
 		await pull(session, reference);
 		const screen = await waitForBottom(session, `Pull of ${reference} failed: `);
-		assert.match(bottomLine(screen), /connection refused/);
+		assert.match(statusText(screen), /connection refused/);
 		assert.match(screen, new RegExp(`^${escapeRegExp(reference)}: failed: .*connection refused`, 'm'));
 	});
 
@@ -370,7 +365,7 @@ describe('pull', {skip: pullSkip}, () => {
 			proxy.clear();
 			await pull(session, 'Bad/Name');
 			const screen = await waitForBottom(session, /^Cannot pull: /, 5000);
-			assert.match(bottomLine(screen), /lowercase/);
+			assert.match(statusText(screen), /lowercase/);
 			await new Promise(resolve => setTimeout(resolve, 500));
 			assert.deepEqual(proxy.mutating(), [], 'no request went to the engine');
 		},
@@ -442,17 +437,17 @@ describe('volumes view', {skip}, () => {
 		await waitForRow(session, used);
 		await session.sendKeys('d');
 		screen = await waitForBottom(session, `Remove volume ${used}?`);
-		assert.equal(bottomLine(screen), `Remove volume ${used}? It is used by ${user}: the engine will refuse. y / N`);
+		assert.equal(statusText(screen), `Remove volume ${used}? It is used by ${user}: the engine will refuse. y / N`);
 		await session.sendKeys('y');
 		screen = await waitForBottom(session, /volume is in use/);
-		assert.match(bottomLine(screen), new RegExp(`^${used}: .*volume is in use`));
+		assert.match(statusText(screen), new RegExp(`^${used}: .*volume is in use`));
 		assert.equal(await docker('volume', 'inspect', '--format', '{{.Name}}', used), used, 'the volume in use stays');
 
 		await session.sendKeys('Escape');
 		await select(session, unused);
 		await session.sendKeys('d');
 		screen = await waitForBottom(session, `Remove volume ${unused}?`);
-		assert.equal(bottomLine(screen), `Remove volume ${unused}? y / N`);
+		assert.equal(statusText(screen), `Remove volume ${unused}? y / N`);
 		await session.sendKeys('y');
 		await waitForBottom(session, `Removed volume ${unused}.`);
 		assert.ok(!(await docker('volume', 'ls', '-q')).split('\n').includes(unused), 'docker volume ls no longer has it');
@@ -475,7 +470,7 @@ describe('volumes view', {skip}, () => {
 			await waitForBottom(session, 'Prune every volume no container uses (docker volume prune)? y / N');
 			await session.sendKeys('y');
 			const screen = await waitForBottom(session, /^Pruned \d+ volumes?, reclaimed /);
-			assert.match(bottomLine(screen), /^Pruned [1-9]\d* volumes?, reclaimed \d+(\.\d+)?(B|kB|MB|GB)\.$/);
+			assert.match(statusText(screen), /^Pruned [1-9]\d* volumes?, reclaimed \d+(\.\d+)?(B|kB|MB|GB)\.$/);
 			const left = (await pruneEngine.docker('volume', 'ls', '-q')).split('\n');
 			assert.ok(!left.includes(unused), 'the unused volume is gone');
 			assert.ok(left.includes(used), 'the volume in use stays');
@@ -503,10 +498,10 @@ describe('container prune', {skip: pruneSkip}, () => {
 			await waitForRow(session, created, /Created/);
 			await session.sendKeys('D');
 			const question = await waitForBottom(session, /^Remove \d+ stopped containers? \(docker container prune\)\? y \/ N$/);
-			assert.equal(/^Remove (\d+) /.exec(bottomLine(question))?.[1], String(stopped), 'the question counts what docker ps -a counts as stopped');
+			assert.equal(/^Remove (\d+) /.exec(statusText(question))?.[1], String(stopped), 'the question counts what docker ps -a counts as stopped');
 			await session.sendKeys('y');
 			const screen = await waitForBottom(session, /^Pruned \d+ stopped containers?, reclaimed /);
-			assert.match(bottomLine(screen), new RegExp(`^Pruned ${stopped} stopped containers?, reclaimed \\d+(\\.\\d+)?(B|kB|MB)\\.$`));
+			assert.match(statusText(screen), new RegExp(`^Pruned ${stopped} stopped containers?, reclaimed \\d+(\\.\\d+)?(B|kB|MB)\\.$`));
 			const left = (await pruneEngine.docker('ps', '-a', '--format', '{{.Names}}')).split('\n');
 			assert.ok(left.includes(running), 'the running container stays');
 			assert.ok(!left.includes(exited) && !left.includes(created), 'the exited and the created containers are gone');
@@ -582,10 +577,10 @@ describe('networks view', {skip}, () => {
 		await select(session, used);
 		await session.sendKeys('d');
 		let screen = await waitForBottom(session, `Remove network ${used}?`);
-		assert.match(bottomLine(screen), new RegExp(`^Remove network ${used}\\? It connects ${user} [\\d.]+\\. y / N$`));
+		assert.match(statusText(screen), new RegExp(`^Remove network ${used}\\? It connects ${user} [\\d.]+\\. y / N$`));
 		await session.sendKeys('y');
 		screen = await waitForBottom(session, /active endpoints/);
-		assert.match(bottomLine(screen), new RegExp(`^${used}: .*active endpoints`));
+		assert.match(statusText(screen), new RegExp(`^${used}: .*active endpoints`));
 		assert.equal(await docker('network', 'inspect', '--format', '{{.Name}}', used), used, 'the network in use stays');
 
 		await session.sendKeys('Escape');
@@ -614,7 +609,7 @@ describe('networks view', {skip}, () => {
 			await waitForBottom(session, 'Prune every network no container uses (docker network prune)? y / N');
 			await session.sendKeys('y');
 			const screen = await waitForBottom(session, /^Pruned \d+ networks?/);
-			assert.equal(bottomLine(screen), `Pruned 1 network: ${unused}.`);
+			assert.equal(statusText(screen), `Pruned 1 network: ${unused}.`);
 			const left = (await pruneEngine.docker('network', 'ls', '--format', '{{.Name}}')).split('\n');
 			assert.ok(!left.includes(unused), 'the unused network is gone');
 			assert.ok(left.includes(used) && left.includes('bridge'), 'the network in use and the engine\'s own stay');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {after, afterEach, before, describe, test} from 'node:test';
-import {BerthSessions, waitUntil} from '../support/berth.js';
+import {BerthSessions, statusText, waitUntil} from '../support/berth.js';
 import {engineSkip, isolatedEngine, testDockerHost, testImage, uniqueName} from '../support/testEngine.js';
 
 const execFileAsync = promisify(execFile);
@@ -78,10 +78,6 @@ function lineWith(screen: string, text: string): string {
 	return screen.split('\n').slice(1).find(line => new RegExp(`(^|\\s)${escaped}(\\s|$)`).test(line)) ?? '';
 }
 
-function bottomLine(screen: string): string {
-	return screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
-}
-
 describe('swarm views', () => {
 	test('an engine that is no swarm manager says so in 6, 7 and 8', {...testTimeout, skip: sharedSkip}, async () => {
 		const session = await berth.start({host: testDockerHost});
@@ -122,7 +118,7 @@ describe('swarm views', () => {
 			slow,
 		);
 		assert.match(screen, /NAME\s+IMAGE\s+NODE\s+DESIRED STATE\s+CURRENT STATE\s+ERROR/);
-		assert.match(bottomLine(screen), new RegExp(`tasks of ${service}`));
+		assert.match(statusText(screen), new RegExp(`tasks of ${service}`));
 
 		await session.sendText('8');
 		screen = await session.waitFor(current => /\sReady\s+Active\s+Leader\s/.test(lineWith(current, hostname)), slow);
@@ -134,7 +130,7 @@ describe('swarm views', () => {
 		assert.equal(await forced(), '0');
 		await session.sendText('u');
 		assert.ok(await waitUntil(async () => (await forced()) === '1', {...slow, intervalMs: 200}), 'u raised the ForceUpdate counter (docker service update --force)');
-		await session.waitFor(current => bottomLine(current).includes(`Updated ${service}`), slow);
+		await session.waitFor(current => statusText(current).includes(`Updated ${service}`), slow);
 
 		await session.sendText('l');
 		screen = await session.waitFor(current => current.includes(`Logs: ${service}`) && /\btick\b/.test(current), slow);
@@ -142,7 +138,7 @@ describe('swarm views', () => {
 		await session.waitFor(current => lineWith(current, service) !== '', slow);
 
 		await session.sendText('d');
-		await session.waitFor(current => bottomLine(current).includes(`Remove service ${service}?`), slow);
+		await session.waitFor(current => statusText(current).includes(`Remove service ${service}?`), slow);
 		await session.sendText('y');
 		await session.waitFor(current => lineWith(current, service) === '' && current.includes('No services.'), slow);
 		assert.equal(await engine.docker('service', 'ls', '--filter', `name=${service}`, '--format', '{{.Name}}'), '');
@@ -180,7 +176,7 @@ describe('swarm views', () => {
 			await session.sendText('6');
 			await session.waitFor(current => /\s1\/1(\s|$)/.test(lineWith(current, name)), slow);
 			await session.sendText('+');
-			await session.waitFor(current => bottomLine(current).includes('Read-only mode'), slow);
+			await session.waitFor(current => statusText(current).includes('Read-only mode'), slow);
 			assert.equal(await engine.docker('service', 'inspect', '--format', '{{.Spec.Mode.Replicated.Replicas}}', name), '1');
 		} finally {
 			await engine.docker('service', 'rm', name).catch(() => undefined);

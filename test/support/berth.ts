@@ -127,19 +127,35 @@ export async function waitForRow(
 }
 
 /**
+ * The status line's text: its last row and, above it, the rows a long message took (up to three, each starting
+ * at the left edge, where list, pane and log rows start with a space, a pointer or a stream mark), joined as the
+ * message was before it was wrapped (between words).
+ */
+export function statusText(screen: string): string {
+	const lines = screen.replace(/\n$/, '').split('\n');
+	const rows = [lines.pop() ?? ''];
+	while (rows.length < 3 && lines.length > 1) {
+		const above = lines.at(-1)!;
+		if (above === '' || /^(?:[\s›>]|[-!] )/.test(above)) break;
+		rows.unshift(lines.pop()!);
+	}
+
+	return rows.join(' ');
+}
+
+/**
  * Selects container `name` as a person would, by the list's filter (`/`, the text, Enter): once its row shows,
  * and until the filter prompt has closed with its row selected (`›`, or `>` without Unicode). `text` is what is
  * typed (default the name).
  */
 export async function selectByFilter(session: TmuxSession, name: string, options: WaitOptions & {text?: string} = {}): Promise<void> {
 	const {text = name, ...wait} = options;
-	const bottom = (screen: string) => screen.replace(/\n$/, '').split('\n').at(-1) ?? '';
 	await session.waitFor(current => lineOf(current, name) !== '', wait);
 	await session.sendText('/');
-	await session.waitFor(current => bottom(current).startsWith('/'));
+	await session.waitFor(current => statusText(current).startsWith('/'));
 	await session.sendText(text);
 	await session.sendKeys('Enter');
-	await session.waitFor(current => /^[›>]/.test(lineOf(current, name)) && !bottom(current).startsWith('/'), wait);
+	await session.waitFor(current => /^[›>]/.test(lineOf(current, name)) && !statusText(current).startsWith('/'), wait);
 }
 
 /**

@@ -62,9 +62,21 @@ describe('StatusLine', () => {
 		assert.doesNotMatch(frame, nonAscii);
 	});
 
-	test('a long message is cut to the width', () => {
-		const frame = frameOf({message: {text: 'x'.repeat(150), tone: 'info'}, width: 40});
-		assert.equal([...frame].length, 40);
-		assert.ok(frame.endsWith('…'));
+	test('a message too long for one row goes on below, broken between words', () => {
+		const frame = frameOf({message: {text: 'Cannot update web on local: the engine does not offer this request (404 Not Found)', tone: 'error'}, width: 40});
+		assert.deepEqual(frame.split('\n'), ['Cannot update web on local: the engine', 'does not offer this request (404 Not', 'Found)']);
+	});
+
+	test('beyond three rows a message keeps its start and its end, the cut marked', () => {
+		const words = Array.from({length: 60}, (_, index) => `w${index}`).join(' ');
+		const rows = frameOf({message: {text: `${words} the reason`, tone: 'info'}, width: 40}).split('\n');
+		assert.equal(rows.length, 3);
+		assert.ok(rows[0]!.startsWith('w0 w1 '), rows[0]);
+		assert.ok(rows[1]!.endsWith('…'), rows[1]);
+		assert.ok(rows[2]!.endsWith('w59 the reason'), rows[2]);
+		assert.ok(rows.every(row => [...row].length <= 40));
+		const unbroken = frameOf({message: {text: 'x'.repeat(500), tone: 'info'}, width: 40}).split('\n');
+		assert.equal(unbroken.length, 3);
+		assert.ok(unbroken.every(row => [...row].length <= 40));
 	});
 });

@@ -84,6 +84,17 @@ describe('the first frame, painted as Ink would draw it', () => {
 		});
 	});
 
+	test('a message in two rows: the list gives up a row to it', () => {
+		const theme = themes.full;
+		const state = startState(theme, [listed]);
+		const text = `Cannot stop shop-db-1 on local: ${'the engine said something long about it '.repeat(3)}`;
+		const props = screenProps({...state, ui: {...state.ui, message: {text, tone: 'error'}}}, theme);
+		assert.equal(props.table.height, props.height - 4);
+		const painted = assertSameAsInk(props);
+		assert.match(painted.at(-2)!, /Cannot stop shop-db-1 on local/);
+		assert.match(painted.at(-1)!, /about it/);
+	});
+
 	test('the colours of the configuration file (names and #rrggbb)', () => {
 		const config: Config = {...defaultConfig, theme: {running: '#ff8800', stopped: 'magentaBright', paused: 'blue'}};
 		const painted = assertSameAsInk(screenProps(startState(themes.full, [listed], config), themes.full, config));
