@@ -19,12 +19,19 @@ export function describeEngineError(error: unknown): string {
 	// A request past its deadline (AbortSignal.timeout) is aborted: the engine did not answer.
 	if (isPastDeadline(error)) return 'the engine did not answer in time';
 	const engineMessage = value.json?.message;
-	if (typeof engineMessage === 'string' && engineMessage !== '') return shortenIds(engineMessage);
-	if (value.code && connectionHints[value.code]) return connectionHints[value.code]!;
+	const words = typeof engineMessage === 'string' && engineMessage !== '' ? shortenIds(engineMessage) : undefined;
+	if (words === undefined && value.code && connectionHints[value.code]) return connectionHints[value.code]!;
 	const message = value.message ?? String(error);
-	// docker-modem prefixes API errors with "(HTTP code N) reason - "; the rest is the engine's words.
-	return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim() || message;
+	// docker-modem prefixes API errors with "(HTTP code N) reason - ", berth's own requests with "(HTTP code N) ";
+	// the rest is the engine's words (which may hold dashes of their own: `No such container: web-1`).
+	const said = words ?? (message.replace(/^\(HTTP code \d+\)\s*(?:[^-]*? - )?/, '').trim() || message);
+	// A 404 that names nothing (Go's `404 page not found`): the engine has no such request, not no such object.
+	if ((value.statusCode === 404 || /^\(HTTP code 404\)/.test(message)) && /^(?:404 )?(?:page )?not found\.?$/i.test(said)) return notOffered;
+	return said;
 }
+
+/** An engine without the request asked (Podman has no `docker update`, an older engine lacks newer ones). */
+export const notOffered = "the engine does not offer this request (404 Not Found): Podman and older engines lack some of Docker's requests";
 
 /**
  * A full 64-digit ID in the engine's words cut to the 12 digits `docker ps` shows (`network web id 88e8e287fa56

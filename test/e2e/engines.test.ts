@@ -809,6 +809,12 @@ describe('Podman (podman system service, the Docker API)', {skip: podmanSkip}, (
 		assert.equal(await podman('inspect', '--format', '{{.State.Status}}', first), 'exited');
 		screen = await session.waitFor(current => /Exited \(\d+\)/.test(lineOf(current, first)), slow);
 		assert.equal(await podman('inspect', '--format', '{{.State.Status}}', other), 'running', 'only the selected one stopped');
+		// Podman has no docker update: said as a request it does not offer, not as a missing container.
+		await session.sendText('u');
+		await session.waitFor(current => statusText(current).startsWith(`update ${first} (`), slow);
+		await session.sendText('--restart always');
+		await session.sendKeys('Enter');
+		await session.waitFor(current => statusText(current).includes(`${first}: the engine does not offer this request (404 Not Found): Podman and older engines lack some of Docker's requests`), slow);
 
 		await session.sendKeys('Escape');
 		await narrowTo(session, other, current => lineOf(current, other));
