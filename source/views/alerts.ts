@@ -5,6 +5,7 @@ import {formatLocalTime} from '../format/duration.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {type Alert, reduceAlerts} from '../state/alerts.js';
+import type {AppState} from '../state/app.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
@@ -20,6 +21,23 @@ const alertTones: Record<Alert['kind'], StatusTone> = {
 
 export function formatAlertTime(at: number): string {
 	return formatLocalTime(at);
+}
+
+/** Whom an alert is about: its container (with several engines, `web on far`), else its engine. */
+export function formatAlertSubject(alert: Pick<Alert, 'container' | 'engine'>, engineCount: number): string {
+	if (!alert.container) return alert.engine;
+	return engineCount > 1 ? `${alert.container} on ${alert.engine}` : alert.container;
+}
+
+/** The alert whole, for the status line once it is acknowledged: what, whom, when, and why. */
+export function formatAlertSeen(alert: Alert, engineCount: number): string {
+	const times = alert.times > 1 ? ` (${alert.times} times)` : '';
+	return `Seen: ${formatAlertSubject(alert, engineCount)} ${alert.kind} at ${formatAlertTime(alert.at)}: ${alert.text}${times}`;
+}
+
+/** The engines berth knows of: those connected or tried, and those listed. */
+export function countEngines(state: AppState): number {
+	return new Set([...state.connection.keys(), ...state.containers.listedEngines]).size;
 }
 
 export function selectAlertRows(alerts: readonly Alert[]): TableRow[] {
@@ -46,11 +64,13 @@ const commands = inScope<TableRow>('alerts', [
 	{
 		action: 'alert-acknowledge',
 		keys: ['return', 'a'],
-		help: 'Acknowledge the selected alert (it comes back if it happens again)',
+		help: 'Acknowledge the selected alert and show it whole (back if it recurs)',
 		hint: 'acknowledge',
 		run(state, {selected}) {
-			if (!selected) return withMessage(state, 'No alert selected.', 'error');
-			return {...state, alerts: reduceAlerts(state.alerts, {type: 'alert/acknowledged', id: Number(selected.id)})};
+			const alert = selected && state.alerts.list.find(each => String(each.id) === selected.id);
+			if (!alert) return withMessage(state, 'No alert selected.', 'error');
+			const alerts = reduceAlerts(state.alerts, {type: 'alert/acknowledged', id: alert.id});
+			return withMessage({...state, alerts}, formatAlertSeen(alert, countEngines(state)));
 		},
 	},
 	{

@@ -12,7 +12,7 @@ import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
 import {isFollowed} from '../state/stats.js';
 import {memoizeLast} from '../state/select/memo.js';
-import {formatAlertTime} from './alerts.js';
+import {formatAlertSubject, formatAlertTime} from './alerts.js';
 import type {TableView} from './types.js';
 
 type Line = {text: string; tone?: StatusTone | undefined};
@@ -109,7 +109,7 @@ export function selectPulseLines(state: AppState): Line[] {
 		...(latest.length === 0 ? [{text: '  none'}] : []),
 		...latest.map(alert => ({
 			// With several engines a container's alert says whose it is.
-			text: `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${alert.container ? `${alert.container}${engines.length > 1 ? ` on ${alert.engine}` : ''}` : alert.engine}: ${alert.text}`,
+			text: `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${formatAlertSubject(alert, engines.length)}: ${alert.text}`,
 			tone: alert.acknowledged ? ('muted' as const) : ('bad' as const),
 		})),
 	];

@@ -150,7 +150,8 @@ describe('findCommand', () => {
 		['list', 'services', 'd', 'service-remove'],
 		['list', 'services', '=', 'service-scale'],
 		['list', 'contexts', 'return', 'use-context'],
-		['list', 'events', 'return', undefined],
+		['list', 'events', 'return', 'event-show'],
+		['list', 'pulse', 'return', undefined],
 		['list', 'tasks', 'd', undefined],
 		['list', 'nodes', 'return', undefined],
 		// Help: its own scrolling and Esc, then the global keys; the list keys do nothing.

@@ -41,20 +41,30 @@ describe('rows', () => {
 		assert.deepEqual(selectEventRows(state.resources.events).map(row => row.tone), ['bad', undefined]);
 	});
 
-	test('the view: key 5, newest first, no listing of its own, no commands', () => {
+	test('the view: key 5, newest first, no listing of its own, Enter its one command', () => {
 		assert.equal(eventsView.key, '5');
 		assert.deepEqual(eventsView.listings, []);
-		assert.deepEqual(eventsView.commands, []);
+		assert.deepEqual(eventsView.commands.map(command => [command.action, command.keys]), [['event-show', ['return']]]);
 		assert.equal(eventsView.caption?.(stateOf()), 'newest first');
 		assert.equal(eventsView.emptyText(stateOf(), ''), 'No events.');
 	});
 });
 
 describe('keys', () => {
-	test('the list keys move and filter; Enter and the container keys do nothing', () => {
+	test('Enter shows the selected event whole, as docker events prints it: every attribute, the name first, compose labels too', () => {
+		const state = events(...sample());
+		assert.deepEqual(press(state, 'j', 'j', named('return')).ui.message, {
+			text: `2024-05-01 11:59:30 container die ${'c'.repeat(12)} (name=web, com.docker.compose.project=shop, exitCode=137, image=nginx:1.25, signal=9)`,
+			tone: 'info',
+		});
+		assert.equal(press(state, named('return')).ui.message?.text, '2024-05-01 11:59:50 image pull busybox:latest');
+		const none = press(events(), named('return'));
+		assert.deepEqual(none.ui.message, {text: 'No event selected.', tone: 'error'});
+	});
+
+	test('the list keys move and filter; the container keys do nothing', () => {
 		const state = events(...sample());
 		assert.equal(press(state, 'j').ui.selectedKey, 'local\u00003');
-		assert.equal(press(state, named('return')), state);
 		assert.equal(press(state, 's'), state);
 		assert.equal(press(state, 'd'), state);
 		const filtered = press(state, '/', 'die', named('return'));
