@@ -12,6 +12,7 @@ import type {AppState} from '../state/app.js';
 import {countOpenAlerts} from '../state/alerts.js';
 import {type LogsState, selectLogRows} from '../state/logs.js';
 import {formatUnanswered} from '../state/connection.js';
+import {keepSelectionInView} from '../state/files.js';
 import {formatConfirmation, type PaneKind} from '../state/operations.js';
 import {selectContainerCounts, selectResourceTotals} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
@@ -238,7 +239,8 @@ export function selectScreenProps(
 						title: `${paneTitles[pane.kind]}: ${pane.target.name}`,
 						lines: paneLines!,
 						table: pane.kind === 'disk' && state.resources.disk.get(pane.target.engine) ? formatDiskUsage(state.resources.disk.get(pane.target.engine)!) : undefined,
-						scroll: pane.follow ? Math.max(0, paneLines!.length - pageSize) : pane.scroll,
+						// A folder's selection stays in view when a long message takes rows from the pane.
+						scroll: pane.follow ? Math.max(0, paneLines!.length - pageSize) : pane.files ? keepSelectionInView(pane.files, pane.scroll, pageSize) : pane.scroll,
 						search: mode === 'pane-search' ? state.ui.draft : pane.search,
 					}
 				: undefined,

@@ -1,7 +1,7 @@
 // The files pane's keys: move through a container's (or volume's) directories, read a file, copy out and in.
 import type {FilesOwner} from '../engine/types.js';
 import type {AppState} from '../state/app.js';
-import {createFilesPane, type FilesPane, joinPath, moveFileSelection, parentPath, selectFileEntry} from '../state/files.js';
+import {createFilesPane, type FilesPane, joinPath, keepSelectionInView, moveFileSelection, parentPath, selectFileEntry} from '../state/files.js';
 import {enqueue, type PaneTarget} from '../state/operations.js';
 import {scrollPane, showPane, withMessage, withMode} from './effects.js';
 import {inScope} from './types.js';
@@ -35,10 +35,7 @@ function move(to: (selected: number, count: number, pageSize: number) => number)
 		if (!files) return state;
 		if (files.file) return scrollPane(state, scroll => to(scroll, Number.POSITIVE_INFINITY, pageSize), pageSize);
 		const moved = moveFileSelection(files, (selected, count) => to(selected, count, pageSize));
-		const line = moved.selected + 1;
-		const scroll = state.operations.pane!.scroll;
-		const next = line < scroll + 1 ? Math.max(0, line - 1) : line >= scroll + pageSize ? line - pageSize + 1 : scroll;
-		return withFiles(state, moved, next);
+		return withFiles(state, moved, keepSelectionInView(moved, state.operations.pane!.scroll, pageSize));
 	};
 }
 

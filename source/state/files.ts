@@ -55,6 +55,17 @@ export function moveFileSelection(files: FilesPane, to: (selected: number, count
 	return {...files, selected: Math.max(0, Math.min(count - 1, to(files.selected, count)))};
 }
 
+/**
+ * The pane's scroll that shows a folder's selected entry (on the pane's line selected + 1, under the path):
+ * the scroll as it is when it does, else the least move that does.
+ */
+export function keepSelectionInView(files: FilesPane, scroll: number, pageSize: number): number {
+	if (files.file) return scroll;
+	const line = files.selected + 1;
+	const size = Math.max(1, pageSize);
+	return line < scroll + 1 ? Math.max(0, line - 1) : line >= scroll + size ? line - size + 1 : scroll;
+}
+
 /** The first line says where; then one line per entry (the selected one marked). */
 export function formatFilesLines(files: FilesPane, error: string | undefined, pointer = '›'): string[] {
 	if (files.file) return [`${files.file.path}`, '', ...files.file.lines];

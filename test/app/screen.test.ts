@@ -10,6 +10,7 @@ import {selectCurrentList} from '../../source/views/current.js';
 import {tableCell} from '../../source/format/tableRow.js';
 import {formatHeaderSegments} from '../../source/format/header.js';
 import {raiseAlerts} from '../../source/state/alerts.js';
+import {applyPathContent} from '../../source/state/files.js';
 import {containerRecord, imageRecord} from '../state/records.js';
 
 const now = Date.parse('2024-05-01T12:00:00Z');
@@ -190,6 +191,24 @@ describe('selectScreenProps', () => {
 		const prompt = press(opened, 'C');
 		assert.equal(prompt.ui.mode, 'copy-in');
 		assert.ok(selectScreenProps(prompt, engines, {width: 120, height: 24}, theme).pane, 'the pane behind the prompt');
+	});
+
+	test('a folder\'s selection stays on screen when a long message takes a row from the files pane', () => {
+		const opened = press(started(), 'f');
+		const pane = opened.operations.pane!;
+		const entries = Array.from({length: 40}, (_, index) => ({name: `file-${String(index).padStart(2, '0')}`, type: 'file' as const, size: 1, mode: 0o644, modified: now, linkTarget: ''}));
+		const files = applyPathContent(pane.files!, {kind: 'directory', path: pane.files!.path, entries});
+		let state: AppState = {...opened, operations: {...opened.operations, pane: {...pane, files}}};
+		// Down to the last line of the first page: no scroll yet.
+		state = press(state, ...Array.from({length: selectPageSize(24) - 2}, () => 'j'));
+		assert.equal(state.operations.pane?.scroll, 0);
+		const selectedLine = state.operations.pane!.files!.selected + 1;
+		assert.equal(selectScreenProps(state, engines, {width: 80, height: 24}, theme).pane?.scroll, 0);
+		state = reduceApp(state, {type: 'message/show', message: {text: `Could not copy file-20 out: ${'the engine said no, and at length. '.repeat(3)}`, tone: 'error'}});
+		const props = selectScreenProps(state, engines, {width: 80, height: 24}, theme);
+		assert.equal(props.table.height, selectPageSize(24) - 1);
+		assert.ok(selectedLine < props.pane!.scroll + props.table.height, 'the selected entry is above the message');
+		assert.equal(props.pane?.scroll, 1);
 	});
 
 	test('a compose pane that follows shows its last lines', () => {
