@@ -20,13 +20,17 @@ export function showView(state: AppState, name: string): AppState {
 }
 
 /** A request for the terminal's clipboard with the selected row's name or ID, as its view says what those are. */
-function copyOfRow(state: AppState, selected: unknown, part: 'name' | 'id'): AppState {
+function copyOfRow(state: AppState, {selected, keysOf}: CommandContext, part: 'name' | 'id'): AppState {
 	const view = selectView(state.ui.view);
 	if (selected === undefined) return withMessage(state, 'Nothing selected to copy.');
 	// Each view's copyable reads its own rows: the selected row is one of them.
 	const copied = (view.copyable as ((row: unknown) => {name: string; id?: string | undefined}) | undefined)?.(selected);
 	if (!copied) return withMessage(state, `Nothing to copy in ${view.name}.`);
-	if (part === 'id' && !copied.id) return withMessage(state, `${copied.name} has no ID of its own: y copies its name.`);
+	if (part === 'id' && !copied.id) {
+		const copyName = keysOf ? keysOf('copy-name') : 'y';
+		return withMessage(state, `${copied.name} has no ID of its own${copyName === '' ? '.' : `: ${copyName} copies its name.`}`);
+	}
+
 	const text = part === 'id' ? copied.id! : copied.name;
 	return withRequest(state, {kind: 'clipboard', text, what: part === 'id' ? `the ID of ${copied.name}` : `the name ${copied.name}`});
 }
@@ -72,13 +76,13 @@ export const listCommands = inScope<unknown>('list', [
 		action: 'copy-name',
 		keys: ['y'],
 		help: 'Copy the row\'s name to the clipboard (OSC 52)',
-		run: (state, {selected}) => copyOfRow(state, selected, 'name'),
+		run: (state, context) => copyOfRow(state, context, 'name'),
 	},
 	{
 		action: 'copy-id',
 		keys: ['Y'],
 		help: 'Copy the row\'s full ID to the clipboard (OSC 52)',
-		run: (state, {selected}) => copyOfRow(state, selected, 'id'),
+		run: (state, context) => copyOfRow(state, context, 'id'),
 	},
 	{
 		action: 'run-form',

@@ -60,8 +60,15 @@ function selectContext(state: AppState, {pageSize, width, columns, engineCount}:
 	// In the help, its own lines are what scrolls.
 	if (state.ui.mode === 'help') return {pageSize, width, rows: selectHelpRows(commands, selectHelpFirst(state), width), selected: undefined};
 	const list = selectCurrentList(state);
-	// The keys of an action of this view as the configuration binds them, for the words that name them.
-	const keysOf = (action: string) => formatKeyLabel((commands ?? keymap).find(command => command.scope === list.view.name && command.action === action)?.keys ?? []);
+	// The keys of an action of this view or of every list as the configuration binds them, for the words that
+	// name them; a list's key that this view's own command takes does not do that action here.
+	const all = commands ?? keymap;
+	const keysOf = (action: string) => {
+		const own = all.find(command => command.scope === list.view.name && command.action === action);
+		if (own) return formatKeyLabel(own.keys);
+		const taken = new Set(all.filter(command => command.scope === list.view.name).flatMap(command => command.keys));
+		return formatKeyLabel(all.find(command => command.scope === 'list' && command.action === action)?.keys.filter(key => !taken.has(key)) ?? []);
+	};
 	return {pageSize, width, rows: list.rows, selected: list.selected, columns: columns?.get(list.view.name)?.map(column => column.id), engineCount, keysOf};
 }
 

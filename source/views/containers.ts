@@ -142,7 +142,7 @@ const commands = inScope<ContainerRow>('containers', [
 			const next = sortKeys[(sortKeys.indexOf(state.ui.sort.by) + 1) % sortKeys.length]!;
 			// Figures read best largest first; the rest in their natural order.
 			const sort = {by: next, descending: next === 'cpu' || next === 'memory'};
-			return withMessage({...state, ui: {...state.ui, sort}}, `Sorted by ${sort.by}${sort.descending ? ', largest first' : ''}: ${formatSortKeys(keysOf)}`);
+			return withMessage({...state, ui: {...state.ui, sort}}, `Sorted by ${sort.by}${sort.descending ? ', largest first' : ''}${formatSortKeys(keysOf)}`);
 		},
 	},
 	{

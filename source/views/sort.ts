@@ -48,15 +48,18 @@ export function sortViewRows(rows: readonly TableRow[], sort: TableSort | undefi
 	return sort ? sortTableRows(rows, sort.column, sort.descending) : rows;
 }
 
-/** `o next, O reverses.`, with the keys as the configuration binds them. */
+/** `: o next, O reverses.`, with the keys as the configuration binds them; a key bound to nothing is not offered. */
 export function formatSortKeys(keysOf: CommandContext['keysOf']): string {
-	return `${keysOf?.('sort-next') || 'o'} next, ${keysOf?.('sort-reverse') || 'O'} reverses.`;
+	const next = keysOf ? keysOf('sort-next') : 'o';
+	const reverse = keysOf ? keysOf('sort-reverse') : 'O';
+	const offered = [next === '' ? '' : `${next} next`, reverse === '' ? '' : `${reverse} reverses`].filter(Boolean);
+	return offered.length === 0 ? '.' : `: ${offered.join(', ')}.`;
 }
 
 function withSort(state: AppState, view: TableView, action: UiAction, keysOf: CommandContext['keysOf']): AppState {
 	const ui = reduceUi(state.ui, action);
 	const next = {...state, ui};
-	return {...next, ui: {...ui, message: {text: `${formatTableSort(view, selectTableSort(next, view))}: ${formatSortKeys(keysOf)}`, tone: 'info'}}};
+	return {...next, ui: {...ui, message: {text: `${formatTableSort(view, selectTableSort(next, view))}${formatSortKeys(keysOf)}`, tone: 'info'}}};
 }
 
 /**

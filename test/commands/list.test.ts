@@ -1,6 +1,9 @@
 // The keys of every list: movement, the filter, the command line, views by number, disk usage, copying, the run form.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {reduceAppEvent} from '../../source/commands/input.js';
+import {applyKeyConfig} from '../../source/commands/keyConfig.js';
+import {keymap} from '../../source/commands/keymap.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
 import {selectOffset} from '../../source/state/ui.js';
@@ -186,6 +189,20 @@ describe('y and Y', () => {
 		const refused = press(state, 'Y');
 		assert.deepEqual(clipboardRequests(refused), []);
 		assert.equal(refused.ui.message?.text, 'shop-data has no ID of its own: y copies its name.');
+		// y moved by the configuration: the words say where; bound to nothing, they offer nothing.
+		const typed = (keys: Record<string, string[]>) => {
+			const applied = applyKeyConfig(keymap, keys);
+			assert.ok(applied.ok);
+			return reduceAppEvent(state, {type: 'keys/pressed', presses: [{name: 'Y', printable: true}], pageSize: 10, width: 80, commands: applied.commands}).ui.message?.text;
+		};
+		assert.equal(typed({'copy-name': ['b']}), 'shop-data has no ID of its own: b copies its name.');
+		assert.equal(typed({'copy-name': []}), 'shop-data has no ID of its own.');
+		// A command of the volumes view on y takes it there: y does not copy in that view, and is not offered.
+		const custom = {action: 'custom:Backup', keys: ['y'], scope: 'volumes', help: 'Backup', run: (each: AppState) => each};
+		const shadowed = applyKeyConfig(keymap, {}, [custom]);
+		assert.ok(shadowed.ok);
+		const message = reduceAppEvent(state, {type: 'keys/pressed', presses: [{name: 'Y', printable: true}], pageSize: 10, width: 80, commands: shadowed.commands}).ui.message?.text;
+		assert.equal(message, 'shop-data has no ID of its own.');
 	});
 
 	test('an image known by its digest alone: y copies that reference (repository:<none> names nothing)', () => {

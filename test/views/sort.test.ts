@@ -204,6 +204,18 @@ describe('keys and help', () => {
 		assert.equal(pressed(withContainers(['web']), 'z').ui.message?.text, 'Sorted by name: z next, O reverses.');
 	});
 
+	test('a sort key bound to nothing is not offered in the words', () => {
+		const applied = applyKeyConfig(keymap, {'sort-reverse': []});
+		assert.ok(applied.ok);
+		const pressed = (state: AppState, keys: string) => reduceAppEvent(state, {type: 'keys/pressed', presses: presses(keys), pageSize, width, commands: applied.commands});
+		assert.equal(pressed(images(), 'o').ui.message?.text, 'Sorted by REPOSITORY, A to Z: o next.');
+		assert.equal(pressed(withContainers(['web']), 'o').ui.message?.text, 'Sorted by name: o next.');
+		const neither = applyKeyConfig(keymap, {'sort-reverse': [], 'sort-next': ['z']});
+		assert.ok(neither.ok);
+		const typed = reduceAppEvent(images(), {type: 'keys/pressed', presses: presses('z'), pageSize, width, commands: neither.commands});
+		assert.equal(typed.ui.message?.text, 'Sorted by REPOSITORY, A to Z: z next.');
+	});
+
 	test('? lists o and O under every view that sorts, the swarm tasks and nodes too', () => {
 		const lines = selectHelpLines();
 		const headings = lines.flatMap((line, index) => (line.kind === 'heading' ? [index] : []));
