@@ -97,6 +97,8 @@ const columnsByView = new Map<string, readonly string[]>(
 );
 /** The views whose ENGINE column berth places itself (first, with several engines): not one to name. */
 const engineFirstViews = new Set(views.filter(view => view.kind === 'containers' || view.perEngine).map(view => view.name));
+/** Views that had an ENGINE column of their own before berth placed it: there, naming it is accepted and dropped. */
+const engineColumnDropped = new Set(['alerts']);
 
 function readEngine(node: Node | undefined, path: string): EngineSpec {
 	const engine: EngineSpec = {readOnly: false};
@@ -214,7 +216,9 @@ function readConfig(root: unknown): Config {
 			case 'columns': {
 				for (const entry of entries(value, key, [...columnsByView.keys()])) {
 					const known = columnsByView.get(entry.key)!;
-					config.columns[entry.key] = words(entry.value, `columns.${entry.key}`).map(each => {
+					// A file written when the alerts had an ENGINE column of their own keeps working: it is left out.
+					const named = words(entry.value, `columns.${entry.key}`).filter(each => !(each.word === 'engine' && engineColumnDropped.has(entry.key)));
+					config.columns[entry.key] = named.map(each => {
 						if (each.word === 'engine' && engineFirstViews.has(entry.key)) {
 							throw new ConfigError(each.node, `columns.${entry.key}`, 'engine is not a column to name here: ENGINE comes first by itself when berth shows several engines');
 						}

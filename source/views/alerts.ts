@@ -87,6 +87,8 @@ const commands = inScope<TableRow>('alerts', [
 
 export const alertsView: TableView = {
 	kind: 'table',
+	// ENGINE comes first by itself with several engines; with one it says nothing (the cell stays, for `/`).
+	perEngine: true,
 	name: 'alerts',
 	title: 'Alerts',
 	key: '!',
@@ -94,7 +96,6 @@ export const alertsView: TableView = {
 		{id: 'seen', title: 'STATE', min: 5, ideal: 5, priority: 3},
 		{id: 'time', title: 'TIME', min: 8, ideal: 19, priority: 1},
 		{id: 'kind', title: 'KIND', min: 6, ideal: 11, priority: 0},
-		{id: 'engine', title: 'ENGINE', min: 6, ideal: 16, priority: 4},
 		{id: 'container', title: 'CONTAINER', min: 9, ideal: 30, priority: 0, grow: true},
 		{id: 'text', title: 'WHAT HAPPENED', min: 12, ideal: 80, priority: 2, grow: true},
 	],

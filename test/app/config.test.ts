@@ -93,6 +93,12 @@ test('a full file: every key read', () => {
 	});
 });
 
+test('the alerts\' columns: engine, named when the view had an ENGINE column of its own, is left out, not an error', () => {
+	const parsed = parseConfig('columns:\n  alerts: [time, engine, container, text]\n', 'c.yaml');
+	assert.ok(parsed.ok, JSON.stringify(parsed));
+	assert.deepEqual(parsed.config.columns, {alerts: ['time', 'container', 'text']});
+});
+
 test('an empty file is the defaults', () => {
 	assert.deepEqual(parseConfig('', 'c.yaml'), {ok: true, config: defaultConfig});
 	assert.deepEqual(parseConfig('# nothing yet\n', 'c.yaml'), {ok: true, config: defaultConfig});

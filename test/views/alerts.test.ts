@@ -1,7 +1,10 @@
 // The alerts view: Enter or a acknowledges the selected alert and shows it whole; A acknowledges them all.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {selectScreenProps} from '../../source/app/screen.js';
+import type {Engine} from '../../source/engine/types.js';
 import type {AppState} from '../../source/state/app.js';
+import {selectCurrentList} from '../../source/views/current.js';
 import {raiseAlerts} from '../../source/state/alerts.js';
 import {alertsView, formatAlertSubject} from '../../source/views/alerts.js';
 import {named, now, press, stateOf, withContainers} from '../commands/press.js';
@@ -32,6 +35,16 @@ describe('the alerts view', () => {
 		assert.ok(all.alerts.list.every(alert => alert.acknowledged));
 		assert.equal(all.ui.message?.text, 'Every alert acknowledged.');
 		assert.deepEqual(press(press(stateOf(), '!'), named('return')).ui.message, {text: 'No alert selected.', tone: 'error'});
+	});
+
+	test('ENGINE comes first by itself with several engines, and is left out with one; / still finds an engine\'s name', () => {
+		const state = withAlerts(withContainers([]));
+		const layout = (count: number) =>
+			selectScreenProps(state, [{name: 'local', addressText: 'unix:///var/run/docker.sock'}, {name: 'far', addressText: 'tcp://far:2376'}].slice(0, count) as unknown as Engine[], {width: 120, height: 24}, {color: false, unicode: true}).resourceTable!.layout.map(column => column.id);
+		assert.deepEqual(layout(1), ['seen', 'time', 'kind', 'container', 'text']);
+		assert.deepEqual(layout(2), ['engine', 'seen', 'time', 'kind', 'container', 'text']);
+		assert.equal(press(state, '/', 'local', named('return')).ui.filter, 'local');
+		assert.equal(selectCurrentList(press(state, '/', 'local', named('return'))).rows.length, 2);
 	});
 
 	test('with several engines an alert names the engine of its container; an engine\'s own alert names the engine', () => {
