@@ -89,7 +89,7 @@ export type Confirmation = {
 	then?: AskedRequest;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose' | 'output';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose' | 'output' | 'event';
 
 export type Pane = {
 	kind: PaneKind;

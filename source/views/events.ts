@@ -1,11 +1,10 @@
-// The events view: the engines' recent events, newest first; Enter shows one whole, as docker events prints it.
-import {withMessage} from '../commands/effects.js';
+// The events view: the engines' recent events, newest first; Enter shows one whole in a pane.
+import {showPane, withMessage} from '../commands/effects.js';
 import {inScope} from '../commands/types.js';
 import {formatLocalTime} from '../format/duration.js';
 import {formatEventName} from '../format/names.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
-import type {EngineEvent} from '../engine/types.js';
 import type {EventEntry} from '../state/resources.js';
 import {memoizeLast} from '../state/select/memo.js';
 import type {TableView} from './types.js';
@@ -53,32 +52,15 @@ export function selectEventRows(events: readonly EventEntry[]): TableRow[] {
 
 const selectRowsOnce = memoizeLast(selectEventRows);
 
-/**
- * One event as `docker events` prints it: time, type, action, the object, and every attribute (compose labels
- * too) in parentheses; the name first, the rest in order. A 64-digit id is cut to docker's 12.
- */
-export function formatEventLine(event: EngineEvent): string {
-	const {name, ...rest} = event.attributes;
-	const attributes = [
-		...(name === undefined ? [] : [`name=${name}`]),
-		...Object.entries(rest)
-			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-			.map(([key, value]) => `${key}=${value}`),
-	];
-	const time = formatLocalTime(Math.floor(event.timeNano / 1e6));
-	const object = formatEventName(undefined, event.id, event.type);
-	return `${time} ${event.type} ${event.action} ${object}${attributes.length > 0 ? ` (${attributes.join(', ')})` : ''}`;
-}
-
 const commands = inScope<TableRow>('events', [
 	{
 		action: 'event-show',
 		keys: ['return'],
-		help: 'Show the selected event whole, as docker events prints it (every attribute)',
+		help: 'The selected event whole: every field and attribute',
 		hint: 'show',
 		run(state, {selected}) {
-			const event = selected && state.resources.events.find(each => each.engine === selected.engine && String(each.seq) === selected.id);
-			return event ? withMessage(state, formatEventLine(event)) : withMessage(state, 'No event selected.', 'error');
+			if (!selected) return withMessage(state, 'No event selected.', 'error');
+			return showPane(state, 'event', {key: selected.key, engine: selected.engine, id: selected.id, name: `${selected.cells.action} ${selected.cells.name}`});
 		},
 	},
 ]);

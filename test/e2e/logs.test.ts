@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {formatHints} from '../../source/commands/keymap.js';
-import {BerthSessions, lineOf, statusText, until} from '../support/berth.js';
+import {BerthSessions, lineOf, statusRows, statusText, until} from '../support/berth.js';
 import {startEngineProxy} from '../support/engineProxy.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
 import {TmuxSession} from '../support/tmux.js';
@@ -31,7 +31,7 @@ const linesOf = (screen: string) => screen.replace(/\n$/, '').split('\n');
 /** The pane's title row: the second row, under berth's header. */
 const titleLine = (screen: string) => linesOf(screen)[1] ?? '';
 /** The log rows: between the title row and the status line, blank ones left out. */
-const logRows = (screen: string) => linesOf(screen).slice(2, -1).filter(line => line !== '');
+const logRows = (screen: string) => linesOf(screen).slice(2, -statusRows(screen).length).filter(line => line !== '');
 
 /** `/TEXT` Enter: the list narrowed to TEXT, the first match selected. */
 async function narrowTo(session: TmuxSession, text: string, first: string) {

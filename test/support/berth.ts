@@ -127,20 +127,28 @@ export async function waitForRow(
 }
 
 /**
- * The status line's text: its last row and, above it, the rows a long message took (up to three, each starting
- * at the left edge, where list, pane and log rows start with a space, a pointer or a stream mark), joined as the
- * message was before it was wrapped (between words).
+ * The status line's text: its last row and, above it, the rows a long message took (up to three), joined as the
+ * message was before it was wrapped (between words). A row above is the message's when it starts at the left
+ * edge (list, pane and log rows start with a space, a pointer or a stream mark) and was wrapped: it and the next
+ * row's first word would not have fitted in one row (no row of the screen is wider than the screen).
  */
 export function statusText(screen: string): string {
+	return statusRows(screen).join(' ');
+}
+
+/** The rows of the screen that are the status line's (see statusText). */
+export function statusRows(screen: string): string[] {
 	const lines = screen.replace(/\n$/, '').split('\n');
+	const width = Math.max(...lines.map(line => [...line].length));
 	const rows = [lines.pop() ?? ''];
 	while (rows.length < 3 && lines.length > 1) {
 		const above = lines.at(-1)!;
-		if (above === '' || /^(?:[\s›>]|[-!] )/.test(above)) break;
+		const nextWord = rows[0]!.split(' ')[0] ?? '';
+		if (above === '' || /^(?:[\s›>]|[-!] )/.test(above) || [...above].length + 1 + [...nextWord].length <= width) break;
 		rows.unshift(lines.pop()!);
 	}
 
-	return rows.join(' ');
+	return rows;
 }
 
 /**

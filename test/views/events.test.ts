@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {EngineEvent} from '../../source/engine/types.js';
 import {type AppState, reduceApp} from '../../source/state/app.js';
+import {paneTitles, selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {eventsView, selectEventRows} from '../../source/views/events.js';
 import {named, press, stateOf, withContainers} from '../commands/press.js';
 
@@ -51,15 +52,31 @@ describe('rows', () => {
 });
 
 describe('keys', () => {
-	test('Enter shows the selected event whole, as docker events prints it: every attribute, the name first, compose labels too', () => {
+	test('Enter shows the selected event whole in a pane: its fields, then every attribute, compose labels too; Esc back', () => {
 		const state = events(...sample());
-		assert.deepEqual(press(state, 'j', 'j', named('return')).ui.message, {
-			text: `2024-05-01 11:59:30 container die ${'c'.repeat(12)} (name=web, com.docker.compose.project=shop, exitCode=137, image=nginx:1.25, signal=9)`,
-			tone: 'info',
-		});
-		assert.equal(press(state, named('return')).ui.message?.text, '2024-05-01 11:59:50 image pull busybox:latest');
-		const none = press(events(), named('return'));
-		assert.deepEqual(none.ui.message, {text: 'No event selected.', tone: 'error'});
+		const shown = press(state, 'j', 'j', named('return'));
+		assert.equal(shown.ui.mode, 'pane');
+		assert.equal(shown.operations.pane?.kind, 'event');
+		assert.equal(`${paneTitles.event}: ${shown.operations.pane?.target.name}`, 'Event: die web');
+		assert.deepEqual(selectPaneLinesFor(shown, shown.operations.pane!, true), [
+			'Time        2024-05-01 11:59:30.000',
+			'Type        container',
+			'Action      die',
+			`ID          ${'c'.repeat(64)}`,
+			'Engine      local',
+			'',
+			'Attributes (5)',
+			'  com.docker.compose.project  shop',
+			'  exitCode                    137',
+			'  image                       nginx:1.25',
+			'  name                        web',
+			'  signal                      9',
+		]);
+		assert.equal(press(shown, named('escape')).ui.mode, 'list');
+		const pull = press(state, named('return'));
+		assert.deepEqual(selectPaneLinesFor(pull, pull.operations.pane!, true).slice(0, 5), ['Time        2024-05-01 11:59:50.000', 'Type        image', 'Action      pull', 'ID          busybox:latest', 'Engine      local']);
+		assert.equal(selectPaneLinesFor(pull, pull.operations.pane!, true).length, 5, 'no attributes: no heading');
+		assert.deepEqual(press(events(), named('return')).ui.message, {text: 'No event selected.', tone: 'error'});
 	});
 
 	test('the list keys move and filter; the container keys do nothing', () => {

@@ -1,4 +1,5 @@
 // The lines of whatever pane is open, from the whole state (some panes show several records). Pure.
+import {formatEventLines} from '../../format/event.js';
 import {formatContainerName} from '../../format/names.js';
 import {formatHistoryLines, formatInspectLines} from '../../format/inspect.js';
 import {padCell} from '../../format/table.js';
@@ -25,6 +26,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	files: 'Files',
 	compose: 'Compose',
 	output: 'Output',
+	event: 'Event',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -59,6 +61,11 @@ function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: numb
 
 		case 'output': {
 			return pane.output ? [...pane.output] : ['Running…'];
+		}
+
+		case 'event': {
+			const event = state.resources.events.find(each => each.engine === pane.target.engine && String(each.seq) === pane.target.id);
+			return event ? formatEventLines(event) : ['No longer kept: berth keeps the last 500 events.'];
 		}
 
 		case 'files': {
