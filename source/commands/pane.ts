@@ -37,8 +37,8 @@ export function keepPaneSearch(state: AppState, search: string, pageSize: number
 	return jumpToPaneMatch(next, search === pane.search ? 1 : 0, pageSize, width);
 }
 
-/** The panes that mask secret-looking environment values: a container's details and its inspect document. */
-const maskingPanes: readonly PaneKind[] = ['details', 'inspect'];
+/** The panes that mask secret-looking environment values: a container's details, its and an image's inspect document. */
+const maskingPanes: readonly PaneKind[] = ['details', 'inspect', 'image'];
 
 export const paneCommands = inScope<unknown>('pane', [
 	{
@@ -83,7 +83,7 @@ export const paneCommands = inScope<unknown>('pane', [
 		run(state) {
 			const {pane} = state.operations;
 			if (!pane) return state;
-			if (!maskingPanes.includes(pane.kind)) return withMessage(state, 'Nothing is masked here: x reveals secrets in a container\'s details and inspect.');
+			if (!maskingPanes.includes(pane.kind)) return withMessage(state, 'Nothing is masked here: x reveals secrets in a container\'s details and inspect, and an image\'s inspect.');
 			return withMessage(
 				{...state, operations: {...state.operations, pane: {...pane, revealed: !pane.revealed}}},
 				pane.revealed ? 'Secret-looking values masked.' : 'Secret-looking values shown: x masks them again.',

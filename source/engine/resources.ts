@@ -90,6 +90,10 @@ export function createImages(docker: Docker, engine: string): EngineImages {
 			}));
 		},
 
+		async inspect(id) {
+			return (await docker.getImage(id).inspect()) as unknown as InspectDocument;
+		},
+
 		async remove(id, options) {
 			const result = (await docker.getImage(id).remove({force: options.force})) as Array<{
 				Untagged?: string;

@@ -282,6 +282,7 @@ export type EngineContainers = {
 export type EngineImages = {
 	list(): Promise<ImageRecord[]>;
 	history(id: string): Promise<ImageLayer[]>;
+	inspect(id: string): Promise<InspectDocument>;
 	/** `docker rmi`: the engine's lines (`Untagged: …`, `Deleted: …`). */
 	remove(id: string, options: {force: boolean}): Promise<string[]>;
 	/** Dangling images only, as `docker image prune`. */

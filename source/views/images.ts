@@ -69,6 +69,13 @@ const commands = inScope<TableRow>('images', [
 		run: (state, {selected}) => (selected ? showPane(state, 'history', target(selected), {kind: 'image-history', target: target(selected)}) : withMessage(state, 'Nothing selected.', 'error')),
 	},
 	{
+		action: 'image-inspect',
+		keys: ['i'],
+		help: 'Inspect document (docker image inspect), searchable with /',
+		hint: 'inspect',
+		run: (state, {selected}) => (selected ? showPane(state, 'image', target(selected), {kind: 'image-inspect', target: target(selected)}) : withMessage(state, 'Nothing selected.', 'error')),
+	},
+	{
 		action: 'image-run',
 		keys: ['r'],
 		help: 'Run a container from this image (the form)',

@@ -120,7 +120,7 @@ const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const sizePattern = /^\d+(\.\d+)?(B|kB|MB|GB)$/;
 
 describe('images view', {skip}, () => {
-	test('2 lists images as docker images does, with the containers that use each; Enter shows the layers', testTimeout, async () => {
+	test('2 lists images as docker images does, with the containers that use each; Enter shows the layers, i the inspect document', testTimeout, async () => {
 		const busyboxUser = await createUser('imguse');
 		const own = await ownImage('imgown');
 		const ownUser = await createUser('imgownuse', own.reference);
@@ -165,6 +165,15 @@ describe('images view', {skip}, () => {
 			if (createdBy) assert.ok(line.includes(createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '')), `CREATED BY of ${entry}: ${line}`);
 		}
 
+		await session.sendKeys('Escape');
+		await waitForRow(session, own.reference.split(':')[0]!);
+
+		// i: its inspect document, as docker image inspect gives it.
+		const fullId = (await docker('image', 'inspect', '--format', '{{.Id}}', own.reference)).trim();
+		await session.sendKeys('i');
+		screen = await session.waitFor(current => current.includes(`"Id": "${fullId}"`), slow);
+		assert.match(screen, new RegExp(`Image inspect: ${escapeRegExp(own.reference)}`));
+		assert.match(screen, /"RepoTags": \[/);
 		await session.sendKeys('Escape');
 		await waitForRow(session, own.reference.split(':')[0]!);
 	});

@@ -4,6 +4,7 @@ import {describe, test} from 'node:test';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
 import {formatConfirmation} from '../../source/state/operations.js';
+import {paneTitles, selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {imagesView, selectImageRows} from '../../source/views/images.js';
 import {finish, named, now, press, requests, shownTable, stateOf, withContainers} from '../commands/press.js';
 import {containerRecord, imageRecord} from '../state/records.js';
@@ -93,6 +94,31 @@ describe('Enter: layers', () => {
 		const layers = [{id: nginxId, created: now / 1000 - 60, createdBy: 'CMD ["nginx"]', size: 0, comment: '', tags: ['nginx:1.25']}];
 		const state = finish(press(images(), named('return')), 'image-history', {kind: 'history', layers});
 		assert.deepEqual(state.operations.pane?.layers, layers);
+	});
+});
+
+describe('i: inspect', () => {
+	test('opens the inspect pane of the selected tag and asks the engine for the document (docker image inspect)', () => {
+		const state = press(images(), 'j', 'i');
+		const target = {key: imageKey(nginxId, 'registry:5000/web/nginx:prod'), engine: 'local', id: 'registry:5000/web/nginx:prod', name: 'registry:5000/web/nginx:prod'};
+		assert.equal(state.ui.mode, 'pane');
+		assert.equal(state.operations.pane?.kind, 'image');
+		assert.equal(paneTitles.image, 'Image inspect');
+		assert.deepEqual(requests(state), [{kind: 'image-inspect', target}]);
+	});
+
+	test('the document fills the pane, a secret-looking variable masked until x; an error is shown in it', () => {
+		const asked = press(images(), 'i');
+		const document = {Id: nginxId, RepoTags: ['nginx:1.25'], Config: {Env: ['PATH=/usr/bin', 'API_TOKEN=hunter2']}};
+		const filled = finish(asked, 'image-inspect', {kind: 'inspect', document});
+		const lines = selectPaneLinesFor(filled, filled.operations.pane!, true);
+		assert.ok(lines.includes(`    "Id": "${nginxId}",`), lines.join('\n'));
+		assert.ok(lines.some(line => line.includes('PATH=/usr/bin')));
+		assert.ok(!lines.some(line => line.includes('hunter2')), 'masked');
+		const revealed = press(filled, 'x');
+		assert.ok(selectPaneLinesFor(revealed, revealed.operations.pane!, true).some(line => line.includes('API_TOKEN=hunter2')));
+		const failed = finish(asked, 'image-inspect', {kind: 'failed', error: 'No such image: nginx:1.25'});
+		assert.deepEqual(selectPaneLinesFor(failed, failed.operations.pane!, true), ['Error: No such image: nginx:1.25']);
 	});
 });
 

@@ -27,6 +27,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	compose: 'Compose',
 	output: 'Output',
 	event: 'Event',
+	image: 'Image inspect',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -41,6 +42,7 @@ function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: numb
 			return pane.layers ? formatHistoryLines(pane.layers, state.now) : ['Loading…'];
 		}
 
+		case 'image':
 		case 'network': {
 			if (pane.error !== undefined) return [`Error: ${pane.error}`];
 			return pane.document ? formatInspectLines(pane.document, pane.revealed) : ['Loading…'];
