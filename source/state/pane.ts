@@ -1,7 +1,8 @@
 // The lines a details, inspect or top pane shows, and where its search matches. Pure selectors.
 import {formatDetailsLines, formatInspectLines, formatTopLines} from '../format/inspect.js';
 import {formatSparkline} from '../format/sparkline.js';
-import {padCell} from '../format/table.js';
+import {wrapWords} from '../format/logText.js';
+import {padCell, textWidth} from '../format/table.js';
 import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
 import {type ContainerFigures, historyBySecond, historyLength, historyPoints} from './stats.js';
@@ -15,8 +16,20 @@ export function selectPaneLines(
 	if (pane.kind === 'top') return pane.table ? formatTopLines(pane.table) : ['Loading…'];
 	if (!pane.document) return ['Loading…'];
 	return pane.kind === 'details'
-		? [...formatResourceLines(resources.figures, resources.unicode, resources.width, resources.running), ...formatDetailsLines(pane.document, pane.revealed, now)]
+		? [...formatResourceLines(resources.figures, resources.unicode, resources.width, resources.running), ...wrapDetailLines(formatDetailsLines(pane.document, pane.revealed, now), resources.width)]
 		: formatInspectLines(pane.document, pane.revealed);
+}
+
+/** The details' labels column (`Restart policy  `): a value too long for the pane goes on below its start. */
+const labelWidth = 16;
+
+function wrapDetailLines(lines: string[], width: number | undefined): string[] {
+	if (width === undefined || width < labelWidth + 20) return lines;
+	return lines.flatMap(line => {
+		if (textWidth(line) <= width) return [line];
+		const [first = '', ...rest] = wrapWords(line.slice(labelWidth), width - labelWidth);
+		return [`${line.slice(0, labelWidth)}${first}`, ...rest.map(row => `${' '.repeat(labelWidth)}${row}`)];
+	});
 }
 
 /** Charts take what the line has left after the label and the figure, up to three minutes of samples. */

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {formatDetailsLines, formatInspectLines} from '../../source/format/inspect.js';
+import {selectPaneLines} from '../../source/state/pane.js';
 
 const document = {Id: 'abc', Config: {Env: ['DB_PASSWORD=hunter2', 'PATH=/bin']}};
 
@@ -85,4 +86,24 @@ describe('formatDetailsLines: OOM kills and healthchecks', () => {
 	test('no healthcheck, no lines about one', () => {
 		assert.ok(!formatDetailsLines({Name: '/plain', State: {Status: 'running', Running: true}}, false, now).some(line => line.startsWith('Health')));
 	});
+});
+
+test('the details pane: a value too long for the pane goes on below its start, under the labels\' column', () => {
+	const longCommand = Array.from({length: 30}, (_, index) => `--flag-${index}`).join(' ');
+	const inspected = {Id: 'c'.repeat(64), Name: '/web', Path: 'server', Args: longCommand.split(' '), State: {Status: 'running', Running: true, StartedAt: '2024-05-01T11:00:00Z'}, Config: {Image: 'nginx', Env: ['PATH=/bin']}};
+	const pane = {kind: 'details' as const, target: {key: 'k', engine: 'local', id: 'c', name: 'web'}, document: inspected, table: undefined, layers: undefined, error: undefined, revealed: false, scroll: 0, search: ''};
+	const now = Date.parse('2024-05-01T12:00:00Z');
+	const wide = selectPaneLines(pane, now, {figures: undefined, unicode: true, width: 400});
+	const narrow = selectPaneLines(pane, now, {figures: undefined, unicode: true, width: 80});
+	const command = wide.find(line => line.startsWith('Command '))!;
+	assert.ok(command.endsWith('--flag-29'), command);
+	const start = narrow.findIndex(line => line.startsWith('Command '));
+	// The rows under it that start in the values' column (Created, the next field, has its label).
+	let end = start + 1;
+	while (narrow[end]?.startsWith(' '.repeat(16))) end++;
+	const rows = narrow.slice(start, end);
+	assert.ok(rows.length > 1, narrow.join('\n'));
+	assert.ok(narrow.every(line => [...line].length <= 80), narrow.join('\n'));
+	assert.equal(rows.map(row => row.slice(16)).join(' '), command.slice(16));
+	assert.deepEqual([...narrow.slice(0, start), ...narrow.slice(end)], wide.filter(line => line !== command), 'the other lines as they were');
 });
