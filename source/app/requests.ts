@@ -77,6 +77,10 @@ export async function runRequest(
 				return {kind: 'inspect', document: await engineOf(request.target.engine).images.inspect(request.target.id)};
 			}
 
+			case 'volume-inspect': {
+				return {kind: 'inspect', document: await engineOf(request.target.engine).volumes.inspect(request.target.id)};
+			}
+
 			case 'resource-action': {
 				const engine = engineOf(request.engine);
 				const prune = prunes[request.action];

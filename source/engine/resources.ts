@@ -176,6 +176,10 @@ export function createVolumes(docker: Docker, engine: string): EngineVolumes {
 			}));
 		},
 
+		async inspect(name) {
+			return (await docker.getVolume(name).inspect()) as unknown as InspectDocument;
+		},
+
 		async remove(name) {
 			await docker.getVolume(name).remove();
 		},

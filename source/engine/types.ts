@@ -6,12 +6,7 @@ import type {SwarmListing} from './swarmTypes.js';
 export type EngineAddress =
 	| {kind: 'unix'; socketPath: string}
 	| {kind: 'npipe'; socketPath: string}
-	| {
-			kind: 'tcp';
-			host: string;
-			port: number;
-			tls: false | {verify: boolean; certPath: string};
-	  }
+	| {kind: 'tcp'; host: string; port: number; tls: false | {verify: boolean; certPath: string}}
 	| {kind: 'ssh'; host: string; port: number; username?: string};
 
 export type PortRecord = {
@@ -294,6 +289,7 @@ export type EngineImages = {
 /** `docker volume …`. */
 export type EngineVolumes = {
 	list(): Promise<VolumeRecord[]>;
+	inspect(name: string): Promise<InspectDocument>;
 	remove(name: string): Promise<void>;
 	/** Every volume no container uses, on any API version (`docker volume prune --all`). */
 	prune(): Promise<{deleted: number; reclaimed: number}>;

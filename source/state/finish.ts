@@ -110,6 +110,7 @@ export function finishRequest(state: AppState, request: Request, result: Request
 
 		case 'image-history':
 		case 'image-inspect':
+		case 'volume-inspect':
 		case 'network-inspect':
 		case 'inspect':
 		case 'top': {

@@ -47,7 +47,7 @@ export type Request =
 			options: ContainerActionOptions;
 	  }
 	| {id: number; kind: 'inspect' | 'top'; target: PaneTarget}
-	| {id: number; kind: 'image-history' | 'image-inspect' | 'network-inspect'; target: PaneTarget}
+	| {id: number; kind: 'image-history' | 'image-inspect' | 'volume-inspect' | 'network-inspect'; target: PaneTarget}
 	| {id: number; kind: 'resource-action'; action: ResourceActionName; engine: string; targets: readonly PaneTarget[]; force: boolean}
 	| {id: number; kind: 'pull'; engine: string; reference: string}
 	| {id: number; kind: 'run'; engine: string; spec: RunSpec; shell: boolean}
@@ -89,7 +89,7 @@ export type Confirmation = {
 	then?: AskedRequest;
 };
 
-export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose' | 'output' | 'event' | 'image';
+export type PaneKind = 'details' | 'inspect' | 'top' | 'history' | 'volume' | 'network' | 'pull' | 'disk' | 'files' | 'compose' | 'output' | 'event' | 'image' | 'volume-inspect';
 
 export type Pane = {
 	kind: PaneKind;

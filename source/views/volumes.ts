@@ -62,6 +62,14 @@ const commands = inScope<TableRow>('volumes', [
 				: withMessage(state, 'No volume selected.', 'error'),
 	},
 	{
+		action: 'volume-inspect',
+		keys: ['i'],
+		help: 'Inspect document (docker volume inspect), searchable with /',
+		hint: 'inspect',
+		run: (state, {selected}) =>
+			selected ? showPane(state, 'volume-inspect', target(selected), {kind: 'volume-inspect', target: target(selected)}) : withMessage(state, 'No volume selected.', 'error'),
+	},
+	{
 		action: 'volume-files',
 		keys: ['f'],
 		help: 'Its files, read-only (through a short-lived helper container)',

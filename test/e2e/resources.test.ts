@@ -406,7 +406,7 @@ async function portIsClosed(port: number): Promise<boolean> {
 }
 
 describe('volumes view', {skip}, () => {
-	test('3 lists volumes with size and users; Enter details; d refused while in use; d y removes an unused one', testTimeout, async () => {
+	test('3 lists volumes with size and users; Enter details, i the inspect document; d refused while in use; d y removes an unused one', testTimeout, async () => {
 		const used = uniqueName('vol');
 		const unused = uniqueName('volfree');
 		volumes.push(used, unused);
@@ -441,6 +441,14 @@ describe('volumes view', {skip}, () => {
 		assert.match(screen, /^Driver\s+local$/m);
 		assert.match(screen, new RegExp(`^Mountpoint\\s+${escapeRegExp(mountpoint)}$`, 'm'));
 		assert.match(screen, /^Size\s+\d+(\.\d+)?(B|kB|MB)$/m);
+		await session.sendKeys('Escape');
+
+		// i: its inspect document, as docker volume inspect gives it.
+		await waitForRow(session, used);
+		await session.sendKeys('i');
+		screen = await session.waitFor(current => current.includes(`"Mountpoint": "${mountpoint}"`), slow);
+		assert.match(screen, new RegExp(`Volume inspect: ${used}`));
+		assert.match(screen, new RegExp(`"Name": "${used}"`));
 		await session.sendKeys('Escape');
 
 		await waitForRow(session, used);

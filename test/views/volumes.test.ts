@@ -4,9 +4,9 @@ import {describe, test} from 'node:test';
 import {type AppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
 import {formatConfirmation} from '../../source/state/operations.js';
-import {selectPaneLinesFor} from '../../source/state/select/paneLines.js';
+import {paneTitles, selectPaneLinesFor} from '../../source/state/select/paneLines.js';
 import {selectVolumeRows, volumesView} from '../../source/views/volumes.js';
-import {named, press, requests, stateOf, withContainers} from '../commands/press.js';
+import {finish, named, press, requests, stateOf, withContainers} from '../commands/press.js';
 import {containerRecord, volumeRecord} from '../state/records.js';
 
 const mount = (name: string, destination: string) => ({type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination});
@@ -69,6 +69,22 @@ describe('Enter: details', () => {
 		const state = press(withContainers([]), '3', named('return'));
 		assert.deepEqual(state.ui.message, {text: 'No volume selected.', tone: 'error'});
 		assert.equal(state.operations.outbox.length, 0);
+	});
+});
+
+describe('i: inspect', () => {
+	test('opens the inspect pane and asks the engine for the document (docker volume inspect); an error is shown in it', () => {
+		const asked = press(volumes(), 'j', 'i');
+		const target = {key: containerKey('local', 'data'), engine: 'local', id: 'data', name: 'data'};
+		assert.equal(asked.ui.mode, 'pane');
+		assert.equal(asked.operations.pane?.kind, 'volume-inspect');
+		assert.equal(paneTitles['volume-inspect'], 'Volume inspect');
+		assert.deepEqual(requests(asked), [{kind: 'volume-inspect', target}]);
+		const filled = finish(asked, 'volume-inspect', {kind: 'inspect', document: {Name: 'data', Driver: 'local', Options: {type: 'tmpfs'}}});
+		assert.ok(selectPaneLinesFor(filled, filled.operations.pane!, true).includes('      "type": "tmpfs"'));
+		const failed = finish(asked, 'volume-inspect', {kind: 'failed', error: 'get data: no such volume'});
+		assert.deepEqual(selectPaneLinesFor(failed, failed.operations.pane!, true), ['Error: get data: no such volume']);
+		assert.deepEqual(press(withContainers([]), '3', 'i').ui.message, {text: 'No volume selected.', tone: 'error'});
 	});
 });
 

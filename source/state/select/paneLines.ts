@@ -28,6 +28,7 @@ export const paneTitles: Record<Pane['kind'], string> = {
 	output: 'Output',
 	event: 'Event',
 	image: 'Image inspect',
+	'volume-inspect': 'Volume inspect',
 };
 
 export function selectPaneLinesFor(state: AppState, pane: Pane, unicode: boolean, width?: number): string[] {
@@ -43,6 +44,7 @@ function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: numb
 		}
 
 		case 'image':
+		case 'volume-inspect':
 		case 'network': {
 			if (pane.error !== undefined) return [`Error: ${pane.error}`];
 			return pane.document ? formatInspectLines(pane.document, pane.revealed) : ['Loading…'];
