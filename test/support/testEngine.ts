@@ -326,33 +326,10 @@ export class TestEngine {
 			: `${this.dockerHost} runs Docker ${running}, not ${this.version} (BERTH_ENGINE_VERSION=${this.version}): stop it or give this version another directory`;
 	}
 
-	/**
-	 * Whether the engine creates a container within 20 s. Docker 20.10's libnetwork can deadlock when many
-	 * containers exit at once (its store watch and a sandbox's removal each wait for the other's lock): the
-	 * engine still lists and inspects, and every create or start waits for ever. Seen at the end of an e2e pass,
-	 * which then failed every test file after it.
-	 */
-	private async creates(): Promise<boolean> {
-		const name = `berth-t-probe-${process.pid}-${Date.now()}`;
-		try {
-			await this.dockerWith({timeoutMs: 20_000}, 'create', '--name', name, '--label', testLabel, testImage, 'true');
-			await this.dockerWith({timeoutMs: 20_000}, 'rm', '-f', name);
-			return true;
-		} catch (error) {
-			process.stderr.write(`# ${this.dockerHost} did not create a container: ${(error as Error).message.split('\n')[0]}\n`);
-			return false;
-		}
-	}
-
 	private async bringUp(): Promise<{up: boolean; reason: string}> {
 		if ((await this.answers()) && (await this.imagePresent())) {
 			const wrong = await this.wrongVersion();
-			if (wrong || this.external || (await this.creates())) return {up: !wrong, reason: wrong};
-			process.stderr.write(`# restarting the test engine at ${this.dockerHost}: it answers but creates nothing (a deadlock of its own)\n`);
-			await this.script('restart-daemon');
-			return (await this.answers()) && (await this.creates())
-				? {up: true, reason: ''}
-				: {up: false, reason: `${this.dockerHost} creates no container, even after a restart`};
+			return {up: !wrong, reason: wrong};
 		}
 		if (this.external) {
 			const reason = (await this.answers())
