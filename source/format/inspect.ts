@@ -55,6 +55,9 @@ type Inspected = {
 export function maskInspectDocument(document: InspectDocument, revealed: boolean): InspectDocument {
 	const copy = structuredClone(document) as Inspected & InspectDocument;
 	if (copy.Config?.Env) copy.Config.Env = maskEnvironment(copy.Config.Env, revealed);
+	// An image's document from an engine before API 1.45 (Docker 20.10) carries the build's config too.
+	const built = (copy as {ContainerConfig?: {Env?: string[] | null}}).ContainerConfig;
+	if (built?.Env) built.Env = maskEnvironment(built.Env, revealed);
 	return copy;
 }
 

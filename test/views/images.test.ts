@@ -109,7 +109,7 @@ describe('i: inspect', () => {
 
 	test('the document fills the pane, a secret-looking variable masked until x; an error is shown in it', () => {
 		const asked = press(images(), 'i');
-		const document = {Id: nginxId, RepoTags: ['nginx:1.25'], Config: {Env: ['PATH=/usr/bin', 'API_TOKEN=hunter2']}};
+		const document = {Id: nginxId, RepoTags: ['nginx:1.25'], Config: {Env: ['PATH=/usr/bin', 'API_TOKEN=hunter2']}, ContainerConfig: {Env: ['API_TOKEN=hunter2']}};
 		const filled = finish(asked, 'image-inspect', {kind: 'inspect', document});
 		const lines = selectPaneLinesFor(filled, filled.operations.pane!, true);
 		assert.ok(lines.includes(`    "Id": "${nginxId}",`), lines.join('\n'));
