@@ -5,7 +5,7 @@ import {formatLocalTime} from '../format/duration.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {type Alert, reduceAlerts} from '../state/alerts.js';
-import type {AppState} from '../state/app.js';
+import {selectKnownEngines} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {tableSortCommands} from './sort.js';
 import type {TableView} from './types.js';
@@ -33,11 +33,6 @@ export function formatAlertSubject(alert: Pick<Alert, 'container' | 'engine'>, e
 export function formatAlertSeen(alert: Alert, engineCount: number): string {
 	const times = alert.times > 1 ? ` (${alert.times} times)` : '';
 	return `Seen: ${formatAlertSubject(alert, engineCount)} ${alert.kind} at ${formatAlertTime(alert.at)}: ${alert.text}${times}`;
-}
-
-/** The engines berth knows of: those connected or tried, and those listed. */
-export function countEngines(state: AppState): number {
-	return new Set([...state.connection.keys(), ...state.containers.listedEngines]).size;
 }
 
 export function selectAlertRows(alerts: readonly Alert[]): TableRow[] {
@@ -70,7 +65,7 @@ const commands = inScope<TableRow>('alerts', [
 			const alert = selected && state.alerts.list.find(each => String(each.id) === selected.id);
 			if (!alert) return withMessage(state, 'No alert selected.', 'error');
 			const alerts = reduceAlerts(state.alerts, {type: 'alert/acknowledged', id: alert.id});
-			return withMessage({...state, alerts}, formatAlertSeen(alert, countEngines(state)));
+			return withMessage({...state, alerts}, formatAlertSeen(alert, selectKnownEngines(state).length));
 		},
 	},
 	{

@@ -11,6 +11,7 @@ import {formatUnanswered, isUnanswered} from '../state/connection.js';
 import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
 import {isFollowed} from '../state/stats.js';
+import {selectKnownEngines} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {formatAlertSubject, formatAlertTime} from './alerts.js';
 import type {TableView} from './types.js';
@@ -100,7 +101,7 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 }
 
 export function selectPulseLines(state: AppState): Line[] {
-	const engines = [...new Set([...state.connection.keys(), ...state.containers.listedEngines])];
+	const engines = selectKnownEngines(state);
 	const open = state.alerts.list.filter(alert => !alert.acknowledged).length;
 	const latest = state.alerts.list.slice(0, 5);
 	return [

@@ -288,3 +288,8 @@ export function selectResourceTotals(containers: ContainersState, stats: StatsSt
 export function selectUnreachableEngines(connection: ReadonlyMap<string, {status: string}>): Set<string> {
 	return new Set([...connection].filter(([, state]) => state.status !== 'connected').map(([engine]) => engine));
 }
+
+/** The engines berth knows of: those connected or tried, and those listed; in that order. */
+export function selectKnownEngines(state: AppState): string[] {
+	return [...new Set([...state.connection.keys(), ...state.containers.listedEngines])];
+}
