@@ -101,6 +101,18 @@ export function wrapWords(text: string, width: number): string[] {
 	return wrapAnsi(text, Math.max(1, width), {hard: true, wordWrap: true, trim: true}).split('\n');
 }
 
+/**
+ * A labelled value too long for the width goes on below its start, under the value's column (a details
+ * field, an event's attribute). When that column leaves under 20, the value goes on below, 4 in.
+ */
+export function wrapUnderLabel(label: string, value: string, width: number): string[] {
+	const indent = stringWidth(label);
+	if (indent + stringWidth(value) <= width) return [`${label}${value}`];
+	if (width - indent < 20) return [label.trimEnd(), ...wrapWords(value, width - 4).map(row => `    ${row}`)];
+	const [first = '', ...rest] = wrapWords(value, width - indent);
+	return [`${label}${first}`, ...rest.map(row => `${' '.repeat(indent)}${row}`)];
+}
+
 /** The first `width` columns of the text, with a mark where it was cut (cli-truncate: colours kept and closed). */
 export function truncateLogText(text: string, width: number, ellipsis: string): string {
 	if (measureLogText(text) <= width) return text;

@@ -1,7 +1,7 @@
 // The lines a details, inspect or top pane shows, and where its search matches. Pure selectors.
 import {formatDetailsLines, formatInspectLines, formatTopLines} from '../format/inspect.js';
 import {formatSparkline} from '../format/sparkline.js';
-import {wrapWords} from '../format/logText.js';
+import {wrapUnderLabel} from '../format/logText.js';
 import {padCell, textWidth} from '../format/table.js';
 import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
@@ -25,11 +25,7 @@ const labelWidth = 16;
 
 function wrapDetailLines(lines: string[], width: number | undefined): string[] {
 	if (width === undefined || width < labelWidth + 20) return lines;
-	return lines.flatMap(line => {
-		if (textWidth(line) <= width) return [line];
-		const [first = '', ...rest] = wrapWords(line.slice(labelWidth), width - labelWidth);
-		return [`${line.slice(0, labelWidth)}${first}`, ...rest.map(row => `${' '.repeat(labelWidth)}${row}`)];
-	});
+	return lines.flatMap(line => (textWidth(line) <= width ? [line] : wrapUnderLabel(line.slice(0, labelWidth), line.slice(labelWidth), width)));
 }
 
 /** Charts take what the line has left after the label and the figure, up to three minutes of samples. */

@@ -1,7 +1,7 @@
 // Log text made safe to draw: escape sequences neutralised (colour kept), controls shown, widths measured.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {formatSafeText, measureLogText, sanitizeLogText, stripSgr, truncateLogText, wrapLogText} from '../../source/format/logText.js';
+import {formatSafeText, measureLogText, sanitizeLogText, stripSgr, truncateLogText, wrapLogText, wrapUnderLabel} from '../../source/format/logText.js';
 import {tableCell} from '../../source/format/tableRow.js';
 import {formatHeaderSegments} from '../../source/format/header.js';
 
@@ -278,4 +278,24 @@ describe('truncateLogText', () => {
 			assert.ok(measureLogText(truncateLogText('\u65E5\u672C', 2, '~')) <= 2);
 		},
 	);
+});
+
+describe('wrapUnderLabel: a labelled value too long for the width', () => {
+	test('fits: one line as it is', () => {
+		assert.deepEqual(wrapUnderLabel('Name    ', 'web', 40), ['Name    web']);
+	});
+
+	test('goes on under the value\'s column, at word ends', () => {
+		assert.deepEqual(wrapUnderLabel('Command     ', 'sh -c "sleep 1 && echo done; exit 3"', 32), [
+			'Command     sh -c "sleep 1 &&',
+			'            echo done; exit 3"',
+		]);
+	});
+
+	test('a label that leaves under 20 columns: the value goes on below it, 4 in', () => {
+		assert.deepEqual(wrapUnderLabel('  com.docker.compose.project.config_files  ', '/srv/shop/compose.yaml', 40), [
+			'  com.docker.compose.project.config_files',
+			'    /srv/shop/compose.yaml',
+		]);
+	});
 });

@@ -72,6 +72,14 @@ describe('keys', () => {
 			'  name                        web',
 			'  signal                      9',
 		]);
+		// 40 columns: the ID goes on under its column; an attribute's value under the attributes' column.
+		assert.deepEqual(selectPaneLinesFor(shown, shown.operations.pane!, true, 40).slice(3, 7), [
+			`ID          ${'c'.repeat(28)}`,
+			`            ${'c'.repeat(28)}`,
+			`            ${'c'.repeat(8)}`,
+			'Engine      local',
+		]);
+		assert.ok(selectPaneLinesFor(shown, shown.operations.pane!, true, 40).every(line => line.length <= 40));
 		assert.equal(press(shown, named('escape')).ui.mode, 'list');
 		const pull = press(state, named('return'));
 		assert.deepEqual(selectPaneLinesFor(pull, pull.operations.pane!, true).slice(0, 5), ['Time        2024-05-01 11:59:50.000', 'Type        image', 'Action      pull', 'ID          busybox:latest', 'Engine      local']);

@@ -69,7 +69,7 @@ function paneLinesOf(state: AppState, pane: Pane, unicode: boolean, width?: numb
 
 		case 'event': {
 			const event = state.resources.events.find(each => each.engine === pane.target.engine && String(each.seq) === pane.target.id);
-			return event ? formatEventLines(event) : ['No longer kept: berth keeps the last 500 events.'];
+			return event ? formatEventLines(event, width) : ['No longer kept: berth keeps the last 500 events.'];
 		}
 
 		case 'files': {
