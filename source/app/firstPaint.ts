@@ -53,6 +53,15 @@ export async function paintFirstFrame(
 	return true;
 }
 
+/**
+ * Takes the screen for Ink when nothing was painted: the alternate screen with the cursor home. Ink draws from
+ * where the cursor is, and keys typed before berth set its terminal raw were echoed there (a `/` sent at once
+ * put every frame one column to the right), or the shell left it lower.
+ */
+export function takeScreen(stdout: NodeJS.WriteStream = process.stdout): void {
+	stdout.write(enterScreen);
+}
+
 /** Gives the terminal back as it was when berth ends without Ink having taken it over. */
 export function unpaint(terminal: {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream} = process): void {
 	terminal.stdin.setRawMode(false);

@@ -9,7 +9,7 @@ import {type Config, defaultConfig} from './configTypes.js';
 import {selectDisplay} from './display.js';
 import {type EarlyListing, type EarlyStart, startEarly} from './earlyStart.js';
 import {defaultSyncOptions} from './engineSync.js';
-import {unpaint} from './firstPaint.js';
+import {takeScreen, unpaint} from './firstPaint.js';
 import {tuneMemoryAfterStart} from './memory.js';
 import {type FirstAnswer, type RunOptions, selectStartState, selectTheme} from './startState.js';
 import {defaultRefreshMs} from './statsFollower.js';
@@ -142,6 +142,7 @@ export async function run(
 	const theme = selectTheme(options, process.env);
 	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
 	const memory = tuneMemoryAfterStart();
+	if (!painted) takeScreen();
 	const instance = render(
 		<App
 			engines={engines}

@@ -181,6 +181,15 @@ describe('containers pane', {skip}, () => {
 		}
 	});
 
+	test('keys typed before berth takes the terminal (echoed by it) leave the frame where it belongs', async () => {
+		// --kiosk paints nothing before Ink, as an engine slower than 300 ms does (ssh, tcp).
+		const session = await berth.start({args: ['--kiosk']});
+		await session.sendText('xy');
+		const screen = await session.waitFor(/PULSE/);
+		assert.match(screen.split('\n')[0] ?? '', /^berth \S connected/, 'the header from the first column');
+		assert.match(screen, /^ {2}PULSE/m);
+	});
+
 	test('NO_COLOR, an 80x24 TERM=linux console, and a terminal too small', async () => {
 		const name = uniqueName('plain');
 		created.push(name);
