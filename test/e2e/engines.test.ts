@@ -683,10 +683,14 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 
 	test('its ssh connections reset: berth connects again and goes on (no request waits on a channel of the lost connection)', {timeout: 120_000}, async () => {
 		const setup = ssh!;
-		const [before, after] = [uniqueName('sshreset'), uniqueName('sshafter')];
+		// One prefix for both, narrowed to at once: the engine's other containers (many, late in a pass) would push
+		// them off the screen.
+		const prefix = uniqueName('sshreset');
+		const [before, after] = [`${prefix}-before`, `${prefix}-after`];
 		createdOnA.push(before, after);
 		await runContainer({name: before, cmd: [...idleCmd]});
 		const session = await berth.start({host: `ssh://root@127.0.0.1:${setup.port}`, env: {SSH_AUTH_SOCK: setup.agentSocket, HOME: setup.home}});
+		await narrowTo(session, prefix, current => lineOf(current, before));
 		// Measured: its stats request's channel is back in the http agent's pool, idle, when the connections go.
 		await session.waitFor(current => /\sUp .*\d+\.\d\d%/.test(lineOf(current, before)), {timeoutMs: 30_000});
 		await new Promise(resolve => setTimeout(resolve, 1000));
@@ -697,7 +701,6 @@ describe('an engine over ssh (ssh://root@127.0.0.1:PORT, the key in an ssh-agent
 		await session.waitFor(current => /^berth \S connected/.test(headerLine(current)), {timeoutMs: 60_000});
 		// Live again: a container started now shows.
 		await runContainer({name: after, cmd: [...idleCmd]});
-		await narrowTo(session, after, current => lineOf(current, after));
 		await session.waitFor(current => /\sUp /.test(lineOf(current, after)), {timeoutMs: 30_000});
 	});
 
