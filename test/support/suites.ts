@@ -16,7 +16,7 @@ import {spawn} from 'node:child_process';
 import {glob} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {engineVersions} from './testEngine.js';
+import {type EngineVersion, engineVersions, sharedEngine} from './testEngine.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -60,6 +60,29 @@ function plan(files: string[], wanted: readonly string[]): Pass[] {
 	});
 }
 
+/**
+ * The engine's data-root outlives a run (and a machine image can carry it into the next): containers an earlier
+ * run left (a test that failed before its clean-up, a killed run) would be rows in every list of this one, and
+ * a long name widens the NAME column that the containers suite measures. Each pass starts without them.
+ */
+async function clearLeftovers(pass: Pass): Promise<void> {
+	const version = pass.env.BERTH_ENGINE_VERSION as EngineVersion;
+	if (process.env.BERTH_TEST_DOCKER_HOST || !engineVersions.includes(version)) return;
+	const engine = sharedEngine(version);
+	try {
+		if (!(await engine.ensure())) return;
+		// Every container: the shared engines are the tests' own (engine.sh), and not all of an earlier session's
+		// were made through runContainer().
+		const leftovers = (await engine.docker('ps', '-aq')).split(/\s+/).filter(Boolean);
+		if (leftovers.length === 0) return;
+		await engine.removeTestContainers(leftovers);
+		process.stdout.write(`# ${pass.name}: removed ${leftovers.length} containers an earlier run left on Docker ${version}\n`);
+	} catch (error) {
+		// The pass's own tests say what is wrong with the engine.
+		process.stdout.write(`# ${pass.name}: could not clear Docker ${version}'s earlier containers: ${(error as Error).message.split('\n')[0]}\n`);
+	}
+}
+
 async function runPass(pass: Pass): Promise<number> {
 	const args = ['--import', 'tsx', '--test', '--test-concurrency=1', ...pass.files];
 	return new Promise(resolve => {
@@ -80,6 +103,7 @@ async function main(): Promise<number> {
 		const label = pass.name === 'once' ? 'tests that need no particular engine' : `engine and end-to-end suites on Docker ${pass.name}`;
 		process.stdout.write(`\n# berth tests: ${label} (${pass.files.length} files)\n`);
 		const started = Date.now();
+		await clearLeftovers(pass);
 		const status = await runPass(pass);
 		failed ||= status !== 0;
 		results.push(`# ${pass.name}: ${status === 0 ? 'passed' : `FAILED (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

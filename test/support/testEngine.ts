@@ -477,6 +477,12 @@ export const defaultEngine: TestEngine = new TestEngine({
 	dir: engineDir,
 	...(process.env.BERTH_TEST_DOCKER_HOST ? {externalHost: process.env.BERTH_TEST_DOCKER_HOST} : {}),
 });
+/** The shared engine of another version than this process's (the test runner clears each before its pass). */
+export function sharedEngine(version: EngineVersion): TestEngine {
+	const settings = versionSettings[version];
+	return new TestEngine({dir: process.env[settings.dirVariable] || settings.defaultDir, version});
+}
+
 /** True when BERTH_TEST_DOCKER_HOST names an engine that the script does not manage. */
 export const externalEngine: boolean = defaultEngine.external;
 /** DOCKER_HOST of the shared test engine. */
