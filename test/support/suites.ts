@@ -75,7 +75,8 @@ async function clearLeftovers(pass: Pass): Promise<void> {
 		// were made through runContainer().
 		const leftovers = (await engine.docker('ps', '-aq')).split(/\s+/).filter(Boolean);
 		if (leftovers.length === 0) return;
-		await engine.removeTestContainers(leftovers);
+		// One at a time: Docker 20.10's libnetwork can deadlock when many containers leave their networks at once.
+		for (const id of leftovers) await engine.removeTestContainers([id]);
 		process.stdout.write(`# ${pass.name}: removed ${leftovers.length} containers an earlier run left on Docker ${version}\n`);
 	} catch (error) {
 		// The pass's own tests say what is wrong with the engine.
