@@ -24,6 +24,8 @@ export type RaisedAlert = {
 	text: string;
 	/** Milliseconds since the epoch. */
 	at: number;
+	/** The alert of this kind about the same container that this one corrects (a `died` that was an OOM kill). */
+	replaces?: AlertKind;
 };
 
 /** What the rules remember of one container between two looks at it. */
@@ -44,6 +46,11 @@ export type ContainerWatch = {
 	diedWith?: number;
 	/** Found in what may be a short run of a crash loop under way before berth came (see observeTiming). */
 	inRun?: true;
+	/**
+	 * The exit (its FinishedAt) said as `died` with code 137 before anything said why: Docker 20.10 can send the
+	 * `oom` event after the `die` and its inspect, and the next look then corrects that alert to `oom`.
+	 */
+	diedUnexplained?: string;
 };
 
 /** Docker starts a restart policy's back-off again once a container has run this long: shorter runs are failures. */
@@ -146,7 +153,9 @@ export function observeTiming(
 	// An exit berth has seen happen, or one since berth began to watch.
 	const news = finished && (seen || finishedMs >= look.since);
 	const oom = news && killedForMemory(timing, watch?.oomEventAt);
-	if (oom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
+	const lateOom = !finished && watch?.diedUnexplained === timing.finishedAt && killedForMemory(timing, watch.oomEventAt);
+	if (oom || lateOom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
+	if (lateOom) alerts.at(-1)!.replaces = 'died';
 	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
 	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');
 	const failed = news && !oom && down && timing.exitCode !== 0 && !asked;
@@ -164,7 +173,8 @@ export function observeTiming(
 	const hourRestarts = [...(watch?.hourRestarts ?? []), ...Array.from({length: Math.min(restarted, 100)}, () => now)]
 		.filter(time => time > now - 3_600_000)
 		.slice(-100);
-	const {inRun: _wasInRun, ...kept} = watch ?? {};
+	const {inRun: _wasInRun, diedUnexplained: _unexplained, ...kept} = watch ?? {};
+	const unexplained = failed && timing.exitCode === 137 ? timing.finishedAt : !finished && !lateOom ? watch?.diedUnexplained : undefined;
 	return {
 		watch: {
 			...kept,
@@ -174,6 +184,7 @@ export function observeTiming(
 			health,
 			finishedAt: timing.finishedAt,
 			...(inRun ? {inRun: true as const} : {}),
+			...(unexplained === undefined ? {} : {diedUnexplained: unexplained}),
 		},
 		alerts,
 		...(failed && look.service !== undefined ? {taskFailed: {exitCode: timing.exitCode}} : {}),

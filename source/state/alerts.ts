@@ -47,9 +47,11 @@ export type AlertsAction =
 export function raiseAlerts(state: AlertsState, raised: readonly RaisedAlert[]): AlertsState {
 	if (raised.length === 0) return state;
 	let {list, nextId} = state;
-	for (const alert of raised) {
+	for (const {replaces, ...alert} of raised) {
 		const earlier = list.find(entry => entry.kind === alert.kind && entry.key === alert.key);
-		const rest = earlier ? list.filter(entry => entry !== earlier) : list;
+		// The alert this one corrects goes: one line for one exit.
+		const corrected = replaces === undefined ? undefined : list.find(entry => entry.kind === replaces && entry.key === alert.key);
+		const rest = earlier || corrected ? list.filter(entry => entry !== earlier && entry !== corrected) : list;
 		list = [{...alert, id: nextId++, times: (earlier?.times ?? 0) + 1, acknowledged: false}, ...rest].slice(0, alertCapacity);
 	}
 

@@ -154,6 +154,13 @@ describe('exits: an exit nobody asked for', () => {
 		{name: 'restarting (its policy brings it back): not died', steps: [look(t(2)), look(t(5), {...exited(t(4), 1), running: true, restarting: true, state: 'restarting'})], expected: [[], []]},
 		{name: 'OOM killed: oom, not died', steps: [look(t(2)), look(t(5), exited(t(4), 137, {oomKilled: true}))], expected: [[], ['oom']]},
 		{name: 'an oom event and 137 without the flag', steps: [look(t(2)), {event: 'oom', at: t(4)}, look(t(5), exited(t(4), 137))], expected: [[], [], ['oom']]},
+		{
+			// Docker 20.10: the oom event after the die and its inspect; the next look corrects the alert.
+			name: 'the oom event after the exit was said as died: oom, once',
+			steps: [look(t(2)), look(t(5), exited(t(4), 137)), {event: 'oom', at: t(5)}, look(t(6), exited(t(4), 137)), look(t(7), exited(t(4), 137))],
+			expected: [[], ['died'], [], ['oom'], []],
+		},
+		{name: 'a later oom event does not explain an exit long before', steps: [look(t(2)), look(t(5), exited(t(4), 137)), {event: 'oom', at: t(60)}, look(t(61), exited(t(4), 137))], expected: [[], ['died'], [], []]},
 		{name: 'OOM killed and restarted by its policy', steps: [look(t(2)), look(t(5), {...exited(t(4), 137, {oomKilled: true}), running: true, restarting: true, state: 'restarting'})], expected: [[], []]},
 	];
 	for (const {name, steps, expected} of cases) test(name, () => assert.deepEqual(run(steps), expected));

@@ -24,6 +24,14 @@ describe('reduceAlerts', () => {
 		assert.ok(alerts.list[0]!.id > alerts.list[1]!.id, 'a recurring alert gets a new id, so the outlets send it again');
 	});
 
+	test('an alert that corrects another (a died that was an OOM kill) takes its place: one line for one exit', () => {
+		let alerts = raiseAlerts(createAlerts(now), [raised('died', 'a'), raised('died', 'b')]);
+		alerts = raiseAlerts(alerts, [{...raised('oom', 'a', now + 1000), replaces: 'died'}]);
+		assert.deepEqual(alerts.list.map(alert => `${alert.kind} ${alert.key}`), ['oom a', 'died b']);
+		assert.equal('replaces' in alerts.list[0]!, false, 'kept as any alert');
+		assert.equal(countOpenAlerts(alerts), 2);
+	});
+
 	test('acknowledging one leaves the others', () => {
 		let alerts = raiseAlerts(createAlerts(now), [raised('died', 'a'), raised('unhealthy', 'b')]);
 		alerts = reduceAlerts(alerts, {type: 'alert/acknowledged', id: alerts.list[0]!.id});
