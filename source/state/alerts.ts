@@ -49,9 +49,9 @@ export function raiseAlerts(state: AlertsState, raised: readonly RaisedAlert[]):
 	let {list, nextId} = state;
 	for (const {replaces, ...alert} of raised) {
 		const earlier = list.find(entry => entry.kind === alert.kind && entry.key === alert.key);
-		// The alert this one corrects goes: one line for one exit.
+		// The alert this one corrects loses that exit: one line for one exit (its earlier exits stay counted).
 		const corrected = replaces === undefined ? undefined : list.find(entry => entry.kind === replaces && entry.key === alert.key);
-		const rest = earlier || corrected ? list.filter(entry => entry !== earlier && entry !== corrected) : list;
+		const rest = list.flatMap(entry => (entry === earlier ? [] : entry !== corrected ? [entry] : entry.times > 1 ? [{...entry, times: entry.times - 1}] : []));
 		list = [{...alert, id: nextId++, times: (earlier?.times ?? 0) + 1, acknowledged: false}, ...rest].slice(0, alertCapacity);
 	}
 

@@ -30,6 +30,9 @@ describe('reduceAlerts', () => {
 		assert.deepEqual(alerts.list.map(alert => `${alert.kind} ${alert.key}`), ['oom a', 'died b']);
 		assert.equal('replaces' in alerts.list[0]!, false, 'kept as any alert');
 		assert.equal(countOpenAlerts(alerts), 2);
+		// b died twice before; its second exit was the OOM kill: the first stays said.
+		alerts = raiseAlerts(raiseAlerts(alerts, [raised('died', 'b', now + 2000)]), [{...raised('oom', 'b', now + 3000), replaces: 'died'}]);
+		assert.deepEqual(alerts.list.map(alert => `${alert.kind} ${alert.key} ${alert.times}`), ['oom b 1', 'died b 1', 'oom a 1']);
 	});
 
 	test('acknowledging one leaves the others', () => {
