@@ -21,6 +21,8 @@ export type PaneViewProps = {
 type PaneLineProps = {text: string; search: string; color: boolean};
 
 const PaneLine = memo(function PaneLine({text, search, color}: PaneLineProps) {
+	// Ink gives an empty text no row at all: a space keeps the blank line's.
+	if (text === '') return <Text> </Text>;
 	if (search === '') return <Text wrap="truncate">{text}</Text>;
 	const lower = text.toLowerCase();
 	const needle = search.toLowerCase();
