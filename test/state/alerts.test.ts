@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {RaisedAlert} from '../../source/state/alertRules.js';
 import {type AppState, createAppState, reduceApp} from '../../source/state/app.js';
-import {alertCapacity, countOpenAlerts, createAlerts, raiseAlerts, reduceAlerts, selectAlertedKeys} from '../../source/state/alerts.js';
+import {alertCapacity, countOpenAlerts, createAlerts, raiseAlerts, reduceAlerts, selectAlertedKeys, watchEvent, watchTiming} from '../../source/state/alerts.js';
 import {containerKey} from '../../source/state/containers.js';
 import {enqueue} from '../../source/state/operations.js';
 import {containerRecord, timingRecord} from './records.js';
@@ -33,6 +33,19 @@ describe('reduceAlerts', () => {
 		// b died twice before; its second exit was the OOM kill: the first stays said.
 		alerts = raiseAlerts(raiseAlerts(alerts, [raised('died', 'b', now + 2000)]), [{...raised('oom', 'b', now + 3000), replaces: 'died'}]);
 		assert.deepEqual(alerts.list.map(alert => `${alert.kind} ${alert.key} ${alert.times}`), ['oom b 1', 'died b 1', 'oom a 1']);
+	});
+
+	test('Docker 20.10 under load: the die and its inspect before the oom event; one oom line in the end', () => {
+		const look = (at: number, timing: Partial<Parameters<typeof timingRecord>[0]>) =>
+			({key: 'hog', engine: 'local', name: 'hog', now: at, created: now + 500, timing: timingRecord({startedAt: new Date(now + 1000).toISOString(), ...timing})}) as const;
+		const exited = {state: 'exited', running: false, exitCode: 137, finishedAt: new Date(now + 4000).toISOString()} as const;
+		let alerts = watchTiming(createAlerts(now), look(now + 2000, {}));
+		alerts = watchTiming(alerts, look(now + 5000, exited));
+		assert.deepEqual(alerts.list.map(alert => alert.kind), ['died']);
+		alerts = watchEvent(alerts, 'hog', {type: 'container', action: 'oom', id: 'hog', attributes: {}, timeNano: (now + 4200) * 1e6});
+		alerts = watchTiming(alerts, look(now + 5500, exited));
+		assert.deepEqual(alerts.list.map(alert => [alert.kind, alert.text]), [['oom', 'killed for lack of memory (exit code 137)']]);
+		assert.equal(watchTiming(alerts, look(now + 6000, exited)).list.length, 1, 'said once');
 	});
 
 	test('acknowledging one leaves the others', () => {
