@@ -2,6 +2,7 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import {textWidth} from './table.js';
 
 const escape = '\u001B';
 const sgrPattern = /\u001B\[[0-9;:]*m/g;
@@ -106,8 +107,8 @@ export function wrapWords(text: string, width: number): string[] {
  * field, an event's attribute). When that column leaves under 20, the value goes on below, 4 in.
  */
 export function wrapUnderLabel(label: string, value: string, width: number): string[] {
-	const indent = stringWidth(label);
-	if (indent + stringWidth(value) <= width) return [`${label}${value}`];
+	const indent = textWidth(label);
+	if (indent + textWidth(value) <= width) return [`${label}${value}`];
 	if (width - indent < 20) return [label.trimEnd(), ...wrapWords(value, width - 4).map(row => `    ${row}`)];
 	const [first = '', ...rest] = wrapWords(value, width - indent);
 	return [`${label}${first}`, ...rest.map(row => `${' '.repeat(indent)}${row}`)];

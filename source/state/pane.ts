@@ -2,7 +2,7 @@
 import {formatDetailsLines, formatInspectLines, formatTopLines} from '../format/inspect.js';
 import {formatSparkline} from '../format/sparkline.js';
 import {wrapUnderLabel} from '../format/logText.js';
-import {padCell, textWidth} from '../format/table.js';
+import {padCell} from '../format/table.js';
 import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
 import type {Pane} from './operations.js';
 import {type ContainerFigures, historyBySecond, historyLength, historyPoints} from './stats.js';
@@ -25,7 +25,7 @@ const labelWidth = 16;
 
 function wrapDetailLines(lines: string[], width: number | undefined): string[] {
 	if (width === undefined || width < labelWidth + 20) return lines;
-	return lines.flatMap(line => (textWidth(line) <= width ? [line] : wrapUnderLabel(line.slice(0, labelWidth), line.slice(labelWidth), width)));
+	return lines.flatMap(line => wrapUnderLabel(line.slice(0, labelWidth), line.slice(labelWidth), width));
 }
 
 /** Charts take what the line has left after the label and the figure, up to three minutes of samples. */
