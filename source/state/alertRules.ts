@@ -112,8 +112,8 @@ export function observeTiming(
 ): {watch: ContainerWatch; alerts: RaisedAlert[]; taskFailed?: {exitCode: number}} {
 	const {timing, now} = look;
 	const alerts: RaisedAlert[] = [];
-	const raise = (kind: AlertKind, text: string) =>
-		alerts.push({kind, engine: look.engine, container: look.name, key: look.key, text, at: now});
+	const raise = (kind: AlertKind, text: string, replaces?: AlertKind) =>
+		alerts.push({kind, engine: look.engine, container: look.name, key: look.key, text, at: now, ...(replaces ? {replaces} : {})});
 	const seen = watch?.restartCount !== undefined;
 	const count = timing.restartCount ?? watch?.restartCount ?? 0;
 	// A container berth found already there counts its restarts from now; a new one from zero.
@@ -154,8 +154,7 @@ export function observeTiming(
 	const news = finished && (seen || finishedMs >= look.since);
 	const oom = news && killedForMemory(timing, watch?.oomEventAt);
 	const lateOom = !finished && watch?.diedUnexplained === timing.finishedAt && killedForMemory(timing, watch.oomEventAt);
-	if (oom || lateOom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`);
-	if (lateOom) alerts.at(-1)!.replaces = 'died';
+	if (oom || lateOom) raise('oom', `killed for lack of memory (exit code ${timing.exitCode})`, lateOom ? 'died' : undefined);
 	const asked = watch?.stopAskedAt !== undefined && watch.stopAskedAt >= finishedMs - askedStopMs;
 	const down = !timing.running && !timing.restarting && (timing.state === 'exited' || timing.state === 'dead');
 	const failed = news && !oom && down && timing.exitCode !== 0 && !asked;

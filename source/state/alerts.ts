@@ -51,7 +51,11 @@ export function raiseAlerts(state: AlertsState, raised: readonly RaisedAlert[]):
 		const earlier = list.find(entry => entry.kind === alert.kind && entry.key === alert.key);
 		// The alert this one corrects loses that exit: one line for one exit (its earlier exits stay counted).
 		const corrected = replaces === undefined ? undefined : list.find(entry => entry.kind === replaces && entry.key === alert.key);
-		const rest = list.flatMap(entry => (entry === earlier ? [] : entry !== corrected ? [entry] : entry.times > 1 ? [{...entry, times: entry.times - 1}] : []));
+		const rest = list.flatMap(entry => {
+			if (entry === earlier) return [];
+			if (entry !== corrected) return [entry];
+			return entry.times > 1 ? [{...entry, times: entry.times - 1}] : [];
+		});
 		list = [{...alert, id: nextId++, times: (earlier?.times ?? 0) + 1, acknowledged: false}, ...rest].slice(0, alertCapacity);
 	}
 
