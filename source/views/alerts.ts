@@ -4,7 +4,7 @@ import {inScope} from '../commands/types.js';
 import {formatLocalTime} from '../format/duration.js';
 import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
-import {type Alert, reduceAlerts} from '../state/alerts.js';
+import {type Alert, countOpenAlerts, reduceAlerts} from '../state/alerts.js';
 import {selectKnownEngines} from '../state/select/containers.js';
 import {memoizeLast} from '../state/select/memo.js';
 import {tableSortCommands} from './sort.js';
@@ -99,6 +99,6 @@ export const alertsView: TableView = {
 	filterRows: filterTableRows,
 	listings: [],
 	emptyText: (_state, filter) => (filter === '' ? 'No alerts.' : `Nothing matches "${filter}".`),
-	caption: state => `${state.alerts.list.filter(alert => !alert.acknowledged).length} new, newest first`,
+	caption: state => `${countOpenAlerts(state.alerts)} new, newest first`,
 	commands,
 };

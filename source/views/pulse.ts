@@ -7,6 +7,7 @@ import type {StatusTone} from '../format/status.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatBytes, formatPercent} from '../format/units.js';
 import type {AppState} from '../state/app.js';
+import {countOpenAlerts} from '../state/alerts.js';
 import {formatUnanswered, isUnanswered} from '../state/connection.js';
 import {containerKey} from '../state/containers.js';
 import {rateBucketMs, rateBuckets, selectEventRate} from '../state/pulse.js';
@@ -102,7 +103,7 @@ function formatEngineLines(state: AppState, engine: string): Line[] {
 
 export function selectPulseLines(state: AppState): Line[] {
 	const engines = selectKnownEngines(state);
-	const open = state.alerts.list.filter(alert => !alert.acknowledged).length;
+	const open = countOpenAlerts(state.alerts);
 	const latest = state.alerts.list.slice(0, 5);
 	return [
 		...engines.flatMap(engine => formatEngineLines(state, engine)),
