@@ -471,16 +471,20 @@ export function isolatedEngine(name: string): TestEngine {
 // ---------------------------------------------------------------------------------------------------------
 // The shared default engine, and functions bound to it.
 
-/** Directory of the shared engine of engineVersion (BERTH_ENGINE_DIR or BERTH_ENGINE26_DIR). */
-export const engineDir: string = process.env[versionSettings[engineVersion].dirVariable] || versionSettings[engineVersion].defaultDir;
+/** Directory of the shared engine of a version (BERTH_ENGINE_DIR or BERTH_ENGINE26_DIR, else its default). */
+function sharedEngineDir(version: EngineVersion): string {
+	return process.env[versionSettings[version].dirVariable] || versionSettings[version].defaultDir;
+}
+
+/** Directory of the shared engine of engineVersion. */
+export const engineDir: string = sharedEngineDir(engineVersion);
 export const defaultEngine: TestEngine = new TestEngine({
 	dir: engineDir,
 	...(process.env.BERTH_TEST_DOCKER_HOST ? {externalHost: process.env.BERTH_TEST_DOCKER_HOST} : {}),
 });
 /** The shared engine of another version than this process's (the test runner clears each before its pass). */
 export function sharedEngine(version: EngineVersion): TestEngine {
-	const settings = versionSettings[version];
-	return new TestEngine({dir: process.env[settings.dirVariable] || settings.defaultDir, version});
+	return new TestEngine({dir: sharedEngineDir(version), version});
 }
 
 /** True when BERTH_TEST_DOCKER_HOST names an engine that the script does not manage. */
