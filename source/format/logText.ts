@@ -104,14 +104,23 @@ export function wrapWords(text: string, width: number): string[] {
 
 /**
  * A labelled value too long for the width goes on below its start, under the value's column (a details
- * field, an event's attribute). When that column leaves under 20, the value goes on below, 4 in.
+ * field, an event's attribute). When that column leaves under 20, the value goes on below, 4 in, under its
+ * label (itself wrapped, at its own indent, when it is wider than the width: a label is data too).
  */
 export function wrapUnderLabel(label: string, value: string, width: number): string[] {
 	const indent = textWidth(label);
 	if (indent + textWidth(value) <= width) return [`${label}${value}`];
-	if (width - indent < 20) return [label.trimEnd(), ...wrapWords(value, width - 4).map(row => `    ${row}`)];
+	if (width - indent < 20) return [...wrapLabel(label, width), ...wrapWords(value, width - 4).map(row => `    ${row}`)];
 	const [first = '', ...rest] = wrapWords(value, width - indent);
 	return [`${label}${first}`, ...rest.map(row => `${' '.repeat(indent)}${row}`)];
+}
+
+/** A label alone on its rows: as it is when it fits, else wrapped under its own leading spaces. */
+function wrapLabel(label: string, width: number): string[] {
+	const shown = label.trimEnd();
+	if (textWidth(shown) <= width) return [shown];
+	const lead = shown.length - shown.trimStart().length;
+	return wrapWords(shown.trimStart(), width - lead).map(row => `${' '.repeat(lead)}${row}`);
 }
 
 /** The first `width` columns of the text, with a mark where it was cut (cli-truncate: colours kept and closed). */

@@ -293,9 +293,15 @@ describe('wrapUnderLabel: a labelled value too long for the width', () => {
 	});
 
 	test('a label that leaves under 20 columns: the value goes on below it, 4 in', () => {
-		assert.deepEqual(wrapUnderLabel('  com.docker.compose.project.config_files  ', '/srv/shop/compose.yaml', 40), [
+		assert.deepEqual(wrapUnderLabel('  com.docker.compose.project.config_files  ', '/srv/shop/compose.yaml', 50), [
 			'  com.docker.compose.project.config_files',
 			'    /srv/shop/compose.yaml',
 		]);
+	});
+
+	test('a label wider than the width is wrapped at its own indent, none of it cut', () => {
+		const rows = wrapUnderLabel('  com.docker.compose.project.config_files  ', '/srv/shop/compose.yaml', 30);
+		assert.deepEqual(rows, ['  com.docker.compose.project.c', '  onfig_files', '    /srv/shop/compose.yaml']);
+		assert.ok(rows.every(row => row.length <= 30));
 	});
 });
