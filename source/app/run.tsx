@@ -143,34 +143,42 @@ export async function run(
 	const outlets = {bell: options.bell ?? false, notify: options.notify ?? false, onAlert: options.onAlert};
 	const memory = tuneMemoryAfterStart();
 	if (!painted) takeScreen();
-	const instance = render(
-		<App
-			engines={engines}
-			connect={choice => createDockerEngine(choice.name, choice.address)}
-			environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
-			display={selectDisplay(config)}
-			configPath={configured.path}
-			config={config}
-			initial={now => selectStartState({answers: firstAnswers, options, config, theme, readOnlyEngines: early.readOnlyEngines}, now)}
-			theme={theme}
-			outlets={outlets}
-			syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
-			refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
-			memory={memory}
-		/>,
-		{
-			alternateScreen: true,
-			incrementalRendering: true,
-			// A frame at most every 16 ms: a key waits at most that long for its frame (a 50 ms window kept keys
-			// waiting behind the clock's and the figures' frames). Background updates are batched by berth itself
-			// (the clock once a second, figures per round, log lines every 100 ms), so this rarely binds.
-			maxFps: 60,
-			exitOnCtrlC: false,
-			patchConsole: false,
-			// A TUI on a TTY is interactive even when CI is set in the environment.
-			interactive: true,
-		},
-	);
+	// The screen is berth's from here: a message before Ink runs (render throwing) gives it back first.
+	painted = true;
+	let instance: ReturnType<typeof render>;
+	try {
+		instance = render(
+			<App
+				engines={engines}
+				connect={choice => createDockerEngine(choice.name, choice.address)}
+				environment={options.hosts.length === 1 ? {...process.env, DOCKER_HOST: options.hosts[0]!, DOCKER_CONTEXT: ''} : process.env}
+				display={selectDisplay(config)}
+				configPath={configured.path}
+				config={config}
+				initial={now => selectStartState({answers: firstAnswers, options, config, theme, readOnlyEngines: early.readOnlyEngines}, now)}
+				theme={theme}
+				outlets={outlets}
+				syncOptions={{...defaultSyncOptions, resyncMs: Math.max(1, options.resyncSeconds) * 1000}}
+				refreshMs={Number.isFinite(options.refreshSeconds) ? Math.max(1, options.refreshSeconds) * 1000 : defaultRefreshMs}
+				memory={memory}
+			/>,
+			{
+				alternateScreen: true,
+				incrementalRendering: true,
+				// A frame at most every 16 ms: a key waits at most that long for its frame (a 50 ms window kept keys
+				// waiting behind the clock's and the figures' frames). Background updates are batched by berth itself
+				// (the clock once a second, figures per round, log lines every 100 ms), so this rarely binds.
+				maxFps: 60,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				// A TUI on a TTY is interactive even when CI is set in the environment.
+				interactive: true,
+			},
+		);
+	} catch (error) {
+		say(`berth: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	}
 
 	const fail = (error: unknown) => {
 		instance.unmount();
