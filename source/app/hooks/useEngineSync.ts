@@ -10,7 +10,7 @@ import {type SyncOptions, startEngineSync} from '../engineSync.js';
  * has kept coming for 4 windows in a row (a storm), every 500 ms until a window passes with none. During a
  * storm on a busy machine each frame waits for a core several times as long as it runs: fewer of them leave
  * the cores to the frames keys ask for. Twice a second keeps the last of a storm on screen within 1 s of its
- * event (the 250 ms of before drew a storm of 250 starts about 200 times; 500 ms about 100, a quarter less CPU).
+ * event (the 250 ms of before drew a storm of 250 starts about 200 times; 500 ms about 100, a sixth less CPU).
  */
 export const engineNewsWindow = {ms: 50, stormMs: 500, stormAfter: 4};
 
