@@ -1,11 +1,12 @@
 // An engine's news reaches the screen at most once per window: a storm of events is not a storm of renders.
 
 /**
- * How long news waits. `ms` after a quiet spell; once news has kept coming for `stormAfter` windows in a row
- * (each batch found the next news already waiting), `stormMs`: a storm is drawn a few times a second, and
- * keys, drawn at once, do not wait behind its frames. A window that ends with nothing waiting ends the storm.
+ * How long news waits: `ms` at most, the first news after a quiet spell at once. News that keeps coming (each
+ * within `quietMs` of the one before) for `stormAfter` windows is a storm: it is drawn every `stormMs`, and
+ * keys, drawn at once, do not wait behind its frames; news followed by `quietMs` of none goes out then, so
+ * the storm's last change is not held for the rest of a window. A storm ends once `stormMs` pass without news.
  */
-export type ThrottleWindow = {ms: number; stormMs: number; stormAfter: number};
+export type ThrottleWindow = {ms: number; stormMs: number; stormAfter: number; quietMs: number};
 
 /**
  * A dispatch that hands on what it is given at most once per window, as one batch: the first action after a
@@ -23,14 +24,22 @@ export function throttleDispatch<Action>(
 		clearTimeout: timer => clearTimeout(timer as NodeJS.Timeout),
 	},
 ): {dispatch: (action: Action) => void; close(): void} {
-	const {ms, stormMs, stormAfter} = typeof window === 'number' ? {ms: window, stormMs: window, stormAfter: Number.POSITIVE_INFINITY} : window;
+	const {ms, stormMs, stormAfter, quietMs} =
+		typeof window === 'number' ? {ms: window, stormMs: window, stormAfter: Number.POSITIVE_INFINITY, quietMs: window} : window;
 	let pending: Action[] = [];
 	let timer: unknown;
+	/** In a storm: goes off once news has stopped for quietMs. */
+	let quiet: unknown;
 	let lastFlush = Number.NEGATIVE_INFINITY;
-	/** Windows in a row that ended with news waiting. */
-	let held = 0;
+	let lastNews = Number.NEGATIVE_INFINITY;
+	/** Since when news has kept coming (each within quietMs of the one before). */
+	let comingSince = Number.NEGATIVE_INFINITY;
+	let storming = false;
 	const flush = () => {
+		if (timer !== undefined) clock.clearTimeout(timer);
+		if (quiet !== undefined) clock.clearTimeout(quiet);
 		timer = undefined;
+		quiet = undefined;
 		lastFlush = clock.now();
 		const actions = pending;
 		pending = [];
@@ -40,14 +49,26 @@ export function throttleDispatch<Action>(
 	return {
 		dispatch(action) {
 			pending.push(action);
-			if (timer !== undefined) return;
-			const wait = Math.max(0, lastFlush + (held >= stormAfter ? stormMs : ms) - clock.now());
-			held = wait > 0 ? held + 1 : 0;
-			timer = clock.setTimeout(flush, wait);
+			const now = clock.now();
+			const gap = now - lastNews;
+			lastNews = now;
+			if (storming) storming = gap < stormMs;
+			if (!storming) {
+				if (gap >= quietMs) comingSince = now;
+				storming = now - comingSince >= stormAfter * ms;
+			}
+
+			timer ??= clock.setTimeout(flush, Math.max(0, lastFlush + (storming ? stormMs : ms) - now));
+			if (storming) {
+				if (quiet !== undefined) clock.clearTimeout(quiet);
+				quiet = clock.setTimeout(flush, quietMs);
+			}
 		},
 		close() {
 			if (timer !== undefined) clock.clearTimeout(timer);
+			if (quiet !== undefined) clock.clearTimeout(quiet);
 			timer = undefined;
+			quiet = undefined;
 			pending = [];
 		},
 	};

@@ -70,10 +70,10 @@ test('a single action is handed on as itself; close drops what waits', () => {
 	assert.equal(clock.pending(), 0);
 });
 
-test('news that keeps coming is drawn every storm window once it has filled a few windows; a quiet window ends it', () => {
+test('news that keeps coming is drawn every storm window once it has come for a few windows; a storm window of silence ends it', () => {
 	const clock = fakeClock();
 	const at: number[] = [];
-	const news = throttleDispatch<number | {batch: readonly number[]}>(() => at.push(clock.now()), actions => ({batch: actions as number[]}), {ms: 50, stormMs: 250, stormAfter: 3}, clock);
+	const news = throttleDispatch<number | {batch: readonly number[]}>(() => at.push(clock.now()), actions => ({batch: actions as number[]}), {ms: 50, stormMs: 250, stormAfter: 3, quietMs: 100}, clock);
 	// An event every 10 ms for 2 s.
 	for (let index = 0; index < 200; index++) {
 		news.dispatch(index);
@@ -82,21 +82,45 @@ test('news that keeps coming is drawn every storm window once it has filled a fe
 
 	for (let step = 0; step < 60; step++) clock.advance(10);
 	const gaps = at.slice(1).map((each, index) => each - at[index]!);
-	// The first at once, three windows of 50 ms, then one batch every 250 ms.
+	// The first at once, windows of 50 ms while it has come for less than three of them, then one batch every
+	// 250 ms; the last 100 ms after the last event.
 	assert.deepEqual(gaps.slice(0, 3), [50, 50, 50]);
 	assert.ok(gaps.slice(4, -1).every(gap => gap === 250), gaps.join(' '));
+	assert.equal(at.at(-1), 1000 + 2000 - 10 + 100);
 	assert.ok(at.length <= 12, `${at.length} batches in 2 s`);
 
-	// Quiet: the next event goes out at once, and events a window apart each go out at once.
+	// A storm window of silence: the next event goes out at once, and events a quiet spell apart each go out at
+	// once.
 	const before = at.length;
 	news.dispatch(1000);
 	clock.advance(0);
 	assert.equal(at.length, before + 1);
 	for (let index = 0; index < 5; index++) {
-		clock.advance(60);
+		clock.advance(120);
 		news.dispatch(index);
 		clock.advance(0);
 	}
 
 	assert.equal(at.length, before + 6);
+});
+
+test('in a storm, news that stops goes out a quiet spell after it, not at the end of the storm window', () => {
+	const clock = fakeClock();
+	const at: number[] = [];
+	const news = throttleDispatch<number | {batch: readonly number[]}>(() => at.push(clock.now()), actions => ({batch: actions as number[]}), {ms: 50, stormMs: 1000, stormAfter: 4, quietMs: 300}, clock);
+	for (let index = 0; index < 100; index++) {
+		news.dispatch(index);
+		clock.advance(20);
+	}
+
+	// 2 s of news every 20 ms: the storm is drawn once a second, its last news at most 300 ms after it came.
+	const last = clock.now() - 20;
+	for (let step = 0; step < 50; step++) clock.advance(10);
+	assert.ok(at.at(-1)! > last && at.at(-1)! <= last + 300, `${at.at(-1)! - last} ms after the last news`);
+	assert.ok(at.length <= 8, `${at.length} batches`);
+	// A gap longer than the quiet spell but shorter than the storm window: still a storm, drawn a quiet spell on.
+	news.dispatch(1);
+	const one = clock.now();
+	for (let step = 0; step < 100; step++) clock.advance(10);
+	assert.equal(at.at(-1), one + 300);
 });
