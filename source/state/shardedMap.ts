@@ -78,6 +78,19 @@ export class ShardedMap<Value> implements Map<string, Value> {
 		}
 	}
 
+	/**
+	 * Each shard as it is now, with its place: a shard that is the same object as before holds the same
+	 * entries (a copy shares the shards it did not write to), so a reader can keep what it made of it.
+	 */
+	eachShard(callback: (shard: ReadonlyMap<string, Value>, index: number) => void): void {
+		for (let index = 0; index < this.shards.length; index++) callback(this.shards[index]!, index);
+	}
+
+	/** The shard at `index` (as eachShard numbers them), read only: a key is in the same place in every ShardedMap. */
+	shardAt(index: number): ReadonlyMap<string, Value> | undefined {
+		return this.shards[index];
+	}
+
 	* entries(): MapIterator<[string, Value]> {
 		for (const shard of this.shards) yield* shard.entries();
 	}

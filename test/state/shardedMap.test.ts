@@ -92,4 +92,23 @@ describe('ShardedMap', () => {
 		const next = reduceOneBatch(() => writable(after));
 		assert.notEqual(next, after);
 	});
+
+	test('eachShard: a copy that wrote one key shares every other shard, and shardAt finds a key in the same place in another map', () => {
+		const state = ShardedMap.of(keys.map((key, index) => [key, index]));
+		const other = ShardedMap.of(keys.map(key => [key, key]));
+		const copy = state.copy();
+		copy.set(keys[0]!, -1);
+		const before: Array<ReadonlyMap<string, number>> = [];
+		state.eachShard(shard => before.push(shard));
+		const differ: number[] = [];
+		let entries = 0;
+		copy.eachShard((shard, index) => {
+			entries += shard.size;
+			if (shard !== before[index]) differ.push(index);
+			for (const key of shard.keys()) assert.ok(other.shardAt(index)!.has(key), key);
+		});
+		assert.equal(differ.length, 1);
+		assert.ok(copy.shardAt(differ[0]!)!.has(keys[0]!));
+		assert.equal(entries, keys.length);
+	});
 });

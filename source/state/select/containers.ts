@@ -1,6 +1,7 @@
 // Selectors from state to the rows of the containers pane: filtered, grouped by compose project, formatted.
 import {selectUnansweredEngines} from '../connection.js';
-import type {ContainerState} from '../../engine/types.js';
+import type {ContainerRecord, ContainerState} from '../../engine/types.js';
+import {ShardedMap} from '../shardedMap.js';
 import {formatContainerName, formatImage} from '../../format/names.js';
 import {formatSafeText} from '../../format/logText.js';
 import {formatPorts} from '../../format/ports.js';
@@ -42,61 +43,77 @@ export function formatContainerRows(
 	watches: AlertsState['watches'] = new Map(),
 ): ContainerRow[] {
 	const rows: ContainerRow[] = [];
+	const inputs: RowInputs = {containers, stats, now, unreachable, unanswered, alerted, previous, watches};
 	// The records' own keys (containerKey of each), and forEach: no key string nor [key, record] pair made for
 	// each of a thousand containers per call.
 	containers.records.forEach((record, key) => {
-		const timing = containers.timings.get(key);
-		const before = previous?.get(key);
-		const made = before && rowInputs.get(before);
-		// The same record, timing and clock: the same status text, without writing it again.
-		const oomAt = watches.get(key)?.oomEventAt;
-		const known =
-			made && made.now === now && made.timing === timing && made.record === record && made.oomAt === oomAt
-				? made.known
-				: timing
-					? formatStatusWithCause(formatStatus(timing, now), killedForMemory(timing, oomAt))
-					: record.status;
-		// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
-		const lost = unreachable.has(record.engine);
-		// An engine that does not answer: what it said last can no longer be confirmed.
-		const stale = unanswered.has(record.engine);
-		const status = lost ? `${known} (engine unreachable)` : stale ? `${known} (stale: engine not answering)` : known;
-		const figures = isMeasured(record.state) ? stats.get(key) : undefined;
-		const isAlerted = alerted.has(key);
-		if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
-			// Noted in place: a thousand rows would each make a new note every second of the clock.
-			made.now = now;
-			made.oomAt = oomAt;
-			rows.push(before!);
-			return;
-		}
-
-		// The same record with new figures (every row, every round): its names, image and ports as they were.
-		const same = made && made.record === record ? before : undefined;
-		const row: ContainerRow = {
-			key,
-			engine: record.engine,
-			id: record.id,
-			name: same ? same.name : formatSafeText(formatContainerName(record.names)),
-			image: same ? same.image : formatSafeText(formatImage(record.image, record.imageId)),
-			state: record.state,
-			status,
-			tone: lost || stale ? 'muted' : selectStatusTone(record.state, status),
-			ports: same ? same.ports : formatPorts(record.ports),
-			// Labels and the command are anyone's text: never commands to the terminal.
-			project: same ? same.project : formatSafeText(record.labels[composeProjectLabel] ?? ''),
-			created: record.created,
-			command: same ? same.command : formatSafeText(record.command),
-			...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
-			...(isAlerted ? {alerted: true} : {}),
-			figures,
-			...(stale ? {stale: true} : {}),
-		};
-		rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known, oomAt});
-		rows.push(row);
+		rows.push(formatContainerRow(record, key, inputs));
 	});
 
 	return rows;
+}
+
+type RowInputs = {
+	containers: ContainersState;
+	stats: StatsState;
+	now: number;
+	unreachable: ReadonlySet<string>;
+	unanswered: ReadonlySet<string>;
+	alerted: ReadonlySet<string>;
+	previous: ReadonlyMap<string, ContainerRow> | undefined;
+	watches: AlertsState['watches'];
+};
+
+/** One container's row: the one made before when what it is made from is the same. */
+function formatContainerRow(record: ContainerRecord, key: string, {containers, stats, now, unreachable, unanswered, alerted, previous, watches}: RowInputs): ContainerRow {
+	const timing = containers.timings.get(key);
+	const before = previous?.get(key);
+	const made = before && rowInputs.get(before);
+	// The same record, timing and clock: the same status text, without writing it again.
+	const oomAt = watches.get(key)?.oomEventAt;
+	const known =
+		made && made.now === now && made.timing === timing && made.record === record && made.oomAt === oomAt
+			? made.known
+			: timing
+				? formatStatusWithCause(formatStatus(timing, now), killedForMemory(timing, oomAt))
+				: record.status;
+	// An engine that went away leaves its rows as last seen, marked, while the other engines go on.
+	const lost = unreachable.has(record.engine);
+	// An engine that does not answer: what it said last can no longer be confirmed.
+	const stale = unanswered.has(record.engine);
+	const status = lost ? `${known} (engine unreachable)` : stale ? `${known} (stale: engine not answering)` : known;
+	const figures = isMeasured(record.state) ? stats.get(key) : undefined;
+	const isAlerted = alerted.has(key);
+	if (made && made.record === record && made.timing === timing && made.figures === figures && made.status === status && made.alerted === isAlerted) {
+		// Noted in place: a thousand rows would each make a new note every second of the clock.
+		made.now = now;
+		made.oomAt = oomAt;
+		return before!;
+	}
+
+	// The same record with new figures (every row, every round): its names, image and ports as they were.
+	const same = made && made.record === record ? before : undefined;
+	const row: ContainerRow = {
+		key,
+		engine: record.engine,
+		id: record.id,
+		name: same ? same.name : formatSafeText(formatContainerName(record.names)),
+		image: same ? same.image : formatSafeText(formatImage(record.image, record.imageId)),
+		state: record.state,
+		status,
+		tone: lost || stale ? 'muted' : selectStatusTone(record.state, status),
+		ports: same ? same.ports : formatPorts(record.ports),
+		// Labels and the command are anyone's text: never commands to the terminal.
+		project: same ? same.project : formatSafeText(record.labels[composeProjectLabel] ?? ''),
+		created: record.created,
+		command: same ? same.command : formatSafeText(record.command),
+		...(timing?.restartCount === undefined ? {} : {restarts: timing.restartCount}),
+		...(isAlerted ? {alerted: true} : {}),
+		figures,
+		...(stale ? {stale: true} : {}),
+	};
+	rowInputs.set(row, {record, timing, figures, status, alerted: isAlerted, now, known, oomAt});
+	return row;
 }
 
 /** What each row was made from: a row whose inputs are the same is the same row (1000 rows, 50 figures). */
@@ -104,26 +121,75 @@ const rowInputs = new WeakMap<ContainerRow, {record: unknown; timing: unknown; f
 /** The last rows by key, kept up to date in place (a storm changes a few rows per batch, not the thousand). */
 const lastRows = new Map<string, ContainerRow>();
 
+/**
+ * The rows of each shard of the records as last made, with what they were made from: the shards of records,
+ * timings and alert watches (a copy shares those it did not write to), and the inputs every row reads.
+ */
+let lastShards: {rows: ContainerRow[][]; records: unknown[]; timings: unknown[]; watches: unknown[]; every: readonly unknown[]} | undefined;
+
 const formatRowsOnce = memoizeLast((containers: ContainersState, stats: StatsState, now: number, unreachable: string, unanswered: string, alerted: string, watches: AlertsState['watches']) => {
-	const rows = formatContainerRows(
+	const inputs: RowInputs = {
 		containers,
 		stats,
 		now,
-		new Set(unreachable === '' ? [] : unreachable.split('\u0000')),
-		new Set(unanswered === '' ? [] : unanswered.split('\u0000')),
-		new Set(alerted === '' ? [] : alerted.split('\u0001')),
-		lastRows,
+		unreachable: new Set(unreachable === '' ? [] : unreachable.split('\u0000')),
+		unanswered: new Set(unanswered === '' ? [] : unanswered.split('\u0000')),
+		alerted: new Set(alerted === '' ? [] : alerted.split('\u0001')),
+		previous: lastRows,
 		watches,
-	);
+	};
+	const {records, timings} = containers;
+	if (!(records instanceof ShardedMap && timings instanceof ShardedMap && watches instanceof ShardedMap)) {
+		lastShards = undefined;
+		return keptAsLast(formatContainerRows(containers, stats, now, inputs.unreachable, inputs.unanswered, inputs.alerted, lastRows, watches), containers);
+	}
+
+	// A storm's batch changes a few shards of a thousand containers: the rows of the others are those made last
+	// time, when nothing every row reads (figures, the clock, the engines' states, the alerts) changed.
+	const every = [stats, now, unreachable, unanswered, alerted];
+	const last = lastShards && lastShards.every.every((value, index) => value === every[index]) ? lastShards : undefined;
+	const made: NonNullable<typeof lastShards> = {rows: [], records: [], timings: [], watches: [], every};
+	const rows: ContainerRow[] = [];
+	const changed: ContainerRow[][] = [];
+	records.eachShard((shard, index) => {
+		// Every key of a shard of the records has its timing and watch in the same shard of those maps.
+		const timingShard = timings.shardAt(index);
+		const watchShard = watches.shardAt(index);
+		let shardRows = last && last.records[index] === shard && last.timings[index] === timingShard && last.watches[index] === watchShard ? last.rows[index] : undefined;
+		if (!shardRows) {
+			const fresh: ContainerRow[] = [];
+			shard.forEach((record, key) => {
+				fresh.push(formatContainerRow(record, key, inputs));
+			});
+			shardRows = fresh;
+			changed.push(fresh);
+		}
+
+		made.rows.push(shardRows);
+		made.records.push(shard);
+		made.timings.push(timingShard);
+		made.watches.push(watchShard);
+		for (let row = 0; row < shardRows.length; row++) rows.push(shardRows[row]!);
+	});
+	lastShards = made;
+	return keptAsLast(rows, containers, changed);
+});
+
+/** Notes the rows made as the last ones by key (those of `changed` alone, when given), and forgets the gone. */
+function keptAsLast(rows: ContainerRow[], containers: ContainersState, changed: readonly ContainerRow[][] = [rows]): ContainerRow[] {
 	// Indexed loops over the thousand rows: V8 makes an iterator result for each step of a for-of until it
 	// has optimised the loop, which its efficiency mode does late (a sixth of what a storm allocated).
-	for (let index = 0; index < rows.length; index++) {
-		const row = rows[index]!;
-		if (lastRows.get(row.key) !== row) lastRows.set(row.key, row);
+	for (let list = 0; list < changed.length; list++) {
+		const some = changed[list]!;
+		for (let index = 0; index < some.length; index++) {
+			const row = some[index]!;
+			if (lastRows.get(row.key) !== row) lastRows.set(row.key, row);
+		}
 	}
+
 	if (lastRows.size > rows.length) for (const key of lastRows.keys()) if (!containers.records.has(key)) lastRows.delete(key);
 	return rows;
-});
+}
 
 let lastSort: {sort: SortOrder; input: readonly ContainerRow[]; places: ReadonlyMap<string, number>} | undefined;
 

@@ -264,6 +264,33 @@ describe('selectSortedContainerRows, from one second to the next', () => {
 	});
 });
 
+describe('selectSortedContainerRows in a storm', () => {
+	test('a batch that changes a few of many containers makes their rows alone again, and the rows are what formatting all of them gives', () => {
+		const records = Array.from({length: 300}, (_, index) =>
+			containerRecord({id: `${index.toString(16).padStart(4, '0')}${'ab'.repeat(30)}`, names: [`/t-${index}`], state: 'exited', status: 'Exited (0) 2 hours ago'}),
+		);
+		const app = {...createAppState(now), containers: stateOf(records)};
+		const first = selectSortedContainerRows(app);
+		const started = [records[7]!, records[150]!].map(record => ({...record, state: 'running' as const, status: 'Up 1 second'}));
+		let containers = app.containers;
+		for (const record of started) containers = reduceContainers(containers, {type: 'container/updated', record});
+		const timed = reduceContainers(containers, {type: 'container/timed', engine: 'local', id: records[42]!.id, timing: timingRecord({state: 'exited', running: false, exitCode: 3, finishedAt: '2024-05-01T11:59:00Z'})});
+		const next = selectSortedContainerRows({...app, containers: timed});
+		const fresh = selectContainerRows(timed, app.stats, '', now, app.ui.sort);
+		assert.deepEqual(
+			next.map(row => [row.key, row.state, row.status]),
+			fresh.map(row => [row.key, row.state, row.status]),
+		);
+		assert.match(next.find(row => row.name === 't-42')!.status, /^Exited \(3\)/);
+		const changed = new Set(['t-7', 't-150', 't-42']);
+		const before = new Map(first.map(row => [row.key, row]));
+		const remade = next.filter(row => row !== before.get(row.key)).map(row => row.name);
+		// Only rows that share a shard with a changed container are made again; the rest are the rows of before.
+		assert.ok([...changed].every(name => remade.includes(name)), remade.join(' '));
+		assert.ok(remade.length < 40, `${remade.length} of 300 rows made again`);
+	});
+});
+
 describe('an OOM kill in the row', () => {
 	test('says OOM killed when the engine says so, or when an oom event came with the exit code 137', () => {
 		const finishedAt = '2024-05-01T11:59:00Z';
