@@ -1,6 +1,7 @@
 // Keeps one engine's containers in the state: event stream, per-container refresh, periodic resync, reconnect.
 import {describeEngineError} from '../engine/errors.js';
-import type {Engine, EngineEvent, Subscription} from '../engine/types.js';
+import type {ContainerRecord, Engine, EngineEvent, Subscription} from '../engine/types.js';
+import {formatStatus} from '../format/status.js';
 import type {AppAction} from '../state/app.js';
 import {checkLiveness, defaultLivenessOptions, heard, type LivenessOptions, probeFailed, startLiveness} from './liveness.js';
 import {type RefreshOptions, RefreshQueue} from './refreshQueue.js';
@@ -72,26 +73,58 @@ export function startEngineSync(
 		return value;
 	};
 
+	// Each container as last listed or read (the records the state holds): a start, an exit or a pause of one
+	// of them is read by inspect alone, which tells all that changes of its row, instead of a listing and inspect.
+	const known = new Map<string, ContainerRecord>();
+	const note = (records: readonly ContainerRecord[]) => {
+		for (const record of records) known.set(record.id, record);
+		return records;
+	};
+
 	const queue = new RefreshQueue(
 		{
 			engine: engine.name,
-			readOne: async id => {
+			readOne: async (id, restate) => {
+				const was = restate ? known.get(id) : undefined;
+				if (was) {
+					try {
+						const {timing, ports} = await engine.containers.inspectRunState(id);
+						hear(undefined);
+						const record = {...was, state: timing.state, status: formatStatus(timing, Date.now()), ports};
+						known.set(id, record);
+						return {record, timing};
+					} catch (error) {
+						if ((error as {statusCode?: number}).statusCode !== 404) throw error;
+						hear(undefined);
+						known.delete(id);
+						return {record: undefined, timing: undefined};
+					}
+				}
+
 				// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
 				// running); inspect reads the state itself, so its word on the state wins.
 				const [[record], timing] = await Promise.all([engine.containers.list({id}), engine.containers.inspectTiming(id).catch(() => undefined)]);
 				hear(undefined);
+				if (record) known.set(id, record);
+				else known.delete(id);
 				return {record, timing};
 			},
 			inspectOne: async id => {
 				try {
 					return hear(await engine.containers.inspectTiming(id));
 				} catch (error) {
-					if ((error as {statusCode?: number}).statusCode === 404) return hear(undefined);
+					if ((error as {statusCode?: number}).statusCode === 404) {
+						known.delete(id);
+						return hear(undefined);
+					}
+
 					throw error;
 				}
 			},
 			listAll: async () => {
 				const records = hear(await engine.containers.list());
+				known.clear();
+				note(records);
 				if (recheckRecent) {
 					recheckRecent = false;
 					for (const record of records.filter(record => recentStatus.test(record.status)).slice(0, 50)) queue.touch(record.id);
@@ -99,7 +132,11 @@ export function startEngineSync(
 
 				return records;
 			},
-			listSome: async ids => hear(await engine.containers.list({ids})),
+			listSome: async ids => {
+				const records = hear(await engine.containers.list({ids}));
+				for (const id of ids) known.delete(id);
+				return note(records);
+			},
 		},
 		actions => {
 			if (!stopped) dispatch(actions.length === 1 ? actions[0]! : {type: 'batch', actions});
@@ -123,7 +160,10 @@ export function startEngineSync(
 		}
 
 		if (!isListChange(event)) return;
-		if (event.action === 'destroy') queue.removed(event.id);
+		if (event.action === 'destroy') {
+			known.delete(event.id);
+			queue.removed(event.id);
+		}
 		else queue.touch(event.id, event.action);
 	};
 

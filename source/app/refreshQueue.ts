@@ -12,8 +12,11 @@ import type {AppAction} from '../state/app.js';
 
 export type RefreshWork = {
 	engine: string;
-	/** Reads one container again: undefined when it is gone; a timing when inspect answered. */
-	readOne(id: string): Promise<{record: ContainerRecord | undefined; timing: ContainerTiming | undefined}>;
+	/**
+	 * Reads one container again: undefined when it is gone; a timing when inspect answered. `restate`: the
+	 * events since its last read only started, stopped or paused it (inspect alone can tell what that changed).
+	 */
+	readOne(id: string, restate: boolean): Promise<{record: ContainerRecord | undefined; timing: ContainerTiming | undefined}>;
 	/** Inspect alone (its state, times and health): undefined when the container is gone. */
 	inspectOne(id: string): Promise<ContainerTiming | undefined>;
 	listAll(): Promise<readonly ContainerRecord[]>;
@@ -51,16 +54,22 @@ export function backoffMs(attempt: number, minMs: number, maxMs: number): number
  */
 const lagging = new Set(['pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
 
-/** inspect: its last event is one the listing lags behind; full: listed and inspected, not inspected only. */
-type Waiting = {attempt: number; inspect: boolean; full: boolean};
+/** Actions that change a container's run state (and with it its ports and health) and nothing else of its row. */
+const restating = new Set(['start', 'restart', 'pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
+
+/**
+ * inspect: its last event is one the listing lags behind; full: listed and inspected, not inspected only;
+ * restate: every event since its last read only changed its run state.
+ */
+type Waiting = {attempt: number; inspect: boolean; full: boolean; restate: boolean};
 
 /** Two reasons to read one container, as one read: the newer attempt count, and whatever either asks for. */
 function joined(known: Waiting | undefined, next: Waiting): Waiting {
-	return known ? {attempt: next.attempt, inspect: known.inspect || next.inspect, full: known.full || next.full} : next;
+	return known ? {attempt: next.attempt, inspect: known.inspect || next.inspect, full: known.full || next.full, restate: known.restate && next.restate} : next;
 }
 
 /** An inspect alone, asked afresh: for a container whose listing may carry the state from before its event. */
-const inspectAgain: Waiting = {attempt: 0, inspect: true, full: false};
+const inspectAgain: Waiting = {attempt: 0, inspect: true, full: false, restate: false};
 
 /** A read in flight: what it was asked for, and the read to do once it lands (events came meanwhile). */
 type Reading = {waiting: Waiting; again?: Waiting};
@@ -102,7 +111,7 @@ export class RefreshQueue {
 			this.retries.delete(id);
 		}
 
-		this.want(id, {attempt: 0, inspect: lagging.has(action), full: true});
+		this.want(id, {attempt: 0, inspect: lagging.has(action), full: true, restate: restating.has(action) || action.startsWith('health_status')});
 		this.pump();
 	}
 
@@ -118,7 +127,7 @@ export class RefreshQueue {
 
 		if (this.running.has(id)) this.gone.add(id);
 		// A listing asked for before the removal may still name it: read once more after it lands.
-		if (this.listing) this.listing.touched.set(id, {attempt: 0, inspect: false, full: true});
+		if (this.listing) this.listing.touched.set(id, {attempt: 0, inspect: false, full: true, restate: false});
 		this.emit({type: 'container/removed', engine: this.work.engine, id});
 	}
 
@@ -269,7 +278,7 @@ export class RefreshQueue {
 					this.retry(id, {...waiting, attempt: waiting.attempt + 1});
 				} else if (unstated && waiting.inspect) {
 					// Only the listing answered, and it lags behind this event: inspect is asked again.
-					this.retry(id, {attempt: waiting.attempt + 1, inspect: true, full: false});
+					this.retry(id, {attempt: waiting.attempt + 1, inspect: true, full: false, restate: false});
 				}
 
 				this.pump();
@@ -285,7 +294,7 @@ export class RefreshQueue {
 
 	/** Resolves false when the state shown is the listing's alone (inspect did not answer). */
 	private async readFully(id: string, waiting: Waiting): Promise<boolean> {
-		const {record, timing} = await this.work.readOne(id);
+		const {record, timing} = await this.work.readOne(id, waiting.restate);
 		if (this.stopped || this.gone.has(id)) return true;
 		if (!record) {
 			this.emit({type: 'container/removed', engine: this.work.engine, id});

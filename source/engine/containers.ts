@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import {toUpdateBody} from './containerUpdate.js';
 import {actionDeadlineMs, deadline, readDeadlineMs} from './deadline.js';
-import {splitProcessTable, toContainerRecord} from './decoders.js';
+import {splitProcessTable, toContainerRecord, toPortRecords} from './decoders.js';
 import {helperLabel} from './files.js';
 import {type RawState, toContainerTiming} from './timing.js';
 import type {EngineContainers, InspectDocument, RunSpec} from './types.js';
@@ -52,6 +52,15 @@ export function createContainers(docker: Docker, engine: string): EngineContaine
 			const readAt = Date.now();
 			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
 			return {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt};
+		},
+
+		async inspectRunState(id) {
+			const readAt = Date.now();
+			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
+			return {
+				timing: {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt},
+				ports: toPortRecords(info.NetworkSettings?.Ports as Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | undefined),
+			};
 		},
 
 		async inspect(id) {

@@ -1,6 +1,6 @@
 // Pure decoders from the Engine API's JSON to berth's records: containers, events, stats, process tables.
 import type Docker from 'dockerode';
-import type {ContainerRecord, ContainerState, EngineEvent, EngineVersion, StatsSample} from './types.js';
+import type {ContainerRecord, ContainerState, EngineEvent, EngineVersion, PortRecord, StatsSample} from './types.js';
 
 const knownStates = new Set<ContainerState>([
 	'created',
@@ -53,6 +53,22 @@ export function toContainerRecord(engine: string, info: Docker.ContainerInfo): C
 		})),
 		networks: Object.keys(info.NetworkSettings?.Networks ?? {}),
 	};
+}
+
+/**
+ * Inspect's NetworkSettings.Ports as the listing's Ports: a binding each (both read the same record of the
+ * engine's, Docker 20.10 and 26.1 alike), an exposed port that is not published as its number alone.
+ */
+export function toPortRecords(ports: Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | null | undefined): PortRecord[] {
+	const records: PortRecord[] = [];
+	for (const [port, bindings] of Object.entries(ports ?? {})) {
+		const [number = '', type = 'tcp'] = port.split('/');
+		const privatePort = Number(number);
+		if (!bindings || bindings.length === 0) records.push({ip: '', privatePort, publicPort: 0, type});
+		else for (const binding of bindings) records.push({ip: binding.HostIp ?? '', privatePort, publicPort: Number(binding.HostPort ?? 0), type});
+	}
+
+	return records;
 }
 
 type RawEvent = {

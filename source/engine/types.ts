@@ -262,6 +262,8 @@ export type EngineContainers = {
 	/** Every container, or those with the given full IDs (the engine looks each one up: no walk of them all). */
 	list(filter?: {id?: string; ids?: readonly string[]}): Promise<ContainerRecord[]>;
 	inspectTiming(id: string): Promise<ContainerTiming>;
+	/** What a start, an exit or a pause changes of a row, by inspect: state, times, ports as listed. */
+	inspectRunState(id: string): Promise<{timing: ContainerTiming; ports: PortRecord[]}>;
 	inspect(id: string): Promise<InspectDocument>;
 	top(id: string): Promise<ProcessTable>;
 	action(id: string, action: ContainerActionName, options?: ContainerActionOptions): Promise<void>;

@@ -81,6 +81,51 @@ function drain(follower: StatsFollower, onAction: (action: AppAction) => void): 
 	}, 20);
 }
 
+test('a start, a pause and a stop from outside are read by inspect alone, with the ports docker lists', {skip}, async () => {
+	const name = uniqueName('restate');
+	created.push(name);
+	await runContainer({name, create: true, args: ['-p', '127.0.0.1::80', '--expose', '90'], cmd: [...idleCmd]});
+	const proxy = await startEngineProxy(testDockerHost);
+	const engine = connectTestEngine('test', proxy.dockerHost);
+	let state: AppState = createAppState(Date.now());
+	const stop = startEngineSync(engine, action => {
+		state = reduceApp(state, action);
+	}, {resyncMs: 600_000, retryMinMs: 100, retryMaxMs: 1000});
+	const record = () => [...state.containers.records.values()].find(each => each.names.includes(`/${name}`));
+	/** The ports as `docker ps` lists them, in berth's words. */
+	const listed = async () => {
+		const [info] = JSON.parse(await docker('ps', '-a', '--no-trunc', '--filter', `name=^${name}$`, '--format', '{{json .}}').then(text => `[${text.trim()}]`)) as Array<{Ports: string}>;
+		return info!.Ports;
+	};
+
+	try {
+		await until(() => record()?.state === 'created', 'listed as created', poll);
+		const id = record()!.id;
+		const since = proxy.requests().length;
+		await docker('start', name);
+		await until(() => record()?.state === 'running', 'running', poll);
+		const started = record()!.ports;
+		assert.ok(started.some(port => port.ip === '127.0.0.1' && port.privatePort === 80 && port.publicPort > 0 && port.type === 'tcp'), JSON.stringify(started));
+		assert.ok(started.some(port => port.ip === '' && port.privatePort === 90 && port.publicPort === 0), JSON.stringify(started));
+		const [published] = started.filter(port => port.publicPort > 0);
+		assert.match(await listed(), new RegExp(`127\\.0\\.0\\.1:${published!.publicPort}->80/tcp`));
+		await docker('pause', name);
+		await until(() => record()?.state === 'paused', 'paused', poll);
+		await docker('unpause', name);
+		await docker('stop', '-t', '1', name);
+		await until(() => record()?.state === 'exited', 'exited', poll);
+		assert.deepEqual(record()!.ports, []);
+		assert.equal(await listed(), '');
+		// Every read since the start was an inspect: no listing of the container.
+		const reads = proxy.requests().slice(since).filter(request => request.route.startsWith('/containers/'));
+		assert.ok(reads.some(request => request.route === `/containers/${id}/json`), JSON.stringify(reads.map(request => request.path)));
+		assert.deepEqual(reads.filter(request => request.route === '/containers/json').map(request => request.path), []);
+	} finally {
+		stop();
+		await proxy.close();
+	}
+});
+
 test('stats streams follow only what is wanted; switching 100 times leaves no stream open', {skip}, async () => {
 	const engine = connectTestEngine();
 	const names = [uniqueName('st'), uniqueName('st'), uniqueName('st')];

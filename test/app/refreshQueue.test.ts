@@ -30,6 +30,8 @@ function engineOnHold() {
 	let most = 0;
 	const log: string[] = [];
 	const failures = new Map<string, number>();
+	/** Each read's `restate`: whether the events since the last read only changed the run state. */
+	const restates: Array<[string, boolean]> = [];
 	const hold = async (label: string) => {
 		reading++;
 		most = Math.max(most, reading);
@@ -39,9 +41,10 @@ function engineOnHold() {
 
 	const work: RefreshWork = {
 		engine: 'e',
-		async readOne(id) {
+		async readOne(id, restate) {
 			const readAt = Date.now();
 			log.push(`read ${id}`);
+			restates.push([id, restate]);
 			await hold(`read ${id}`);
 			const left = failures.get(id) ?? 0;
 			if (left > 0) {
@@ -88,6 +91,7 @@ function engineOnHold() {
 		inspectFailures,
 		log,
 		failures,
+		restates,
 		most: () => most,
 		/** Answers every request waiting now, or those named (`read a`, `inspect a`, `list`). */
 		answer(...labels: string[]) {
@@ -160,6 +164,25 @@ test('many events for one container while it is read cost one more read, not one
 	await settle(engine, queue);
 	assert.deepEqual(engine.log, ['read a', 'read a']);
 	assert.equal(view.rows.get('a'), 'paused');
+});
+
+test('a read says whether every event since the last one only started, stopped or paused the container', async () => {
+	const {engine, queue} = queueOn({...options, concurrency: 1});
+	for (const id of ['a', 'b', 'c', 'd']) engine.states.set(id, 'running');
+	queue.touch('a', 'start');
+	queue.touch('b', 'die');
+	queue.touch('b', 'health_status: healthy');
+	queue.touch('c', 'rename');
+	// Both wait while a is read: one read, not a restate, since a rename may change more than the state.
+	queue.touch('d', 'pause');
+	queue.touch('d', 'update');
+	await settle(engine, queue);
+	assert.deepEqual(engine.restates, [
+		['a', true],
+		['b', true],
+		['c', false],
+		['d', false],
+	]);
 });
 
 test('reads run at most `concurrency` at once', async () => {
