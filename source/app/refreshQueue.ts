@@ -55,7 +55,7 @@ export function backoffMs(attempt: number, minMs: number, maxMs: number): number
 const lagging = new Set(['pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
 
 /** Actions that change a container's run state (and with it its ports and health) and nothing else of its row. */
-const restating = new Set(['start', 'restart', 'pause', 'unpause', 'die', 'kill', 'stop', 'oom']);
+const restating = new Set([...lagging, 'start', 'restart']);
 
 /**
  * inspect: its last event is one the listing lags behind; full: listed and inspected, not inspected only;

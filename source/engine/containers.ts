@@ -35,6 +35,15 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
 }
 
 export function createContainers(docker: Docker, engine: string): EngineContainers {
+	const inspectRunState: EngineContainers['inspectRunState'] = async id => {
+		const readAt = Date.now();
+		const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
+		return {
+			timing: {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt},
+			ports: toPortRecords(info.NetworkSettings?.Ports as Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | undefined),
+		};
+	};
+
 	return {
 		async list(filter) {
 			// No IDs asked for is no container (an empty filter would be every one).
@@ -49,19 +58,10 @@ export function createContainers(docker: Docker, engine: string): EngineContaine
 		},
 
 		async inspectTiming(id) {
-			const readAt = Date.now();
-			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
-			return {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt};
+			return (await inspectRunState(id)).timing;
 		},
 
-		async inspectRunState(id) {
-			const readAt = Date.now();
-			const info = await docker.getContainer(id).inspect(deadline(readDeadlineMs));
-			return {
-				timing: {...toContainerTiming(info.State as unknown as RawState, info.RestartCount ?? 0), readAt},
-				ports: toPortRecords(info.NetworkSettings?.Ports as Record<string, Array<{HostIp?: string; HostPort?: string}> | null> | undefined),
-			};
-		},
+		inspectRunState,
 
 		async inspect(id) {
 			return (await docker.getContainer(id).inspect(deadline(readDeadlineMs))) as unknown as InspectDocument;
