@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {throttleDispatch} from '../../source/app/dispatchThrottle.js';
+import {engineNewsWindow} from '../../source/app/hooks/useEngineSync.js';
 
 function fakeClock() {
 	let now = 1000;
@@ -123,4 +124,27 @@ test('in a storm, news that stops goes out a quiet spell after it, not at the en
 	const one = clock.now();
 	for (let step = 0; step < 100; step++) clock.advance(10);
 	assert.equal(at.at(-1), one + 300);
+});
+
+test("berth's window: an action's news over half a second is drawn as it comes; news that keeps coming for a second is a storm", () => {
+	const clock = fakeClock();
+	const at: number[] = [];
+	const news = throttleDispatch<number | {batch: readonly number[]}>(() => at.push(clock.now()), actions => ({batch: actions as number[]}), engineNewsWindow, clock);
+	// A stop: news every 100 ms for half a second, each on screen within the 50 ms window.
+	for (let index = 0; index < 6; index++) {
+		const sent = clock.now();
+		news.dispatch(index);
+		clock.advance(50);
+		assert.ok(at.length === index + 1 && at.at(-1)! - sent <= 50, `news ${index} drawn ${at.at(-1)! - sent} ms after it came`);
+		clock.advance(50);
+	}
+
+	// The same news for three seconds more: after a second of it, drawn once a second.
+	const before = at.length;
+	for (let index = 0; index < 30; index++) {
+		news.dispatch(index);
+		clock.advance(100);
+	}
+
+	assert.ok(at.length - before <= 10, `${at.length - before} batches in 3 s`);
 });
