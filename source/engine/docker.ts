@@ -6,6 +6,7 @@ import {dockerOptions} from './connection.js';
 import {createContainers} from './containers.js';
 import {deadline, readDeadlineMs} from './deadline.js';
 import {toEngineVersion} from './decoders.js';
+import {KernelStats} from './kernelStats.js';
 import {createFiles} from './files.js';
 import {createImages, createNetworks, createVolumes} from './resources.js';
 import {PlainClient, plainAddress} from './plainHttp.js';
@@ -66,7 +67,25 @@ function createSystem(docker: Docker, plain: PlainClient | undefined, product: P
 	};
 }
 
-export function createDockerEngine(name: string, address: EngineAddress): Engine {
+/**
+ * For an engine on a local socket, where its containers' figures can be read from the kernel (kernelStats.ts),
+ * unless BERTH_STATS=engine asks the engine for every figure, as `docker stats` does.
+ */
+function kernelStats(docker: Docker, address: EngineAddress, engineStats: boolean): KernelStats | undefined {
+	if (address.kind !== 'unix' || process.platform !== 'linux' || engineStats) return undefined;
+	const kernel = new KernelStats(async id => {
+		const info = (await docker.getContainer(id).inspect(deadline(readDeadlineMs))) as {State?: {Pid?: number; Running?: boolean}; HostConfig?: {NetworkMode?: string}};
+		return info.State?.Running ? {pid: info.State.Pid ?? 0, networkMode: info.HostConfig?.NetworkMode ?? ''} : undefined;
+	});
+	return kernel.usable() ? kernel : undefined;
+}
+
+export type EngineOptions = {
+	/** Every figure asked of the engine, as `docker stats` does, even where the kernel could be read. */
+	engineStats?: boolean;
+};
+
+export function createDockerEngine(name: string, address: EngineAddress, options: EngineOptions = {engineStats: process.env.BERTH_STATS === 'engine'}): Engine {
 	const docker = new Docker(dockerOptions(address));
 	const plain = plainAddress(address);
 	const client = plain ? new PlainClient(plain) : undefined;
@@ -77,6 +96,7 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 	// The first listing is read before the engine is made (earlyStart.ts): the first stats may be asked before
 	// anything here asked /version.
 	let asking: Promise<boolean> | undefined;
+	const kernel = kernelStats(docker, address, options.engineStats ?? false);
 	const podman = async () => product.podman ?? (asking ??= system.version().then(version => version.product === 'Podman').finally(() => (asking = undefined)));
 	return {
 		name,
@@ -89,10 +109,10 @@ export function createDockerEngine(name: string, address: EngineAddress): Engine
 		volumes: createVolumes(docker, name),
 		networks: createNetworks(docker, name),
 		swarm: createSwarm(docker, name),
-		streams: createStreams(docker, open, client, {known: () => product.podman === true, ask: podman}),
+		streams: createStreams(docker, open, client, {known: () => product.podman === true, ask: podman}, kernel),
 		files: createFiles(docker),
 		openStreams() {
-			return open.size;
+			return open.size + (kernel?.following() ?? 0);
 		},
 	};
 }

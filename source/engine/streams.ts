@@ -9,6 +9,7 @@ import type {PlainClient} from './plainHttp.js';
 import {followJsonLines, jsonOfLine} from './plainStreams.js';
 import {ReadRounds} from './readRounds.js';
 import {commandRuns, terminalSession} from './terminal.js';
+import type {KernelStats} from './kernelStats.js';
 import type {EngineStreams, LogRecord, StatsSample, Subscription} from './types.js';
 
 /** Whether the engine is Podman: as known now (no question asked), and asked (/version) when not known. */
@@ -80,7 +81,7 @@ function pollStats(sample: () => Promise<StatsSample>, onSample: (sample: StatsS
  * asked for without dockerode (plainHttp.ts): every row on screen costs a sample a second or a round.
  * `podman` tells whether the engine said it is Podman.
  */
-export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient, podman: PodmanQuestion = notPodman): EngineStreams {
+export function createStreams(docker: Docker, open: Set<Readable>, plain?: PlainClient, podman: PodmanQuestion = notPodman, kernel?: KernelStats): EngineStreams {
 	// A sample is an answer: the liveness watchdog need not probe an engine that sends them.
 	let statsHeardAt = 0;
 	const sampled = (value: unknown) => {
@@ -155,6 +156,13 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 		);
 
 	const sampleStats: EngineStreams['sampleStats'] = async (id, options = {}) => {
+		// A local engine's container is read from the kernel, at no cost to the engine (kernelStats.ts).
+		const read = kernel && !(await podman.ask()) ? await kernel.sample(id, options) : undefined;
+		if (read) return read;
+		return sampleFromEngine(id, options);
+	};
+
+	const sampleFromEngine: EngineStreams['sampleStats'] = async (id, options = {}) => {
 		// `one-shot` needs API 1.41 (Docker 20.10); an older engine ignores it and waits for two readings.
 		// The query is worded as dockerode words it (true / false), so a recording of either reads the same.
 		if (plain) {
@@ -187,7 +195,21 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 				return followLater(opening, value => onSample(sampled(value)), onEnd);
 			};
 
-			return subscribeLater(podman.ask(), isPodman => (isPodman ? pollStats(async () => sampleStats(id, {oneShot: true}), onSample, onEnd) : stream()), onEnd);
+			// A local engine's container is read from the kernel while it can be, then asked of the engine.
+			const fromKernel = (): Subscription => {
+				let inner: Subscription | undefined;
+				const read = kernel!.follow(id, onSample, () => {
+					inner = stream();
+				});
+				return {
+					close() {
+						read.close();
+						inner?.close();
+					},
+				};
+			};
+
+			return subscribeLater(podman.ask(), isPodman => (isPodman ? pollStats(async () => sampleFromEngine(id, {oneShot: true}), onSample, onEnd) : kernel ? fromKernel() : stream()), onEnd);
 		},
 
 		sampleStats,

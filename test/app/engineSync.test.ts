@@ -126,8 +126,8 @@ test('a start, a pause and a stop from outside are read by inspect alone, with t
 	}
 });
 
-test('stats streams follow only what is wanted; switching 100 times leaves no stream open', {skip}, async () => {
-	const engine = connectTestEngine();
+for (const [source, engineStats] of [['the kernel', false], ['the engine', true]] as const) test(`stats streams follow only what is wanted; switching 100 times leaves no stream open (read from ${source})`, {skip}, async () => {
+	const engine = connectTestEngine('test', undefined, {engineStats});
 	const names = [uniqueName('st'), uniqueName('st'), uniqueName('st')];
 	created.push(...names);
 	const ids = [];
@@ -161,8 +161,8 @@ test('stats streams follow only what is wanted; switching 100 times leaves no st
 	assert.equal(engine.openStreams(), 0);
 });
 
-test('streamed stats: each pass of the engine over its containers is handed on in one take, not its first sample alone', {skip}, async () => {
-	const engine = connectTestEngine();
+for (const [source, engineStats] of [['the kernel', false], ['the engine', true]] as const) test(`streamed stats: each pass of the engine over its containers is handed on in one take, not its first sample alone (read from ${source})`, {skip}, async () => {
+	const engine = connectTestEngine('test', undefined, {engineStats});
 	const names = Array.from({length: 4}, () => uniqueName('pass'));
 	created.push(...names);
 	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
@@ -187,8 +187,8 @@ test('streamed stats: each pass of the engine over its containers is handed on i
 	assert.equal(engine.openStreams(), 0);
 });
 
-test('polled stats: a sample per container per round, CPU from two samples, nothing left in flight', {skip}, async () => {
-	const engine = connectTestEngine();
+for (const [source, engineStats] of [['the kernel', false], ['the engine', true]] as const) test(`polled stats: a sample per container per round, CPU from two samples, nothing left in flight (read from ${source})`, {skip}, async () => {
+	const engine = connectTestEngine('test', undefined, {engineStats});
 	const busy = uniqueName('poll');
 	const idle = uniqueName('poll');
 	created.push(busy, idle);
@@ -256,7 +256,7 @@ test('a row that leaves the screen while its round is under way keeps no figures
 	const [leftId, slowId] = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));
 	// The slow one's request reaches the engine 4 s late: the round waits for it, holding the other's sample.
 	const proxy = await startEngineProxy(testDockerHost, {holdMs: request => (request.route === `/containers/${slowId}/stats` ? 4000 : 0)});
-	const engine = connectTestEngine('test', proxy.dockerHost);
+	const engine = connectTestEngine('test', proxy.dockerHost, {engineStats: true});
 	let state: AppState = createAppState(Date.now());
 	const follower = new StatsFollower(new Map([['test', engine]]), {pollMs: 60_000});
 	const timer = drain(follower, action => {
@@ -279,7 +279,7 @@ test('a row that leaves the screen while its round is under way keeps no figures
 });
 
 test('polled with fewer requests at once than rows (an ssh engine): a round that outlasts the period goes on where it was', {skip}, async () => {
-	const engine = connectTestEngine();
+	const engine = connectTestEngine('test', undefined, {engineStats: true});
 	const names = Array.from({length: 6}, () => uniqueName('fair'));
 	created.push(...names);
 	const ids = await Promise.all(names.map(async name => runContainer({name, cmd: [...idleCmd]})));

@@ -37,7 +37,7 @@ const streams = (query: string) => !/(^|&)stream=false(&|$)/.test(query);
 
 describe('resource usage', {skip}, () => {
 	test(
-		'rows on screen are sampled every --refresh seconds, one request each, never streamed; the details pane streams, and stops on Esc',
+		'BERTH_STATS=engine: rows on screen are sampled every --refresh seconds, one request each, never streamed; the details pane streams, and stops on Esc',
 		{timeout: 120_000},
 		async () => {
 			const busy = uniqueName('busy');
@@ -51,7 +51,7 @@ describe('resource usage', {skip}, () => {
 
 			const proxy = await startEngineProxy(testDockerHost);
 			proxies.push(proxy);
-			const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '2']});
+			const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '2'], env: {BERTH_STATS: 'engine'}});
 			let screen = await session.waitFor(current => withFigures.test(lineOf(current, busy)) && withFigures.test(lineOf(current, idle)), slow);
 			assert.doesNotMatch(lineOf(screen, exited), /%/, 'no figures for a container that is not running');
 
@@ -123,13 +123,13 @@ describe('resource usage', {skip}, () => {
 		},
 	);
 
-	test('--refresh 1 streams every row; an engine sending samples is not probed for its liveness', {timeout: 60_000}, async () => {
+	test('BERTH_STATS=engine, --refresh 1 streams every row; an engine sending samples is not probed for its liveness', {timeout: 60_000}, async () => {
 		const name = uniqueName('streamed');
 		created.push(name);
 		const id = await runContainer({name, cmd: [...idleCmd]});
 		const proxy = await startEngineProxy(testDockerHost);
 		proxies.push(proxy);
-		const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '1']});
+		const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '1'], env: {BERTH_STATS: 'engine'}});
 		await waitForRow(session, name, withFigures, slow);
 		// Nothing else is heard meanwhile: no events, no resync (every 30 s). The samples answer for the engine.
 		proxy.clear();
@@ -138,6 +138,29 @@ describe('resource usage', {skip}, () => {
 		assert.deepEqual(pings, [], 'no liveness probe while samples come every second');
 		assert.deepEqual(statsRequests(proxy.requests(), id), [], 'the stream opened before goes on: no new request');
 		assert.match(lineOf(await session.capture(), name), withFigures);
+	});
+
+	test('a local engine\'s rows are read from the kernel at --refresh 1 and in the details: figures, no stats request; the engine is probed', {timeout: 60_000}, async () => {
+		const busy = uniqueName('kbusy');
+		created.push(busy);
+		await runContainer({name: busy, cmd: ['sh', '-c', 'while :; do :; done']});
+		const proxy = await startEngineProxy(testDockerHost);
+		proxies.push(proxy);
+		const session = await berth.start({host: proxy.dockerHost, args: ['--refresh', '1']});
+		await waitForRow(session, busy, withFigures, slow);
+		proxy.clear();
+		await sleep(6000);
+		assert.deepEqual(proxy.requests().filter(request => request.route.endsWith('/stats')), [], 'no stats request');
+		// No sample comes from the engine: a quiet engine is asked whether it is there.
+		assert.ok(proxy.requests().some(request => request.route === '/_ping'), 'the liveness probe');
+		const cpu = Number(/\s(\d+\.\d\d)%\s/.exec(lineOf(await session.capture(), busy))?.[1]);
+		assert.ok(cpu > 15, `the busy loop's CPU, read from the kernel: ${lineOf(await session.capture(), busy)}`);
+
+		await session.sendKeys('Enter');
+		const screen = await session.waitFor(current => current.includes('Details: ') && /^Resources\s+the last ([4-9]|\d\d+) seconds/m.test(current), slow);
+		assert.match(screen, /^CPU\s+\d+\.\d\d%/m);
+		assert.match(screen, /^PIDs\s+\d/m);
+		assert.deepEqual(proxy.requests().filter(request => request.route.endsWith('/stats')), [], 'the details pane reads the kernel too');
 	});
 
 	test('a paused container has figures, as `docker stats` gives them: 0.00% and its memory; paused from berth, they stay', {timeout: 60_000}, async () => {

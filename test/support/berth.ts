@@ -26,7 +26,7 @@
  */
 import assert from 'node:assert/strict';
 import {parseEngineAddress} from '../../source/engine/address.js';
-import {createDockerEngine} from '../../source/engine/docker.js';
+import {createDockerEngine, type EngineOptions} from '../../source/engine/docker.js';
 import type {Engine} from '../../source/engine/types.js';
 import {testDockerHost} from './testEngine.js';
 import {berthLaunch, type ScreenPredicate, TmuxSession, type WaitOptions} from './tmux.js';
@@ -192,8 +192,8 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 }
 
 /** berth's Docker engine layer connected to the test engine (or `host`), as engine `name`. */
-export function connectTestEngine(name = 'test', host: string = testDockerHost): Engine {
+export function connectTestEngine(name = 'test', host: string = testDockerHost, options?: EngineOptions): Engine {
 	const parsed = parseEngineAddress(host, {});
 	assert.ok(parsed.ok, `an engine address: ${host}`);
-	return createDockerEngine(name, parsed.address);
+	return createDockerEngine(name, parsed.address, options);
 }
