@@ -167,6 +167,9 @@ class ContainerFiles {
 	}
 }
 
+/** Containers whose place is kept. */
+const maxPlaces = 1000;
+
 type Follower = {
 	id: string;
 	onSample: (sample: StatsSample) => void;
@@ -174,7 +177,6 @@ type Follower = {
 	onLost: () => void;
 	files?: ContainerFiles;
 	last?: {cpuTotal: number; systemCpu: number};
-	opening: boolean;
 	closed: boolean;
 };
 
@@ -186,6 +188,8 @@ export class KernelStats {
 	private readonly followers = new Set<Follower>();
 	private timer: NodeJS.Timeout | undefined;
 	private readonly procStat = openOrUndefined('/proc/stat');
+	/** Where containers sampled lately are, oldest first. */
+	private readonly places = new Map<string, ContainerPlace>();
 
 	constructor(
 		/** Asks the engine where a running container is (its inspect); undefined if it is not running. */
@@ -206,7 +210,7 @@ export class KernelStats {
 
 	/** A sample a period, from the kernel; `onLost` once it cannot be read here and the engine must be asked. */
 	follow(id: string, onSample: (sample: StatsSample) => void, onLost: () => void): Subscription {
-		const follower: Follower = {id, onSample, onLost, opening: false, closed: false};
+		const follower: Follower = {id, onSample, onLost, closed: false};
 		this.followers.add(follower);
 		this.locate(follower);
 		this.timer ??= setInterval(() => {
@@ -231,8 +235,15 @@ export class KernelStats {
 	 * waits a period for a second reading, so that it carries the CPU used in between, as the engine's does.
 	 */
 	async sample(id: string, options: {oneShot?: boolean} = {}): Promise<StatsSample | undefined> {
-		const place = await this.place(id).catch(() => undefined);
-		const files = place ? ContainerFiles.open(id, place, this.root) : undefined;
+		// The files are opened for each sample (a row sampled every few seconds holds none open); where the
+		// container is, is asked of the engine again only when its place known before no longer reads.
+		const known = this.places.get(id);
+		let files = known ? ContainerFiles.open(id, known, this.root) : undefined;
+		if (!files) {
+			const place = await this.where(id);
+			files = place ? ContainerFiles.open(id, place, this.root) : undefined;
+		}
+
 		if (!files) return undefined;
 		try {
 			const first = this.system() && files.read(this.system()!);
@@ -252,12 +263,19 @@ export class KernelStats {
 		return text ? systemCpu(text) : undefined;
 	}
 
+	/** Where a container is, asked of the engine; kept for the next samples (a bounded number of containers). */
+	private async where(id: string): Promise<ContainerPlace | undefined> {
+		this.places.delete(id);
+		const place = await this.place(id).catch(() => undefined);
+		if (!place) return undefined;
+		if (this.places.size >= maxPlaces) this.places.delete(this.places.keys().next().value!);
+		this.places.set(id, place);
+		return place;
+	}
+
 	private locate(follower: Follower): void {
-		follower.opening = true;
-		this.place(follower.id)
-			.catch(() => undefined)
+		this.where(follower.id)
 			.then(place => {
-				follower.opening = false;
 				if (follower.closed) return;
 				const files = place ? ContainerFiles.open(follower.id, place, this.root) : undefined;
 				if (!files) {
