@@ -36,8 +36,12 @@ function openOrUndefined(path: string): number | undefined {
 
 /** A `key value` line's value (memory.stat, cpu.stat). */
 export function statValue(text: string, key: string): number | undefined {
-	const match = new RegExp(`^${key} (\\d+)$`, 'm').exec(text);
-	return match ? Number(match[1]) : undefined;
+	const at = text.startsWith(`${key} `) ? 0 : text.indexOf(`\n${key} `) + 1;
+	if (at === 0 && !text.startsWith(`${key} `)) return undefined;
+	const start = at + key.length + 1;
+	const end = text.indexOf('\n', start);
+	const value = Number(text.slice(start, end < 0 ? undefined : end));
+	return Number.isNaN(value) ? undefined : value;
 }
 
 /** The CPUs' time from /proc/stat's first line as Docker's collector sums it (user to softirq), and the CPUs online. */
@@ -91,6 +95,9 @@ export function cgroupPaths(text: string): Map<string, string> {
 	return paths;
 }
 
+/** What a pass reads once for all its containers. */
+type SystemReading = {systemCpu: number; onlineCpus: number; read: string; memory: number};
+
 type Files = {cpu: number; cpuV2: boolean; memory: number; memoryStat: number; memoryLimit: number; pids: number; io: number; network?: number};
 
 /** The open files of one container, read again for each sample. */
@@ -137,7 +144,7 @@ class ContainerFiles {
 	}
 
 	/** The counters now, undefined once the container stopped (its files are gone) or restarted (another process). */
-	read(system: {systemCpu: number; onlineCpus: number}): Omit<StatsSample, 'preCpuTotal' | 'preSystemCpu'> | undefined {
+	read(system: SystemReading): Omit<StatsSample, 'preCpuTotal' | 'preSystemCpu'> | undefined {
 		const {files} = this;
 		const texts = [files.cpu, files.memory, files.memoryStat, files.memoryLimit, files.pids, files.io].map(fd => reread(fd));
 		const network = files.network === undefined ? '' : reread(files.network);
@@ -149,13 +156,13 @@ class ContainerFiles {
 		// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
 		const limit = memoryLimit!.trim() === 'max' ? Number.POSITIVE_INFINITY : Number(memoryLimit);
 		return {
-			read: new Date().toISOString(),
+			read: system.read,
 			cpuTotal,
 			systemCpu: system.systemCpu,
 			onlineCpus: system.onlineCpus,
 			memoryUsage: usage,
 			memoryCache: cache < usage ? cache : 0,
-			memoryLimit: Math.min(limit, totalmem()),
+			memoryLimit: Math.min(limit, system.memory),
 			pids: Number(pids),
 			...(network === '' ? {networkRx: 0, networkTx: 0} : networkBytes(network)),
 			...blockBytes(io!),
@@ -258,9 +265,9 @@ export class KernelStats {
 		}
 	}
 
-	private system(): {systemCpu: number; onlineCpus: number} | undefined {
+	private system(): SystemReading | undefined {
 		const text = this.procStat === undefined ? undefined : reread(this.procStat);
-		return text ? systemCpu(text) : undefined;
+		return text ? {...systemCpu(text), read: new Date().toISOString(), memory: totalmem()} : undefined;
 	}
 
 	/** Where a container is, asked of the engine; kept for the next samples (a bounded number of containers). */
