@@ -1,7 +1,8 @@
-// The floor under berth's CPU in scenario #21: berth's own engine layer (source/engine: the same HTTP client,
-// the same decoding of each sample) fetching what the figures need, and nothing else: no state, no screen.
-// `stream`: every running container's stats stream followed (berth at --refresh 1); `poll`: one one-shot
-// sample of each every 5 s (berth's default).
+// The floor under berth's CPU in scenario #21: berth's own engine layer (source/engine: the same reading of
+// the kernel's files for a local engine, or the same HTTP client and decoding of each sample for another)
+// fetching what the figures need, and nothing else: no state, no screen. `stream`: every running container
+// followed, a sample a second (berth at --refresh 1); `poll`: one one-shot sample of each every 5 s (berth's
+// default).
 //   node --import tsx statsFloor.ts stream|poll DOCKER_HOST
 import {parseEngineAddress} from '../../source/engine/address.js';
 import {createDockerEngine} from '../../source/engine/docker.js';
