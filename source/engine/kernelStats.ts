@@ -98,7 +98,7 @@ export function cgroupPaths(text: string): Map<string, string> {
 /** What a pass reads once for all its containers. */
 type SystemReading = {systemCpu: number; onlineCpus: number; read: string; memory: number};
 
-type Files = {cpu: number; cpuV2: boolean; memory: number; memoryStat: number; memoryLimit: number; pids: number; io: number; network?: number};
+type Files = {cpu: number; memory: number; memoryStat: number; memoryLimit: number; pids: number; io: number; network?: number};
 
 /** The open files of one container, read again for each sample. */
 class ContainerFiles {
@@ -140,7 +140,7 @@ class ContainerFiles {
 		opened.splice(opened.indexOf(procCgroup!), 1);
 		if (v1 === undefined && v2 === undefined) return give();
 		if ([cpu, memory, memoryStat, memoryLimit, pids, io].includes(undefined) || (place.networkMode !== 'host' && network === undefined)) return give();
-		return new ContainerFiles({cpu: cpu!, cpuV2: v2 !== undefined, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io: io!, network}, v2 !== undefined);
+		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io: io!, network}, v2 !== undefined);
 	}
 
 	/** The counters now, undefined once the container stopped (its files are gone) or restarted (another process). */
@@ -150,7 +150,7 @@ class ContainerFiles {
 		const network = files.network === undefined ? '' : reread(files.network);
 		if (texts.includes(undefined) || network === undefined) return undefined;
 		const [cpu, memory, memoryStat, memoryLimit, pids, io] = texts as string[];
-		const cpuTotal = files.cpuV2 ? (statValue(cpu!, 'usage_usec') ?? 0) * 1000 : Number(cpu);
+		const cpuTotal = this.v2 ? (statValue(cpu!, 'usage_usec') ?? 0) * 1000 : Number(cpu);
 		const usage = Number(memory);
 		const cache = statValue(memoryStat!, this.v2 ? 'inactive_file' : 'total_inactive_file') ?? 0;
 		// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
@@ -170,7 +170,7 @@ class ContainerFiles {
 	}
 
 	close(): void {
-		for (const fd of Object.values(this.files)) if (typeof fd === 'number') closeSync(fd);
+		for (const fd of Object.values(this.files)) if (fd !== undefined) closeSync(fd);
 	}
 }
 
