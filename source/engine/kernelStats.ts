@@ -14,7 +14,8 @@ export type ContainerPlace = {pid: number; networkMode: string};
 /** Docker's clock ticks (USER_HZ), as its collector counts /proc/stat: 100 on Linux. */
 const nanosecondsPerTick = 1e9 / 100;
 
-const buffer = Buffer.alloc(16_384);
+/** Room for /proc/stat's CPU lines on a machine of several hundred CPUs (the interrupts after them may be cut). */
+const buffer = Buffer.alloc(65_536);
 
 /** The text of an open kernel file read again from its start; undefined once the file is gone. */
 function reread(fd: number): string | undefined {
@@ -36,9 +37,10 @@ function openOrUndefined(path: string): number | undefined {
 
 /** A `key value` line's value (memory.stat, cpu.stat). */
 export function statValue(text: string, key: string): number | undefined {
-	const at = text.startsWith(`${key} `) ? 0 : text.indexOf(`\n${key} `) + 1;
-	if (at === 0 && !text.startsWith(`${key} `)) return undefined;
-	const start = at + key.length + 1;
+	const prefix = `${key} `;
+	const line = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
+	if (line === 0 && !text.startsWith(prefix)) return undefined;
+	const start = line + prefix.length;
 	const end = text.indexOf('\n', start);
 	const value = Number(text.slice(start, end < 0 ? undefined : end));
 	return Number.isNaN(value) ? undefined : value;
