@@ -4,7 +4,7 @@
 // berth on the engine's own machine reads the same files itself, so following 50 containers a second costs
 // the engine nothing. Where a container cannot be read here (another machine, another PID namespace, a
 // cgroup layout berth does not know, a container that shares another's network), the caller asks the engine.
-import {closeSync, openSync, readSync} from 'node:fs';
+import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {totalmem} from 'node:os';
 import type {StatsSample, Subscription} from './types.js';
 
@@ -24,6 +24,15 @@ function reread(fd: number): string | undefined {
 		return length > 0 ? buffer.toString('latin1', 0, length) : undefined;
 	} catch {
 		return undefined;
+	}
+}
+
+/** A file read once (/proc/PID/cgroup); empty if it cannot be read (no such process here). */
+function readOrEmpty(path: string): string {
+	try {
+		return readFileSync(path, 'latin1');
+	} catch {
+		return '';
 	}
 }
 
@@ -112,6 +121,12 @@ class ContainerFiles {
 	/** Opens a container's files; undefined where they are not on this machine as berth knows them. */
 	static open(id: string, place: ContainerPlace, root = '/sys/fs/cgroup'): ContainerFiles | undefined {
 		if (place.pid <= 0 || place.networkMode.startsWith('container:')) return undefined;
+		const paths = cgroupPaths(readOrEmpty(`/proc/${place.pid}/cgroup`));
+		// The process must be the container's, seen from here: the same PID namespace, the same machine.
+		if (![...paths.values()].some(path => path.includes(id))) return undefined;
+		const v1 = paths.get('memory');
+		const v2 = v1 === undefined ? paths.get('') : undefined;
+		if (v1 === undefined && v2 === undefined) return undefined;
 		const opened: number[] = [];
 		const open = (path: string) => {
 			const fd = openOrUndefined(path);
@@ -119,17 +134,6 @@ class ContainerFiles {
 			return fd;
 		};
 
-		const give = () => {
-			for (const fd of opened) closeSync(fd);
-			return undefined;
-		};
-
-		const procCgroup = open(`/proc/${place.pid}/cgroup`);
-		const paths = procCgroup === undefined ? undefined : cgroupPaths(reread(procCgroup) ?? '');
-		// The process must be the container's, seen from here: the same PID namespace, the same machine.
-		if (!paths || ![...paths.values()].some(path => path.includes(id))) return give();
-		const v1 = paths.get('memory');
-		const v2 = v1 === undefined ? paths.get('') : undefined;
 		const at = (controller: string, file: string) => (v2 === undefined ? `${root}/${controller}${paths.get(controller.split(',').at(-1)!) ?? ''}/${file}` : `${root}${v2}/${file}`);
 		const cpu = v2 === undefined ? (open(at('cpuacct', 'cpuacct.usage')) ?? open(at('cpu,cpuacct', 'cpuacct.usage'))) : open(at('', 'cpu.stat'));
 		const memory = open(v2 === undefined ? at('memory', 'memory.usage_in_bytes') : at('', 'memory.current'));
@@ -138,10 +142,11 @@ class ContainerFiles {
 		const pids = open(at('pids', 'pids.current'));
 		const io = open(v2 === undefined ? at('blkio', 'blkio.throttle.io_service_bytes_recursive') : at('', 'io.stat'));
 		const network = place.networkMode === 'host' ? undefined : open(`/proc/${place.pid}/net/dev`);
-		closeSync(procCgroup!);
-		opened.splice(opened.indexOf(procCgroup!), 1);
-		if (v1 === undefined && v2 === undefined) return give();
-		if ([cpu, memory, memoryStat, memoryLimit, pids, io].includes(undefined) || (place.networkMode !== 'host' && network === undefined)) return give();
+		if ([cpu, memory, memoryStat, memoryLimit, pids, io].includes(undefined) || (place.networkMode !== 'host' && network === undefined)) {
+			for (const fd of opened) closeSync(fd);
+			return undefined;
+		}
+
 		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io: io!, network}, v2 !== undefined);
 	}
 
@@ -227,14 +232,7 @@ export class KernelStats {
 		}, this.periodMs);
 		return {
 			close: () => {
-				follower.closed = true;
-				follower.files?.close();
-				follower.files = undefined;
-				this.followers.delete(follower);
-				if (this.followers.size === 0) {
-					clearInterval(this.timer);
-					this.timer = undefined;
-				}
+				this.drop(follower);
 			},
 		};
 	}
@@ -255,7 +253,8 @@ export class KernelStats {
 
 		if (!files) return undefined;
 		try {
-			const first = this.system() && files.read(this.system()!);
+			const before = this.system();
+			const first = before && files.read(before);
 			if (!first) return undefined;
 			if (options.oneShot) return {...first, preCpuTotal: 0, preSystemCpu: 0};
 			await new Promise(resolve => setTimeout(resolve, this.periodMs));
@@ -300,10 +299,20 @@ export class KernelStats {
 			});
 	}
 
-	private lose(follower: Follower): void {
+	/** Stops reading a follower; the passes stop with the last one. */
+	private drop(follower: Follower): void {
 		follower.closed = true;
 		follower.files?.close();
+		follower.files = undefined;
 		this.followers.delete(follower);
+		if (this.followers.size === 0) {
+			clearInterval(this.timer);
+			this.timer = undefined;
+		}
+	}
+
+	private lose(follower: Follower): void {
+		this.drop(follower);
 		follower.onLost();
 	}
 
