@@ -61,9 +61,14 @@ describe('alerts', {skip}, () => {
 		await docker('pause', well);
 		assert.equal((await docker('inspect', '--format', '{{.State.Health.Status}}', well)).trim(), 'unhealthy', 'the engine calls a paused container unhealthy');
 
-		// Other containers of the test engine may raise alerts of their own: at least these four.
+		// Other containers of the test engine may raise alerts of their own: at least these four. The pause is
+		// waited for too: amid the crash loop's and the health checks' news (a storm, drawn once a second) it may
+		// reach the screen after the four alerts.
 		const screen = await session.waitFor(
-			current => [loop, hog, sick, three].every(name => /^.!/.test(lineOf(current, name))) && Number(/· (\d+) alerts \(!\)/.exec(current)?.[1] ?? 0) >= 4,
+			current =>
+				[loop, hog, sick, three].every(name => /^.!/.test(lineOf(current, name))) &&
+				Number(/· (\d+) alerts \(!\)/.exec(current)?.[1] ?? 0) >= 4 &&
+				lineOf(current, well).includes('(Paused)'),
 			{timeoutMs: 30_000},
 		);
 		for (const name of [loop, hog, sick, three]) assert.match(lineOf(screen, name), /^.!/, `${name} is marked`);
