@@ -46,6 +46,24 @@ export function isListChange(event: EngineEvent): boolean {
 /** A status that changed within the last minutes. */
 const recentStatus = /^(Restarting|Up (Less than a second|\d+ seconds|About a minute|[1-9] minutes)|Exited \(\d+\) (Less than a second|\d+ seconds|About a minute|[1-9] minutes) ago)/;
 
+/** A status the alert rules have news in when berth finds it: a failing health check, a loop's back-off. */
+const alarmingStatus = /^Restarting|\(unhealthy\)$/;
+
+/** Inspected at most this many at a time after a listing, for the alert rules. */
+export const lookAfterListingAtMost = 100;
+
+/**
+ * The containers of a listing the alert rules must look at (through inspect, which alone tells restarts and
+ * health), alarming ones first: after the first listing, those found unhealthy, restarting or changed lately,
+ * whether or not a row shows them; after a resync, those changed lately (restarts and exits the events
+ * missed).
+ */
+export function selectToLookAt(records: readonly ContainerRecord[], first: boolean): ContainerRecord[] {
+	const alarming = first ? records.filter(record => alarmingStatus.test(record.status)) : [];
+	const recent = records.filter(record => recentStatus.test(record.status) && !(first && alarmingStatus.test(record.status)));
+	return [...alarming, ...recent].slice(0, lookAfterListingAtMost);
+}
+
 /** Starts following an engine; the returned function stops everything it opened. */
 export function startEngineSync(
 	engine: Engine,
@@ -59,7 +77,8 @@ export function startEngineSync(
 	let retryTimer: NodeJS.Timeout | undefined;
 	let attempt = 0;
 	let live = startLiveness(Date.now());
-	let recheckRecent = false;
+	/** What the next full listing hands to the alert rules: what it finds (the first), or what changed lately. */
+	let lookAfter: 'found' | 'recent' | undefined;
 	const hear = <T>(value: T, at = Date.now()): T => {
 		const was = live.unanswered;
 		live = heard(live, at);
@@ -125,9 +144,10 @@ export function startEngineSync(
 				const records = hear(await engine.containers.list());
 				known.clear();
 				note(records);
-				if (recheckRecent) {
-					recheckRecent = false;
-					for (const record of records.filter(record => recentStatus.test(record.status)).slice(0, 50)) queue.touch(record.id);
+				if (lookAfter) {
+					// Inspected alone, a few at a time: touched, more than a burst of them would be listed again instead.
+					for (const record of selectToLookAt(records, lookAfter === 'found')) queue.inspect(record.id);
+					lookAfter = undefined;
 				}
 
 				return records;
@@ -205,6 +225,7 @@ export function startEngineSync(
 			clearTimeout(waited);
 			if (stopped || events !== subscription) return;
 			// Events that come while the listing is on its way are read again after it (the queue's rule).
+			lookAfter = 'found';
 			await queue.listFirst();
 			if (stopped) return;
 			attempt = 0;
@@ -220,7 +241,7 @@ export function startEngineSync(
 			// What changed lately is inspected again after this listing, so that restarts and exits missed by the
 			// events still reach the alert rules (a restart loop shows as `Up 2 seconds` in a listing, its count
 			// only in inspect).
-			recheckRecent = true;
+			lookAfter ??= 'recent';
 			queue.resync();
 			describe().catch(() => undefined);
 		}

@@ -115,6 +115,13 @@ export class RefreshQueue {
 		this.pump();
 	}
 
+	/** Container `id` is to be inspected alone (its state, times and health: what the alert rules read). */
+	inspect(id: string): void {
+		if (this.stopped) return;
+		this.want(id, inspectAgain);
+		this.pump();
+	}
+
 	/** Container `id` was removed: its row goes now, and nothing read before says otherwise. */
 	removed(id: string): void {
 		if (this.stopped) return;

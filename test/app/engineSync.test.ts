@@ -1,7 +1,8 @@
 // The app's subscriptions against the real test engine: events become state, and nothing stays open.
 import assert from 'node:assert/strict';
 import {after, test} from 'node:test';
-import {isListChange, startEngineSync} from '../../source/app/engineSync.js';
+import {isListChange, lookAfterListingAtMost, selectToLookAt, startEngineSync} from '../../source/app/engineSync.js';
+import type {ContainerRecord} from '../../source/engine/types.js';
 import {StatsFollower} from '../../source/app/statsFollower.js';
 import {type AppAction, type AppState, createAppState, reduceApp} from '../../source/state/app.js';
 import {containerKey} from '../../source/state/containers.js';
@@ -68,6 +69,46 @@ test('a change made just after the first listing is in the stream, however late 
 		// Paused from outside once berth says connected: only the event stream can tell it (the resync is 10 min away).
 		await docker('pause', name);
 		await until(() => row()?.state === 'paused', 'paused through the event stream', poll);
+	} finally {
+		stop();
+		await proxy.close();
+	}
+});
+
+test('what berth finds unhealthy is inspected after the first listing, with no row to show it; each resync inspects what changed lately, more than a burst of them', {skip}, async () => {
+	const sick = uniqueName('found-sick');
+	created.push(sick);
+	await runContainer({name: sick, args: ['--health-cmd', 'echo database unreachable; exit 1', '--health-interval', '1s', '--health-retries', '1'], cmd: [...idleCmd]});
+	// More than a burst (12): touched, they would be answered by one listing of them, which tells no health or restarts.
+	const lately = Array.from({length: 14}, (_, index) => uniqueName(`lately-${index}`));
+	created.push(...lately);
+	await Promise.all(lately.map(async name => runContainer({name, cmd: [...idleCmd]})));
+	await until(async () => (await docker('inspect', '-f', '{{.State.Health.Status}}', sick)) === 'unhealthy', 'unhealthy before berth starts', {intervalMs: 200, timeoutMs: 20_000});
+	const ids = new Map(await Promise.all(lately.map(async name => [await docker('inspect', '-f', '{{.Id}}', name), name] as const)));
+	const proxy = await startEngineProxy(testDockerHost);
+	const engine = connectTestEngine('test', proxy.dockerHost);
+	let state: AppState = createAppState(Date.now());
+	const stop = startEngineSync(engine, action => {
+		state = reduceApp(state, action);
+	}, {resyncMs: 4000, retryMinMs: 100, retryMaxMs: 1000});
+	const fullListings = () => proxy.requests().filter(request => request.route === '/containers/json' && !request.path.includes('filters'));
+	/** The containers inspected after the nth full listing (counted from 1), by id. */
+	const inspectedAfterListing = (nth: number) => {
+		const requests = proxy.requests();
+		const listing = fullListings()[nth - 1];
+		if (!listing) return new Set<string>();
+		return new Set(requests.filter(request => request.at > listing.at && /^\/containers\/[0-9a-f]{64}\/json$/.test(request.route)).map(request => request.route.split('/')[2]!));
+	};
+
+	try {
+		await until(() => state.alerts.list.some(alert => alert.kind === 'unhealthy' && alert.container === sick), 'the unhealthy container found at the start alerted', {...poll, timeoutMs: 10_000});
+		assert.equal(fullListings().length, 1, 'alerted after the first listing, before any resync');
+		const alert = state.alerts.list.find(each => each.kind === 'unhealthy' && each.container === sick)!;
+		assert.match(alert.text, /^unhealthy: exit code 1, database unreachable$/);
+		// The second listing is the first resync's.
+		await until(() => [...ids.keys()].every(id => inspectedAfterListing(2).has(id)), 'each container changed lately inspected after the resync', {...poll, timeoutMs: 10_000});
+		const listedOne = proxy.requests().filter(request => request.route === '/containers/json' && request.path.includes('filters'));
+		assert.deepEqual(listedOne.map(request => request.path), [], 'none of them listed one by one');
 	} finally {
 		stop();
 		await proxy.close();
@@ -320,4 +361,23 @@ test('which container events change the list: not exec, top or resize, and not a
 	];
 	for (const [action, id, changes] of table) assert.equal(isListChange(event(action, id)), changes, action);
 	assert.equal(isListChange({type: 'image', action: 'pull', id: 'x', attributes: {}, timeNano: 0}), false);
+});
+
+test('what a listing hands to the alert rules: after the first, the unhealthy and restarting first, then what changed lately; after a resync, what changed lately; at most 100', () => {
+	const record = (id: string, status: string): ContainerRecord => ({engine: 'test', id, names: [`/${id}`], image: 'x', imageId: 'x', command: '', created: 0, state: 'running', status, ports: [], labels: {}, mounts: [], networks: []});
+	const records = [
+		record('old', 'Up 3 hours'),
+		record('fresh', 'Up 5 seconds'),
+		record('exited', 'Exited (1) 2 minutes ago'),
+		record('sick', 'Up 2 hours (unhealthy)'),
+		record('looping', 'Restarting (3) 4 seconds ago'),
+		record('healthy', 'Up 2 hours (healthy)'),
+		record('created', 'Created'),
+	];
+	const ids = (first: boolean) => selectToLookAt(records, first).map(each => each.id);
+	assert.deepEqual(ids(true), ['sick', 'looping', 'fresh', 'exited']);
+	assert.deepEqual(ids(false), ['fresh', 'exited', 'looping']);
+	const many = Array.from({length: 150}, (_, index) => record(`c${index}`, 'Up 2 minutes'));
+	assert.equal(selectToLookAt([...many, record('sick', 'Up 1 hour (unhealthy)')], true).length, lookAfterListingAtMost);
+	assert.equal(selectToLookAt([...many, record('sick', 'Up 1 hour (unhealthy)')], true)[0]!.id, 'sick');
 });
