@@ -1,9 +1,11 @@
 // The pulse view, for a wall screen: per engine its state, containers by state and health, restarts, the
 // event rate as a small chart, the busiest containers, then the latest alerts. Lines fit 80 columns.
 import type {ContainerRecord, ContainerTiming, HealthStatus} from '../engine/types.js';
+import {wrapUnderLabel} from '../format/logText.js';
 import {formatContainerName} from '../format/names.js';
 import {formatSparkline} from '../format/sparkline.js';
 import type {StatusTone} from '../format/status.js';
+import {truncateText} from '../format/table.js';
 import {filterTableRows, type TableRow} from '../format/tableRow.js';
 import {formatBytes, formatPercent} from '../format/units.js';
 import type {AppState} from '../state/app.js';
@@ -109,12 +111,32 @@ export function selectPulseLines(state: AppState): Line[] {
 		...engines.flatMap(engine => formatEngineLines(state, engine)),
 		{text: `Latest alerts: ${open} new of ${state.alerts.list.length} (! shows them all)`, tone: open > 0 ? 'bad' : undefined},
 		...(latest.length === 0 ? [{text: '  none'}] : []),
-		...latest.map(alert => ({
+		...latest.flatMap(alert => {
+			const tone = alert.acknowledged ? ('muted' as const) : ('bad' as const);
 			// With several engines a container's alert says whose it is.
-			text: `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${formatAlertSubject(alert, engines.length)}: ${alert.text}`,
-			tone: alert.acknowledged ? ('muted' as const) : ('bad' as const),
-		})),
+			const head = `  ${formatAlertTime(alert.at).slice(11)} ${alert.kind} ${formatAlertSubject(alert, engines.length)}: `;
+			return formatAlertRows(head, alert.text, state.settings.unicode ?? true).map(text => ({text, tone}));
+		}),
 	];
+}
+
+/** The columns a pulse line has on an 80-column console, beside the list's selection mark. */
+export const pulseLineWidth = 78;
+
+/** An alert's rows at most: five alerts and one engine fill an 80x24 console. */
+const alertRows = 2;
+
+/**
+ * An alert in pulse: its reason goes on below, under its start, where a row cannot hold it (the end of a
+ * crash loop's reason is its exit code); past two rows it is cut, marked, and `!` shows it whole.
+ */
+function formatAlertRows(head: string, reason: string, unicode: boolean): string[] {
+	const rows = wrapUnderLabel(head, reason, pulseLineWidth);
+	if (rows.length <= alertRows) return rows;
+	const kept = rows.slice(0, alertRows);
+	const last = `${kept[alertRows - 1]!} ${rows[alertRows]!.trimStart()}`;
+	kept[alertRows - 1] = truncateText(last, pulseLineWidth, unicode ? '…' : '~');
+	return kept;
 }
 
 /** Rows made again only when a line changed: the lines are worked out at every tick, the rows kept. */

@@ -30,12 +30,20 @@ test("with several engines the latest alerts say whose container each is; with o
 			{kind: 'engine-lost', engine: 'far', container: '', key: 'far', text: 'engine lost', at},
 		]),
 	});
-	const alertLines = (state: ReturnType<typeof withContainers>) => selectPulseLines(raised(state)).map(line => line.text).filter(text => / \d\d:\d\d:07 /.test(text));
+	/** The rows after `Latest alerts`, each alert's time as HH:MM:SS. */
+	const alertLines = (state: ReturnType<typeof withContainers>) => {
+		const lines = selectPulseLines(raised(state)).map(line => line.text);
+		return lines.slice(lines.findIndex(text => text.startsWith('Latest alerts')) + 1).map(text => text.replace(/^ {2}\d\d:\d\d:07 /, '  HH:MM:SS '));
+	};
+
 	const two = withContainers(['web'], 'local', stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'}));
-	assert.deepEqual(alertLines(two).map(text => text.replace(/^ {2}\d\d:\d\d:\d\d /, '')), [
-		'engine-lost far: engine lost',
-		'crash-loop loop on far: restarted 3 times within 10 minutes (3 in all), last exit code 2',
+	// The crash loop's reason goes on under its start: cut at 80 columns, its exit code was lost.
+	assert.deepEqual(alertLines(two), [
+		'  HH:MM:SS engine-lost far: engine lost',
+		'  HH:MM:SS crash-loop loop on far: restarted 3 times within 10 minutes (3 in',
+		'                                   all), last exit code 2',
 	]);
+	for (const text of alertLines(two)) assert.ok(text.length <= 78, `fits 80 columns beside the selection mark: ${text}`);
 	const one = stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'});
 	assert.match(alertLines(one).join('\n'), /crash-loop loop: restarted/);
 });
@@ -65,4 +73,18 @@ test('the busiest containers are of figures sampled now, not those kept from row
 	assert.match(top(state), /db 60\.00% {2}web 30\.00%$/);
 	state = reduceApp(state, {type: 'stats/left', engine: 'local', id: 'id-db'});
 	assert.match(top(state), /Top CPU\s+web 30\.00%$/);
+});
+
+test('an alert in pulse takes two rows at most: the rest is cut and marked (! shows it whole)', () => {
+	const reason = `unhealthy: exit code 1, ${'database unreachable at db.internal:5432 after 3 tries; '.repeat(3).trim()}`;
+	const state = stateOf({type: 'engine/connected', engine: 'far', version: '26.1.5'});
+	const raisedState = {...state, alerts: raiseAlerts(state.alerts, [{kind: 'unhealthy', engine: 'far', container: 'db', key: 'far\u0000db', text: reason, at}])};
+	const lines = selectPulseLines(raisedState).map(line => line.text);
+	const rows = lines.slice(lines.findIndex(text => text.startsWith('Latest alerts')) + 1);
+	assert.equal(rows.length, 2, rows.join('\n'));
+	assert.match(rows[0]!, /^ {2}\d\d:\d\d:07 unhealthy db: unhealthy: exit code 1, database unreachable/);
+	assert.match(rows[1]!, /^ {25}\S.*…$/, 'under the start of the reason');
+	for (const text of rows) assert.equal(text.length <= 78, true, text);
+	const plain = selectPulseLines({...raisedState, settings: {...raisedState.settings, unicode: false}}).map(line => line.text);
+	assert.match(plain.at(-1)!, /~$/);
 });
