@@ -43,8 +43,8 @@ export function isListChange(event: EngineEvent): boolean {
 	return event.type === 'container' && event.id !== '' && !event.action.startsWith('exec_') && !quietActions.has(event.action);
 }
 
-/** A status that changed within the last minutes. */
-const recentStatus = /^(Restarting|Up (Less than a second|\d+ seconds|About a minute|[1-9] minutes)|Exited \(\d+\) (Less than a second|\d+ seconds|About a minute|[1-9] minutes) ago)/;
+/** A status that changed within the last minutes (docker's words for a second are `1 second`). */
+const recentStatus = /^(Restarting|Up (Less than a second|\d+ seconds?|About a minute|[1-9] minutes)|Exited \(\d+\) (Less than a second|\d+ seconds?|About a minute|[1-9] minutes) ago)/;
 
 /** A status the alert rules have news in when berth finds it: a failing health check, a loop's back-off. */
 const alarmingStatus = /^Restarting|\(unhealthy\)$/;
@@ -56,11 +56,11 @@ export const lookAfterListingAtMost = 100;
  * The containers of a listing the alert rules must look at (through inspect, which alone tells restarts and
  * health), alarming ones first: after the first listing, those found unhealthy, restarting or changed lately,
  * whether or not a row shows them; after a resync, those changed lately (restarts and exits the events
- * missed).
+ * missed) that were not inspected lately (`seenLately`: in a storm, most were, for their events).
  */
-export function selectToLookAt(records: readonly ContainerRecord[], first: boolean): ContainerRecord[] {
+export function selectToLookAt(records: readonly ContainerRecord[], first: boolean, seenLately: (id: string) => boolean = () => false): ContainerRecord[] {
 	const alarming = first ? records.filter(record => alarmingStatus.test(record.status)) : [];
-	const recent = records.filter(record => recentStatus.test(record.status) && !(first && alarmingStatus.test(record.status)));
+	const recent = records.filter(record => recentStatus.test(record.status) && !(first && alarmingStatus.test(record.status)) && !seenLately(record.id));
 	return [...alarming, ...recent].slice(0, lookAfterListingAtMost);
 }
 
@@ -79,6 +79,12 @@ export function startEngineSync(
 	let live = startLiveness(Date.now());
 	/** What the next full listing hands to the alert rules: what it finds (the first), or what changed lately. */
 	let lookAfter: 'found' | 'recent' | undefined;
+	/** When each container was last inspected, over the last resync period: a resync need not look at it again. */
+	const inspectedAt = new Map<string, number>();
+	const inspected = <T>(id: string, timing: T): T => {
+		if (timing !== undefined) inspectedAt.set(id, Date.now());
+		return timing;
+	};
 	const hear = <T>(value: T, at = Date.now()): T => {
 		const was = live.unanswered;
 		live = heard(live, at);
@@ -107,7 +113,7 @@ export function startEngineSync(
 				const was = restate ? known.get(id) : undefined;
 				if (was) {
 					try {
-						const {timing, ports} = await engine.containers.inspectRunState(id);
+						const {timing, ports} = inspected(id, await engine.containers.inspectRunState(id));
 						hear(undefined);
 						const record = {...was, state: timing.state, status: formatStatus(timing, Date.now()), ports};
 						known.set(id, record);
@@ -122,7 +128,7 @@ export function startEngineSync(
 
 				// The listing can lag behind the event (Docker 20.10 lists a container paused a moment ago as
 				// running); inspect reads the state itself, so its word on the state wins.
-				const [[record], timing] = await Promise.all([engine.containers.list({id}), engine.containers.inspectTiming(id).catch(() => undefined)]);
+				const [[record], timing] = await Promise.all([engine.containers.list({id}), engine.containers.inspectTiming(id).then(answer => inspected(id, answer), () => undefined)]);
 				hear(undefined);
 				if (record) known.set(id, record);
 				else known.delete(id);
@@ -130,7 +136,7 @@ export function startEngineSync(
 			},
 			inspectOne: async id => {
 				try {
-					return hear(await engine.containers.inspectTiming(id));
+					return hear(inspected(id, await engine.containers.inspectTiming(id)));
 				} catch (error) {
 					if ((error as {statusCode?: number}).statusCode === 404) {
 						known.delete(id);
@@ -144,9 +150,11 @@ export function startEngineSync(
 				const records = hear(await engine.containers.list());
 				known.clear();
 				note(records);
+				const lately = Date.now() - options.resyncMs;
+				for (const [id, at] of inspectedAt) if (at < lately) inspectedAt.delete(id);
 				if (lookAfter) {
 					// Inspected alone, a few at a time: touched, more than a burst of them would be listed again instead.
-					for (const record of selectToLookAt(records, lookAfter === 'found')) queue.inspect(record.id);
+					for (const record of selectToLookAt(records, lookAfter === 'found', id => inspectedAt.has(id))) queue.inspect(record.id);
 					lookAfter = undefined;
 				}
 

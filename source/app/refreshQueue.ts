@@ -152,7 +152,10 @@ export class RefreshQueue {
 	async listFirst(): Promise<void> {
 		this.dirty.clear();
 		while (this.listing) await this.listing.done;
-		return this.list(false);
+		await this.list(false);
+		// Handed over at once, before the caller says it is connected: reads asked for after it (the alert
+		// rules' inspects) would otherwise hold it until the next flush.
+		this.flush();
 	}
 
 	/** Hands an action over with the next batch, in order with the results. */

@@ -360,3 +360,28 @@ test('a failed read is tried again after a growing delay, a bounded number of ti
 test('backoff doubles from the minimum up to the maximum', () => {
 	assert.deepEqual([1, 2, 3, 4, 5, 6].map(attempt => backoffMs(attempt, 100, 1000)), [100, 200, 400, 800, 1000, 1000]);
 });
+
+test('the first listing is handed over as soon as it lands, though the inspects it asked for are still on their way', async () => {
+	const engine = engineOnHold();
+	const view = screen();
+	const held: {queue?: RefreshQueue} = {};
+	// As engineSync's: the first listing asks for an inspect of what it found (the alert rules').
+	const work: RefreshWork = {
+		...engine.work,
+		async listAll() {
+			const records = await engine.work.listAll();
+			for (const each of records) held.queue?.inspect(each.id);
+			return records;
+		},
+	};
+	const queue = new RefreshQueue(work, actions => view.deliver(actions), {...options, flushMs: 60_000});
+	held.queue = queue;
+	engine.states.set('a', 'running');
+	engine.states.set('b', 'exited');
+	const first = queue.listFirst();
+	engine.answer();
+	await first;
+	assert.deepEqual(view.rows, new Map([['a', 'running'], ['b', 'exited']]), 'on screen when listFirst resolves');
+	assert.deepEqual(engine.log, ['list', 'inspect a', 'inspect b']);
+	await settle(engine, queue);
+});
