@@ -121,7 +121,7 @@ export function selectPulseLines(state: AppState): Line[] {
 }
 
 /** The columns a pulse line has on an 80-column console, beside the list's selection mark. */
-export const pulseLineWidth = 78;
+const pulseLineWidth = 78;
 
 /** An alert's rows at most: five alerts and one engine fill an 80x24 console. */
 const alertRows = 2;
