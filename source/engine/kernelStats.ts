@@ -17,14 +17,69 @@ const nanosecondsPerTick = 1e9 / 100;
 /** Room for /proc/stat's CPU lines on a machine of several hundred CPUs (the interrupts after them may be cut). */
 const buffer = Buffer.alloc(65_536);
 
-/** The text of an open kernel file read again from its start; undefined once the file is gone. */
-function reread(fd: number): string | undefined {
+/** An open kernel file read again from its start into `buffer`: its length, undefined once the file is gone. */
+function rereadBytes(fd: number): number | undefined {
 	try {
 		const length = readSync(fd, buffer, 0, buffer.length, 0);
-		return length > 0 ? buffer.toString('latin1', 0, length) : undefined;
+		return length > 0 ? length : undefined;
 	} catch {
 		return undefined;
 	}
+}
+
+/** The text of an open kernel file read again from its start; undefined once the file is gone. */
+function reread(fd: number): string | undefined {
+	const length = rereadBytes(fd);
+	return length === undefined ? undefined : buffer.toString('latin1', 0, length);
+}
+
+const [zero, nine, space, newline, colon] = ['0', '9', ' ', '\n', ':'].map(character => character.charCodeAt(0)) as [number, number, number, number, number];
+
+/** The decimal digits at `at` as a number (0 where there are none), and where they end. */
+function digitsAt(bytes: Uint8Array, at: number, end: number): [number, number] {
+	let value = 0;
+	let index = at;
+	while (index < end && bytes[index]! >= zero && bytes[index]! <= nine) value = value * 10 + bytes[index++]! - zero;
+	return [value, index];
+}
+
+/**
+ * A file of one number (cpuacct.usage, memory.current, pids.current) read again, without making a string of
+ * it: every container every second, strings were most of what a pass left to the collector. `max` (cgroup
+ * v2's no limit) is infinite; undefined once the file is gone.
+ */
+function rereadNumber(fd: number): number | undefined {
+	const length = rereadBytes(fd);
+	if (length === undefined) return undefined;
+	if (buffer[0] === 0x6d /* m */) return Number.POSITIVE_INFINITY;
+	return digitsAt(buffer, 0, length)[0];
+}
+
+/** The keys of stat files as bytes, made once each. */
+const keyBytes = new Map<string, Buffer>();
+
+/** The number after `key ` on a line of a stat file (memory.stat, cpu.stat) read again (0 when not there); undefined once gone. */
+function rereadStatValue(fd: number, key: string): number | undefined {
+	const length = rereadBytes(fd);
+	if (length === undefined) return undefined;
+	return statValueIn(buffer, length, key) ?? 0;
+}
+
+/** The number after `key ` at the start of a line of the first `length` bytes of a stat file; undefined when not there. */
+export function statValueIn(bytes: Buffer, length: number, key: string): number | undefined {
+	let needle = keyBytes.get(key);
+	if (!needle) {
+		needle = Buffer.from(`\n${key} `, 'latin1');
+		keyBytes.set(key, needle);
+	}
+
+	// At the start of the file, or after a newline.
+	const atStart = length >= needle.length - 1 && bytes.compare(needle, 1, needle.length, 0, needle.length - 1) === 0;
+	const found = atStart ? -1 : bytes.indexOf(needle);
+	if (!atStart && (found < 0 || found + needle.length > length)) return undefined;
+	const start = atStart ? needle.length - 1 : found + needle.length;
+	const [value, end] = digitsAt(bytes, start, length);
+	return end > start ? value : undefined;
 }
 
 /** A file read once (/proc/PID/cgroup); empty if it cannot be read (no such process here). */
@@ -42,17 +97,6 @@ function openOrUndefined(path: string): number | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-/** A `key value` line's value (memory.stat, cpu.stat). */
-export function statValue(text: string, key: string): number | undefined {
-	const prefix = `${key} `;
-	const line = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
-	if (line === 0 && !text.startsWith(prefix)) return undefined;
-	const start = line + prefix.length;
-	const end = text.indexOf('\n', start);
-	const value = Number(text.slice(start, end < 0 ? undefined : end));
-	return Number.isNaN(value) ? undefined : value;
 }
 
 /** The CPUs' time from /proc/stat's first line as Docker's collector sums it (user to softirq), and the CPUs online. */
@@ -79,16 +123,39 @@ export function blockBytes(text: string): {blockRead: number; blockWrite: number
 	return {blockRead, blockWrite};
 }
 
-/** Bytes received and sent over the namespace's interfaces but the loopback, from /proc/PID/net/dev. */
-export function networkBytes(text: string): {networkRx: number; networkTx: number} {
+/**
+ * Bytes received and sent over the namespace's interfaces but the loopback, from the first `length` bytes of
+ * /proc/PID/net/dev (two heading lines, then `  eth0: rx_bytes packets … (8 receive fields) tx_bytes …`),
+ * read where they are: no string per line or field.
+ */
+export function networkBytes(bytes: Uint8Array, length: number): {networkRx: number; networkTx: number} {
 	let networkRx = 0;
 	let networkTx = 0;
-	for (const line of text.split('\n').slice(2)) {
-		const [name, counters] = line.split(':');
-		if (!counters || name!.trim() === 'lo') continue;
-		const fields = counters.trim().split(/ +/);
-		networkRx += Number(fields[0]);
-		networkTx += Number(fields[8]);
+	let line = 0;
+	for (let heading = 0; heading < 2 && line < length; heading++) {
+		while (line < length && bytes[line] !== newline) line++;
+		line++;
+	}
+
+	while (line < length) {
+		let index = line;
+		while (index < length && bytes[index] === space) index++;
+		const name = index;
+		while (index < length && bytes[index] !== colon && bytes[index] !== newline) index++;
+		if (index >= length || bytes[index] !== colon) break;
+		const loopback = index - name === 2 && bytes[name] === 0x6c /* l */ && bytes[name + 1] === 0x6f; /* o */
+		index++;
+		for (let field = 0; field <= 8; field++) {
+			while (index < length && bytes[index] === space) index++;
+			const [value, end] = digitsAt(bytes, index, length);
+			index = end;
+			if (loopback) continue;
+			if (field === 0) networkRx += value;
+			else if (field === 8) networkTx += value;
+		}
+
+		while (index < length && bytes[index] !== newline) index++;
+		line = index + 1;
 	}
 
 	return {networkRx, networkTx};
@@ -153,26 +220,28 @@ class ContainerFiles {
 	/** The counters now, undefined once the container stopped (its files are gone) or restarted (another process). */
 	read(system: SystemReading): Omit<StatsSample, 'preCpuTotal' | 'preSystemCpu'> | undefined {
 		const {files} = this;
-		const texts = [files.cpu, files.memory, files.memoryStat, files.memoryLimit, files.pids, files.io].map(fd => reread(fd));
-		const network = files.network === undefined ? '' : reread(files.network);
-		if (texts.includes(undefined) || network === undefined) return undefined;
-		const [cpu, memory, memoryStat, memoryLimit, pids, io] = texts as string[];
-		const cpuTotal = this.v2 ? (statValue(cpu!, 'usage_usec') ?? 0) * 1000 : Number(cpu);
-		const usage = Number(memory);
-		const cache = statValue(memoryStat!, this.v2 ? 'inactive_file' : 'total_inactive_file') ?? 0;
-		// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
-		const limit = memoryLimit!.trim() === 'max' ? Number.POSITIVE_INFINITY : Number(memoryLimit);
+		// Numbers are read where the kernel wrote them, without a string each (a container a second, every second).
+		const cpu = this.v2 ? rereadStatValue(files.cpu, 'usage_usec') : rereadNumber(files.cpu);
+		const usage = rereadNumber(files.memory);
+		const cache = rereadStatValue(files.memoryStat, this.v2 ? 'inactive_file' : 'total_inactive_file');
+		const limit = rereadNumber(files.memoryLimit);
+		const pids = rereadNumber(files.pids);
+		const io = reread(files.io);
+		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
+		if (cpu === undefined || usage === undefined || limit === undefined || pids === undefined || io === undefined || networkLength === undefined) return undefined;
+		const network = networkLength === 0 ? {networkRx: 0, networkTx: 0} : networkBytes(buffer, networkLength);
 		return {
 			read: system.read,
-			cpuTotal,
+			cpuTotal: this.v2 ? cpu * 1000 : cpu,
 			systemCpu: system.systemCpu,
 			onlineCpus: system.onlineCpus,
 			memoryUsage: usage,
-			memoryCache: cache < usage ? cache : 0,
+			memoryCache: cache !== undefined && cache < usage ? cache : 0,
+			// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
 			memoryLimit: Math.min(limit, system.memory),
-			pids: Number(pids),
-			...(network === '' ? {networkRx: 0, networkTx: 0} : networkBytes(network)),
-			...blockBytes(io!),
+			pids,
+			...network,
+			...blockBytes(io),
 		};
 	}
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {startEngineProxy, type EngineProxy} from '../support/engineProxy.js';
-import {blockBytes, cgroupPaths, networkBytes, statValue, systemCpu} from '../../source/engine/kernelStats.js';
+import {blockBytes, cgroupPaths, networkBytes, statValueIn, systemCpu} from '../../source/engine/kernelStats.js';
 import type {Engine, StatsSample} from '../../source/engine/types.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
@@ -188,13 +188,24 @@ test('the kernel\'s files read as the engine reads them: cgroup v1 and v2, /proc
 	assert.equal(v1.get('memory'), `/docker/${id}`);
 	const v2 = cgroupPaths(`0::/system.slice/docker-${id}.scope\n`);
 	assert.deepEqual([...v2], [['', `/system.slice/docker-${id}.scope`]]);
+	// Read where the kernel wrote them: the bytes beyond `length` are an earlier file's, never read.
+	const stale = (text: string) => Buffer.concat([Buffer.from(text, 'latin1'), Buffer.from('\ntotal_inactive_file 77\nusage_usec 99\n', 'latin1')]);
+	const statValue = (text: string, key: string) => statValueIn(stale(text), text.length, key);
 	assert.equal(statValue('usage_usec 1234567\nuser_usec 1000000\n', 'usage_usec'), 1_234_567);
 	assert.equal(statValue('cache 1\ninactive_file 8192\ntotal_inactive_file 4096\n', 'total_inactive_file'), 4096);
 	assert.equal(statValue('cache 1\ninactive_file 8192\ntotal_inactive_file 4096\n', 'inactive_file'), 8192);
+	assert.equal(statValue('cache 1\ninactive_file 8192\n', 'total_inactive_file'), undefined);
+	assert.equal(statValue('user_usec 5\n', 'usage_usec'), undefined);
+	assert.equal(statValue('usage', 'usage_usec'), undefined);
 	assert.deepEqual(blockBytes('8:0 Read 4096\n8:0 Write 8192\n8:0 Sync 0\n8:0 Total 12288\n8:16 Read 1\nTotal 12289\n'), {blockRead: 4097, blockWrite: 8192});
 	assert.deepEqual(blockBytes('8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n253:0 rbytes=1 wbytes=2 rios=1 wios=1 dbytes=0 dios=0\n'), {blockRead: 4097, blockWrite: 8194});
 	// user nice system idle iowait irq softirq (steal and the guests are not counted), in ticks of 10 ms.
 	assert.deepEqual(systemCpu('cpu  1 2 3 4 5 6 7 8 9 10\ncpu0 1 1 1 1 1 1 1 0 0 0\ncpu1 0 1 2 3 4 5 6 0 0 0\nintr 5\n'), {systemCpu: 28 * 1e7, onlineCpus: 2});
 	const dev = 'Inter-|   Receive |  Transmit\n face |bytes packets errs drop fifo frame compressed multicast|bytes packets errs drop fifo colls carrier compressed\n    lo: 100 1 0 0 0 0 0 0 100 1 0 0 0 0 0 0\n  eth0: 2000 20 0 0 0 0 0 0 3000 30 0 0 0 0 0 0\n  eth1: 5 1 0 0 0 0 0 0 7 1 0 0 0 0 0 0\n';
-	assert.deepEqual(networkBytes(dev), {networkRx: 2005, networkTx: 3007});
+	assert.deepEqual(networkBytes(stale(dev), dev.length), {networkRx: 2005, networkTx: 3007});
+	const loopbackOnly = dev.split('\n').slice(0, 3).join('\n');
+	assert.deepEqual(networkBytes(stale(loopbackOnly), loopbackOnly.length), {networkRx: 0, networkTx: 0});
+	// An interface named like the loopback's start counts.
+	const lookalike = `${dev}   lo0: 11 1 0 0 0 0 0 0 13 1 0 0 0 0 0 0\n`;
+	assert.deepEqual(networkBytes(stale(lookalike), lookalike.length), {networkRx: 2016, networkTx: 3020});
 });
