@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {startEngineProxy, type EngineProxy} from '../support/engineProxy.js';
-import {blockBytes, cgroupPaths, networkBytes, statValueIn, systemCpu} from '../../source/engine/kernelStats.js';
+import {blockBytes, cgroupPaths, networkBytes, statValueIn, systemCpu} from '../../source/engine/kernelFormats.js';
 import type {Engine, StatsSample} from '../../source/engine/types.js';
 import {connectTestEngine} from '../support/berth.js';
 import {docker, engineSkip, idleCmd, removeTestContainers, runContainer, testDockerHost, uniqueName} from '../support/testEngine.js';
