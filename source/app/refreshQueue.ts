@@ -76,6 +76,12 @@ type Reading = {waiting: Waiting; again?: Waiting};
 
 export class RefreshQueue {
 	private readonly dirty = new Map<string, Waiting>();
+	/**
+	 * Inspects for the alert rules alone (after a listing), one at a time and only while no event's read waits:
+	 * an inspect waits for the container's lock (a container being stopped holds it for seconds), and these
+	 * must never hold back the reads that events ask for.
+	 */
+	private readonly later = new Set<string>();
 	/** Reads in flight. */
 	private readonly running = new Map<string, Reading>();
 	/** Read again after a delay (a read failed). */
@@ -118,7 +124,7 @@ export class RefreshQueue {
 	/** Container `id` is to be inspected alone (its state, times and health: what the alert rules read). */
 	inspect(id: string): void {
 		if (this.stopped) return;
-		this.want(id, inspectAgain);
+		this.later.add(id);
 		this.pump();
 	}
 
@@ -167,7 +173,7 @@ export class RefreshQueue {
 
 	/** Nothing waiting, in flight or to be tried again. */
 	idle(): boolean {
-		return this.dirty.size === 0 && this.running.size === 0 && this.retries.size === 0 && !this.listing && !this.listingWanted && this.listingRetry === undefined;
+		return this.dirty.size === 0 && this.later.size === 0 && this.running.size === 0 && this.retries.size === 0 && !this.listing && !this.listingWanted && this.listingRetry === undefined;
 	}
 
 	/** Reads in flight now (never more than the concurrency). */
@@ -182,6 +188,7 @@ export class RefreshQueue {
 		clearTimeout(this.listingRetry);
 		clearTimeout(this.flushTimer);
 		this.dirty.clear();
+		this.later.clear();
 		this.out = [];
 	}
 
@@ -197,6 +204,14 @@ export class RefreshQueue {
 			if (this.running.has(id)) continue;
 			this.dirty.delete(id);
 			this.read(id, waiting);
+		}
+
+		if (this.dirty.size === 0 && this.running.size === 0) {
+			for (const id of this.later) {
+				this.later.delete(id);
+				this.read(id, inspectAgain);
+				break;
+			}
 		}
 
 		if (this.idle()) this.flush();

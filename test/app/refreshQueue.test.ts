@@ -382,6 +382,9 @@ test('the first listing is handed over as soon as it lands, though the inspects 
 	engine.answer();
 	await first;
 	assert.deepEqual(view.rows, new Map([['a', 'running'], ['b', 'exited']]), 'on screen when listFirst resolves');
-	assert.deepEqual(engine.log, ['list', 'inspect a', 'inspect b']);
+	// One at a time, behind any read an event asks for: an event's read goes first.
+	assert.deepEqual(engine.log, ['list', 'inspect a']);
+	queue.touch('b', 'rename');
 	await settle(engine, queue);
+	assert.deepEqual(engine.log, ['list', 'inspect a', 'read b', 'inspect b']);
 });
