@@ -206,12 +206,10 @@ export class RefreshQueue {
 			this.read(id, waiting);
 		}
 
-		if (this.dirty.size === 0 && this.running.size === 0) {
-			for (const id of this.later) {
-				this.later.delete(id);
-				this.read(id, inspectAgain);
-				break;
-			}
+		const [next] = this.later;
+		if (next !== undefined && this.dirty.size === 0 && this.running.size === 0) {
+			this.later.delete(next);
+			this.read(next, inspectAgain);
 		}
 
 		if (this.idle()) this.flush();

@@ -122,7 +122,7 @@ class ContainerFiles {
 		const pids = rereadNumber(files.pids);
 		const io = reread(files.io);
 		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
-		if (cpu === undefined || usage === undefined || limit === undefined || pids === undefined || io === undefined || networkLength === undefined) return undefined;
+		if (cpu === undefined || usage === undefined || cache === undefined || limit === undefined || pids === undefined || io === undefined || networkLength === undefined) return undefined;
 		const network = networkLength === 0 ? {networkRx: 0, networkTx: 0} : networkBytes(buffer, networkLength);
 		return {
 			read: system.read,
@@ -130,7 +130,7 @@ class ContainerFiles {
 			systemCpu: system.systemCpu,
 			onlineCpus: system.onlineCpus,
 			memoryUsage: usage,
-			memoryCache: cache !== undefined && cache < usage ? cache : 0,
+			memoryCache: cache < usage ? cache : 0,
 			// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
 			memoryLimit: Math.min(limit, system.memory),
 			pids,
