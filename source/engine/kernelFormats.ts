@@ -1,17 +1,31 @@
 // The kernel's files as Docker's stats collector reads them: cgroup v1 and v2 stat files, /proc/stat, a network
-// namespace's /proc/PID/net/dev and /proc/PID/cgroup. Pure: text or bytes in, numbers out.
+// namespace's /proc/PID/net/dev and /proc/PID/cgroup. Pure: text or bytes in, numbers out; the files read
+// every second are read as bytes, without a string, an array or a pair made for each line or number.
 
 /** Docker's clock ticks (USER_HZ), as its collector counts /proc/stat: 100 on Linux. */
 const nanosecondsPerTick = 1e9 / 100;
 
 const [zero, nine, space, newline, colon] = ['0', '9', ' ', '\n', ':'].map(character => character.charCodeAt(0)) as [number, number, number, number, number];
 
-/** The decimal digits at `at` as a number (0 where there are none), and where they end. */
-export function digitsAt(bytes: Uint8Array, at: number, end: number): [number, number] {
+/** The decimal digits at `at` as a number (0 where there are none). */
+export function numberAt(bytes: Uint8Array, at: number, end: number): number {
 	let value = 0;
+	for (let index = at; index < end && bytes[index]! >= zero && bytes[index]! <= nine; index++) value = value * 10 + bytes[index]! - zero;
+	return value;
+}
+
+/** Where the decimal digits at `at` end (`at` where there are none): read apart from their value, so that no pair is made for each of them. */
+export function digitsEnd(bytes: Uint8Array, at: number, end: number): number {
 	let index = at;
-	while (index < end && bytes[index]! >= zero && bytes[index]! <= nine) value = value * 10 + bytes[index++]! - zero;
-	return [value, index];
+	while (index < end && bytes[index]! >= zero && bytes[index]! <= nine) index++;
+	return index;
+}
+
+/** Whether `key`'s bytes are at `at`, before `end`. */
+function bytesAt(bytes: Uint8Array, at: number, end: number, key: Uint8Array): boolean {
+	if (at + key.length > end) return false;
+	for (let index = 0; index < key.length; index++) if (bytes[at + index] !== key[index]) return false;
+	return true;
 }
 
 /** The keys of stat files as bytes, made once each. */
@@ -30,8 +44,7 @@ export function statValueIn(bytes: Buffer, length: number, key: string): number 
 	const found = atStart ? -1 : bytes.indexOf(needle);
 	if (!atStart && (found < 0 || found + needle.length > length)) return undefined;
 	const start = atStart ? needle.length - 1 : found + needle.length;
-	const [value, end] = digitsAt(bytes, start, length);
-	return end > start ? value : undefined;
+	return digitsEnd(bytes, start, length) > start ? numberAt(bytes, start, length) : undefined;
 }
 
 /** The CPUs' time from /proc/stat's first line as Docker's collector sums it (user to softirq), and the CPUs online. */
@@ -41,18 +54,36 @@ export function systemCpu(text: string): {systemCpu: number; onlineCpus: number}
 	return {systemCpu: ticks * nanosecondsPerTick, onlineCpus: text.match(/^cpu\d+ /gm)?.length ?? 0};
 }
 
-/** Bytes read and written: cgroup v1's `8:0 Read 4096` lines, or v2's `8:0 rbytes=4096 wbytes=0 ...`. */
-export function blockBytes(text: string): {blockRead: number; blockWrite: number} {
+const [read, write, rbytes, wbytes] = ['Read ', 'Write ', 'rbytes=', 'wbytes='].map(key => Buffer.from(key, 'latin1')) as [Buffer, Buffer, Buffer, Buffer];
+
+/**
+ * Bytes read and written, from the first `length` bytes of cgroup v1's blkio file (`8:0 Read 4096` lines; the
+ * `Total` lines not counted) or v2's io.stat (`8:0 rbytes=4096 wbytes=0 ...`), read where they are.
+ */
+export function blockBytes(bytes: Uint8Array, length: number): {blockRead: number; blockWrite: number} {
 	let blockRead = 0;
 	let blockWrite = 0;
-	for (const match of text.matchAll(/^\S+ (Read|Write) (\d+)$/gm)) {
-		if (match[1] === 'Read') blockRead += Number(match[2]);
-		else blockWrite += Number(match[2]);
-	}
+	for (let line = 0; line < length; ) {
+		let end = line;
+		while (end < length && bytes[end] !== newline) end++;
+		// v1: the device, one space, Read or Write, one space, and digits to the end of the line.
+		let field = line;
+		while (field < end && bytes[field] !== space) field++;
+		field++;
+		const v1 = field > line + 1 && field < end ? (bytesAt(bytes, field, end, read) ? read : bytesAt(bytes, field, end, write) ? write : undefined) : undefined;
+		if (v1 && digitsEnd(bytes, field + v1.length, end) === end && end > field + v1.length) {
+			if (v1 === read) blockRead += numberAt(bytes, field + v1.length, end);
+			else blockWrite += numberAt(bytes, field + v1.length, end);
+		} else {
+			// v2: each field of the line that is rbytes= or wbytes= and digits.
+			for (let at = line; at < end; at++) {
+				if (at > line && bytes[at - 1] !== space) continue;
+				if (bytesAt(bytes, at, end, rbytes)) blockRead += numberAt(bytes, at + rbytes.length, end);
+				else if (bytesAt(bytes, at, end, wbytes)) blockWrite += numberAt(bytes, at + wbytes.length, end);
+			}
+		}
 
-	for (const match of text.matchAll(/\b(rbytes|wbytes)=(\d+)/g)) {
-		if (match[1] === 'rbytes') blockRead += Number(match[2]);
-		else blockWrite += Number(match[2]);
+		line = end + 1;
 	}
 
 	return {blockRead, blockWrite};
@@ -82,8 +113,8 @@ export function networkBytes(bytes: Uint8Array, length: number): {networkRx: num
 		index++;
 		for (let field = 0; field <= 8; field++) {
 			while (index < length && bytes[index] === space) index++;
-			const [value, end] = digitsAt(bytes, index, length);
-			index = end;
+			const value = numberAt(bytes, index, length);
+			index = digitsEnd(bytes, index, length);
 			if (loopback) continue;
 			if (field === 0) networkRx += value;
 			else if (field === 8) networkTx += value;

@@ -6,7 +6,7 @@
 // cgroup layout berth does not know, a container that shares another's network), the caller asks the engine.
 import {closeSync, openSync, readFileSync, readSync} from 'node:fs';
 import {totalmem} from 'node:os';
-import {blockBytes, cgroupPaths, digitsAt, networkBytes, statValueIn, systemCpu} from './kernelFormats.js';
+import {blockBytes, cgroupPaths, networkBytes, numberAt, statValueIn, systemCpu} from './kernelFormats.js';
 import type {StatsSample, Subscription} from './types.js';
 
 /** What a running container's inspect tells of where its figures are. */
@@ -40,7 +40,7 @@ function rereadNumber(fd: number): number | undefined {
 	const length = rereadBytes(fd);
 	if (length === undefined) return undefined;
 	if (buffer[0] === 0x6d /* m */) return Number.POSITIVE_INFINITY;
-	return digitsAt(buffer, 0, length)[0];
+	return numberAt(buffer, 0, length);
 }
 
 /** The number after `key ` on a line of a stat file (memory.stat, cpu.stat) read again (0 when not there); undefined once gone. */
@@ -111,8 +111,11 @@ class ContainerFiles {
 		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io: io!, network}, v2 !== undefined);
 	}
 
-	/** The counters now, undefined once the container stopped (its files are gone) or restarted (another process). */
-	read(system: SystemReading): Omit<StatsSample, 'preCpuTotal' | 'preSystemCpu'> | undefined {
+	/**
+	 * The counters now, beside the CPU counters they are compared with (as the engine's sample carries its
+	 * reading before); undefined once the container stopped (its files are gone) or restarted (another process).
+	 */
+	read(system: SystemReading, preCpuTotal: number, preSystemCpu: number): StatsSample | undefined {
 		const {files} = this;
 		// Numbers are read where the kernel wrote them, without a string each (a container a second, every second).
 		const cpu = this.v2 ? rereadStatValue(files.cpu, 'usage_usec') : rereadNumber(files.cpu);
@@ -120,22 +123,28 @@ class ContainerFiles {
 		const cache = rereadStatValue(files.memoryStat, this.v2 ? 'inactive_file' : 'total_inactive_file');
 		const limit = rereadNumber(files.memoryLimit);
 		const pids = rereadNumber(files.pids);
-		const io = reread(files.io);
+		const ioLength = rereadBytes(files.io);
+		const io = ioLength === undefined ? undefined : blockBytes(buffer, ioLength);
 		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
 		if (cpu === undefined || usage === undefined || cache === undefined || limit === undefined || pids === undefined || io === undefined || networkLength === undefined) return undefined;
-		const network = networkLength === 0 ? {networkRx: 0, networkTx: 0} : networkBytes(buffer, networkLength);
+		const network = networkLength === 0 ? undefined : networkBytes(buffer, networkLength);
+		// One object a sample, its fields written out: no spread of the parts into it.
 		return {
 			read: system.read,
 			cpuTotal: this.v2 ? cpu * 1000 : cpu,
+			preCpuTotal,
 			systemCpu: system.systemCpu,
+			preSystemCpu,
 			onlineCpus: system.onlineCpus,
 			memoryUsage: usage,
 			memoryCache: cache < usage ? cache : 0,
 			// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
 			memoryLimit: Math.min(limit, system.memory),
 			pids,
-			...network,
-			...blockBytes(io),
+			networkRx: network ? network.networkRx : 0,
+			networkTx: network ? network.networkTx : 0,
+			blockRead: io.blockRead,
+			blockWrite: io.blockWrite,
 		};
 	}
 
@@ -217,13 +226,11 @@ export class KernelStats {
 		if (!files) return undefined;
 		try {
 			const before = this.system();
-			const first = before && files.read(before);
-			if (!first) return undefined;
-			if (options.oneShot) return {...first, preCpuTotal: 0, preSystemCpu: 0};
+			const first = before && files.read(before, 0, 0);
+			if (!first || options.oneShot) return first;
 			await new Promise(resolve => setTimeout(resolve, this.periodMs));
 			const system = this.system();
-			const second = system && files.read(system);
-			return second ? {...second, preCpuTotal: first.cpuTotal, preSystemCpu: first.systemCpu} : undefined;
+			return (system && files.read(system, first.cpuTotal, first.systemCpu)) || undefined;
 		} finally {
 			files.close();
 		}
@@ -257,7 +264,7 @@ export class KernelStats {
 				follower.files = files;
 				// The first reading is what the first sample is compared with.
 				const system = this.system();
-				const first = system && files.read(system);
+				const first = system && files.read(system, 0, 0);
 				follower.last = first ? {cpuTotal: first.cpuTotal, systemCpu: first.systemCpu} : undefined;
 			});
 	}
@@ -284,7 +291,8 @@ export class KernelStats {
 		if (!system) return;
 		for (const follower of [...this.followers]) {
 			if (follower.closed || !follower.files) continue;
-			const now = follower.files.read(system);
+			const {last} = follower;
+			const now = follower.files.read(system, last ? last.cpuTotal : 0, last ? last.systemCpu : 0);
 			if (!now) {
 				// Stopped or restarted: asked again where it is; a restarted container goes on being read here.
 				follower.files.close();
@@ -294,9 +302,15 @@ export class KernelStats {
 				continue;
 			}
 
-			const pre = follower.last ?? {cpuTotal: 0, systemCpu: 0};
-			follower.last = {cpuTotal: now.cpuTotal, systemCpu: now.systemCpu};
-			follower.onSample({...now, preCpuTotal: pre.cpuTotal, preSystemCpu: pre.systemCpu});
+			// Noted in place: fifty followers a second.
+			if (last) {
+				last.cpuTotal = now.cpuTotal;
+				last.systemCpu = now.systemCpu;
+			} else {
+				follower.last = {cpuTotal: now.cpuTotal, systemCpu: now.systemCpu};
+			}
+
+			follower.onSample(now);
 		}
 	}
 }

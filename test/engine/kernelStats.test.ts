@@ -197,8 +197,14 @@ test('the kernel\'s files read as the engine reads them: cgroup v1 and v2, /proc
 	assert.equal(statValue('cache 1\ninactive_file 8192\n', 'total_inactive_file'), undefined);
 	assert.equal(statValue('user_usec 5\n', 'usage_usec'), undefined);
 	assert.equal(statValue('usage', 'usage_usec'), undefined);
-	assert.deepEqual(blockBytes('8:0 Read 4096\n8:0 Write 8192\n8:0 Sync 0\n8:0 Total 12288\n8:16 Read 1\nTotal 12289\n'), {blockRead: 4097, blockWrite: 8192});
-	assert.deepEqual(blockBytes('8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n253:0 rbytes=1 wbytes=2 rios=1 wios=1 dbytes=0 dios=0\n'), {blockRead: 4097, blockWrite: 8194});
+	const block = (text: string) => blockBytes(stale(text), text.length);
+	assert.deepEqual(block('8:0 Read 4096\n8:0 Write 8192\n8:0 Sync 0\n8:0 Total 12288\n8:16 Read 1\nTotal 12289\n'), {blockRead: 4097, blockWrite: 8192});
+	// The last line without its newline; a field that only ends like Read; a line of a device alone.
+	assert.deepEqual(block('8:0 Read 4096\n8:0 ReadAhead 5\n8:0\n8:16 Write 7'), {blockRead: 4096, blockWrite: 7});
+	assert.deepEqual(block('Total 12289\n'), {blockRead: 0, blockWrite: 0});
+	assert.deepEqual(block('8:0 rbytes=4096 wbytes=8192 rios=1 wios=2 dbytes=0 dios=0\n253:0 rbytes=1 wbytes=2 rios=1 wios=1 dbytes=0 dios=0\n'), {blockRead: 4097, blockWrite: 8194});
+	assert.deepEqual(block('8:0 xrbytes=5 rbytes=3 wbytes=4'), {blockRead: 3, blockWrite: 4});
+	assert.deepEqual(block(''), {blockRead: 0, blockWrite: 0});
 	// user nice system idle iowait irq softirq (steal and the guests are not counted), in ticks of 10 ms.
 	assert.deepEqual(systemCpu('cpu  1 2 3 4 5 6 7 8 9 10\ncpu0 1 1 1 1 1 1 1 0 0 0\ncpu1 0 1 2 3 4 5 6 0 0 0\nintr 5\n'), {systemCpu: 28 * 1e7, onlineCpus: 2});
 	const dev = 'Inter-|   Receive |  Transmit\n face |bytes packets errs drop fifo frame compressed multicast|bytes packets errs drop fifo colls carrier compressed\n    lo: 100 1 0 0 0 0 0 0 100 1 0 0 0 0 0 0\n  eth0: 2000 20 0 0 0 0 0 0 3000 30 0 0 0 0 0 0\n  eth1: 5 1 0 0 0 0 0 0 7 1 0 0 0 0 0 0\n';
