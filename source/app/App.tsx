@@ -75,7 +75,8 @@ export function App({engines: startEngines, initial, theme, syncOptions = defaul
 		if (startDisplay.displaced !== '') dispatch({type: 'message/show', message: {text: `Your configuration: ${startDisplay.displaced}.`, tone: 'info'}});
 	}, [startDisplay]);
 	const measured = state.ui.view === 'containers' ? (shown as Parameters<typeof useFigures>[1]) : state.ui.view === 'pulse' ? selectPulseTargets(state) : [];
-	useFigures(state, measured, engineMap, dispatch, refreshMs);
+	const listIo = useMemo(() => (display.columns.get('containers') ?? []).some(column => column.id === 'netio' || column.id === 'blockio'), [display.columns]);
+	useFigures(state, measured, engineMap, dispatch, refreshMs, listIo);
 	useOutbox(state.operations.outbox, dispatch, {engineMap, size: {columns: width, rows: height}, connect, environment, replaceEngines: setEngines, readOnlyEngines: state.ui.readOnlyEngines});
 	useLogStreams(state.logs, state.containers, engineMap, dispatch, state.settings.logCapacity);
 	const logsOpen = state.logs !== undefined;

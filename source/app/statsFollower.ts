@@ -11,7 +11,8 @@ import type {Engine, EngineStreams, StatsSample, Subscription} from '../engine/t
 import type {AppAction} from '../state/app.js';
 import {containerKey} from '../state/containers.js';
 
-export type StatsTarget = {engine: string; id: string};
+/** A container to sample; `io: false` leaves out its network and block I/O where that saves a reading (not shown). */
+export type StatsTarget = {engine: string; id: string; io?: boolean};
 
 /** How often the list's rows are sampled unless `--refresh` says otherwise. */
 export const defaultRefreshMs = 5000;
@@ -44,6 +45,8 @@ export type StatsFollowerOptions = {
 /** Samples are gathered and handed over in one batch, so the screen redraws once for all. */
 export class StatsFollower {
 	private readonly streams = new Map<string, Subscription>();
+	/** Whether each open stream reads the I/O too. */
+	private readonly streamsIo = new Map<string, boolean>();
 	private readonly polled = new Map<string, StatsTarget>();
 	/** Targets with a sample already: the next poll is one-shot and compared with it. */
 	private readonly sampled = new Set<string>();
@@ -99,9 +102,12 @@ export class StatsFollower {
 		);
 
 		for (const [key, stream] of this.streams) {
-			if (streamed.has(key)) continue;
+			const target = streamed.get(key);
+			if (target && (target.io ?? true) === this.streamsIo.get(key)) continue;
+			// Gone from the plan, or wanted with its I/O or without now: opened again below in the second case.
 			stream.close();
 			this.streams.delete(key);
+			this.streamsIo.delete(key);
 		}
 
 		for (const key of this.polled.keys()) {
@@ -187,6 +193,7 @@ export class StatsFollower {
 		clearInterval(this.pollTimer);
 		for (const stream of this.streams.values()) stream.close();
 		this.streams.clear();
+		this.streamsIo.clear();
 		this.polled.clear();
 		this.queue = [];
 		this.pending = [];
@@ -207,14 +214,19 @@ export class StatsFollower {
 				this.streamed(target.engine, {type: 'stats/sampled', engine: target.engine, id: target.id, sample});
 			},
 			() => {
+				// The end of a stream closed and opened again (its I/O now wanted or not) is not this one's.
+				if (this.streams.get(key) !== stream) return;
 				this.streams.delete(key);
+				this.streamsIo.delete(key);
 				this.sampled.delete(key);
 				this.figured.delete(key);
 				// After the samples before it, which may be waiting.
 				this.streamed(target.engine, {type: 'stats/ended', engine: target.engine, id: target.id});
 			},
+			{io: target.io ?? true},
 		);
 		this.streams.set(key, stream);
+		this.streamsIo.set(key, target.io ?? true);
 	}
 
 	private streamed(engine: string, action: AppAction): void {
@@ -248,7 +260,7 @@ export class StatsFollower {
 		this.inFlight.set(key, target);
 		// The first sample waits for two readings, so that CPU shows with it; later ones take one.
 		streams
-			.sampleStats(target.id, {oneShot: this.sampled.has(key)})
+			.sampleStats(target.id, {oneShot: this.sampled.has(key), io: target.io ?? true})
 			.then(
 				sample => {
 					if (this.closed || !this.polled.has(key)) return;

@@ -113,9 +113,10 @@ class ContainerFiles {
 
 	/**
 	 * The counters now, beside the CPU counters they are compared with (as the engine's sample carries its
-	 * reading before); undefined once the container stopped (its files are gone) or restarted (another process).
+	 * reading before); the network and block I/O only with `io` (their files are half the cost of a reading).
+	 * Undefined once the container stopped (its files are gone) or restarted (another process).
 	 */
-	read(system: SystemReading, preCpuTotal: number, preSystemCpu: number): StatsSample | undefined {
+	read(system: SystemReading, preCpuTotal: number, preSystemCpu: number, io: boolean): StatsSample | undefined {
 		const {files} = this;
 		// Numbers are read where the kernel wrote them, without a string each (a container a second, every second).
 		const cpu = this.v2 ? rereadStatValue(files.cpu, 'usage_usec') : rereadNumber(files.cpu);
@@ -123,13 +124,8 @@ class ContainerFiles {
 		const cache = rereadStatValue(files.memoryStat, this.v2 ? 'inactive_file' : 'total_inactive_file');
 		const limit = rereadNumber(files.memoryLimit);
 		const pids = rereadNumber(files.pids);
-		const ioLength = rereadBytes(files.io);
-		const io = ioLength === undefined ? undefined : blockBytes(buffer, ioLength);
-		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
-		if (cpu === undefined || usage === undefined || cache === undefined || limit === undefined || pids === undefined || io === undefined || networkLength === undefined) return undefined;
-		const network = networkLength === 0 ? undefined : networkBytes(buffer, networkLength);
-		// One object a sample, its fields written out: no spread of the parts into it.
-		return {
+		if (cpu === undefined || usage === undefined || cache === undefined || limit === undefined || pids === undefined) return undefined;
+		const sample: StatsSample = {
 			read: system.read,
 			cpuTotal: this.v2 ? cpu * 1000 : cpu,
 			preCpuTotal,
@@ -141,11 +137,18 @@ class ContainerFiles {
 			// As the engine: no limit of its own (or one above the machine's memory) is the machine's memory.
 			memoryLimit: Math.min(limit, system.memory),
 			pids,
-			networkRx: network ? network.networkRx : 0,
-			networkTx: network ? network.networkTx : 0,
-			blockRead: io.blockRead,
-			blockWrite: io.blockWrite,
 		};
+		if (!io) return sample;
+		const blockLength = rereadBytes(files.io);
+		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
+		if (blockLength === undefined || networkLength === undefined) return undefined;
+		const block = blockBytes(buffer, blockLength);
+		sample.blockRead = block.blockRead;
+		sample.blockWrite = block.blockWrite;
+		const network = networkLength === 0 ? undefined : networkBytes(buffer, networkLength);
+		sample.networkRx = network ? network.networkRx : 0;
+		sample.networkTx = network ? network.networkTx : 0;
+		return sample;
 	}
 
 	close(): void {
@@ -163,6 +166,8 @@ type Follower = {
 	onLost: () => void;
 	files?: ContainerFiles;
 	last?: {cpuTotal: number; systemCpu: number};
+	/** Its network and block I/O are read too. */
+	io: boolean;
 	closed: boolean;
 };
 
@@ -194,9 +199,12 @@ export class KernelStats {
 		return this.procStat !== undefined;
 	}
 
-	/** A sample a period, from the kernel; `onLost` once it cannot be read here and the engine must be asked. */
-	follow(id: string, onSample: (sample: StatsSample) => void, onLost: () => void): Subscription {
-		const follower: Follower = {id, onSample, onLost, closed: false};
+	/**
+	 * A sample a period, from the kernel, with the network and block I/O when `io`; `onLost` once it cannot
+	 * be read here and the engine must be asked.
+	 */
+	follow(id: string, onSample: (sample: StatsSample) => void, onLost: () => void, io = true): Subscription {
+		const follower: Follower = {id, onSample, onLost, closed: false, io};
 		this.followers.add(follower);
 		this.locate(follower);
 		this.timer ??= setInterval(() => {
@@ -213,7 +221,7 @@ export class KernelStats {
 	 * One sample, undefined where the kernel cannot tell (the caller asks the engine). Without `oneShot` it
 	 * waits a period for a second reading, so that it carries the CPU used in between, as the engine's does.
 	 */
-	async sample(id: string, options: {oneShot?: boolean} = {}): Promise<StatsSample | undefined> {
+	async sample(id: string, options: {oneShot?: boolean; io?: boolean} = {}): Promise<StatsSample | undefined> {
 		// The files are opened for each sample (a row sampled every few seconds holds none open); where the
 		// container is, is asked of the engine again only when its place known before no longer reads.
 		const known = this.places.get(id);
@@ -226,11 +234,12 @@ export class KernelStats {
 		if (!files) return undefined;
 		try {
 			const before = this.system();
-			const first = before && files.read(before, 0, 0);
+			const io = options.io ?? true;
+			const first = before && files.read(before, 0, 0, io);
 			if (!first || options.oneShot) return first;
 			await new Promise(resolve => setTimeout(resolve, this.periodMs));
 			const system = this.system();
-			return (system && files.read(system, first.cpuTotal, first.systemCpu)) || undefined;
+			return (system && files.read(system, first.cpuTotal, first.systemCpu, io)) || undefined;
 		} finally {
 			files.close();
 		}
@@ -264,7 +273,7 @@ export class KernelStats {
 				follower.files = files;
 				// The first reading is what the first sample is compared with.
 				const system = this.system();
-				const first = system && files.read(system, 0, 0);
+				const first = system && files.read(system, 0, 0, false);
 				follower.last = first ? {cpuTotal: first.cpuTotal, systemCpu: first.systemCpu} : undefined;
 			});
 	}
@@ -292,7 +301,7 @@ export class KernelStats {
 		for (const follower of [...this.followers]) {
 			if (follower.closed || !follower.files) continue;
 			const {last} = follower;
-			const now = follower.files.read(system, last ? last.cpuTotal : 0, last ? last.systemCpu : 0);
+			const now = follower.files.read(system, last ? last.cpuTotal : 0, last ? last.systemCpu : 0, follower.io);
 			if (!now) {
 				// Stopped or restarted: asked again where it is; a restarted container goes on being read here.
 				follower.files.close();

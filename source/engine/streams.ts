@@ -185,7 +185,7 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 			return followLater(opening, value => onEvent(toEngineEvent(value)), onEnd, onOpen);
 		},
 
-		stats(id, onSample, onEnd) {
+		stats(id, onSample, onEnd, wanted = {}) {
 			const stream = () => {
 				if (plain) {
 					return followJsonLines(plain.address, `/containers/${encodeURIComponent(id)}/stats?stream=true`, value => onSample(sampled(value)), onEnd, open as Set<unknown>, statsRounds);
@@ -198,9 +198,14 @@ export function createStreams(docker: Docker, open: Set<Readable>, plain?: Plain
 			// A local engine's container is read from the kernel while it can be, then asked of the engine.
 			const fromKernel = (): Subscription => {
 				let inner: Subscription | undefined;
-				const read = kernel!.follow(id, onSample, () => {
-					inner = stream();
-				});
+				const read = kernel!.follow(
+					id,
+					onSample,
+					() => {
+						inner = stream();
+					},
+					wanted.io ?? true,
+				);
 				return {
 					close() {
 						read.close();

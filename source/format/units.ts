@@ -85,8 +85,12 @@ export function formatDecimalSize(size: number, precision = 3): string {
 }
 
 /** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */
-export function formatInOut(received: number, sent: number): string {
-	return `${formatDecimalSize(received)} / ${formatDecimalSize(sent)}`;
+/** What docker stats shows for a figure it has not got. */
+export const notRead = '--';
+
+/** Received / sent as docker stats shows them; `--` for counters not read. */
+export function formatInOut(received: number | undefined, sent: number | undefined): string {
+	return received === undefined || sent === undefined ? notRead : `${formatDecimalSize(received)} / ${formatDecimalSize(sent)}`;
 }
 
 export function formatRate(bytesPerSecond: number): string {

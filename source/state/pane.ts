@@ -3,7 +3,7 @@ import {formatDetailsLines, formatInspectLines, formatTopLines} from '../format/
 import {formatSparkline} from '../format/sparkline.js';
 import {wrapUnderLabel} from '../format/logText.js';
 import {padCell} from '../format/table.js';
-import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate} from '../format/units.js';
+import {formatDecimalSize, formatMemoryUsage, formatPercent, formatRate, notRead} from '../format/units.js';
 import type {Pane} from './operations.js';
 import {type ContainerFigures, historyBySecond, historyLength, historyPoints} from './stats.js';
 
@@ -28,6 +28,15 @@ function wrapDetailLines(lines: string[], width: number | undefined): string[] {
 	return lines.flatMap(line => wrapUnderLabel(line.slice(0, labelWidth), line.slice(labelWidth), width));
 }
 
+/**
+ * A rate and the total it comes from; `--` for counters not read yet (the list reads no I/O it does not show:
+ * the pane's own first reading brings them within a second), the total alone where there is no rate yet.
+ */
+function ioFigure(rate: number | undefined, total: number | undefined): string {
+	if (total === undefined) return notRead;
+	return rate === undefined ? `(${formatDecimalSize(total)})` : `${formatRate(rate)} (${formatDecimalSize(total)})`;
+}
+
 /** Charts take what the line has left after the label and the figure, up to three minutes of samples. */
 const chartMaximum = historyLength;
 
@@ -40,7 +49,7 @@ export function formatResourceLines(figures: ContainerFigures | undefined, unico
 	const chartWidth = Math.max(8, Math.min(chartMaximum, width - 16 - 30 - 1));
 	const label = (text: string) => padCell(text, 16);
 	if (!figures) return [`${label('Resources')}${running ? "waiting for the engine's first sample" : 'no figures: the container is not running'}`, ''];
-	const chart = (values: readonly number[], options: {max?: number; fromLowest?: boolean} = {}) =>
+	const chart = (values: ReadonlyArray<number | undefined>, options: {max?: number; fromLowest?: boolean} = {}) =>
 		formatSparkline(values, chartWidth, {unicode, ...options});
 	const history = historyBySecond(historyPoints(figures.history), chartWidth);
 	const mark = figures.left ? '?' : '';
@@ -50,10 +59,10 @@ export function formatResourceLines(figures: ContainerFigures | undefined, unico
 			: `${label('Resources')}the last ${history.length} seconds, a column a second (CPU against 100% or its peak; memory from its lowest to its highest)`,
 		`${label('CPU')}${padCell(`${formatPercent(figures.cpuPercent)}${mark}`, 30)}${chart(history.map(point => point.cpuPercent), {max: Math.max(100, ...history.map(point => point.cpuPercent))})}`,
 		`${label('Memory')}${padCell(`${formatMemoryUsage(figures.memoryUsage, figures.memoryLimit)} (${formatPercent(figures.memoryPercent)})${mark}`, 30)}${chart(history.map(point => point.memoryUsage), {fromLowest: true})}`,
-		`${label('Network in')}${padCell(`${formatRate(figures.networkRxRate)} (${formatDecimalSize(figures.networkRx)})${mark}`, 30)}${chart(history.map(point => point.networkRxRate))}`,
-		`${label('Network out')}${padCell(`${formatRate(figures.networkTxRate)} (${formatDecimalSize(figures.networkTx)})${mark}`, 30)}${chart(history.map(point => point.networkTxRate))}`,
-		`${label('Block read')}${padCell(`${formatRate(figures.blockReadRate)} (${formatDecimalSize(figures.blockRead)})${mark}`, 30)}${chart(history.map(point => point.blockReadRate))}`,
-		`${label('Block write')}${padCell(`${formatRate(figures.blockWriteRate)} (${formatDecimalSize(figures.blockWrite)})${mark}`, 30)}${chart(history.map(point => point.blockWriteRate))}`,
+		`${label('Network in')}${padCell(`${ioFigure(figures.networkRxRate, figures.networkRx)}${mark}`, 30)}${chart(history.map(point => point.networkRxRate))}`,
+		`${label('Network out')}${padCell(`${ioFigure(figures.networkTxRate, figures.networkTx)}${mark}`, 30)}${chart(history.map(point => point.networkTxRate))}`,
+		`${label('Block read')}${padCell(`${ioFigure(figures.blockReadRate, figures.blockRead)}${mark}`, 30)}${chart(history.map(point => point.blockReadRate))}`,
+		`${label('Block write')}${padCell(`${ioFigure(figures.blockWriteRate, figures.blockWrite)}${mark}`, 30)}${chart(history.map(point => point.blockWriteRate))}`,
 		`${label('PIDs')}${figures.pids}${mark}`,
 		'',
 	];

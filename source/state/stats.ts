@@ -3,15 +3,15 @@ import type {ContainerState, StatsSample} from '../engine/types.js';
 import {containerKey} from './containers.js';
 import {writable} from './batch.js';
 
-/** One moment of a container's history, for the charts. */
+/** One moment of a container's history, for the charts; the I/O rates undefined where its I/O was not read. */
 export type StatsPoint = {
 	at: number;
 	cpuPercent: number;
 	memoryUsage: number;
-	networkRxRate: number;
-	networkTxRate: number;
-	blockReadRate: number;
-	blockWriteRate: number;
+	networkRxRate: number | undefined;
+	networkTxRate: number | undefined;
+	blockReadRate: number | undefined;
+	blockWriteRate: number | undefined;
 };
 
 export type ContainerFigures = {
@@ -22,16 +22,19 @@ export type ContainerFigures = {
 	memoryLimit: number;
 	memoryPercent: number;
 	pids: number;
-	/** Totals, as `docker stats` shows them. */
-	networkRx: number;
-	networkTx: number;
-	blockRead: number;
-	blockWrite: number;
-	/** Bytes per second since the sample before (0 for the first). */
-	networkRxRate: number;
-	networkTxRate: number;
-	blockReadRate: number;
-	blockWriteRate: number;
+	/** Totals, as `docker stats` shows them; undefined where the sample did not read them (StatsSample). */
+	networkRx: number | undefined;
+	networkTx: number | undefined;
+	blockRead: number | undefined;
+	blockWrite: number | undefined;
+	/**
+	 * Bytes per second since the sample before (0 for the first); undefined where this sample or the one
+	 * before did not read them: no rate is made up across a time they were not read.
+	 */
+	networkRxRate: number | undefined;
+	networkTxRate: number | undefined;
+	blockReadRate: number | undefined;
+	blockWriteRate: number | undefined;
 	/** The points of the last `historyLength` seconds, oldest first, in chunks (historyPoints reads them). */
 	history: StatsHistory;
 	/** The cumulative counters read, which a later sample without a reading of its own is compared with. */
@@ -119,9 +122,12 @@ export function calculateMemoryUsage(sample: StatsSample): number {
 	return sample.memoryCache < sample.memoryUsage ? sample.memoryUsage - sample.memoryCache : sample.memoryUsage;
 }
 
-function rate(current: number, previous: number | undefined, seconds: number): number {
-	if (previous === undefined || seconds <= 0 || current < previous) return 0;
-	return (current - previous) / seconds;
+/** A counter's rate: 0 for a first reading or a counter that went back, undefined where this one was not read or the one before was not. */
+function rate(current: number | undefined, previous: ContainerFigures | undefined, previousValue: number | undefined, seconds: number): number | undefined {
+	if (current === undefined) return undefined;
+	if (previous === undefined || seconds <= 0) return 0;
+	if (previousValue === undefined) return undefined;
+	return current < previousValue ? 0 : (current - previousValue) / seconds;
 }
 
 /** Figures from a sample, with rates and history carried on from the figures before it. */
@@ -129,10 +135,10 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 	const memoryUsage = calculateMemoryUsage(sample);
 	const at = Date.parse(sample.read) || 0;
 	const seconds = previous ? (at - previous.at) / 1000 : 0;
-	const networkRxRate = rate(sample.networkRx, previous?.networkRx, seconds);
-	const networkTxRate = rate(sample.networkTx, previous?.networkTx, seconds);
-	const blockReadRate = rate(sample.blockRead, previous?.blockRead, seconds);
-	const blockWriteRate = rate(sample.blockWrite, previous?.blockWrite, seconds);
+	const networkRxRate = rate(sample.networkRx, previous, previous?.networkRx, seconds);
+	const networkTxRate = rate(sample.networkTx, previous, previous?.networkTx, seconds);
+	const blockReadRate = rate(sample.blockRead, previous, previous?.blockRead, seconds);
+	const blockWriteRate = rate(sample.blockWrite, previous, previous?.blockWrite, seconds);
 	const cpuPercent = calculateCpuPercent(sample, previous);
 	const point: StatsPoint = {at, cpuPercent, memoryUsage, networkRxRate, networkTxRate, blockReadRate, blockWriteRate};
 	const history = appendPoint(previous?.history ?? [], point, at - historyLength * 1000);

@@ -27,7 +27,7 @@ after(async () => {
 const statsRequests = () => proxy!.requests().filter(request => request.route.endsWith('/stats'));
 
 /** Follows a container's stats; resolves with the samples once `count` came or the stream ended. */
-async function follow(id: string, count: number, during?: (samples: StatsSample[]) => Promise<void> | void): Promise<{samples: StatsSample[]; ended: boolean}> {
+async function follow(id: string, count: number, during?: (samples: StatsSample[]) => Promise<void> | void, wanted?: {io?: boolean}): Promise<{samples: StatsSample[]; ended: boolean}> {
 	const samples: StatsSample[] = [];
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
@@ -48,6 +48,7 @@ async function follow(id: string, count: number, during?: (samples: StatsSample[
 				if (samples.length >= count) done(false);
 			},
 			() => done(true),
+			wanted,
 		);
 	});
 }
@@ -74,7 +75,7 @@ test('a local container is followed from the kernel: no stats request, the engin
 	// The counters are the engine's own (CPU time and the machine's time are read a moment apart, within seconds).
 	assert.ok(Math.abs(last.cpuTotal - engineSample.cpuTotal) < 5e9, `CPU time: kernel ${last.cpuTotal}, engine ${engineSample.cpuTotal}`);
 	assert.ok(Math.abs(last.systemCpu - engineSample.systemCpu) < 10e9, `machine time: kernel ${last.systemCpu}, engine ${engineSample.systemCpu}`);
-	assert.equal(last.networkRx > 0 || last.networkTx > 0 || engineSample.networkRx === 0, true, 'network counters where the engine has some');
+	assert.equal(last.networkRx! > 0 || last.networkTx! > 0 || engineSample.networkRx === 0, true, 'network counters where the engine has some');
 	assert.equal(last.blockRead, engineSample.blockRead, 'block read');
 	assert.equal(last.blockWrite, engineSample.blockWrite, 'block written');
 });
@@ -128,9 +129,18 @@ test('the kernel\'s figures match the engine\'s for block IO and network, and ho
 		assert.equal(ours.blockWrite, theirs.blockWrite, 'block written');
 		assert.equal(ours.blockRead, theirs.blockRead, 'block read');
 		// Counters move by a packet or two at most in between.
-		assert.ok(Math.abs(ours.networkRx - theirs.networkRx) < 2048, `received: kernel ${ours.networkRx}, engine ${theirs.networkRx}`);
-		assert.ok(Math.abs(ours.networkTx - theirs.networkTx) < 2048, `sent: kernel ${ours.networkTx}, engine ${theirs.networkTx}`);
+		assert.ok(Math.abs(ours.networkRx! - theirs.networkRx!) < 2048, `received: kernel ${ours.networkRx}, engine ${theirs.networkRx}`);
+		assert.ok(Math.abs(ours.networkTx! - theirs.networkTx!) < 2048, `sent: kernel ${ours.networkTx}, engine ${theirs.networkTx}`);
 	}
+
+	// Asked without its I/O, a sample leaves it out (only CPU, memory and PIDs read); the engine's always has it.
+	const [bare, engineBare] = await Promise.all([engine.streams.sampleStats(bridgedId, {oneShot: true, io: false}), connectTestEngine('engine', undefined, {engineStats: true}).streams.sampleStats(bridgedId, {oneShot: true, io: false})]);
+	assert.deepEqual([bare.networkRx, bare.networkTx, bare.blockRead, bare.blockWrite], [undefined, undefined, undefined, undefined], 'no I/O read');
+	assert.ok(bare.memoryUsage > 0 && bare.pids > 0, 'the rest read');
+	assert.equal(typeof engineBare.networkRx, 'number', "the engine's sample has its I/O still");
+	const {samples: followedBare} = await follow(bridgedId, 2, undefined, {io: false});
+	assert.deepEqual(followedBare.map(sample => [sample.networkRx, sample.blockRead]), [[undefined, undefined], [undefined, undefined]], 'followed without I/O');
+	assert.ok(followedBare[1]!.cpuTotal >= followedBare[1]!.preCpuTotal && followedBare[1]!.preSystemCpu > 0, 'compared with the reading before');
 
 	const [hostSample] = await Promise.all([engine.streams.sampleStats(hostId, {oneShot: true})]);
 	assert.deepEqual([hostSample.networkRx, hostSample.networkTx], [0, 0], 'the host\'s network is not the container\'s');

@@ -46,7 +46,14 @@ describe('formatSparkline', () => {
 	test('only the newest values that fit', () => {
 		assert.equal(formatSparkline([9, 9, 9, 0, 10], 2, {unicode: true}), '▁█');
 	});
+	test('a value not known is a gap, and does not move the scale', () => {
+		assert.equal(formatSparkline([undefined, undefined, 0, 4], 5, {unicode: true}), '   ▁█');
+		assert.equal(formatSparkline([undefined, 100, 107], 3, {unicode: true, fromLowest: true}), ' ▁█');
+		assert.equal(formatSparkline([undefined, undefined], 2, {unicode: true}), '  ');
+	});
 });
+
+const MiB = 1024 * 1024;
 
 describe('figures over time', () => {
 	test('rates come from two samples a second apart; history is bounded', () => {
@@ -84,6 +91,25 @@ describe('figures over time', () => {
 		assert.deepEqual(historyBySecond(history, 100).map(point => point.cpuPercent), [0, 0, 0, 3, 3, 3, 6, 7]);
 		assert.deepEqual(historyBySecond(history, 3).map(point => point.cpuPercent), [3, 6, 7], 'the newest that fit');
 		assert.deepEqual(historyBySecond([], 3), []);
+	});
+
+	test('I/O not read (a row whose I/O is not on screen) has no totals and no rates, and no rate is made across it', () => {
+		const unread = {networkRx: undefined, networkTx: undefined, blockRead: undefined, blockWrite: undefined};
+		const first = calculateFigures(statsSample({read: '2024-05-01T12:00:00Z', ...unread, memoryUsage: MiB}));
+		assert.deepEqual([first.networkRx, first.networkRxRate, first.blockWrite, first.blockWriteRate], [undefined, undefined, undefined, undefined]);
+		assert.equal(first.memoryUsage, MiB, 'the rest is there');
+		// Read from now on (the details pane opened): a total at once, a rate from the next sample.
+		const second = calculateFigures(statsSample({read: '2024-05-01T12:00:01Z', networkRx: 5000, blockWrite: 4096}), first);
+		assert.deepEqual([second.networkRx, second.networkRxRate, second.blockWrite, second.blockWriteRate], [5000, undefined, 4096, undefined], 'no rate against a total never read');
+		const third = calculateFigures(statsSample({read: '2024-05-01T12:00:02Z', networkRx: 7000, blockWrite: 4096}), second);
+		assert.deepEqual([third.networkRxRate, third.blockWriteRate], [2000, 0]);
+		assert.deepEqual(historyPoints(third.history).map(point => point.networkRxRate), [undefined, undefined, 2000]);
+		const lines = (figures: typeof first) => formatResourceLines(figures, true, 100);
+		assert.match(lines(first).find(line => line.startsWith('Network in'))!, /^Network in\s+--\s+$/, 'not read: as docker stats shows a figure it has not got');
+		assert.match(lines(first).find(line => line.startsWith('Memory'))!, /^Memory\s+1MiB \/ /, 'the rest shown');
+		assert.match(lines(second).find(line => line.startsWith('Network in'))!, /^Network in\s+\(5kB\)\s+$/, 'the total alone until a rate');
+		// The chart leaves the seconds it was not read blank, and charts the rest.
+		assert.match(lines(third).find(line => line.startsWith('Network in'))!, /^Network in\s+2kB\/s \(7kB\) {60,}█$/);
 	});
 
 	test('a counter that went back (a restart) gives no negative rate', () => {

@@ -14,19 +14,21 @@ export const sshStatsConcurrency = 10;
 
 /** Containers as one text, for an effect that runs again only when the list of them changes. */
 function targetsText(targets: readonly StatsTarget[]): string {
-	return targets.map(target => `${target.engine}/${target.id}`).join(',');
+	return targets.map(target => `${target.engine}/${target.id}${target.io === false ? ' without I/O' : ''}`).join(',');
 }
 
 /**
  * Only containers on screen cost the engine stats: the list's running (and paused) rows, sampled every refreshMs, or the
  * one container whose details are open, streamed; nothing while another view is shown. Where a refresh of a
- * second is asked for, rows are streamed too.
+ * second is asked for, rows are streamed too. The rows' network and block I/O are read only when `listIo`
+ * (the NET I/O or BLOCK I/O column is configured): read from the kernel, they are half of a sample's cost.
+ * The details pane shows them, and reads them.
  */
-export function selectStatsPlan(state: AppState, shown: readonly Shown[], refreshMs: number) {
+export function selectStatsPlan(state: AppState, shown: readonly Shown[], refreshMs: number, listIo = true) {
 	const openPane = state.operations.pane;
 	const listShown = (state.ui.view === 'containers' || state.ui.view === 'pulse') && !state.logs && !openPane && state.ui.mode !== 'form';
 	// Paused ones too, as `docker stats` shows them: their memory, and a CPU of 0.00%.
-	const running = listShown ? shown.filter(row => isMeasured(row.state)).map(row => ({engine: row.engine, id: row.id})) : [];
+	const running = listShown ? shown.filter(row => isMeasured(row.state)).map(row => ({engine: row.engine, id: row.id, io: listIo})) : [];
 	const streamsRows = refreshMs <= 1000;
 	return {
 		polled: streamsRows ? [] : running,
@@ -39,7 +41,7 @@ export function selectStatsPlan(state: AppState, shown: readonly Shown[], refres
 	};
 }
 
-export function useFigures(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, dispatch: Dispatch<AppAction>, refreshMs: number): void {
+export function useFigures(state: AppState, shown: readonly Shown[], engineMap: ReadonlyMap<string, Engine>, dispatch: Dispatch<AppAction>, refreshMs: number, listIo = true): void {
 	const stats = useRef<StatsFollower | undefined>(undefined);
 	const timings = useRef<TimingFetcher | undefined>(undefined);
 	useEffect(() => {
@@ -78,7 +80,7 @@ export function useFigures(state: AppState, shown: readonly Shown[], engineMap: 
 		};
 	}, [refreshMs, dispatch]);
 
-	const plan = selectStatsPlan(state, containersShown, refreshMs);
+	const plan = selectStatsPlan(state, containersShown, refreshMs, listIo);
 	const planText = `polled ${targetsText(plan.polled)}; streamed ${targetsText(plan.streamed)}`;
 	const planRef = useRef(plan);
 	planRef.current = plan;
