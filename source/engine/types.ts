@@ -88,15 +88,12 @@ export type StatsSample = {
 	memoryCache: number;
 	memoryLimit: number;
 	pids: number;
-	/** Totals since the container started, over its networks and block devices; undefined where not read (StatsWanted). */
+	/** Totals since the container started, over its networks and block devices; undefined where not read (`io: false`). */
 	networkRx?: number;
 	networkTx?: number;
 	blockRead?: number;
 	blockWrite?: number;
 };
-
-/** `io: false`: without the network and block I/O (off screen). Only the kernel's reading leaves them out; the engine sends them. */
-export type StatsWanted = {io?: boolean};
 
 /** An event from the engine's event stream. */
 export type EngineEvent = {
@@ -329,14 +326,14 @@ export type EngineStreams = {
 	 * changes after that is in the stream.
 	 */
 	events(onEvent: (event: EngineEvent) => void, onEnd: (error?: Error) => void, onOpen?: () => void): Subscription;
-	/** Follows one container's stats stream (about one sample a second). */
-	stats(id: string, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void, wanted?: StatsWanted): Subscription;
+	/** Follows one container's stats stream (about one sample a second); `io: false`: no network and block I/O where that saves a reading (the kernel's). */
+	stats(id: string, onSample: (sample: StatsSample) => void, onEnd: (error?: Error) => void, wanted?: {io?: boolean}): Subscription;
 	/**
 	 * One sample of the stats stream, as `docker stats --no-stream` takes it. With `oneShot` the engine answers
 	 * at its next sampling (within a second) without a reading before it, so the caller compares with its own
 	 * previous sample; without, it waits for two readings (about two seconds) and the CPU figure comes with it.
 	 */
-	sampleStats(id: string, options?: {oneShot?: boolean} & StatsWanted): Promise<StatsSample>;
+	sampleStats(id: string, options?: {oneShot?: boolean; io?: boolean}): Promise<StatsSample>;
 	/** When a stats sample (streamed or asked for) last came from the engine, as Date.now() read it; 0 if none has. */
 	statsHeardAt(): number;
 	/** Whether a round of stats samples is being read now (readRounds.ts): one of the engine's pass is in, the rest held. */
