@@ -70,17 +70,23 @@ function openOrUndefined(path: string): number | undefined {
 /** What a pass reads once for all its containers. */
 type SystemReading = {systemCpu: number; onlineCpus: number; read: string; memory: number};
 
-type Files = {cpu: number; memory: number; memoryStat: number; memoryLimit: number; pids: number; io: number; network?: number};
+/** The files read again for each sample; block I/O (`io`) and the network's counters only for a reading with the I/O. */
+type Files = {cpu: number; memory: number; memoryStat: number; memoryLimit: number; pids: number; io?: number; network?: number};
 
 /** The open files of one container, read again for each sample. */
 class ContainerFiles {
 	private constructor(
 		private readonly files: Files,
 		private readonly v2: boolean,
+		/** Its network and block I/O are read too. */
+		private readonly withIo: boolean,
 	) {}
 
-	/** Opens a container's files; undefined where they are not on this machine as berth knows them. */
-	static open(id: string, place: ContainerPlace, root = '/sys/fs/cgroup'): ContainerFiles | undefined {
+	/**
+	 * Opens a container's files, those of its network and block I/O only `withIo`; undefined where they are not
+	 * on this machine as berth knows them.
+	 */
+	static open(id: string, place: ContainerPlace, root: string, withIo: boolean): ContainerFiles | undefined {
 		if (place.pid <= 0 || place.networkMode.startsWith('container:')) return undefined;
 		const paths = cgroupPaths(readOrEmpty(`/proc/${place.pid}/cgroup`));
 		// The process must be the container's, seen from here: the same PID namespace, the same machine.
@@ -101,22 +107,22 @@ class ContainerFiles {
 		const memoryStat = open(at('memory', 'memory.stat'));
 		const memoryLimit = open(v2 === undefined ? at('memory', 'memory.limit_in_bytes') : at('', 'memory.max'));
 		const pids = open(at('pids', 'pids.current'));
-		const io = open(v2 === undefined ? at('blkio', 'blkio.throttle.io_service_bytes_recursive') : at('', 'io.stat'));
-		const network = place.networkMode === 'host' ? undefined : open(`/proc/${place.pid}/net/dev`);
-		if ([cpu, memory, memoryStat, memoryLimit, pids, io].includes(undefined) || (place.networkMode !== 'host' && network === undefined)) {
+		const io = withIo ? open(v2 === undefined ? at('blkio', 'blkio.throttle.io_service_bytes_recursive') : at('', 'io.stat')) : undefined;
+		const network = withIo && place.networkMode !== 'host' ? open(`/proc/${place.pid}/net/dev`) : undefined;
+		if ([cpu, memory, memoryStat, memoryLimit, pids].includes(undefined) || (withIo && (io === undefined || (place.networkMode !== 'host' && network === undefined)))) {
 			for (const fd of opened) closeSync(fd);
 			return undefined;
 		}
 
-		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io: io!, network}, v2 !== undefined);
+		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io, network}, v2 !== undefined, withIo);
 	}
 
 	/**
 	 * The counters now, beside the CPU counters they are compared with (as the engine's sample carries its
-	 * reading before); the network and block I/O only with `io` (their files are half the cost of a reading).
-	 * Undefined once the container stopped (its files are gone) or restarted (another process).
+	 * reading before); the network and block I/O only when opened with them (their files are half the cost of a
+	 * reading). Undefined once the container stopped (its files are gone) or restarted (another process).
 	 */
-	read(system: SystemReading, preCpuTotal: number, preSystemCpu: number, io: boolean): StatsSample | undefined {
+	read(system: SystemReading, preCpuTotal: number, preSystemCpu: number): StatsSample | undefined {
 		const {files} = this;
 		// Numbers are read where the kernel wrote them, without a string each (a container a second, every second).
 		const cpu = this.v2 ? rereadStatValue(files.cpu, 'usage_usec') : rereadNumber(files.cpu);
@@ -138,7 +144,7 @@ class ContainerFiles {
 			memoryLimit: Math.min(limit, system.memory),
 			pids,
 		};
-		if (!io) return sample;
+		if (!this.withIo || files.io === undefined) return sample;
 		const blockLength = rereadBytes(files.io);
 		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
 		if (blockLength === undefined || networkLength === undefined) return undefined;
@@ -155,6 +161,9 @@ class ContainerFiles {
 		for (const fd of Object.values(this.files)) if (fd !== undefined) closeSync(fd);
 	}
 }
+
+/** How long a reading of the machine's CPU time serves the samples that follow it. */
+const sharedSystemMs = 50;
 
 /** Containers whose place is kept. */
 const maxPlaces = 1000;
@@ -179,6 +188,8 @@ export class KernelStats {
 	private readonly followers = new Set<Follower>();
 	private timer: NodeJS.Timeout | undefined;
 	private readonly procStat = openOrUndefined('/proc/stat');
+	/** The last reading of the machine's CPU time, and when (performance.now()). */
+	private lastSystem: {at: number; reading: SystemReading} | undefined;
 	/** Where containers sampled lately are, oldest first. */
 	private readonly places = new Map<string, ContainerPlace>();
 
@@ -225,29 +236,38 @@ export class KernelStats {
 		// The files are opened for each sample (a row sampled every few seconds holds none open); where the
 		// container is, is asked of the engine again only when its place known before no longer reads.
 		const known = this.places.get(id);
-		let files = known ? ContainerFiles.open(id, known, this.root) : undefined;
+		const io = options.io ?? true;
+		let files = known ? ContainerFiles.open(id, known, this.root, io) : undefined;
 		if (!files) {
 			const place = await this.where(id);
-			files = place ? ContainerFiles.open(id, place, this.root) : undefined;
+			files = place ? ContainerFiles.open(id, place, this.root, io) : undefined;
 		}
 
 		if (!files) return undefined;
 		try {
 			const before = this.system();
-			const io = options.io ?? true;
-			const first = before && files.read(before, 0, 0, io);
+			const first = before && files.read(before, 0, 0);
 			if (!first || options.oneShot) return first;
 			await new Promise(resolve => setTimeout(resolve, this.periodMs));
 			const system = this.system();
-			return (system && files.read(system, first.cpuTotal, first.systemCpu, io)) || undefined;
+			return (system && files.read(system, first.cpuTotal, first.systemCpu)) || undefined;
 		} finally {
 			files.close();
 		}
 	}
 
+	/**
+	 * The machine's CPU time now, read once for the samples taken together: a round of rows sampled every few
+	 * seconds (each its own sample) shares one reading of /proc/stat, as a pass does and as Docker's collector
+	 * reads it once for all its containers.
+	 */
 	private system(): SystemReading | undefined {
+		const now = performance.now();
+		if (this.lastSystem && now - this.lastSystem.at < sharedSystemMs) return this.lastSystem.reading;
 		const text = this.procStat === undefined ? undefined : reread(this.procStat);
-		return text ? {...systemCpu(text), read: new Date().toISOString(), memory: totalmem()} : undefined;
+		const reading = text ? {...systemCpu(text), read: new Date().toISOString(), memory: totalmem()} : undefined;
+		this.lastSystem = reading ? {at: now, reading} : undefined;
+		return reading;
 	}
 
 	/** Where a container is, asked of the engine; kept for the next samples (a bounded number of containers). */
@@ -264,7 +284,7 @@ export class KernelStats {
 		this.where(follower.id)
 			.then(place => {
 				if (follower.closed) return;
-				const files = place ? ContainerFiles.open(follower.id, place, this.root) : undefined;
+				const files = place ? ContainerFiles.open(follower.id, place, this.root, follower.io) : undefined;
 				if (!files) {
 					this.lose(follower);
 					return;
@@ -273,7 +293,7 @@ export class KernelStats {
 				follower.files = files;
 				// The first reading is what the first sample is compared with.
 				const system = this.system();
-				const first = system && files.read(system, 0, 0, false);
+				const first = system && files.read(system, 0, 0);
 				follower.last = first ? {cpuTotal: first.cpuTotal, systemCpu: first.systemCpu} : undefined;
 			});
 	}
@@ -301,7 +321,7 @@ export class KernelStats {
 		for (const follower of [...this.followers]) {
 			if (follower.closed || !follower.files) continue;
 			const {last} = follower;
-			const now = follower.files.read(system, last ? last.cpuTotal : 0, last ? last.systemCpu : 0, follower.io);
+			const now = follower.files.read(system, last ? last.cpuTotal : 0, last ? last.systemCpu : 0);
 			if (!now) {
 				// Stopped or restarted: asked again where it is; a restarted container goes on being read here.
 				follower.files.close();
