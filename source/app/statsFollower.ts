@@ -44,9 +44,8 @@ export type StatsFollowerOptions = {
 
 /** Samples are gathered and handed over in one batch, so the screen redraws once for all. */
 export class StatsFollower {
-	private readonly streams = new Map<string, Subscription>();
-	/** Whether each open stream reads the I/O too. */
-	private readonly streamsIo = new Map<string, boolean>();
+	/** Open streams, each with whether it reads the I/O too. */
+	private readonly streams = new Map<string, {subscription: Subscription; io: boolean}>();
 	private readonly polled = new Map<string, StatsTarget>();
 	/** Targets with a sample already: the next poll is one-shot and compared with it. */
 	private readonly sampled = new Set<string>();
@@ -103,11 +102,10 @@ export class StatsFollower {
 
 		for (const [key, stream] of this.streams) {
 			const target = streamed.get(key);
-			if (target && (target.io ?? true) === this.streamsIo.get(key)) continue;
+			if (target && (target.io ?? true) === stream.io) continue;
 			// Gone from the plan, or wanted with its I/O or without now: opened again below in the second case.
-			stream.close();
+			stream.subscription.close();
 			this.streams.delete(key);
-			this.streamsIo.delete(key);
 		}
 
 		for (const key of this.polled.keys()) {
@@ -191,9 +189,8 @@ export class StatsFollower {
 	close(): void {
 		this.closed = true;
 		clearInterval(this.pollTimer);
-		for (const stream of this.streams.values()) stream.close();
+		for (const stream of this.streams.values()) stream.subscription.close();
 		this.streams.clear();
-		this.streamsIo.clear();
 		this.polled.clear();
 		this.queue = [];
 		this.pending = [];
@@ -206,7 +203,8 @@ export class StatsFollower {
 	private openStream(key: string, target: StatsTarget): void {
 		const engine = this.engines.get(target.engine);
 		if (!engine) return;
-		const stream = engine.streams.stats(
+		const io = target.io ?? true;
+		const subscription = engine.streams.stats(
 			target.id,
 			(sample: StatsSample) => {
 				this.sampled.add(key);
@@ -215,18 +213,16 @@ export class StatsFollower {
 			},
 			() => {
 				// The end of a stream closed and opened again (its I/O now wanted or not) is not this one's.
-				if (this.streams.get(key) !== stream) return;
+				if (this.streams.get(key)?.subscription !== subscription) return;
 				this.streams.delete(key);
-				this.streamsIo.delete(key);
 				this.sampled.delete(key);
 				this.figured.delete(key);
 				// After the samples before it, which may be waiting.
 				this.streamed(target.engine, {type: 'stats/ended', engine: target.engine, id: target.id});
 			},
-			{io: target.io ?? true},
+			{io},
 		);
-		this.streams.set(key, stream);
-		this.streamsIo.set(key, target.io ?? true);
+		this.streams.set(key, {subscription, io});
 	}
 
 	private streamed(engine: string, action: AppAction): void {

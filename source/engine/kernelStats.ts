@@ -78,8 +78,6 @@ class ContainerFiles {
 	private constructor(
 		private readonly files: Files,
 		private readonly v2: boolean,
-		/** Its network and block I/O are read too. */
-		private readonly withIo: boolean,
 	) {}
 
 	/**
@@ -114,7 +112,7 @@ class ContainerFiles {
 			return undefined;
 		}
 
-		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io, network}, v2 !== undefined, withIo);
+		return new ContainerFiles({cpu: cpu!, memory: memory!, memoryStat: memoryStat!, memoryLimit: memoryLimit!, pids: pids!, io, network}, v2 !== undefined);
 	}
 
 	/**
@@ -144,7 +142,8 @@ class ContainerFiles {
 			memoryLimit: Math.min(limit, system.memory),
 			pids,
 		};
-		if (!this.withIo || files.io === undefined) return sample;
+		// Opened without its I/O: the sample goes without.
+		if (files.io === undefined) return sample;
 		const blockLength = rereadBytes(files.io);
 		const networkLength = files.network === undefined ? 0 : rereadBytes(files.network);
 		if (blockLength === undefined || networkLength === undefined) return undefined;

@@ -84,11 +84,10 @@ export function formatDecimalSize(size: number, precision = 3): string {
 	return `${formatGoSignificant(value, precision)}${unit}`;
 }
 
-/** NET I/O and BLOCK I/O cells: `1.23kB / 648B`. */
 /** What docker stats shows for a figure it has not got. */
 export const notRead = '--';
 
-/** Received / sent as docker stats shows them; `--` for counters not read. */
+/** NET I/O and BLOCK I/O cells: `1.23kB / 648B`; `--` for counters not read. */
 export function formatInOut(received: number | undefined, sent: number | undefined): string {
 	return received === undefined || sent === undefined ? notRead : `${formatDecimalSize(received)} / ${formatDecimalSize(sent)}`;
 }

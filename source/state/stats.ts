@@ -122,12 +122,15 @@ export function calculateMemoryUsage(sample: StatsSample): number {
 	return sample.memoryCache < sample.memoryUsage ? sample.memoryUsage - sample.memoryCache : sample.memoryUsage;
 }
 
-/** A counter's rate: 0 for a first reading or a counter that went back, undefined where this one was not read or the one before was not. */
-function rate(current: number | undefined, previous: ContainerFigures | undefined, previousValue: number | undefined, seconds: number): number | undefined {
+/**
+ * A counter's rate: 0 for a first sample (no time since one before) or a counter that went back, undefined
+ * where this one was not read or the one before was not.
+ */
+function rate(current: number | undefined, previous: number | undefined, seconds: number): number | undefined {
 	if (current === undefined) return undefined;
-	if (previous === undefined || seconds <= 0) return 0;
-	if (previousValue === undefined) return undefined;
-	return current < previousValue ? 0 : (current - previousValue) / seconds;
+	if (seconds <= 0) return 0;
+	if (previous === undefined) return undefined;
+	return current < previous ? 0 : (current - previous) / seconds;
 }
 
 /** Figures from a sample, with rates and history carried on from the figures before it. */
@@ -135,10 +138,10 @@ export function calculateFigures(sample: StatsSample, previous?: ContainerFigure
 	const memoryUsage = calculateMemoryUsage(sample);
 	const at = Date.parse(sample.read) || 0;
 	const seconds = previous ? (at - previous.at) / 1000 : 0;
-	const networkRxRate = rate(sample.networkRx, previous, previous?.networkRx, seconds);
-	const networkTxRate = rate(sample.networkTx, previous, previous?.networkTx, seconds);
-	const blockReadRate = rate(sample.blockRead, previous, previous?.blockRead, seconds);
-	const blockWriteRate = rate(sample.blockWrite, previous, previous?.blockWrite, seconds);
+	const networkRxRate = rate(sample.networkRx, previous?.networkRx, seconds);
+	const networkTxRate = rate(sample.networkTx, previous?.networkTx, seconds);
+	const blockReadRate = rate(sample.blockRead, previous?.blockRead, seconds);
+	const blockWriteRate = rate(sample.blockWrite, previous?.blockWrite, seconds);
 	const cpuPercent = calculateCpuPercent(sample, previous);
 	const point: StatsPoint = {at, cpuPercent, memoryUsage, networkRxRate, networkTxRate, blockReadRate, blockWriteRate};
 	const history = appendPoint(previous?.history ?? [], point, at - historyLength * 1000);
